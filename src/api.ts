@@ -1,0 +1,41 @@
+// Programmatic API: build a linter once (config + rules compiled), lint many texts.
+import { emptyConfig, loadConfig, type Config } from './config/config.js';
+import type { Document } from './documents/document.js';
+import { parseDocument } from './documents/load.js';
+import { lintDocument } from './engine/lint.js';
+import { prepareRules, type Prepared } from './engine/rule-set.js';
+import type { DraftKind, Finding } from './types.js';
+
+export interface LinterOptions {
+  /** Path to a .phi-lint.yaml, or a Config object. */
+  config?: string | Config;
+  /** Extra rule pack directories or files. */
+  rules?: string[];
+  /** Load the built-in packs (default true). */
+  builtin?: boolean;
+}
+
+export interface Linter {
+  prepared: Prepared;
+  config: Config;
+  lint(text: string, opts?: { path?: string; kind?: DraftKind; format?: 'md' | 'txt' }): Promise<{ findings: Finding[]; doc: Document }>;
+}
+
+export function createLinter(options: LinterOptions = {}): Linter {
+  const config =
+    typeof options.config === 'string' ? loadConfig(options.config, process.cwd()) : options.config ?? emptyConfig(process.cwd());
+  const prepared = prepareRules(config, options.rules ?? [], { builtin: options.builtin });
+  return {
+    prepared,
+    config,
+    async lint(text, o = {}) {
+      const path = o.path ?? (o.format === 'md' ? 'draft.md' : 'draft.txt');
+      const doc = parseDocument(path, text, o.kind ?? 'post', o.format);
+      const findings = await lintDocument(doc, prepared.ctx);
+      return { findings, doc };
+    },
+  };
+}
+
+export type { Finding, DraftKind } from './types.js';
+export { loadConfig } from './config/config.js';

@@ -1,0 +1,135 @@
+// Command-line definition (commander): argv → options → run(). No linting logic here.
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { PhiLintError, ExitCode } from './errors.js';
+import { readStdin } from './files.js';
+import { runLint, type Io, type LintOptions, type RunResult } from './run.js';
+
+export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface Env {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdoutIsTTY: boolean;
+  stdinIsTTY: boolean;
+  readStdin: () => Promise<Buffer>;
+}
+
+const EXAMPLES = `
+Examples:
+  $ phi-lint posts/                          lint every draft under posts/
+  $ phi-lint "content/**/*.md" --kind post   lint Markdown posts matched by a glob
+  $ pbpaste | phi-lint --kind reply          check a review reply from the clipboard
+  $ phi-lint --format json drafts/ > out.json
+  $ phi-lint --fail-on warning --max-warnings 0 replies/
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
+
+function colorWanted(flag: boolean | undefined, env: Env): boolean {
+  if (flag === false) return false;
+  if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') return false;
+  if (env.env.FORCE_COLOR !== undefined) return env.env.FORCE_COLOR !== '0' && env.env.FORCE_COLOR !== 'false';
+  return env.stdoutIsTTY;
+}
+
+function int(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new PhiLintError(`expected a whole number, got "${value}"`);
+  return n;
+}
+
+export function buildProgram(): Command {
+  return new Command()
+    .name('phi-lint')
+    .description('Find protected health information (PHI) and risky disclosures in posts and review replies before they are published.')
+    .version(VERSION, '-v, --version')
+    .argument('[paths...]', 'files, directories or globs to lint; "-" reads standard input')
+    .addOption(new Option('--kind <kind>', 'what the drafts are (front matter and config kinds: globs take precedence per file)').choices(['post', 'reply']))
+    .option('-f, --format <name>', 'output format: stylish, json', 'stylish')
+    .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
+    .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', int)
+    .option('-q, --quiet', 'report errors only')
+    .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
+    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
+    .option('--no-mask', 'show matched values')
+    .option('--show-values', 'show matched values (same as --no-mask), for local use')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+}
+
+export async function run(argv: string[], env: Env): Promise<RunResult> {
+  const program = buildProgram();
+  let out = '';
+  let err = '';
+  program.configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return { exitCode: 0, stdout: out, stderr: '' };
+      return { exitCode: ExitCode.Fatal, stdout: out, stderr: err || `${e.message}\n` };
+    }
+    if (e instanceof PhiLintError) return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
+    throw e;
+  }
+  const o = program.opts<{
+    kind?: 'post' | 'reply';
+    format: string;
+    config?: string;
+    rules: string[];
+    failOn: 'error' | 'warning' | 'info';
+    maxWarnings?: number;
+    quiet?: boolean;
+    color?: boolean;
+    stdinFilename?: string;
+    outputFile?: string;
+    mask?: boolean;
+    showValues?: boolean;
+  }>();
+  const paths = program.args;
+  const inCi = !!env.env.CI && env.env.CI !== 'false';
+  let mask = inCi || !env.stdoutIsTTY;
+  if (o.mask === true) mask = true;
+  if (o.mask === false || o.showValues) mask = false;
+  const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY);
+  const opts: LintOptions = {
+    patterns: paths.length ? paths.filter((p) => p !== '-') : ['.'],
+    useStdin,
+    stdinFilename: o.stdinFilename,
+    kind: o.kind,
+    format: o.format,
+    config: o.config,
+    rules: o.rules,
+    failOn: o.failOn,
+    maxWarnings: o.maxWarnings,
+    quiet: !!o.quiet,
+    color: colorWanted(o.color, env),
+    mask,
+    outputFile: o.outputFile,
+  };
+  const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION };
+  try {
+    return await runLint(opts, io);
+  } catch (e) {
+    if (e instanceof PhiLintError) return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
+    throw e;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const res = await run(argv.slice(2), {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: !!process.stdout.isTTY,
+    stdinIsTTY: !!process.stdin.isTTY,
+    readStdin,
+  });
+  if (res.stdout) process.stdout.write(res.stdout);
+  if (res.stderr) process.stderr.write(res.stderr);
+  return res.exitCode;
+}

@@ -1,0 +1,139 @@
+// .phi-lint.yaml: discovery (from the working directory upwards, or --config), validation
+// with file:line:column errors, and defaults.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { PhiLintError } from '../errors.js';
+import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.js';
+import { readYaml, validateYaml } from '../yaml-source.js';
+
+export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
+
+export interface Config {
+  file?: string;
+  dir: string;
+  practice: PracticeProfile;
+  rules: Record<string, SeverityOrOff>;
+  packs: Record<string, boolean>;
+  kinds: { reply: string[]; post: string[] };
+  ignore: string[];
+  extensions: string[];
+  ruleDirs: string[];
+  consents?: string;
+  categories: Record<string, SeverityOrOff>;
+}
+
+const strList = { type: 'array', items: { type: 'string' } } as const;
+const severity = { enum: ['error', 'warning', 'info', 'off'] } as const;
+
+export const configSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    practice: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        name: { type: 'string' },
+        aliases: strList,
+        staff: strList,
+        phones: strList,
+        fax: strList,
+        emails: strList,
+        addresses: strList,
+        domains: strList,
+        handles: strList,
+      },
+    },
+    rules: { type: 'object', additionalProperties: severity },
+    categories: { type: 'object', propertyNames: { enum: CATEGORIES }, additionalProperties: severity },
+    packs: { type: 'object', additionalProperties: { type: 'boolean' } },
+    kinds: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { reply: strList, post: strList },
+    },
+    ignore: strList,
+    extensions: { type: 'array', items: { type: 'string', pattern: '^\\.[A-Za-z0-9]+$' } },
+    'rule-dirs': strList,
+    consents: { type: 'string' },
+  },
+} as const;
+
+export const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+
+export function emptyConfig(dir: string): Config {
+  return {
+    dir,
+    practice: { aliases: [], staff: [], phones: [], emails: [], addresses: [], domains: [], handles: [] },
+    rules: {},
+    categories: {},
+    packs: {},
+    kinds: { reply: [], post: [] },
+    ignore: [],
+    extensions: DEFAULT_EXTENSIONS,
+    ruleDirs: [],
+  };
+}
+
+export function findConfig(from: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    for (const n of CONFIG_NAMES) {
+      const p = join(dir, n);
+      if (existsSync(p)) return p;
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+interface RawConfig {
+  practice?: Partial<PracticeProfile> & { fax?: string[] };
+  rules?: Record<string, SeverityOrOff>;
+  categories?: Record<string, SeverityOrOff>;
+  packs?: Record<string, boolean>;
+  kinds?: { reply?: string[]; post?: string[] };
+  ignore?: string[];
+  extensions?: string[];
+  'rule-dirs'?: string[];
+  consents?: string;
+}
+
+export function loadConfig(file: string | undefined, cwd: string): Config {
+  if (!file) return emptyConfig(cwd);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new PhiLintError(`cannot read config file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
+  }
+  const src = readYaml(file, text);
+  if (src.data == null) return { ...emptyConfig(dirname(resolve(file))), file };
+  validateYaml(src, configSchema, 'config');
+  const raw = src.data as RawConfig;
+  const dir = dirname(resolve(file));
+  const p = raw.practice ?? {};
+  return {
+    file,
+    dir,
+    practice: {
+      name: p.name,
+      aliases: p.aliases ?? [],
+      staff: p.staff ?? [],
+      phones: [...(p.phones ?? []), ...(p.fax ?? [])],
+      emails: p.emails ?? [],
+      addresses: p.addresses ?? [],
+      domains: p.domains ?? [],
+      handles: p.handles ?? [],
+    },
+    rules: raw.rules ?? {},
+    categories: raw.categories ?? {},
+    packs: raw.packs ?? {},
+    kinds: { reply: raw.kinds?.reply ?? [], post: raw.kinds?.post ?? [] },
+    ignore: raw.ignore ?? [],
+    extensions: raw.extensions ?? DEFAULT_EXTENSIONS,
+    ruleDirs: (raw['rule-dirs'] ?? []).map((d) => resolve(dir, d)),
+    consents: raw.consents ? resolve(dir, raw.consents) : undefined,
+  };
+}

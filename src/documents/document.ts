@@ -1,0 +1,59 @@
+// A draft as the rules see it: the original text, a same-length "prose" view in which
+// everything a reader would not see (Markdown syntax, front matter, HTML tags, comments) is
+// blanked to spaces, and the block structure. Because prose and text have equal length,
+// every offset a matcher reports is already an offset into the original file.
+import type { DraftKind } from '../types.js';
+import { LineIndex } from './position.js';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Comment extends Span {
+  /** Comment body without the delimiters. */
+  body: string;
+}
+
+export interface Problem extends Span {
+  message: string;
+}
+
+export interface Document {
+  path: string;
+  format: 'md' | 'txt';
+  /** File content without a BOM; offsets point into this. */
+  text: string;
+  /** Same length as text; hidden characters are spaces, line breaks kept. */
+  prose: string;
+  lines: LineIndex;
+  /** Blocks (paragraphs, headings, list items, table cells, code blocks) in order. */
+  blocks: Span[];
+  /** Markdown images, whole `![alt](src)`. */
+  images: (Span & { alt: string; src: string })[];
+  /** HTML comments (Markdown) or comment lines (text): where directives live. */
+  comments: Comment[];
+  frontMatter: Record<string, unknown>;
+  frontMatterSpan?: Span;
+  problems: Problem[];
+  kind: DraftKind;
+}
+
+/** Build the prose view: characters outside `visible` become spaces, line breaks stay. */
+export function buildProse(text: string, visible: Uint8Array): string {
+  const parts: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let j = i;
+    if (visible[i]) {
+      while (j < n && visible[j]) j++;
+      parts.push(text.slice(i, j));
+    } else {
+      while (j < n && !visible[j]) j++;
+      parts.push(text.slice(i, j).replace(/[^\r\n]/g, ' '));
+    }
+    i = j;
+  }
+  return parts.join('');
+}

@@ -1,0 +1,181 @@
+// Lint one document: run each active rule's detectors over the prose view, then pass the
+// candidates through small filters — validators, exclusions, context, the practice
+// profile, co-occurrence, escalation, dedupe — and turn offsets into positions.
+import type { Document, Span } from '../documents/document.js';
+import { findEntities, loadNlp } from '../matchers/entity.js';
+import { Structure } from '../matchers/structure.js';
+import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
+import type { Finding, Severity } from '../types.js';
+import type { PracticeFilter } from './practice.js';
+
+export interface ActiveRule extends CompiledRule {
+  /** Severity after the config's overrides. */
+  effective: Severity;
+}
+
+export interface LintContext {
+  rules: ActiveRule[];
+  escalations: Escalation[];
+  practice: PracticeFilter;
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
+
+interface Candidate extends Span {
+  rule: ActiveRule;
+  severity: Severity;
+  note?: string;
+}
+
+export function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Spans one detector finds in the document. */
+async function detect(doc: Document, det: CompiledDetector, st: Structure): Promise<Span[]> {
+  const out: Span[] = [];
+  if (det.kind === 'image') return doc.images.map((i) => ({ start: i.start, end: i.end }));
+  if (det.kind === 'entity') {
+    const nlp = await loadNlp();
+    return findEntities(nlp, doc.prose, st.allSentences(), det.entity!);
+  }
+  const re = det.regex!;
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(doc.prose))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (det.group) {
+      const idx = m.indices?.groups?.[det.group];
+      if (!idx) continue;
+      out.push({ start: idx[0], end: idx[1] });
+    } else out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+function scopeSpan(st: Structure, scope: 'sentence' | 'paragraph' | 'document', at: number): Span {
+  if (scope === 'document') return { start: 0, end: st.doc.text.length };
+  return scope === 'sentence' ? st.sentence(at) : st.paragraph(at);
+}
+
+/** The text around a match that context hotwords are looked for in (the match excluded). */
+function contextText(doc: Document, st: Structure, rule: ActiveRule, s: number, e: number): [string, string] {
+  const c = rule.context!;
+  let before = '';
+  let after = '';
+  if (c.scope === 'words') {
+    const sent = st.sentence(s);
+    if (c.direction !== 'after') before = doc.prose.slice(st.wordsBefore(s, c.window, sent.start), s);
+    if (c.direction !== 'before') after = doc.prose.slice(e, st.wordsAfter(e, c.window, Math.max(st.sentence(Math.max(s, e - 1)).end, e)));
+  } else {
+    const sp = scopeSpan(st, c.scope, s);
+    if (c.direction !== 'after') before = doc.prose.slice(sp.start, s);
+    if (c.direction !== 'before') after = doc.prose.slice(e, Math.max(sp.end, e));
+  }
+  return [collapse(before), collapse(after)];
+}
+
+export async function lintDocument(doc: Document, ctx: LintContext): Promise<Finding[]> {
+  const st = new Structure(doc);
+  const phase1: Candidate[] = [];
+  const deferred: Candidate[] = [];
+  for (const rule of ctx.rules) {
+    if (rule.appliesTo !== 'both' && rule.appliesTo !== doc.kind) continue;
+    if (rule.unlessFrontMatter.some((k) => doc.frontMatter[k] !== undefined && doc.frontMatter[k] !== null && doc.frontMatter[k] !== '')) continue;
+    for (const det of rule.detectors) {
+      for (const span of await detect(doc, det, st)) {
+        const text = collapse(doc.prose.slice(span.start, span.end));
+        if (!text) continue;
+        if (det.validators.some((v) => !v.fn(text))) continue;
+        if (det.excludePattern?.test(text)) continue;
+        if (rule.exclude?.test(text)) continue;
+        let severity = rule.effective;
+        let note: string | undefined;
+        if (rule.context) {
+          const [before, after] = contextText(doc, st, rule, span.start, span.end);
+          const has = (re: RegExp | undefined): boolean => !!re && (re.test(before) || re.test(after));
+          if (rule.context.require && !has(rule.context.require)) continue;
+          if (has(rule.context.forbid)) continue;
+          if (has(rule.context.raise)) {
+            if (severity !== 'error') note = 'raised: context words nearby make this identifying';
+            severity = 'error';
+          } else if (has(rule.context.lower)) severity = LOWER[severity];
+        }
+        if (ctx.practice.isOwn(rule.category, text)) continue;
+        const cand = { ...span, rule, severity, note };
+        (rule.near ? deferred : phase1).push(cand);
+      }
+    }
+  }
+  // Co-occurrence: keep a deferred candidate only when another category it needs is found
+  // in the same sentence/paragraph.
+  const kept = [...phase1];
+  for (const c of deferred) {
+    const near = c.rule.near!;
+    const sc = scopeSpan(st, near.scope, c.start);
+    if (phase1.some((p) => p !== c && near.categories.has(p.rule.category) && p.start < sc.end && p.end > sc.start)) kept.push(c);
+  }
+  escalate(kept, ctx.escalations, st);
+  return dedupe(kept).map((c) => toFinding(doc, c));
+}
+
+/** Weak signals that together identify someone: raise them all to error. */
+function escalate(cands: Candidate[], escalations: Escalation[], st: Structure): void {
+  for (const esc of escalations) {
+    const groups = new Map<number, Candidate[]>();
+    for (const c of cands) {
+      if (!esc.categories.has(c.rule.category)) continue;
+      const key = scopeSpan(st, esc.scope, c.start).start;
+      const g = groups.get(key) ?? [];
+      g.push(c);
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
+      const cats = new Set(g.map((c) => c.rule.category));
+      if (cats.size < esc.min) continue;
+      for (const c of g) {
+        if (c.severity !== 'error') {
+          c.severity = 'error';
+          c.note = esc.message;
+        }
+      }
+    }
+  }
+}
+
+/** One finding per category per place: the most severe, then the longest. */
+function dedupe(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort(
+    (a, b) => RANK[b.severity] - RANK[a.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    if (out.some((o) => o.rule.category === c.rule.category && o.start < c.end && c.start < o.end)) continue;
+    out.push(c);
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.id.localeCompare(b.rule.id));
+}
+
+function toFinding(doc: Document, c: Candidate): Finding {
+  const s = doc.lines.position(c.start);
+  const e = doc.lines.position(c.end);
+  return {
+    ruleId: c.rule.id,
+    category: c.rule.category,
+    severity: c.severity,
+    start: c.start,
+    end: c.end,
+    match: collapse(doc.prose.slice(c.start, c.end)),
+    message: c.rule.message,
+    suggestion: c.rule.suggestion,
+    note: c.note,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+  };
+}

@@ -1,0 +1,87 @@
+// Which drafts to lint: paths, directories and globs (globby, .gitignore and the config's
+// ignore globs respected), or standard input.
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { globby, isDynamicPattern } from 'globby';
+import picomatch from 'picomatch';
+
+export interface Target {
+  path: string; // absolute, or '<stdin>'
+  /** Set when the path could not be used (missing, unreadable). */
+  error?: string;
+}
+
+export interface ExpandOptions {
+  cwd: string;
+  extensions: string[];
+  ignore: string[];
+  /** Directory the ignore globs are relative to (the config's). */
+  ignoreBase: string;
+}
+
+export async function expandTargets(patterns: string[], opts: ExpandOptions): Promise<Target[]> {
+  const exts = opts.extensions.map((e) => e.replace(/^\./, ''));
+  const extGlob = exts.length === 1 ? `**/*.${exts[0]}` : `**/*.{${exts.join(',')}}`;
+  const isIgnored = opts.ignore.length ? picomatch(opts.ignore, { dot: true }) : () => false;
+  const ignoredPath = (abs: string): boolean => isIgnored(relative(opts.ignoreBase, abs).split('\\').join('/'));
+  const out = new Map<string, Target>();
+  for (const p of patterns) {
+    const abs = isAbsolute(p) ? p : resolve(opts.cwd, p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isDirectory()) {
+      const found = await globby(extGlob, {
+        cwd: abs,
+        absolute: true,
+        gitignore: true,
+        dot: false,
+        followSymbolicLinks: false,
+        ignore: ['**/node_modules/**', '**/.git/**'],
+      });
+      for (const f of found.sort()) if (!ignoredPath(f)) out.set(f, { path: f });
+    } else if (st?.isFile()) {
+      out.set(abs, { path: abs });
+    } else if (isDynamicPattern(p)) {
+      const found = await globby(p, { cwd: opts.cwd, absolute: true, gitignore: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+      if (!found.length) out.set(abs, { path: abs, error: `no files match the pattern "${p}"` });
+      for (const f of found.sort()) if (!ignoredPath(f)) out.set(f, { path: f });
+    } else {
+      out.set(abs, { path: abs, error: st ? 'not a regular file or directory' : 'no such file or directory' });
+    }
+  }
+  return [...out.values()];
+}
+
+const matchers = new Map<string, (p: string) => boolean>();
+function matcher(globs: string[]): (p: string) => boolean {
+  const key = globs.join('\0');
+  let m = matchers.get(key);
+  if (!m) {
+    m = picomatch(globs, { dot: true });
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+/** Is a file ignored by a config's `ignore:` globs (relative to the config's directory)? */
+export function isIgnoredBy(file: string, config: { dir: string; ignore: string[] }): boolean {
+  return config.ignore.length > 0 && matcher(config.ignore)(relative(config.dir, file).split('\\').join('/'));
+}
+
+/** Kind by the config's `kinds:` globs, relative to the config's directory. */
+export function kindByGlobs(file: string, base: string, kinds: { reply: string[]; post: string[] }): 'reply' | 'post' | undefined {
+  const rel = relative(base, file).split('\\').join('/');
+  if (kinds.reply.length && matcher(kinds.reply)(rel)) return 'reply';
+  if (kinds.post.length && matcher(kinds.post)(rel)) return 'post';
+  return undefined;
+}
+
+export async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}

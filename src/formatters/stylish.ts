@@ -1,0 +1,52 @@
+// Default human format: findings grouped by file, an annotated excerpt under each, a summary.
+import { Chalk } from 'chalk';
+import { relative } from 'node:path';
+import { renderMessage } from '../engine/mask.js';
+import type { Formatter } from './types.js';
+import { lineExcerpt } from './excerpt.js';
+
+export const stylish: Formatter = (results, opts) => {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fatals = 0;
+  for (const r of results) {
+    if (!r.findings.length && !r.fatal) continue;
+    out.push(c.underline(relative(opts.cwd, r.filePath) || r.filePath));
+    if (r.fatal) {
+      fatals++;
+      out.push(`  ${c.red('error')}  ${r.fatal}`);
+    }
+    for (const f of r.findings) {
+      if (f.severity === 'error') errors++;
+      else if (f.severity === 'warning') warnings++;
+      else infos++;
+      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      const msg = renderMessage(f.message, f.match, opts.mask);
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${msg}  ${c.dim(f.ruleId)}`);
+      if (r.source !== undefined) {
+        const ex = lineExcerpt(r.source, r.findings, f, opts.mask);
+        out.push(`          ${c.dim('│')} ${ex.text}`);
+        out.push(`          ${c.dim('│')} ${' '.repeat(Math.max(0, ex.caretStart))}${c.red('^'.repeat(ex.caretLen))}`);
+      }
+      if (f.note) out.push(`          ${c.dim('note:')} ${f.note}`);
+      if (f.suggestion) out.push(`          ${c.green('instead:')} ${f.suggestion}`);
+    }
+    out.push('');
+  }
+  const total = errors + warnings + infos + fatals;
+  if (total) {
+    const sym = errors || fatals ? c.red.bold('✖') : c.yellow.bold('⚠');
+    out.push(
+      `${sym} ${total} problem${total === 1 ? '' : 's'} (${errors + fatals} error${errors + fatals === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''}) in ${results.length} file${results.length === 1 ? '' : 's'} checked`,
+    );
+    if (!opts.mask) out.push(c.dim('Values are shown unmasked; do not paste this output into a shared log.'));
+    out.push('');
+  } else {
+    out.push(`${c.green('✔')} ${results.length} file${results.length === 1 ? '' : 's'} checked, no PHI found.`);
+    out.push('');
+  }
+  return out.join('\n');
+};

@@ -1,0 +1,14 @@
+import type { CompiledRule } from '../rules/rule.js';
+import type { FileResult } from '../types.js';
+
+export interface FormatOptions {
+  /** Mask matched values (the default in CI and when output is not a terminal). */
+  mask: boolean;
+  color: boolean;
+  cwd: string;
+  rules: Map<string, CompiledRule>;
+  version: string;
+}
+
+/** A formatter is a pure function of the results. */
+export type Formatter = (results: FileResult[], opts: FormatOptions) => string;

@@ -1,0 +1,209 @@
+// Rule packs: find the YAML files, validate them with positions, expand `@list`
+// references, and compile every detector once per run.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PhiLintError, PhiLintErrors } from '../errors.js';
+import { compileHotwords, compileTerms } from '../matchers/terms.js';
+import { VALIDATORS } from '../matchers/validators.js';
+import { checkRegexSafety } from './regex-safety.js';
+import type { Category, Severity } from '../types.js';
+import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
+import type { CompiledDetector, CompiledRule, Escalation, RuleSet } from './rule.js';
+import { packSchema } from './schema.js';
+
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+
+/** Every *.yaml / *.yml under a directory (or the file itself), sorted for stable order. */
+export function packFiles(dirOrFile: string): string[] {
+  let st;
+  try {
+    st = statSync(dirOrFile);
+  } catch {
+    throw new PhiLintError(`rule directory or file not found`, dirOrFile);
+  }
+  if (st.isFile()) return [dirOrFile];
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/i.test(e.name)) out.push(p);
+    }
+  };
+  walk(dirOrFile);
+  return out;
+}
+
+interface RawDetector {
+  pattern?: string;
+  flags?: string;
+  group?: string;
+  terms?: string | string[];
+  'case-sensitive'?: boolean;
+  inflect?: boolean;
+  entity?: CompiledDetector['entity'];
+  image?: boolean;
+  validate?: string[];
+  'exclude-pattern'?: string;
+}
+interface RawRule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  why: string;
+  'applies-to'?: 'post' | 'reply' | 'both';
+  suggestion?: string;
+  detect: RawDetector[];
+  context?: {
+    scope?: 'words' | 'sentence' | 'paragraph' | 'document';
+    window?: number;
+    direction?: 'before' | 'after' | 'both';
+    require?: string[];
+    forbid?: string[];
+    raise?: string[];
+    lower?: string[];
+  };
+  exclude?: string[];
+  near?: { categories: Category[]; scope?: 'sentence' | 'paragraph' | 'document' };
+  'unless-front-matter'?: string[];
+  examples: { fire: string[]; silent: string[]; kind?: 'post' | 'reply' };
+}
+interface RawPack {
+  pack?: string;
+  description?: string;
+  lists?: Record<string, string[]>;
+  escalate?: { id: string; categories: Category[]; min: number; scope?: 'sentence' | 'paragraph' | 'document'; message: string; why: string }[];
+  rules?: RawRule[];
+}
+
+function compileRegex(src: YamlSource, path: (string | number)[], pattern: string, flags: string): RegExp {
+  let re: RegExp;
+  try {
+    re = new RegExp(pattern, flags);
+  } catch (e) {
+    throw src.error(path, `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
+  }
+  const unsafe = checkRegexSafety(pattern);
+  if (unsafe) throw src.error(path, `regular expression may backtrack catastrophically (${unsafe}); rewrite it without nested or overlapping quantifiers`);
+  return re;
+}
+
+export function loadRuleSet(dirs: string[]): RuleSet {
+  const files = dirs.flatMap(packFiles);
+  const sources: { src: YamlSource; raw: RawPack; pack: string }[] = [];
+  const errors: PhiLintError[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (e) {
+      errors.push(new PhiLintError(`cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file));
+      continue;
+    }
+    const display = relative(process.cwd(), file) || file;
+    try {
+      const src = readYaml(display, text);
+      if (src.data == null) continue;
+      validateYaml(src, packSchema, 'rule pack');
+      const raw = src.data as RawPack;
+      const pack = raw.pack ?? basename(file, extname(file));
+      sources.push({ src, raw, pack });
+    } catch (e) {
+      if (e instanceof PhiLintErrors) errors.push(...e.errors);
+      else if (e instanceof PhiLintError) errors.push(e);
+      else throw e;
+    }
+  }
+  if (errors.length) throw errors.length === 1 ? errors[0] : new PhiLintErrors(errors);
+
+  // Lists are global: a pack may use a vocabulary another pack defines.
+  const lists = new Map<string, string[]>();
+  for (const { src, raw } of sources) {
+    for (const [name, items] of Object.entries(raw.lists ?? {})) {
+      if (lists.has(name)) throw src.error(['lists', name], `list "${name}" is defined twice`);
+      lists.set(name, items);
+    }
+  }
+  const expand = (src: YamlSource, path: (string | number)[], items: string | string[] | undefined): string[] => {
+    const arr = items === undefined ? [] : Array.isArray(items) ? items : [items];
+    return arr.flatMap((t, i) => {
+      if (t.startsWith('@')) {
+        const l = lists.get(t.slice(1));
+        if (!l) throw src.error([...path, ...(Array.isArray(items) ? [i] : [])], `unknown list "${t}" (defined lists: ${[...lists.keys()].join(', ') || 'none'})`);
+        return l;
+      }
+      return [t];
+    });
+  };
+
+  const rules: CompiledRule[] = [];
+  const escalations: Escalation[] = [];
+  const ids = new Map<string, string>();
+  for (const { src, raw, pack } of sources) {
+    (raw.rules ?? []).forEach((r, ri) => {
+      const at = ['rules', ri];
+      if (!r.id.startsWith(`${pack}/`)) throw src.error([...at, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"`);
+      if (ids.has(r.id)) throw src.error([...at, 'id'], `rule id "${r.id}" is already defined in ${ids.get(r.id)}`);
+      ids.set(r.id, src.file);
+      const detectors: CompiledDetector[] = r.detect.map((d, di) => {
+        const dp = [...at, 'detect', di];
+        const kinds = ['pattern', 'terms', 'entity', 'image'].filter((k) => d[k as keyof RawDetector] !== undefined);
+        if (kinds.length !== 1) throw src.error(dp, `a detector needs exactly one of pattern, terms, entity, image (found ${kinds.join(', ') || 'none'})`);
+        const validators = (d.validate ?? []).map((name) => ({ name, fn: VALIDATORS[name] }));
+        const excludePattern = d['exclude-pattern'] ? compileRegex(src, [...dp, 'exclude-pattern'], d['exclude-pattern'], 'iu') : undefined;
+        if (d.pattern !== undefined) {
+          const flags = `${(d.flags ?? '').replace(/[gd]/g, '')}g${d.group || /\(\?<id>/.test(d.pattern) ? 'd' : ''}`;
+          const regex = compileRegex(src, [...dp, 'pattern'], d.pattern, flags);
+          if (d.group && !new RegExp(`\\(\\?<${d.group}>`).test(d.pattern)) throw src.error([...dp, 'group'], `pattern has no named group "${d.group}"`);
+          const group = d.group ?? (/\(\?<id>/.test(d.pattern) ? 'id' : undefined);
+          return { kind: 'pattern', regex, group, validators, excludePattern };
+        }
+        if (d.terms !== undefined) {
+          const terms = expand(src, [...dp, 'terms'], d.terms);
+          const regex = compileTerms(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
+          if (!regex) throw src.error([...dp, 'terms'], 'terms list is empty');
+          return { kind: 'terms', regex, validators, excludePattern };
+        }
+        if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern };
+        return { kind: 'image', validators, excludePattern };
+      });
+      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower'): RegExp | undefined =>
+        compileHotwords(expand(src, [...at, 'context', name], r.context?.[name])) ?? undefined;
+      rules.push({
+        id: r.id,
+        pack,
+        file: src.file,
+        line: src.locate(at).line,
+        category: r.category,
+        severity: r.severity,
+        message: r.message,
+        why: r.why,
+        appliesTo: r['applies-to'] ?? 'both',
+        suggestion: r.suggestion,
+        detectors,
+        context: r.context
+          ? {
+              scope: r.context.scope ?? 'words',
+              window: r.context.window ?? 6,
+              direction: r.context.direction ?? 'both',
+              require: hot('require'),
+              forbid: hot('forbid'),
+              raise: hot('raise'),
+              lower: hot('lower'),
+            }
+          : undefined,
+        exclude: compileHotwords(expand(src, [...at, 'exclude'], r.exclude)) ?? undefined,
+        near: r.near ? { categories: new Set(r.near.categories), scope: r.near.scope ?? 'sentence' } : undefined,
+        unlessFrontMatter: r['unless-front-matter'] ?? [],
+        examples: r.examples,
+        usesNlp: detectors.some((d) => d.kind === 'entity'),
+      });
+    });
+    for (const e of raw.escalate ?? []) {
+      escalations.push({ id: e.id, pack, categories: new Set(e.categories), min: e.min, scope: e.scope ?? 'paragraph', message: e.message, why: e.why });
+    }
+  }
+  return { rules, escalations, packs: sources.map((s) => ({ name: s.pack, file: s.src.file, description: s.raw.description })) };
+}

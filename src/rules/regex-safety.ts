@@ -1,0 +1,77 @@
+// A conservative check for regular expressions that can backtrack catastrophically: a
+// repeated group whose body itself repeats ("(a+)+", "(\w+\s?)*"), the classic shape of
+// ReDoS. A body that starts with a mandatory separator its repeated parts cannot match —
+// "(?:\.[a-z]+)*", "(?:[\s-]\d{2,4}){2,4}" — is unambiguous and allowed. Rule files are
+// written by non-programmers; one bad pattern on a long line would hang a CI run, so the
+// loader refuses it and says why.
+
+interface Group {
+  start: number; // index just after "(" and any "?:", "?<name>" prefix
+  quantified: boolean;
+}
+
+/** Does the group body begin with a mandatory non-word separator (literal or class)? */
+function startsWithSeparator(body: string): boolean {
+  let tok: string | undefined;
+  let rest: string;
+  if (body.startsWith('\\')) {
+    tok = body.slice(0, 2);
+    rest = body.slice(2);
+    if (!/^\\[.\-/,;:@#s()[\]+*?]$/.test(tok)) return false;
+  } else if (body.startsWith('[')) {
+    const end = body.indexOf(']', 1);
+    if (end < 0) return false;
+    tok = body.slice(0, end + 1);
+    rest = body.slice(end + 1);
+    const inner = tok.slice(1, -1);
+    if (inner.startsWith('^') || /\\[wdWD]|[A-Za-z0-9]/.test(inner.replace(/\\s/g, ''))) return false;
+  } else {
+    tok = body[0];
+    rest = body.slice(1);
+    if (!tok || /[\w(|.]/.test(tok)) return false;
+  }
+  return !/^[?*]|^\{0,/.test(rest);
+}
+
+/** Returns a short reason when the pattern looks unsafe, else undefined. */
+export function checkRegexSafety(pattern: string): string | undefined {
+  const stack: Group[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    if (c === '(') {
+      let start = i + 1;
+      const prefix = /^\?(?::|=|!|<=|<!|<[A-Za-z_]\w*>)/.exec(pattern.slice(start));
+      if (prefix) start += prefix[0].length;
+      stack.push({ start, quantified: false });
+      continue;
+    }
+    if (c === ')') {
+      const g = stack.pop();
+      if (!g) continue;
+      const next = pattern.slice(i + 1);
+      const repeated = /^(?:[*+]|\{\d+,\d*\})/.test(next) && !/^\{\d+,\d\}/.test(next);
+      if (g.quantified && repeated && !startsWithSeparator(pattern.slice(g.start, i))) {
+        return `a repeated group contains a repeated element near position ${i + 1}`;
+      }
+      if (g.quantified && stack.length) stack[stack.length - 1].quantified = true;
+      if (repeated && stack.length) stack[stack.length - 1].quantified = true;
+      continue;
+    }
+    const isQuant = c === '*' || c === '+' || (c === '{' && /^\{\d+,\d*\}/.test(pattern.slice(i)));
+    if (isQuant && stack.length) stack[stack.length - 1].quantified = true;
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+// A rule as the engine runs it: compiled once per run from its YAML.
+import type { AppliesTo, Category, Severity } from '../types.js';
+import type { EntityKind } from '../matchers/entity.js';
+
+export interface CompiledDetector {
+  kind: 'pattern' | 'terms' | 'entity' | 'image';
+  regex?: RegExp;
+  group?: string;
+  entity?: EntityKind;
+  validators: { name: string; fn: (s: string) => boolean }[];
+  excludePattern?: RegExp;
+}
+
+export interface CompiledContext {
+  scope: 'words' | 'sentence' | 'paragraph' | 'document';
+  window: number;
+  direction: 'before' | 'after' | 'both';
+  require?: RegExp;
+  forbid?: RegExp;
+  raise?: RegExp;
+  lower?: RegExp;
+}
+
+export interface RuleExamples {
+  fire: string[];
+  silent: string[];
+  kind?: 'post' | 'reply';
+}
+
+export interface CompiledRule {
+  id: string;
+  pack: string;
+  file: string;
+  line: number;
+  category: Category;
+  severity: Severity;
+  message: string;
+  why: string;
+  appliesTo: AppliesTo;
+  suggestion?: string;
+  detectors: CompiledDetector[];
+  context?: CompiledContext;
+  exclude?: RegExp;
+  near?: { categories: Set<Category>; scope: 'sentence' | 'paragraph' | 'document' };
+  /** Front-matter keys that, when present, silence the rule (e.g. consent). */
+  unlessFrontMatter: string[];
+  examples: RuleExamples;
+  usesNlp: boolean;
+}
+
+export interface Escalation {
+  id: string;
+  pack: string;
+  categories: Set<Category>;
+  min: number;
+  scope: 'sentence' | 'paragraph' | 'document';
+  message: string;
+  why: string;
+}
+
+export interface RuleSet {
+  rules: CompiledRule[];
+  escalations: Escalation[];
+  packs: { name: string; file: string; description?: string }[];
+}

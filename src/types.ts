@@ -1,0 +1,89 @@
+// Shared shapes that cross module boundaries. Kept small on purpose: each module owns its
+// internals and exchanges only these.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeverityOrOff = Severity | 'off';
+export type DraftKind = 'post' | 'reply';
+export type AppliesTo = DraftKind | 'both';
+
+/** The categories of LABELS.md: 19 Safe Harbor identifiers plus five disclosure risks. */
+export const IDENTIFIER_CATEGORIES = [
+  'name', 'geo', 'date', 'phone', 'fax', 'email', 'ssn', 'mrn', 'health-plan', 'account',
+  'license', 'vehicle', 'device', 'url', 'handle', 'ip', 'biometric', 'photo', 'other-id',
+] as const;
+export const DISCLOSURE_CATEGORIES = [
+  'patient-relationship', 'health-detail', 'case-narrative', 'defensive-disclosure', 'unconsented-media',
+] as const;
+export const CATEGORIES = [...IDENTIFIER_CATEGORIES, ...DISCLOSURE_CATEGORIES] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * Safe Harbor identifier number (45 CFR 164.514(b)(2)(i)(A)–(R)) for each identifier
+ * category. Handles count as names (A); photo is (Q) full-face photographs.
+ */
+export const SAFE_HARBOR: Record<string, { letter: string; number: number; title: string }> = {
+  name: { letter: 'A', number: 1, title: 'Names' },
+  handle: { letter: 'A', number: 1, title: 'Names (social media handles)' },
+  geo: { letter: 'B', number: 2, title: 'Geographic subdivisions smaller than a state' },
+  date: { letter: 'C', number: 3, title: 'Dates (except year) tied to an individual; ages over 89' },
+  phone: { letter: 'D', number: 4, title: 'Telephone numbers' },
+  fax: { letter: 'E', number: 5, title: 'Fax numbers' },
+  email: { letter: 'F', number: 6, title: 'Email addresses' },
+  ssn: { letter: 'G', number: 7, title: 'Social Security numbers' },
+  mrn: { letter: 'H', number: 8, title: 'Medical record numbers' },
+  'health-plan': { letter: 'I', number: 9, title: 'Health plan beneficiary numbers' },
+  account: { letter: 'J', number: 10, title: 'Account numbers' },
+  license: { letter: 'K', number: 11, title: 'Certificate/license numbers' },
+  vehicle: { letter: 'L', number: 12, title: 'Vehicle identifiers and serial numbers, including license plates' },
+  device: { letter: 'M', number: 13, title: 'Device identifiers and serial numbers' },
+  url: { letter: 'N', number: 14, title: 'Web Universal Resource Locators (URLs)' },
+  ip: { letter: 'O', number: 15, title: 'Internet Protocol (IP) addresses' },
+  biometric: { letter: 'P', number: 16, title: 'Biometric identifiers, including finger and voice prints' },
+  photo: { letter: 'Q', number: 17, title: 'Full-face photographs and comparable images' },
+  'other-id': { letter: 'R', number: 18, title: 'Any other unique identifying number, characteristic, or code' },
+};
+
+export interface Position {
+  line: number; // 1-based
+  column: number; // 1-based, UTF-16 code units
+}
+
+/** One finding, with offsets into the document's normalized text. */
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  start: number;
+  end: number;
+  /** The matched text (raw: formatters mask it). */
+  match: string;
+  /** Message template; `{match}` is replaced by the (masked) match when formatted. */
+  message: string;
+  suggestion?: string;
+  /** Extra note, e.g. why the severity was raised. */
+  note?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface FileResult {
+  filePath: string;
+  findings: Finding[];
+  /** A file-level problem (unreadable, binary): reported, never thrown. */
+  fatal?: string;
+  skipped?: string;
+  source?: string;
+}
+
+export interface PracticeProfile {
+  name?: string;
+  aliases: string[];
+  staff: string[];
+  phones: string[];
+  emails: string[];
+  addresses: string[];
+  domains: string[];
+  handles: string[];
+}

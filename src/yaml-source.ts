@@ -1,0 +1,167 @@
+// Read a YAML file as data, validate it against a JSON schema, and report every problem with
+// file:line:column and the nearest valid key. Used for rule packs and .phi-lint.yaml.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument, type Node } from 'yaml';
+import { PhiLintError, PhiLintErrors } from './errors.js';
+
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  doc: YamlDocument.Parsed;
+  lc: LineCounter;
+  /** Where a value sits: path of keys and indexes → 1-based line/column. */
+  locate(path: (string | number)[]): { line: number; column: number };
+  error(path: (string | number)[], message: string): PhiLintError;
+}
+
+export function readYaml(file: string, text: string): YamlSource {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new PhiLintErrors(
+      doc.errors.map((e) => {
+        const p = lc.linePos(e.pos[0]);
+        return new PhiLintError(`invalid YAML: ${e.message.split('\n')[0]}`, file, p.line, p.col);
+      }),
+    );
+  }
+  let data: unknown;
+  try {
+    // Alias expansion is bounded: a "billion laughs" file is refused, not expanded.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw new PhiLintError(`could not read YAML: ${(e as Error).message}`, file, 1, 1);
+  }
+  const locate = (path: (string | number)[]): { line: number; column: number } => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = doc.getIn(path.slice(0, n), true) as Node | undefined;
+      const range = node && (node as { range?: [number, number, number] }).range;
+      if (range) {
+        const p = lc.linePos(range[0]);
+        return { line: p.line, column: p.col };
+      }
+    }
+    return { line: 1, column: 1 };
+  };
+  return {
+    file,
+    data,
+    doc,
+    lc,
+    locate,
+    error(path, message) {
+      const p = locate(path);
+      return new PhiLintError(message, file, p.line, p.column);
+    },
+  };
+}
+
+/** Position of a key (not its value) inside the map at `path`. */
+function locateKey(src: YamlSource, path: (string | number)[], key: string): { line: number; column: number } {
+  const node = path.length ? src.doc.getIn(path, true) : src.doc.contents;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
+        const p = src.lc.linePos(pair.key.range[0]);
+        return { line: p.line, column: p.col };
+      }
+    }
+  }
+  return src.locate(path);
+}
+
+export function levenshtein(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0];
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+
+export function nearest(word: string, options: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const o of options) {
+    const d = levenshtein(word.toLowerCase(), o.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = o;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function pathOf(instancePath: string): (string | number)[] {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(err: ErrorObject, src: YamlSource, what: string): PhiLintError {
+  const path = pathOf(err.instancePath);
+  const at = path.length ? `"${path.join('.')}"` : 'the top level';
+  switch (err.keyword) {
+    case 'additionalProperties': {
+      const key = (err.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys((err.parentSchema as { properties?: object })?.properties ?? {});
+      const near = nearest(key, allowed);
+      const p = locateKey(src, path, key);
+      const hint = near ? ` (did you mean "${near}"?)` : allowed.length ? ` (valid keys: ${allowed.join(', ')})` : '';
+      return new PhiLintError(`unknown key "${key}" in ${what} at ${at}${hint}`, src.file, p.line, p.column);
+    }
+    case 'enum': {
+      const allowed = (err.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const value = String(pathValue(src.data, path));
+      const near = nearest(value, allowed);
+      return src.error(path, `${at} is "${value}", which is not one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`);
+    }
+    case 'required':
+      return src.error(path, `${what} at ${at} is missing the required key "${(err.params as { missingProperty: string }).missingProperty}"`);
+    case 'type':
+      return src.error(path, `${at} must be ${(err.params as { type: string }).type}`);
+    default:
+      return src.error(path, `${at} ${err.message ?? 'is invalid'}`);
+  }
+}
+
+function pathValue(data: unknown, path: (string | number)[]): unknown {
+  let v = data as Record<string | number, unknown> | undefined;
+  for (const k of path) v = v?.[k] as Record<string | number, unknown> | undefined;
+  return v;
+}
+
+/** Validate `src.data` against a JSON schema; throws every problem at once, located. */
+export function validateYaml(src: YamlSource, schema: object, what: string): void {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = ajv.compile(schema);
+    compiled.set(schema, validate);
+  }
+  if (validate(src.data)) return;
+  const errors = (validate.errors ?? [])
+    // anyOf/oneOf wrappers repeat their branches' errors; keep the specific ones
+    .filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf' && e.keyword !== 'if');
+  const seen = new Set<string>();
+  const out: PhiLintError[] = [];
+  for (const e of errors) {
+    const d = describe(e, src, what);
+    if (!seen.has(d.toString())) {
+      seen.add(d.toString());
+      out.push(d);
+    }
+  }
+  if (out.length === 1) throw out[0];
+  throw new PhiLintErrors(out.slice(0, 20));
+}

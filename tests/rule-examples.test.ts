@@ -1,0 +1,30 @@
+// Every shipped rule's `examples`: each `fire` sentence must produce a finding of that rule,
+// each `silent` sentence must not. Runs with the example practice profile.
+import { describe, expect, it } from 'vitest';
+import { exampleLinter } from './helpers.js';
+
+const linter = exampleLinter();
+const rules = linter.prepared.ruleSet.rules;
+
+describe('rule examples', () => {
+  it('loads rules', () => {
+    expect(rules.length).toBeGreaterThan(3);
+  });
+  for (const rule of rules) {
+    const kind = rule.examples.kind ?? (rule.appliesTo === 'reply' ? 'reply' : 'post');
+    describe(rule.id, () => {
+      for (const text of rule.examples.fire) {
+        it(`fires: ${text}`, async () => {
+          const { findings } = await linter.lint(text, { kind });
+          expect(findings.map((f) => f.ruleId), JSON.stringify(findings.map((f) => [f.ruleId, f.match]))).toContain(rule.id);
+        });
+      }
+      for (const text of rule.examples.silent) {
+        it(`stays silent: ${text}`, async () => {
+          const { findings } = await linter.lint(text, { kind });
+          expect(findings.filter((f) => f.ruleId === rule.id).map((f) => f.match)).toEqual([]);
+        });
+      }
+    });
+  }
+});
