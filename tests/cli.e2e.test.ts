@@ -42,7 +42,7 @@ describe('exit codes', () => {
     expect(r.stderr).toMatch(/unknown option/);
   });
   it('--fail-on warning turns warnings into exit 1', () => {
-    const dir = tmp({ '.phi-lint.yaml': 'rules: { phi/phone: warning }\n', 'a.txt': 'Call Dana at 404-555-0187.\n' });
+    const dir = tmp({ '.phi-lint.yaml': 'rules: { phi/phone: warning }\n', 'a.txt': 'Please call 404-555-0187.\n' });
     expect(phiLint(['a.txt'], { cwd: dir }).status).toBe(0);
     expect(phiLint(['a.txt', '--fail-on', 'warning'], { cwd: dir }).status).toBe(1);
     expect(phiLint(['a.txt', '--max-warnings', '0'], { cwd: dir }).status).toBe(1);

@@ -5,6 +5,8 @@ import { LineIndex } from './position.js';
 /** Plain-text directive lines: `# phi-lint-…`, `// phi-lint-…` or `[phi-lint-…]`. */
 const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\[)[ \t]*(phi-lint-[^\r\n]*?)\]?[ \t]*$/gm;
 
+const EMPHASIS = /(?<=^|[\s(["'])(?:\*{1,3}|_{2})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{2})(?=$|[\s)\].,!?:;"'])/gm;
+
 export function parseText(path: string, text: string): Omit<Document, 'kind'> {
   const blocks: Span[] = [];
   const re = /[^\r\n](?:[\s\S]*?)(?=(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|$)/g;
@@ -14,7 +16,9 @@ export function parseText(path: string, text: string): Omit<Document, 'kind'> {
     if (m[0].length === 0) re.lastIndex++;
   }
   const comments: Comment[] = [];
-  let prose = text;
+  // Emphasis markers pasted into plain text ("**Ava M.**") are not prose: blank them so
+  // they do not break matching. Positions stay put.
+  let prose = text.replace(EMPHASIS, (m) => ' '.repeat(m.length));
   COMMENT_LINE.lastIndex = 0;
   while ((m = COMMENT_LINE.exec(text))) {
     comments.push({ start: m.index, end: m.index + m[0].length, body: m[1] });

@@ -79,7 +79,12 @@ function contextText(doc: Document, st: Structure, rule: ActiveRule, s: number, 
   return [collapse(before), collapse(after)];
 }
 
-export async function lintDocument(doc: Document, ctx: LintContext): Promise<Finding[]> {
+export interface LintDocumentOptions {
+  /** Keep every rule's findings, even where another rule of the same category found the same span (rule tests). */
+  keepDuplicates?: boolean;
+}
+
+export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDocumentOptions = {}): Promise<Finding[]> {
   const st = new Structure(doc);
   const phase1: Candidate[] = [];
   const deferred: Candidate[] = [];
@@ -120,7 +125,7 @@ export async function lintDocument(doc: Document, ctx: LintContext): Promise<Fin
     if (phase1.some((p) => p !== c && near.categories.has(p.rule.category) && p.start < sc.end && p.end > sc.start)) kept.push(c);
   }
   escalate(kept, ctx.escalations, st);
-  return dedupe(kept).map((c) => toFinding(doc, c));
+  return (opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept)).map((c) => toFinding(doc, c));
 }
 
 /** Weak signals that together identify someone: raise them all to error. */
@@ -157,7 +162,11 @@ function dedupe(cands: Candidate[]): Candidate[] {
     if (out.some((o) => o.rule.category === c.rule.category && o.start < c.end && c.start < o.end)) continue;
     out.push(c);
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.id.localeCompare(b.rule.id));
+  return sortCandidates(out);
+}
+
+function sortCandidates(cands: Candidate[]): Candidate[] {
+  return cands.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.id.localeCompare(b.rule.id));
 }
 
 function toFinding(doc: Document, c: Candidate): Finding {
