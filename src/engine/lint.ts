@@ -28,6 +28,10 @@ interface Candidate extends Span {
   note?: string;
 }
 
+function firstWord(s: string): string {
+  return (s.match(/^[\p{L}\p{N}][\p{L}\p{N}.-]*/u)?.[0] ?? '').replace(/\.$/, '').toLowerCase();
+}
+
 export function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
@@ -97,6 +101,7 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
         if (!text) continue;
         if (det.validators.some((v) => !v.fn(text))) continue;
         if (det.excludePattern?.test(text)) continue;
+        if (det.firstWordIn && !det.firstWordIn.has(firstWord(text))) continue;
         if (rule.exclude?.test(text)) continue;
         let severity = rule.effective;
         let note: string | undefined;

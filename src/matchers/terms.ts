@@ -50,7 +50,8 @@ export function compileTerms(terms: string[], opts: TermOptions = {}): RegExp | 
   if (!uniq.length) return null;
   const sources = uniq.map((t) => termSource(t, opts.inflect ?? true));
   const body = trieSource(sources);
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_])`, opts.caseSensitive ? 'gu' : 'giu');
+  // A term never ends inside a contraction: "Don" is not found in "Don't".
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_]|['’](?:t|ll|re|ve|d|m)(?![\\p{L}]))`, opts.caseSensitive ? 'gu' : 'giu');
 }
 
 /** Hotword lists: plain terms, or `/regex/flags` entries. */

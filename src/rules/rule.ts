@@ -9,6 +9,8 @@ export interface CompiledDetector {
   entity?: EntityKind;
   validators: { name: string; fn: (s: string) => boolean }[];
   excludePattern?: RegExp;
+  /** The match's first word must be one of these (lower-cased). */
+  firstWordIn?: Set<string>;
 }
 
 export interface CompiledContext {

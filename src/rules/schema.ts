@@ -28,8 +28,8 @@ const detector = {
     entity: { enum: ['person', 'place', 'date', 'value', 'organization'] },
     image: { type: 'boolean' },
     validate: { type: 'array', items: { enum: VALIDATOR_NAMES } },
-    exclude: hotwords,
     'exclude-pattern': { type: 'string', minLength: 1 },
+    'first-word-in': hotwords,
   },
 } as const;
 
