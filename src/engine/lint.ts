@@ -101,6 +101,7 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
         if (!text) continue;
         if (det.validators.some((v) => !v.fn(text))) continue;
         if (det.excludePattern?.test(text)) continue;
+        if (det.excludeTerms?.test(text)) continue;
         if (det.firstWordIn && !det.firstWordIn.has(firstWord(text))) continue;
         if (rule.exclude?.test(text)) continue;
         let severity = rule.effective;

@@ -47,6 +47,7 @@ interface RawDetector {
   validate?: string[];
   'exclude-pattern'?: string;
   'first-word-in'?: string[];
+  'exclude-terms'?: string[];
 }
 interface RawRule {
   id: string;
@@ -154,22 +155,23 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         if (kinds.length !== 1) throw src.error(dp, `a detector needs exactly one of pattern, terms, entity, image (found ${kinds.join(', ') || 'none'})`);
         const validators = (d.validate ?? []).map((name) => ({ name, fn: VALIDATORS[name] }));
         const excludePattern = d['exclude-pattern'] ? compileRegex(src, [...dp, 'exclude-pattern'], d['exclude-pattern'], 'iu') : undefined;
+        const excludeTerms = compileHotwords(expand(src, [...dp, 'exclude-terms'], d['exclude-terms'])) ?? undefined;
         const firstWordIn = d['first-word-in'] ? new Set(expand(src, [...dp, 'first-word-in'], d['first-word-in']).map((w) => w.toLowerCase())) : undefined;
         if (d.pattern !== undefined) {
           const flags = `${(d.flags ?? '').replace(/[gd]/g, '')}g${d.group || /\(\?<id>/.test(d.pattern) ? 'd' : ''}`;
           const regex = compileRegex(src, [...dp, 'pattern'], d.pattern, flags);
           if (d.group && !new RegExp(`\\(\\?<${d.group}>`).test(d.pattern)) throw src.error([...dp, 'group'], `pattern has no named group "${d.group}"`);
           const group = d.group ?? (/\(\?<id>/.test(d.pattern) ? 'id' : undefined);
-          return { kind: 'pattern', regex, group, validators, excludePattern, firstWordIn };
+          return { kind: 'pattern', regex, group, validators, excludePattern, excludeTerms, firstWordIn };
         }
         if (d.terms !== undefined) {
           const terms = expand(src, [...dp, 'terms'], d.terms);
           const regex = compileTerms(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
           if (!regex) throw src.error([...dp, 'terms'], 'terms list is empty');
-          return { kind: 'terms', regex, validators, excludePattern, firstWordIn };
+          return { kind: 'terms', regex, validators, excludePattern, excludeTerms, firstWordIn };
         }
-        if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, firstWordIn };
-        return { kind: 'image', validators, excludePattern, firstWordIn };
+        if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn };
+        return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn };
       });
       const hot = (name: 'require' | 'forbid' | 'raise' | 'lower'): RegExp | undefined =>
         compileHotwords(expand(src, [...at, 'context', name], r.context?.[name])) ?? undefined;

@@ -9,6 +9,8 @@ export interface CompiledDetector {
   entity?: EntityKind;
   validators: { name: string; fn: (s: string) => boolean }[];
   excludePattern?: RegExp;
+  /** Terms/regexes that, found in the match, drop it (like the rule's `exclude`, per detector). */
+  excludeTerms?: RegExp;
   /** The match's first word must be one of these (lower-cased). */
   firstWordIn?: Set<string>;
 }

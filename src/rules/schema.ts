@@ -30,6 +30,7 @@ const detector = {
     validate: { type: 'array', items: { enum: VALIDATOR_NAMES } },
     'exclude-pattern': { type: 'string', minLength: 1 },
     'first-word-in': hotwords,
+    'exclude-terms': hotwords,
   },
 } as const;
 
