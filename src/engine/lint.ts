@@ -158,14 +158,18 @@ function escalate(cands: Candidate[], escalations: Escalation[], st: Structure):
   }
 }
 
-/** One finding per category per place: the most severe, then the longest. */
+/**
+ * One finding per category per place: the most severe, then the longest. A finding inside
+ * another of its category (or starting where it starts) is dropped; partial overlaps are two
+ * findings ("You declined the X-ray, and Dr. Hill documented it" holds two arguments).
+ */
 function dedupe(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort(
     (a, b) => RANK[b.severity] - RANK[a.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const out: Candidate[] = [];
   for (const c of sorted) {
-    if (out.some((o) => o.rule.category === c.rule.category && o.start < c.end && c.start < o.end)) continue;
+    if (out.some((o) => o.rule.category === c.rule.category && ((o.start <= c.start && c.end <= o.end) || o.start === c.start))) continue;
     out.push(c);
   }
   return sortCandidates(out);
