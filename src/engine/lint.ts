@@ -125,14 +125,40 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
   // Co-occurrence: keep a deferred candidate only when another category it needs is found
   // in the same sentence/paragraph.
   const kept = [...phase1];
-  for (const c of deferred) {
-    const near = c.rule.near!;
-    const sc = scopeSpan(st, near.scope, c.start);
-    if (phase1.some((p) => p !== c && near.categories.has(p.rule.category) && p.start < sc.end && p.end > sc.start)) kept.push(c);
+  if (deferred.length) {
+    const byCategory = new Map<string, Candidate[]>();
+    for (const p of phase1) {
+      const list = byCategory.get(p.rule.category) ?? [];
+      list.push(p);
+      byCategory.set(p.rule.category, list);
+    }
+    for (const list of byCategory.values()) list.sort((a, b) => a.start - b.start);
+    for (const c of deferred) {
+      const near = c.rule.near!;
+      const sc = scopeSpan(st, near.scope, c.start);
+      if ([...near.categories].some((cat) => overlapsAny(byCategory.get(cat), sc.start, sc.end))) kept.push(c);
+    }
   }
   escalate(kept, ctx.escalations, st);
   return (opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept)).map((c) => toFinding(doc, c));
 }
+
+/** Does any span of a start-sorted list overlap [start, end)? Spans are short, so look back a little. */
+function overlapsAny(list: Candidate[] | undefined, start: number, end: number): boolean {
+  if (!list?.length) return false;
+  let lo = 0;
+  let hi = list.length;
+  const from = start - MAX_LOOKBACK;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length && list[i].start < end; i++) if (list[i].end > start) return true;
+  return false;
+}
+
+const MAX_LOOKBACK = 1000;
 
 /** Weak signals that together identify someone: raise them all to error. */
 function escalate(cands: Candidate[], escalations: Escalation[], st: Structure): void {
@@ -164,13 +190,28 @@ function escalate(cands: Candidate[], escalations: Escalation[], st: Structure):
  * findings ("You declined the X-ray, and Dr. Hill documented it" holds two arguments).
  */
 function dedupe(cands: Candidate[]): Candidate[] {
-  const sorted = [...cands].sort(
-    (a, b) => RANK[b.severity] - RANK[a.severity] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const groups = new Map<string, Candidate[]>();
+  for (const c of cands) {
+    const g = groups.get(c.rule.category) ?? [];
+    g.push(c);
+    groups.set(c.rule.category, g);
+  }
   const out: Candidate[] = [];
-  for (const c of sorted) {
-    if (out.some((o) => o.rule.category === c.rule.category && ((o.start <= c.start && c.end <= o.end) || o.start === c.start))) continue;
-    out.push(c);
+  for (const g of groups.values()) {
+    // by start, then longest, then most severe: a later candidate is inside the widest earlier one or not at all
+    g.sort((a, b) => a.start - b.start || b.end - a.end || RANK[b.severity] - RANK[a.severity]);
+    let cover: Candidate | undefined;
+    for (const c of g) {
+      if (cover && c.end <= cover.end) {
+        if (RANK[c.severity] > RANK[cover.severity]) {
+          cover.severity = c.severity;
+          cover.note ??= c.note;
+        }
+        continue;
+      }
+      out.push(c);
+      cover = c;
+    }
   }
   return sortCandidates(out);
 }
