@@ -1,6 +1,6 @@
 // Every shipped rule's `examples`: each `fire` sentence must produce a finding of that rule,
 // each `silent` sentence must not. Runs with the example practice profile, keeping findings
-// that the per-category dedupe would give to another rule.
+// that the per-category dedupe would give to another rule. Examples are Markdown.
 import { describe, expect, it } from 'vitest';
 import { exampleLinter } from './helpers.js';
 
@@ -16,13 +16,13 @@ describe('rule examples', () => {
     describe(rule.id, () => {
       for (const text of rule.examples.fire) {
         it(`fires: ${text}`, async () => {
-          const { findings } = await linter.lint(text, { kind, keepDuplicates: true });
+          const { findings } = await linter.lint(text, { kind, format: 'md', keepDuplicates: true });
           expect(findings.map((f) => f.ruleId), JSON.stringify(findings.map((f) => [f.ruleId, f.match]))).toContain(rule.id);
         });
       }
       for (const text of rule.examples.silent) {
         it(`stays silent: ${text}`, async () => {
-          const { findings } = await linter.lint(text, { kind, keepDuplicates: true });
+          const { findings } = await linter.lint(text, { kind, format: 'md', keepDuplicates: true });
           expect(findings.filter((f) => f.ruleId === rule.id).map((f) => f.match)).toEqual([]);
         });
       }
