@@ -18,7 +18,7 @@ export interface LinterOptions {
 export interface Linter {
   prepared: Prepared;
   config: Config;
-  lint(text: string, opts?: { path?: string; kind?: DraftKind; format?: 'md' | 'txt'; keepDuplicates?: boolean }): Promise<{ findings: Finding[]; doc: Document }>;
+  lint(text: string, opts?: { path?: string; kind?: DraftKind; format?: 'md' | 'txt'; keepDuplicates?: boolean; review?: string }): Promise<{ findings: Finding[]; doc: Document }>;
 }
 
 export function createLinter(options: LinterOptions = {}): Linter {
@@ -30,7 +30,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     config,
     async lint(text, o = {}) {
       const path = o.path ?? (o.format === 'md' ? 'draft.md' : 'draft.txt');
-      const doc = parseDocument(path, text, o.kind ?? 'post', o.format);
+      const doc = parseDocument(path, text, o.kind ?? 'post', o.format, { review: o.review });
       const findings = await lintDocument(doc, prepared.ctx, { keepDuplicates: o.keepDuplicates });
       return { findings, doc };
     },

@@ -52,6 +52,7 @@ export function buildProgram(): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', int)
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--in-reply-to <file>', 'the review the reply drafts answer: anything they repeat from it is a finding')
     .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
@@ -87,6 +88,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     quiet?: boolean;
     color?: boolean;
     stdinFilename?: string;
+    inReplyTo?: string;
     outputFile?: string;
     mask?: boolean;
     showValues?: boolean;
@@ -111,6 +113,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     color: colorWanted(o.color, env),
     mask,
     outputFile: o.outputFile,
+    inReplyTo: o.inReplyTo,
   };
   const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION };
   try {

@@ -25,6 +25,8 @@ export interface LintOptions {
   color: boolean;
   mask: boolean;
   outputFile?: string;
+  /** A file holding the review the reply drafts answer. */
+  inReplyTo?: string;
 }
 
 export interface Io {
@@ -85,13 +87,21 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<{ results: F
     throw new PhiLintError(`unknown format "${opts.format}" (formats: ${formatterNames().join(', ')})`);
   }
   const session = createSession(opts, io.cwd);
+  let review: string | undefined;
+  if (opts.inReplyTo) {
+    try {
+      review = decode(readFileSync(resolve(io.cwd, opts.inReplyTo)));
+    } catch (e) {
+      throw new PhiLintError(`cannot read the review given with --in-reply-to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, opts.inReplyTo);
+    }
+  }
   const results: FileResult[] = [];
   const kindOf = (path: string, config: Config): DraftKind => opts.kind ?? kindByGlobs(path, config.dir, config.kinds) ?? 'post';
   if (opts.useStdin) {
     const name = opts.stdinFilename ? resolve(io.cwd, opts.stdinFilename) : '<stdin>';
     const { config, prepared } = session.forFile(name);
     const buf = await io.readStdin();
-    results.push(await lintBuffer(name, buf, kindOf(name, config), prepared, opts.stdinFilename ? undefined : 'txt'));
+    results.push(await lintBuffer(name, buf, kindOf(name, config), prepared, opts.stdinFilename ? undefined : 'txt', review));
   } else {
     const base = session.forFile(resolve(io.cwd, 'x')).config;
     const targets = await expandTargets(opts.patterns, {
@@ -114,13 +124,13 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<{ results: F
         results.push({ filePath: t.path, findings: [], fatal: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
         continue;
       }
-      results.push(await lintBuffer(t.path, buf, kindOf(t.path, config), prepared));
+      results.push(await lintBuffer(t.path, buf, kindOf(t.path, config), prepared, undefined, review));
     }
   }
   return { results, session };
 }
 
-async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, prepared: Prepared, format?: 'md' | 'txt'): Promise<FileResult> {
+async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, prepared: Prepared, format?: 'md' | 'txt', review?: string): Promise<FileResult> {
   let text: string;
   try {
     text = decode(buf);
@@ -128,7 +138,7 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, prepared: 
     if (e instanceof BinaryFileError) return { filePath: path, findings: [], skipped: e.message };
     throw e;
   }
-  const doc = parseDocument(path, text, kind, format);
+  const doc = parseDocument(path, text, kind, format, { review });
   const findings = await lintDocument(doc, prepared.ctx);
   for (const p of doc.problems) {
     const s = doc.lines.position(p.start);

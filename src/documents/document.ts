@@ -37,6 +37,8 @@ export interface Document {
   frontMatterSpan?: Span;
   problems: Problem[];
   kind: DraftKind;
+  /** The review or comment this reply answers (front matter `in-reply-to:` or --in-reply-to). */
+  review?: string;
 }
 
 /** Build the prose view: characters outside `visible` become spaces, line breaks stay. */

@@ -1,4 +1,6 @@
 // Bytes → Document: decoding (BOM, UTF-16, invalid UTF-8) and format detection.
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { DraftKind } from '../types.js';
 import type { Document } from './document.js';
 import { parseMarkdown } from './markdown.js';
@@ -28,9 +30,29 @@ export function decode(buf: Buffer): string {
   return text;
 }
 
-export function parseDocument(path: string, text: string, kind: DraftKind, format = formatOf(path)): Document {
+export interface ParseOptions {
+  /** Review text to use when the draft's front matter names none. */
+  review?: string;
+}
+
+export function parseDocument(path: string, text: string, kind: DraftKind, format = formatOf(path), opts: ParseOptions = {}): Document {
   const body = format === 'md' ? parseMarkdown(path, text) : parseText(path, text);
   const fmKind = body.frontMatter.kind;
   const resolvedKind: DraftKind = fmKind === 'reply' || fmKind === 'post' ? fmKind : kind;
-  return { ...body, kind: resolvedKind };
+  return { ...body, kind: resolvedKind, review: reviewOf(path, body.frontMatter['in-reply-to']) ?? opts.review };
+}
+
+/** `in-reply-to:` is the review's text, or the path of a file holding it (relative to the draft). */
+function reviewOf(path: string, value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  const v = value.trim();
+  if (!v.includes('\n') && v.length < 300 && /\.(?:md|markdown|txt)$/i.test(v)) {
+    const file = isAbsolute(v) ? v : join(dirname(path), v);
+    try {
+      return decode(readFileSync(file));
+    } catch {
+      return undefined;
+    }
+  }
+  return v;
 }

@@ -28,6 +28,20 @@ interface Candidate extends Span {
   note?: string;
 }
 
+const reviewCache = new WeakMap<Document, string>();
+function normalizeEcho(s: string): string {
+  const words = s.toLowerCase().replace(/[’]/g, "'").replace(/[^\p{L}\p{N}'/:.-]+/gu, ' ');
+  return ` ${words.replace(/(?<=\s|^)[.:'/-]+|[.:'/-]+(?=\s|$)/g, '').replace(/\s+/g, ' ').trim()} `;
+}
+function normalizedReview(doc: Document): string {
+  let r = reviewCache.get(doc);
+  if (r === undefined) {
+    r = normalizeEcho(doc.review ?? '');
+    reviewCache.set(doc, r);
+  }
+  return r;
+}
+
 function firstWord(s: string): string {
   return (s.match(/^[\p{L}\p{N}][\p{L}\p{N}.-]*/u)?.[0] ?? '').replace(/\.$/, '').toLowerCase();
 }
@@ -103,6 +117,7 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
         if (det.excludePattern?.test(text)) continue;
         if (det.excludeTerms?.test(text)) continue;
         if (det.firstWordIn && !det.firstWordIn.has(firstWord(text))) continue;
+        if (det.inReview && !(doc.review && normalizedReview(doc).includes(normalizeEcho(text)))) continue;
         if (rule.exclude?.test(text)) continue;
         let severity = rule.effective;
         let note: string | undefined;
@@ -140,7 +155,7 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
     }
   }
   escalate(kept, ctx.escalations, st);
-  return (opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept)).map((c) => toFinding(doc, c));
+  return (opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept)).map((c) => toFinding(doc, c, ctx.practice.profile.phones[0] ?? 'our office'));
 }
 
 /** Does any span of a start-sorted list overlap [start, end)? Spans are short, so look back a little. */
@@ -220,7 +235,7 @@ function sortCandidates(cands: Candidate[]): Candidate[] {
   return cands.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.id.localeCompare(b.rule.id));
 }
 
-function toFinding(doc: Document, c: Candidate): Finding {
+function toFinding(doc: Document, c: Candidate, practicePhone: string): Finding {
   const s = doc.lines.position(c.start);
   const e = doc.lines.position(c.end);
   return {
@@ -231,7 +246,7 @@ function toFinding(doc: Document, c: Candidate): Finding {
     end: c.end,
     match: collapse(doc.prose.slice(c.start, c.end)),
     message: c.rule.message,
-    suggestion: c.rule.suggestion,
+    suggestion: c.rule.suggestion?.replace(/\{practice\.phone\}/g, practicePhone),
     note: c.note,
     line: s.line,
     column: s.column,

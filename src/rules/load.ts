@@ -48,6 +48,7 @@ interface RawDetector {
   'exclude-pattern'?: string;
   'first-word-in'?: string[];
   'exclude-terms'?: string[];
+  'in-review'?: boolean;
 }
 interface RawRule {
   id: string;
@@ -162,16 +163,16 @@ export function loadRuleSet(dirs: string[]): RuleSet {
           const regex = compileRegex(src, [...dp, 'pattern'], d.pattern, flags);
           if (d.group && !new RegExp(`\\(\\?<${d.group}>`).test(d.pattern)) throw src.error([...dp, 'group'], `pattern has no named group "${d.group}"`);
           const group = d.group ?? (/\(\?<id>/.test(d.pattern) ? 'id' : undefined);
-          return { kind: 'pattern', regex, group, validators, excludePattern, excludeTerms, firstWordIn };
+          return { kind: 'pattern', regex, group, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'] };
         }
         if (d.terms !== undefined) {
           const terms = expand(src, [...dp, 'terms'], d.terms);
           const regex = compileTerms(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
           if (!regex) throw src.error([...dp, 'terms'], 'terms list is empty');
-          return { kind: 'terms', regex, validators, excludePattern, excludeTerms, firstWordIn };
+          return { kind: 'terms', regex, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'] };
         }
-        if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn };
-        return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn };
+        if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'] };
+        return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'] };
       });
       const hot = (name: 'require' | 'forbid' | 'raise' | 'lower'): RegExp | undefined =>
         compileHotwords(expand(src, [...at, 'context', name], r.context?.[name])) ?? undefined;

@@ -13,6 +13,8 @@ export interface CompiledDetector {
   excludeTerms?: RegExp;
   /** The match's first word must be one of these (lower-cased). */
   firstWordIn?: Set<string>;
+  /** Only matches whose text also appears in the review the reply answers. */
+  inReview?: boolean;
 }
 
 export interface CompiledContext {

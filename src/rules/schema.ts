@@ -31,6 +31,7 @@ const detector = {
     'exclude-pattern': { type: 'string', minLength: 1 },
     'first-word-in': hotwords,
     'exclude-terms': hotwords,
+    'in-review': { type: 'boolean' },
   },
 } as const;
 
