@@ -214,7 +214,9 @@ function dedupe(cands: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const g of groups.values()) {
     // by start, then longest, then most severe: a later candidate is inside the widest earlier one or not at all
-    g.sort((a, b) => a.start - b.start || b.end - a.end || RANK[b.severity] - RANK[a.severity]);
+    // ties go to the rule written for this kind of draft (its message and rewrite fit better)
+    const specific = (c: Candidate): number => (c.rule.appliesTo === 'both' ? 0 : 1);
+    g.sort((a, b) => a.start - b.start || b.end - a.end || RANK[b.severity] - RANK[a.severity] || specific(b) - specific(a));
     let cover: Candidate | undefined;
     for (const c of g) {
       if (cover && c.end <= cover.end) {
