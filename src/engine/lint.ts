@@ -4,6 +4,7 @@
 import type { Document, Span } from '../documents/document.js';
 import { findEntities, loadNlp } from '../matchers/entity.js';
 import { Structure } from '../matchers/structure.js';
+import type { Tester } from '../matchers/terms.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { Finding, Severity } from '../types.js';
 import type { PracticeFilter } from './practice.js';
@@ -123,7 +124,7 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
         let note: string | undefined;
         if (rule.context) {
           const [before, after] = contextText(doc, st, rule, span.start, span.end);
-          const has = (re: RegExp | undefined): boolean => !!re && (re.test(before) || re.test(after));
+          const has = (re: Tester | undefined): boolean => !!re && (re.test(before) || re.test(after));
           if (rule.context.require && !has(rule.context.require)) continue;
           if (has(rule.context.forbid)) continue;
           if (has(rule.context.raise)) {

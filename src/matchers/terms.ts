@@ -50,22 +50,36 @@ export function compileTerms(terms: string[], opts: TermOptions = {}): RegExp | 
   if (!uniq.length) return null;
   const sources = uniq.map((t) => termSource(t, opts.inflect ?? true));
   const body = trieSource(sources);
-  // A term never ends inside a contraction: "Don" is not found in "Don't".
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${body})(?![\\p{L}\\p{N}_]|['’](?:t|ll|re|ve|d|m)(?![\\p{L}]))`, opts.caseSensitive ? 'gu' : 'giu');
+  // A term never ends inside a contraction ("Don" is not in "Don't"), and is never part of an
+  // e-mail address, handle, hashtag or URL ("John@gmail.com", "@jane", "/implants").
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}_@#/])(?:${body})(?![\\p{L}\\p{N}_@]|['’](?:t|ll|re|ve|d|m)(?![\\p{L}])|\\.[\\p{L}\\p{N}]{2})`,
+    opts.caseSensitive ? 'gu' : 'giu',
+  );
 }
 
-/** Hotword lists: plain terms, or `/regex/flags` entries. */
-export function compileHotwords(items: string[] | undefined): RegExp | null {
+/** Something text can be tested against: a compiled hotword list. */
+export interface Tester {
+  test(text: string): boolean;
+}
+
+/**
+ * Hotword lists: plain terms (case-insensitive, whole words, inflected) or `/regex/` entries
+ * (case-insensitive) or `/regex/flags` entries with exactly those flags (so `/\p{Lu}/u`
+ * stays upper-case only).
+ */
+export function compileHotwords(items: string[] | undefined): Tester | null {
   if (!items?.length) return null;
   const plain: string[] = [];
-  const regexes: string[] = [];
+  const regexes: RegExp[] = [];
   for (const it of items) {
-    const m = /^\/(.+)\/([a-z]*)$/.exec(it);
-    if (m) regexes.push(`(?:${m[1]})`);
+    const m = /^\/(.+)\/([a-z]*)$/s.exec(it);
+    // `/re/` is case-insensitive; give flags (`/re/u`) to take control, e.g. for \p{Lu}
+    if (m) regexes.push(new RegExp(m[1], m[2] ? `${m[2].replace(/[gyu]/g, '')}u` : 'iu'));
     else plain.push(it);
   }
-  const parts: string[] = [];
-  if (plain.length) parts.push(`(?<![\\p{L}\\p{N}_])(?:${trieSource(plain.map((p) => termSource(p, true)))})(?![\\p{L}\\p{N}_])`);
-  parts.push(...regexes);
-  return new RegExp(parts.join('|'), 'iu');
+  if (plain.length) {
+    regexes.unshift(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${trieSource(plain.map((p) => termSource(p, true)))})(?![\\p{L}\\p{N}_])`, 'iu'));
+  }
+  return { test: (text: string) => regexes.some((r) => r.test(text)) };
 }

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
-import { compileHotwords, compileTerms } from '../matchers/terms.js';
+import { compileHotwords, compileTerms, type Tester } from '../matchers/terms.js';
 import { VALIDATORS } from '../matchers/validators.js';
 import { checkRegexSafety } from './regex-safety.js';
 import type { Category, Severity } from '../types.js';
@@ -174,7 +174,7 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'] };
         return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'] };
       });
-      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower'): RegExp | undefined =>
+      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower'): Tester | undefined =>
         compileHotwords(expand(src, [...at, 'context', name], r.context?.[name])) ?? undefined;
       rules.push({
         id: r.id,

@@ -1,6 +1,7 @@
 // A rule as the engine runs it: compiled once per run from its YAML.
 import type { AppliesTo, Category, Severity } from '../types.js';
 import type { EntityKind } from '../matchers/entity.js';
+import type { Tester } from '../matchers/terms.js';
 
 export interface CompiledDetector {
   kind: 'pattern' | 'terms' | 'entity' | 'image';
@@ -10,7 +11,7 @@ export interface CompiledDetector {
   validators: { name: string; fn: (s: string) => boolean }[];
   excludePattern?: RegExp;
   /** Terms/regexes that, found in the match, drop it (like the rule's `exclude`, per detector). */
-  excludeTerms?: RegExp;
+  excludeTerms?: Tester;
   /** The match's first word must be one of these (lower-cased). */
   firstWordIn?: Set<string>;
   /** Only matches whose text also appears in the review the reply answers. */
@@ -21,10 +22,10 @@ export interface CompiledContext {
   scope: 'words' | 'sentence' | 'paragraph' | 'document';
   window: number;
   direction: 'before' | 'after' | 'both';
-  require?: RegExp;
-  forbid?: RegExp;
-  raise?: RegExp;
-  lower?: RegExp;
+  require?: Tester;
+  forbid?: Tester;
+  raise?: Tester;
+  lower?: Tester;
 }
 
 export interface RuleExamples {
@@ -46,7 +47,7 @@ export interface CompiledRule {
   suggestion?: string;
   detectors: CompiledDetector[];
   context?: CompiledContext;
-  exclude?: RegExp;
+  exclude?: Tester;
   near?: { categories: Set<Category>; scope: 'sentence' | 'paragraph' | 'document' };
   /** Front-matter keys that, when present, silence the rule (e.g. consent). */
   unlessFrontMatter: string[];
