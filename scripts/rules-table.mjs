@@ -1,0 +1,36 @@
+// Prints the README's rule table from the shipped packs, or rewrites it in place with
+// --write. tests/readme.test.ts fails when the README's copy is out of date.
+//   node scripts/rules-table.mjs [--write]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { BUILTIN_RULES_DIR, loadRuleSet } from '../dist/rules/load.js';
+import { SAFE_HARBOR } from '../dist/types.js';
+
+export function rulesTable() {
+  const { rules, packs } = loadRuleSet([BUILTIN_RULES_DIR]);
+  const lines = [];
+  for (const pack of packs) {
+    const own = rules.filter((r) => r.pack === pack.name);
+    if (!own.length) continue;
+    lines.push(`**${pack.name}** (\`${pack.file.replace(/^.*?rules\//, 'rules/')}\`): ${(pack.description ?? '').trim().replace(/\s+/g, ' ')}`, '');
+    lines.push('| rule | category | Safe Harbor | severity | applies to |', '| --- | --- | --- | --- | --- |');
+    for (const r of own) {
+      const sh = SAFE_HARBOR[r.category];
+      lines.push(`| \`${r.id}\` | ${r.category} | ${sh ? `(${sh.letter}) ${sh.number}` : 'disclosure'} | ${r.severity} | ${r.appliesTo} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n').trim();
+}
+
+const START = '<!-- rules:start -->';
+const END = '<!-- rules:end -->';
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  const table = rulesTable();
+  if (process.argv.includes('--write')) {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const a = readme.indexOf(START);
+    const b = readme.indexOf(END);
+    if (a < 0 || b < 0) throw new Error('README has no rules:start/rules:end markers');
+    writeFileSync(new URL('../README.md', import.meta.url), `${readme.slice(0, a + START.length)}\n${table}\n${readme.slice(b)}`);
+  } else console.log(table);
+}
