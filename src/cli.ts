@@ -45,7 +45,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; "-" reads standard input')
     .addOption(new Option('--kind <kind>', 'what the drafts are (front matter and config kinds: globs take precedence per file)').choices(['post', 'reply']))
-    .option('-f, --format <name>', 'output format: stylish, json', 'stylish')
+    .option('-f, --format <name>', 'output format: stylish, json, html', 'stylish')
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('error'))
