@@ -186,7 +186,7 @@ describe('the html formatter', () => {
     expect(page).toMatch(/<label class="field">Category<select name="category">/);
     expect(page).toMatch(/<label class="field grow">Search<input type="search" name="q"/);
     expect(page).toMatch(/<button type="button" class="pin sev-error" id="d1-p1" aria-expanded="false" aria-controls="d1-t1"/);
-    expect(page).toMatch(/<svg class="chart" role="img"[^>]*aria-labelledby="chart-title chart-desc"/);
+    expect(page).toMatch(/<svg class="chart" role="img"[^>]*aria-labelledby="chart-title" aria-describedby="chart-desc"/);
   });
   it('summarises, and renders a draft that could not be read', () => {
     const page = html([...results, { filePath: '/drafts/gone.md', findings: [], fatal: 'cannot read file (ENOENT)' }], opts());

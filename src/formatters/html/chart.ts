@@ -18,7 +18,7 @@ export function categoryChart(summary: ReportSummary, idPrefix = 'chart'): strin
     .map((r) => `${categoryLabel(r.category)}: ${r.total} (${SEVERITIES.filter((s) => r.counts[s]).map((s) => plural(r.counts[s], s)).join(', ')})`)
     .join('; ');
   const out: string[] = [
-    `<svg class="chart" role="img" width="100%" height="${rows.length * ROW}" aria-labelledby="${idPrefix}-title ${idPrefix}-desc" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart" role="img" width="100%" height="${rows.length * ROW}" aria-labelledby="${idPrefix}-title" aria-describedby="${idPrefix}-desc" xmlns="http://www.w3.org/2000/svg">`,
     `<title id="${idPrefix}-title">Findings by category</title>`,
     `<desc id="${idPrefix}-desc">${esc(desc)}.</desc>`,
   ];
