@@ -95,7 +95,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   }>();
   const paths = program.args;
   const inCi = !!env.env.CI && env.env.CI !== 'false';
-  let mask = inCi || !env.stdoutIsTTY;
+  // A report written with --output-file is not going to a terminal either: mask it too.
+  let mask = inCi || !env.stdoutIsTTY || !!o.outputFile;
   if (o.mask === true) mask = true;
   if (o.mask === false || o.showValues) mask = false;
   const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY);

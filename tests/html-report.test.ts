@@ -252,3 +252,18 @@ describe('the demonstration rules used by the report tests', () => {
     });
   }
 });
+
+describe('masking defaults for a report file', () => {
+  it('masks a report written with --output-file even when run from a terminal', async () => {
+    const { run } = await import('../src/cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'phi-lint-html-'));
+    writeFileSync(join(dir, 'a.txt'), 'Call 404-555-0187.\n');
+    const env = { cwd: dir, env: {}, stdoutIsTTY: true, stdinIsTTY: true, readStdin: async () => Buffer.alloc(0) };
+    expect((await run(['a.txt', '-f', 'html', '-o', 'r.html'], env)).exitCode).toBe(1);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).not.toContain('404-555-0187');
+    expect((await run(['a.txt', '-f', 'html', '-o', 'r.html', '--show-values'], env)).exitCode).toBe(1);
+    expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('404-555-0187');
+    // Standard output to a terminal keeps showing values, as before.
+    expect((await run(['a.txt'], env)).stdout).toContain('404-555-0187');
+  });
+});
