@@ -16,13 +16,14 @@ export const REPORT_JS = `
   const noMatch = document.getElementById('no-match');
   const drafts = $$('article.draft').map((el) => {
     const marks = $$('mark[data-f]', el);
+    const marked = new Map();
+    for (const m of marks) for (const id of ids(m)) marked.set(id, (marked.get(id) || '') + ' ' + m.textContent);
+    const pins = new Map($$('.pinwrap[data-f]', el).map((w) => [w.dataset.f, w]));
     const findings = $$('li.finding', el).map((li) => {
       const id = li.dataset.f;
-      const marked = marks.filter((m) => ids(m).includes(id)).map((m) => m.textContent).join(' ');
       return {
-        li, id, sev: li.dataset.sev, cat: li.dataset.cat,
-        pin: el.querySelector('.pinwrap[data-f="' + id + '"]'),
-        text: (li.textContent + ' ' + marked).toLowerCase(),
+        li, id, sev: li.dataset.sev, cat: li.dataset.cat, pin: pins.get(id),
+        text: (li.textContent + (marked.get(id) || '')).toLowerCase(),
       };
     });
     const src = el.querySelector('.src');
