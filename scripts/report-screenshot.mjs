@@ -48,8 +48,8 @@ try {
   const pin = page.locator('article.draft:visible .pin').first();
   await pin.click();
   await page.mouse.move(0, 0);
-  const height = await page.evaluate(() => Math.ceil(document.querySelector('main').getBoundingClientRect().bottom + scrollY));
-  await page.setViewportSize({ width: 1180, height });
+  // A browser window's worth: the summary, the filters and the draft's text.
+  const height = await page.evaluate(() => Math.ceil(document.querySelector('article.draft:not([hidden]) .src').getBoundingClientRect().bottom + scrollY + 260));
   await page.screenshot({ path: out, fullPage: true, clip: { x: 0, y: 0, width: 1180, height }, animations: 'disabled' });
   shrink(out);
   console.log(`${out}: ${Math.round(statSync(out).size / 1024)} KB`);

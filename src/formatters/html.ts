@@ -166,7 +166,7 @@ function sourceBlock(lines: SourceLine[], findings: Finding[], id: string, path:
       const inner = line.pieces
         .map((p) => {
           if (p.kind === 'text') return esc(p.text);
-          if (p.kind === 'mark') return `<mark class="hl sev-${p.severity}" data-f="${p.findings.map((n) => n + 1).join(' ')}">${esc(p.text)}</mark>`;
+          if (p.kind === 'mark') return `<mark class="hl sev-${p.severity}" data-sev="${p.severity}" data-f="${p.findings.map((n) => n + 1).join(' ')}">${esc(p.text)}</mark>`;
           return pin(findings[p.finding], p.finding, id, opts);
         })
         .join('');
@@ -194,12 +194,12 @@ function findingItem(f: Finding, i: number, id: string, opts: FormatOptions): st
   const rule = opts.rules.get(f.ruleId);
   const sh = SAFE_HARBOR[f.category];
   const where = f.endLine > f.line ? `Lines ${f.line}–${f.endLine}` : `Line ${f.line}, column ${f.column}`;
-  const meta = [`<code>${esc(f.ruleId)}</code>`, sh ? `Safe Harbor (${sh.letter}) ${esc(sh.title)}` : 'Disclosure risk'].join(' · ');
+  const meta = [`<code>${esc(f.ruleId)}</code>`, sh ? `Safe Harbor (${sh.letter})` : 'Disclosure risk'].join(' · ');
+  const kind = sh ? `Safe Harbor identifier (${sh.letter}): ${esc(sh.title)}.` : 'A disclosure risk: not a Safe Harbor identifier, but it can reveal that someone is a patient.';
   return `<li class="finding sev-${f.severity}" id="${id}-f${n}" data-f="${n}" data-sev="${f.severity}" data-cat="${esc(f.category)}" data-rule="${esc(f.ruleId)}" tabindex="-1">
 <div class="fhead"><a class="num" href="#${id}-p${n}" aria-label="Show finding ${n} in the text">${n}</a><span class="sev">${SEVERITY_LABEL[f.severity]}</span><span class="cat">${esc(categoryLabel(f.category))}</span><span class="loc">${where}</span></div>
 <p class="msg">${esc(renderMessage(f.message, f.match, opts.mask))}</p>
 ${f.note ? `<p class="note">${esc(renderMessage(f.note, f.match, opts.mask))}</p>` : ''}${f.suggestion ? `<p class="fix"><strong>Instead:</strong> ${esc(f.suggestion)}</p>` : ''}
-${rule?.why ? `<details class="why"><summary>Why this matters</summary><p>${esc(rule.why.trim())}</p></details>` : ''}
-<p class="meta">${meta}</p>
+<div class="ffoot"><details class="why"><summary>Why this matters</summary>${rule?.why ? `<p>${esc(rule.why.trim())}</p>` : ''}<p class="kind">${kind}</p></details><p class="meta">${meta}</p></div>
 </li>`;
 }

@@ -27,9 +27,11 @@ export const REPORT_JS = `
       };
     });
     const src = el.querySelector('.src');
-    return { el, file: el.dataset.file, marks, findings, text: ((src ? src.textContent : '') + ' ' + el.dataset.file).toLowerCase() };
+    const sev = new Map(findings.map((f) => [f.id, f.sev]));
+    return { el, file: el.dataset.file, marks, findings, sev, text: ((src ? src.textContent : '') + ' ' + el.dataset.file).toLowerCase() };
   });
   const totalFindings = drafts.reduce((n, d) => n + d.findings.length, 0);
+  const SEVERITIES = ['error', 'warning', 'info'];
   const plural = (n, one, many) => n + ' ' + (n === 1 ? one : many);
 
   function apply() {
@@ -51,7 +53,13 @@ export const REPORT_JS = `
         if (f.pin) f.pin.hidden = !ok;
         if (ok) visible.add(f.id);
       }
-      for (const m of d.marks) m.classList.toggle('off', !ids(m).some((id) => visible.has(id)));
+      // A highlight takes the colour of the most severe finding still shown over it.
+      for (const m of d.marks) {
+        const shown = ids(m).filter((id) => visible.has(id)).map((id) => d.sev.get(id));
+        const top = SEVERITIES.find((s) => shown.includes(s));
+        m.classList.toggle('off', !top);
+        for (const s of SEVERITIES) m.classList.toggle('sev-' + s, s === (top || m.dataset.sev));
+      }
       const show = inFile && (visible.size > 0 || (!narrowed && (q === '' || d.text.includes(q))));
       d.el.hidden = !show;
       if (show) {

@@ -123,7 +123,7 @@ article.draft { margin-bottom: 1rem; padding: 0; scroll-margin-top: 6rem; }
 .badge.skipped { color: var(--muted); background: var(--surface); }
 .draft .counts { font-size: .875rem; color: var(--muted); }
 .draft .body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; padding: 1rem 1.1rem 1.1rem; }
-@media (min-width: 60rem) { .draft .body.has-findings { grid-template-columns: minmax(0, 7fr) minmax(18rem, 5fr); align-items: start; } }
+@media (min-width: 60rem) { .draft .body.has-findings { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; } }
 .problem { margin: 0; padding: .6rem .8rem; border-left: 4px solid var(--err-line); background: var(--err-bg); border-radius: 4px; }
 .clean-note { margin: 0; color: var(--muted); }
 details.text > summary { cursor: pointer; color: var(--link); font-size: .875rem; }
@@ -176,9 +176,13 @@ li.finding p { margin: .3rem 0 0; }
 .note { font-size: .875rem; color: var(--muted); }
 .fix { font-size: .9375rem; }
 .fix strong { color: var(--ok); }
-details.why { margin-top: .3rem; font-size: .875rem; }
+.ffoot { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 1rem; margin-top: .3rem; }
+.ffoot .meta { margin: 0 0 0 auto; }
+details.why { font-size: .875rem; }
+details.why[open] { flex-basis: 100%; order: 1; }
 details.why > summary { cursor: pointer; color: var(--link); width: fit-content; }
 details.why > p { margin: .3rem 0 0; }
+details.why > p.kind { color: var(--muted); }
 .meta { font-size: .8125rem; color: var(--muted); }
 .no-match { text-align: center; color: var(--muted); padding: 2rem 1rem; }
 .page-foot { border-top: 1px solid var(--border); padding: 1rem 0 2rem; font-size: .8125rem; color: var(--muted); }
