@@ -77,7 +77,17 @@ export const REPORT_JS = `
     form.addEventListener('input', apply);
     form.addEventListener('change', apply);
     form.addEventListener('submit', (e) => e.preventDefault());
-    form.addEventListener('reset', () => setTimeout(apply, 0));
+    // Reset by hand so the page is filtered again at once (the native reset happens after
+    // the event, and a deferred apply() would leave a moment of stale results).
+    form.addEventListener('reset', (e) => {
+      e.preventDefault();
+      for (const el of form.elements) {
+        if (el.type === 'checkbox') el.checked = el.defaultChecked;
+        else if (el.tagName === 'SELECT') el.selectedIndex = 0;
+        else if (el.tagName === 'INPUT') el.value = el.defaultValue;
+      }
+      apply();
+    });
     apply();
   }
 

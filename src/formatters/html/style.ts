@@ -44,7 +44,7 @@ h3 { font-size: 1rem; }
 .page-head .wrap { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem 1rem; }
 .page-head p { margin: 0; color: var(--muted); }
 .unmasked { flex-basis: 100%; margin-top: .5rem !important; color: var(--text) !important; background: var(--warn-bg); border-left: 4px solid var(--warn-line); padding: .4rem .75rem; border-radius: 4px; }
-main { display: block; padding: 1.25rem 0 2rem; }
+main { display: block; padding: 1.75rem 0 2rem; }
 section + section { margin-top: 1.5rem; }
 .card { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; box-shadow: var(--shadow); padding: 1rem 1.1rem; }
 
