@@ -45,7 +45,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; "-" reads standard input')
     .addOption(new Option('--kind <kind>', 'what the drafts are (front matter and config kinds: globs take precedence per file)').choices(['post', 'reply']))
-    .option('-f, --format <name>', 'output format: stylish, json', 'stylish')
+    .option('-f, --format <name>', 'output format: stylish, json, html', 'stylish')
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('error'))
@@ -95,7 +95,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   }>();
   const paths = program.args;
   const inCi = !!env.env.CI && env.env.CI !== 'false';
-  let mask = inCi || !env.stdoutIsTTY;
+  // A report written with --output-file is not going to a terminal either: mask it too.
+  let mask = inCi || !env.stdoutIsTTY || !!o.outputFile;
   if (o.mask === true) mask = true;
   if (o.mask === false || o.showValues) mask = false;
   const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY);
