@@ -125,8 +125,11 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
         if (rule.context) {
           const [before, after] = contextText(doc, st, rule, span.start, span.end);
           const has = (re: Tester | undefined): boolean => !!re && (re.test(before) || re.test(after));
-          if (rule.context.require && !has(rule.context.require)) continue;
-          if (has(rule.context.forbid)) continue;
+          const c = rule.context;
+          if (c.require && !has(c.require)) continue;
+          if (c.requireBefore && !c.requireBefore.test(before)) continue;
+          if (c.requireAfter && !c.requireAfter.test(after)) continue;
+          if (has(c.forbid) || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) continue;
           if (has(rule.context.raise)) {
             if (severity !== 'error') note = 'raised: context words nearby make this identifying';
             severity = 'error';

@@ -67,6 +67,10 @@ interface RawRule {
     forbid?: string[];
     raise?: string[];
     lower?: string[];
+    'require-before'?: string[];
+    'require-after'?: string[];
+    'forbid-before'?: string[];
+    'forbid-after'?: string[];
   };
   exclude?: string[];
   near?: { categories: Category[]; scope?: 'sentence' | 'paragraph' | 'document' };
@@ -174,7 +178,7 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'] };
         return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'] };
       });
-      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower'): Tester | undefined =>
+      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower' | 'require-before' | 'require-after' | 'forbid-before' | 'forbid-after'): Tester | undefined =>
         compileHotwords(expand(src, [...at, 'context', name], r.context?.[name])) ?? undefined;
       rules.push({
         id: r.id,
@@ -197,6 +201,10 @@ export function loadRuleSet(dirs: string[]): RuleSet {
               forbid: hot('forbid'),
               raise: hot('raise'),
               lower: hot('lower'),
+              requireBefore: hot('require-before'),
+              requireAfter: hot('require-after'),
+              forbidBefore: hot('forbid-before'),
+              forbidAfter: hot('forbid-after'),
             }
           : undefined,
         exclude: compileHotwords(expand(src, [...at, 'exclude'], r.exclude)) ?? undefined,

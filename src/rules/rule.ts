@@ -26,6 +26,11 @@ export interface CompiledContext {
   forbid?: Tester;
   raise?: Tester;
   lower?: Tester;
+  /** The same, tested only on the words before (or after) the match. */
+  requireBefore?: Tester;
+  requireAfter?: Tester;
+  forbidBefore?: Tester;
+  forbidAfter?: Tester;
 }
 
 export interface RuleExamples {

@@ -46,6 +46,10 @@ const contextSpec = {
     forbid: hotwords,
     raise: hotwords,
     lower: hotwords,
+    'require-before': hotwords,
+    'require-after': hotwords,
+    'forbid-before': hotwords,
+    'forbid-after': hotwords,
   },
 } as const;
 
