@@ -76,6 +76,21 @@ async function detect(doc: Document, det: CompiledDetector, st: Structure): Prom
   return out;
 }
 
+/** Every occurrence of a phrase list in the prose. */
+function phraseSpans(prose: string, re: RegExp): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(prose))) {
+    if (!m[0].length) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 function scopeSpan(st: Structure, scope: 'sentence' | 'paragraph' | 'document', at: number): Span {
   if (scope === 'document') return { start: 0, end: st.doc.text.length };
   return scope === 'sentence' ? st.sentence(at) : st.paragraph(at);
@@ -111,7 +126,10 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
     if (rule.appliesTo !== 'both' && rule.appliesTo !== doc.kind) continue;
     if (rule.unlessFrontMatter.some((k) => doc.frontMatter[k] !== undefined && doc.frontMatter[k] !== null && doc.frontMatter[k] !== '')) continue;
     for (const det of rule.detectors) {
-      for (const span of await detect(doc, det, st)) {
+      const spans = await detect(doc, det, st);
+      const shelters = det.unlessInside && spans.length ? phraseSpans(doc.prose, det.unlessInside) : [];
+      for (const span of spans) {
+        if (shelters.length && shelters.some((p) => p.start <= span.start && span.end <= p.end)) continue;
         const text = collapse(doc.prose.slice(span.start, span.end));
         if (!text) continue;
         if (det.validators.some((v) => !v.fn(text))) continue;

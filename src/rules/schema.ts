@@ -32,6 +32,7 @@ const detector = {
     'first-word-in': hotwords,
     'exclude-terms': hotwords,
     'in-review': { type: 'boolean' },
+    'unless-inside': hotwords,
   },
 } as const;
 
