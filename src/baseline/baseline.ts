@@ -5,7 +5,7 @@
 // a finding does not resurrect it; a new finding on the same line has a different text or
 // occurrence number, so it is still reported. The file holds hashes, never matched text.
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { PhiLintError } from '../errors.js';
 import { writeFileAtomic } from '../fix/write.js';
@@ -119,6 +119,7 @@ export function writeBaseline(file: string, results: FileResult[]): { count: num
     salt = undefined;
   }
   const out = baselineJson(file, results, salt);
+  mkdirSync(dirname(file), { recursive: true });
   writeFileAtomic(file, out.text);
   return { count: out.count, files: out.files };
 }
