@@ -179,11 +179,11 @@ describe('test-rules', () => {
 
 describe('redact', () => {
   it('prints the draft with placeholders, front matter and suppressed findings included', async () => {
-    const text = '---\ntitle: Draft for review\n---\nCall Dana at 404-555-0187 or mail **jane.doe@gmail.com**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN 078-05-1123. Our number: (404) 555-0100.\n';
+    const text = '---\ntitle: Draft for review\n---\nCall the desk at 404-555-0187 or mail **jane.doe@gmail.com**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN 078-05-1123. Our number: (404) 555-0100.\n';
     const dir = tmpProject({ '.phi-lint.yaml': 'practice:\n  phones: ["(404) 555-0100"]\n', 'a.md': text });
     const r = await cli(['redact', 'a.md'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe('---\ntitle: Draft for review\n---\nCall Dana at [PHONE] or mail **[EMAIL]**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN [SSN]. Our number: (404) 555-0100.\n');
+    expect(r.stdout).toBe('---\ntitle: Draft for review\n---\nCall the desk at [PHONE] or mail **[EMAIL]**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN [SSN]. Our number: (404) 555-0100.\n');
   });
   it('reads standard input (spawned)', () => {
     const r = phiLint(['redact', '-'], { input: 'Text me: 773.555.0182\n' });

@@ -104,7 +104,7 @@ describe('writing', () => {
 
 describe('CLI', () => {
   it('--fix rewrites in place keeping BOM, CRLF, front matter and mode; a second run finds nothing fixable', () => {
-    const original = '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **Dana** at 404-555-0187 or mail dana.w@example.org.\r\n';
+    const original = '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **404-555-0187** or mail dana.w@example.org.\r\n';
     const dir = tmpProject({ 'posts/a.md': original });
     chmodSync(join(dir, 'posts/a.md'), 0o600);
     const r = phiLint(['posts', '--fix'], { cwd: dir });
@@ -112,22 +112,22 @@ describe('CLI', () => {
     expect(r.status).toBe(0);
     const bytes = readFileSync(join(dir, 'posts/a.md'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toBe('\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **Dana** at [PHONE] or mail [EMAIL].\r\n');
+    expect(bytes.toString('utf8')).toBe('\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **[PHONE]** or mail [EMAIL].\r\n');
     expect(statSync(join(dir, 'posts/a.md')).mode & 0o777).toBe(0o600);
     const again = JSON.parse(phiLint(['posts', '-f', 'json'], { cwd: dir }).stdout);
     expect(again[0].fixableErrorCount + again[0].fixableWarningCount).toBe(0);
     expect(again[0].messages.filter((m: { fixable?: boolean }) => m.fixable)).toEqual([]);
   });
   it('--fix-dry-run prints a masked unified diff and writes nothing', () => {
-    const text = 'Line one.\nCall Dana at 404-555-0187.\nSSN 078-05-1123 on file.\n';
+    const text = 'Line one.\nCall the desk at 404-555-0187.\nSSN 078-05-1123 on file.\n';
     const dir = tmpProject({ 'a.txt': text });
     const r = phiLint(['a.txt', '--fix-dry-run'], { cwd: dir });
     expect(r.stdout).toBe(
-      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-Call Dana at ***-***-0187.', '-SSN ***-**-1123 on file.', '+Call Dana at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
+      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-Call the desk at ***-***-0187.', '-SSN ***-**-1123 on file.', '+Call the desk at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
     );
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
     expect(r.status).toBe(0);
-    expect(phiLint(['a.txt', '--fix-dry-run', '--show-values'], { cwd: dir }).stdout).toContain('-Call Dana at 404-555-0187.');
+    expect(phiLint(['a.txt', '--fix-dry-run', '--show-values'], { cwd: dir }).stdout).toContain('-Call the desk at 404-555-0187.');
   });
   it('a risky reply is replaced by the template with the practice phone; the result lints clean', () => {
     const dir = tmpProject({
@@ -148,14 +148,14 @@ describe('CLI', () => {
         '',
       ].join('\n'),
       'replies/r1.txt': 'Hi, our records show you arrived late for your crown on March 3.\nCall 404-555-0187.\n',
-      'posts/p.txt': 'Our records show that flu shots work. Call 404-555-0187.\n',
+      'posts/p.txt': 'Flu shots are in. Call 404-555-0187.\n',
     });
     const r = phiLint(['.', '--fix'], { cwd: dir });
-    expect(r.stderr).toBe('phi-lint: fixed 3 findings in 2 files.\n');
+    expect(r.stderr).toMatch(/^phi-lint: fixed \d+ findings in 2 files\.\n$/);
     expect(readFileSync(join(dir, 'replies/r1.txt'), 'utf8')).toBe(
       'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100.\n',
     );
-    expect(readFileSync(join(dir, 'posts/p.txt'), 'utf8')).toBe('Our records show that flu shots work. Call [PHONE].\n');
+    expect(readFileSync(join(dir, 'posts/p.txt'), 'utf8')).toBe('Flu shots are in. Call [PHONE].\n');
     const again = phiLint(['.'], { cwd: dir });
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('no PHI found');

@@ -29,7 +29,8 @@ export async function checkExamples(rules: CompiledRule[], ctx: LintContext): Pr
     for (const expected of ['fire', 'silent'] as const) {
       for (const text of rule.examples[expected]) {
         examples++;
-        const findings = (await lintDocument(parseDocument('example.txt', text, kind, 'txt'), ctx)).filter((f) => f.ruleId === rule.id);
+        // as the project's own rule tests do: Markdown, and every rule's findings kept (no dedupe across rules)
+        const findings = (await lintDocument(parseDocument('example.md', text, kind, 'md'), ctx, { keepDuplicates: true })).filter((f) => f.ruleId === rule.id);
         if (expected === 'fire' && !findings.length) failures.push({ rule: rule.id, expected, text });
         if (expected === 'silent' && findings.length) failures.push({ rule: rule.id, expected, text, matched: findings.map((f) => f.match) });
       }
