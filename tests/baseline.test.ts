@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyBaseline, baselineJson, fingerprints, normalizeMatch, readBaseline } from '../src/baseline/baseline.js';
 import type { Finding } from '../src/types.js';
 import { phiLint } from './helpers.js';
-import { tmpProject } from './tmp-project.js';
+import { cli, tmpProject } from './tmp-project.js';
 
 function f(ruleId: string, match: string, start: number, line = 1): Finding {
   return { ruleId, category: 'phone', severity: 'error', start, end: start + match.length, match, message: 'm', line, column: 1, endLine: line, endColumn: 2 };
@@ -79,22 +79,22 @@ describe('CLI', () => {
     const again = phiLint(['posts', '--baseline', '.phi-lint-baseline.json', '-f', 'json'], { cwd: dir });
     expect(JSON.parse(again.stdout)[0].messages).toHaveLength(1);
   });
-  it('the baseline path is relative to the baseline file, and rewriting keeps the salt', () => {
+  it('the baseline path is relative to the baseline file, and rewriting keeps the salt', async () => {
     const dir = tmpProject({ 'posts/a.txt': 'Call 404-555-0187.\n' });
-    phiLint(['posts', '--write-baseline', 'ci/baseline.json'], { cwd: dir });
+    (await cli(['posts', '--write-baseline', 'ci/baseline.json'], { cwd: dir }));
     const first = readBaseline(join(dir, 'ci/baseline.json'));
     expect([...first.files.keys()]).toEqual(['../posts/a.txt']);
     // run from another directory: still matched
-    expect(phiLint(['a.txt', '--baseline', '../ci/baseline.json'], { cwd: join(dir, 'posts') }).status).toBe(0);
-    phiLint(['posts', '--write-baseline', 'ci/baseline.json'], { cwd: dir });
+    expect((await cli(['a.txt', '--baseline', '../ci/baseline.json'], { cwd: join(dir, 'posts') })).exitCode).toBe(0);
+    (await cli(['posts', '--write-baseline', 'ci/baseline.json'], { cwd: dir }));
     expect(readBaseline(join(dir, 'ci/baseline.json')).salt).toBe(first.salt);
   });
-  it('a missing or foreign baseline is exit 2 naming the file', () => {
+  it('a missing or foreign baseline is exit 2 naming the file', async () => {
     const dir = tmpProject({ 'a.txt': 'hello\n', 'b.json': '{"x":1}' });
-    const r = phiLint(['a.txt', '--baseline', 'none.json'], { cwd: dir });
-    expect(r.status).toBe(2);
+    const r = (await cli(['a.txt', '--baseline', 'none.json'], { cwd: dir }));
+    expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/none\.json: cannot read baseline/);
-    expect(phiLint(['a.txt', '--baseline', 'b.json'], { cwd: dir }).stderr).toMatch(/b\.json: not a phi-lint baseline/);
+    expect((await cli(['a.txt', '--baseline', 'b.json'], { cwd: dir })).stderr).toMatch(/b\.json: not a phi-lint baseline/);
   });
 });
 

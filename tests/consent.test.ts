@@ -7,7 +7,7 @@ import { parseLedger, type ConsentLedger } from '../src/consent/ledger.js';
 import { parseDocument } from '../src/documents/load.js';
 import type { Finding } from '../src/types.js';
 import { phiLint } from './helpers.js';
-import { tmpProject } from './tmp-project.js';
+import { cli, tmpProject } from './tmp-project.js';
 
 const LEDGER = `consents:
   - id: C-2025-014
@@ -130,18 +130,18 @@ describe('CLI', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/2:1\s+error\s+Consent C-2025-014 expired on 2026-03-01.*phi-lint\/consent/);
   });
-  it('the config can name the ledger; a broken ledger is exit 2 with its position', () => {
+  it('the config can name the ledger; a broken ledger is exit 2 with its position', async () => {
     const dir = tmpProject({
       '.phi-lint.yaml': 'consents: legal/ledger.yaml\n',
       'legal/ledger.yaml': 'consents:\n  - id: C-1\n    covers: [photo]\n    signed: 2025-01-01\n    expires: 2025-13-01\n',
       'a.md': 'Hello\n',
     });
-    const r = phiLint(['a.md'], { cwd: dir });
-    expect(r.status).toBe(2);
+    const r = (await cli(['a.md'], { cwd: dir }));
+    expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/legal\/ledger\.yaml:5:14: "2025-13-01" is not a calendar date/);
     const missing = tmpProject({ '.phi-lint.yaml': 'consents: nope.yaml\n', 'a.md': 'Hello\n' });
-    const m = phiLint(['a.md'], { cwd: missing });
-    expect(m.status).toBe(2);
+    const m = (await cli(['a.md'], { cwd: missing }));
+    expect(m.exitCode).toBe(2);
     expect(m.stderr).toMatch(/nope\.yaml: consent ledger not found/);
   });
 });

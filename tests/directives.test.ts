@@ -6,7 +6,7 @@ import { emptyConfig, type Config } from '../src/config/config.js';
 import { parseDirectives, splitDirectiveBody } from '../src/directives/parse.js';
 import { parseDocument } from '../src/documents/load.js';
 import { phiLint } from './helpers.js';
-import { tmpProject } from './tmp-project.js';
+import { cli, tmpProject } from './tmp-project.js';
 
 function linter(directives: Partial<Config['directives']> = {}) {
   const config = emptyConfig(process.cwd());
@@ -122,8 +122,8 @@ describe('reasons, unknown names and unused directives', () => {
     expect((await strict.lint(md, { format: 'md' })).findings).toEqual([]);
     const { findings } = await linter({ reportUnused: 'warning' }).lint(md, { format: 'md' });
     expect(findings.map((f) => [f.ruleId, f.severity, f.line, f.message])).toEqual([
-      ['phi-lint/unused-directive', 'warning', 1, expect.stringContaining('suppresses nothing for phi/email')],
-      ['phi-lint/unused-directive', 'warning', 3, expect.stringMatching(/suppresses nothing; remove it/)],
+      ['phi-lint/unused-directive', 'warning', 1, '"phi-lint-disable-next-line phi/phone, phi/email -- x" suppresses nothing for phi/email; remove that name.'],
+      ['phi-lint/unused-directive', 'warning', 3, '"phi-lint-disable-next-line -- y" suppresses nothing; remove it.'],
     ]);
   });
 });
@@ -139,17 +139,17 @@ describe('CLI', () => {
       expect.objectContaining({ ruleId: 'phi/phone', value: '***-***-0187', suppressions: [{ kind: 'directive', justification: 'pharmacy line, approved by compliance' }] }),
     ]);
   });
-  it('--report-unused-directives makes a stale directive an error (exit 1); the config can relax reasons', () => {
+  it('--report-unused-directives makes a stale directive an error (exit 1); the config can relax reasons', async () => {
     const dir = tmpProject({ 'a.txt': '# phi-lint-disable-next-line phi/phone -- old number\nWe are open Saturdays.\n' });
-    expect(phiLint(['a.txt'], { cwd: dir }).status).toBe(0);
-    const r = phiLint(['a.txt', '--report-unused-directives'], { cwd: dir });
-    expect(r.status).toBe(1);
+    expect((await cli(['a.txt'], { cwd: dir })).exitCode).toBe(0);
+    const r = (await cli(['a.txt', '--report-unused-directives'], { cwd: dir }));
+    expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/1:1\s+error\s+"phi-lint-disable-next-line phi\/phone -- old number" suppresses nothing/);
     const relaxed = tmpProject({ '.phi-lint.yaml': 'directives: { require-reason: false }\n', 'a.txt': '# phi-lint-disable-next-line phi/phone\nCall 404-555-0187.\n' });
-    expect(phiLint(['a.txt'], { cwd: relaxed }).status).toBe(0);
+    expect((await cli(['a.txt'], { cwd: relaxed })).exitCode).toBe(0);
     const strictDir = tmpProject({ 'a.txt': '# phi-lint-disable-next-line phi/phone\nCall 404-555-0187.\n' });
-    const s = phiLint(['a.txt'], { cwd: strictDir });
-    expect(s.status).toBe(1);
+    const s = (await cli(['a.txt'], { cwd: strictDir }));
+    expect(s.exitCode).toBe(1);
     expect(s.stdout).toContain('phi-lint/directive-without-reason');
   });
 });

@@ -128,6 +128,10 @@ describe('CLI', () => {
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
     expect(r.status).toBe(0);
     expect(phiLint(['a.txt', '--fix-dry-run', '--show-values'], { cwd: dir }).stdout).toContain('-Call the desk at 404-555-0187.');
+    const before = JSON.parse(phiLint(['a.txt', '-f', 'json'], { cwd: dir }).stdout)[0];
+    expect(before.fixableErrorCount).toBe(2);
+    expect(before.messages.map((m: { fixable?: boolean }) => m.fixable)).toEqual([true, true]);
+    expect(phiLint(['a.txt'], { cwd: dir }).stdout).toContain('2 of them can be fixed with --fix (preview: --fix-dry-run).');
   });
   it('a risky reply is replaced by the template with the practice phone; the result lints clean', () => {
     const dir = tmpProject({

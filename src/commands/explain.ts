@@ -16,11 +16,20 @@ export function safeHarborLabel(category: string): string {
 }
 
 function detects(rule: CompiledRule): string {
-  const parts = rule.detectors.map((d) => {
+  const described = rule.detectors.map((d) => {
     const base =
       d.kind === 'pattern' ? 'a pattern' : d.kind === 'terms' ? 'a list of words and phrases' : d.kind === 'entity' ? `NLP ${d.entity} entities` : 'every Markdown image';
     const checks = [...d.validators.map((v) => v.name), ...(d.excludePattern ? ['an exclusion pattern'] : [])];
     return checks.length ? `${base} checked by ${checks.join(', ')}` : base;
+  });
+  // "5 patterns" rather than "a pattern; a pattern; …"
+  const counts = new Map<string, number>();
+  for (const d of described) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const parts = [...counts].map(([d, n]) => {
+    if (n === 1) return d;
+    if (d.startsWith('a pattern')) return d.replace('a pattern', `${n} patterns`);
+    if (d.startsWith('a list')) return d.replace('a list', `${n} lists`);
+    return `${d} (${n} detectors)`;
   });
   const c = rule.context;
   const ctx: string[] = [];
@@ -44,8 +53,8 @@ function where(rule: CompiledRule, cwd: string): string {
   return `${relative(cwd, abs) || abs}:${rule.line}`;
 }
 
-function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string): string {
-  const runsOn = rule.appliesTo === 'both' ? 'posts and replies' : `${rule.appliesTo}s only`;
+function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string, phone: string | undefined): string {
+  const runsOn = rule.appliesTo === 'both' ? 'posts and replies' : rule.appliesTo === 'reply' ? 'replies only' : 'posts only';
   const sev = effective === rule.severity ? rule.severity : `${effective} (configured; default ${rule.severity})`;
   const lines = [
     `${rule.id}`,
@@ -66,7 +75,7 @@ function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string):
     ...rule.examples.silent.map((e) => `  ✔ ${e}`),
     '',
     'How to rewrite',
-    wrap(rule.suggestion ?? 'Remove the identifying detail, or speak in general terms.'),
+    wrap((rule.suggestion ?? 'Remove the identifying detail, or speak in general terms.').replace(/\{practice\.phone\}/g, phone ?? "<the practice's phone>")),
     '',
     `Suppress one occurrence (with a reason): <!-- phi-lint-disable-next-line ${rule.id} -- why -->`,
     '',
@@ -117,6 +126,6 @@ export const explain: SubCommand = (args, env) => {
       return fail(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`phi-lint rules\` lists them all`);
     }
     const active = setup.prepared.ctx.rules.find((r) => r.id === id);
-    return ok(explainRule(rule, active?.effective ?? 'off', env.cwd));
+    return ok(explainRule(rule, active?.effective ?? 'off', env.cwd, setup.config.practice.phones[0]));
   });
 };

@@ -42,7 +42,8 @@ export const rules: SubCommand = (args, env) => {
       }));
       const covered = ids.filter((i) => i.rules.length);
       if (o.json) return ok(`${JSON.stringify({ covered: covered.length, total: ids.length, identifiers: ids }, null, 2)}\n`);
-      const rows = ids.map((i) => [`(${i.letter})`, String(i.number), i.title, i.rules.length ? i.rules.join(', ') : 'NOT COVERED']);
+      const listed = (r: string[]): string => (r.length > 3 ? `${r.slice(0, 3).join(', ')} +${r.length - 3} more` : r.join(', '));
+      const rows = ids.map((i) => [`(${i.letter})`, String(i.number), i.title, i.rules.length ? listed(i.rules) : 'NOT COVERED']);
       const missing = ids.filter((i) => !i.rules.length);
       return ok(
         [
@@ -67,7 +68,7 @@ export const rules: SubCommand = (args, env) => {
       };
     });
     if (o.json) return ok(`${JSON.stringify(list, null, 2)}\n`);
-    const rows = list.map((r) => [r.id, r.category, r.safeHarbor, r.severity, r.pack, r.appliesTo === 'both' ? 'posts, replies' : `${r.appliesTo}s`]);
+    const rows = list.map((r) => [r.id, r.category, r.safeHarbor, r.severity, r.pack, r.appliesTo === 'both' ? 'posts, replies' : r.appliesTo === 'reply' ? 'replies' : 'posts']);
     return ok(`${table([['rule', 'category', 'safe harbor', 'severity', 'pack', 'runs on'], ...rows])}\n\n${list.length} rules; \`phi-lint explain RULE\` for one, \`phi-lint rules --coverage\` for the 18 identifiers.\n`);
   });
 };

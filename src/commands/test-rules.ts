@@ -1,10 +1,11 @@
 // `phi-lint test-rules [DIR]`: run every rule's `examples` in a pack directory — each `fire`
 // sentence must produce a finding of that rule, each `silent` one must not — and print what
 // failed (exit 1). Rules run at their default severity with every other pack loaded (lists
-// and co-occurrence may need them), against the practice profile of --config, else the
-// nearest .phi-lint.yaml, else the example practice.
+// and co-occurrence may need them), against the example practice profile — what the
+// shipped examples are written for — or the practice profile of --config. (Not the nearest
+// .phi-lint.yaml: a pack's examples must pass the same way on every machine.)
 import { resolve } from 'node:path';
-import { findConfig, loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { parseDocument } from '../documents/load.js';
 import { lintDocument, type LintContext } from '../engine/lint.js';
 import { PracticeFilter } from '../engine/practice.js';
@@ -42,14 +43,14 @@ export async function checkExamples(rules: CompiledRule[], ctx: LintContext): Pr
 export const testRules: SubCommand = (args, env) => {
   const program = subProgram('test-rules', "Run every rule's examples (fire / silent) in a rule pack directory.")
     .argument('[dir]', 'rule pack directory or file (default: the built-in packs)')
-    .option('-c, --config <file>', 'take the practice profile from this config');
+    .option('-c, --config <file>', 'take the practice profile from this config (default: the example practice, Peachtree Family Dental)');
   return runSub(program, args, async () => {
     const o = program.opts<{ config?: string }>();
     const target = program.args[0] ? resolve(env.cwd, program.args[0]) : BUILTIN_RULES_DIR;
     const mine = new Set(packFiles(target).map((f) => resolve(f)));
     const files = [...new Set([...packFiles(BUILTIN_RULES_DIR).map((f) => resolve(f)), ...mine])];
     const ruleSet = loadRuleSet(files);
-    const configFile = o.config ? resolve(env.cwd, o.config) : findConfig(env.cwd);
+    const configFile = o.config ? resolve(env.cwd, o.config) : undefined;
     const practice = configFile ? loadConfig(configFile, env.cwd).practice : EXAMPLE_PRACTICE;
     const ctx: LintContext = {
       rules: ruleSet.rules.map((r) => ({ ...r, effective: r.severity })),
@@ -63,7 +64,7 @@ export const testRules: SubCommand = (args, env) => {
         ? `✖ ${f.rule}: should fire, found nothing in: ${f.text}`
         : `✖ ${f.rule}: should stay silent, matched ${f.matched!.map((m) => `"${m}"`).join(', ')} in: ${f.text}`,
     );
-    const profile = configFile ? `practice profile from ${configFile}` : 'the example practice profile';
+    const profile = o.config ? `practice profile from ${o.config}` : 'the example practice profile';
     const summary = failures.length
       ? `${failures.length} of ${examples} examples failed in ${new Set(failures.map((f) => f.rule)).size} of ${tested.length} rules (${profile}).`
       : `✔ ${tested.length} rules, ${examples} examples: all pass (${profile}).`;

@@ -71,7 +71,11 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
   const out = findings.map((f) => {
     if (isMetaRule(f.ruleId)) return f;
     const cover = valid.find((c) => c.covers.includes(f.category));
-    if (cover) return { ...f, severity: 'info' as const, note: `${COVERED}${cover.id}, expires ${cover.expires}` };
+    if (cover) {
+      // a note, not a problem: no rewrite to suggest
+      const { suggestion: _unused, ...rest } = f;
+      return { ...rest, severity: 'info' as const, note: `${COVERED}${cover.id}, expires ${cover.expires}` };
+    }
     const lapsed = invalid.find((c) => c.entry.covers.includes(f.category));
     if (lapsed) return { ...f, note: `consent ${lapsed.entry.id} would cover this, but it ${lapsed.why}` };
     if (valid.length) {

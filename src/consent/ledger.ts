@@ -2,7 +2,7 @@
 // it expires. No PHI is needed in it — an id, categories and dates. Validated like every
 // other YAML file phi-lint reads, with file:line:column errors.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Config } from '../config/config.js';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type Category } from '../types.js';
@@ -87,5 +87,6 @@ export function loadLedger(config: Pick<Config, 'file' | 'dir' | 'consents'>): C
     const code = (e as NodeJS.ErrnoException).code;
     throw new PhiLintError(code === 'ENOENT' ? `consent ledger not found (named by "consents:" in ${config.file ?? 'the config'})` : `cannot read consent ledger (${code ?? 'error'})`, file);
   }
-  return parseLedger(file, text);
+  const ledger = parseLedger(relative(process.cwd(), file) || file, text);
+  return { ...ledger, file };
 }

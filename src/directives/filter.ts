@@ -87,8 +87,9 @@ export function applyDirectives(
       const got = used.get(d) ?? new Set<string>();
       const idle = sel.filter((s) => !got.has(s));
       if (!idle.length) continue;
-      const what = idle.includes(ALL) ? '' : ` for ${idle.join(', ')}`;
-      problems.push(metaFinding(doc, 'phi-lint/unused-directive', opts.reportUnused, d, `"${d.text}" suppresses nothing${what}; remove it${what ? ' or those names' : ''}.`));
+      const partial = idle.length < sel.length;
+      const message = partial ? `"${d.text}" suppresses nothing for ${idle.join(', ')}; remove ${idle.length === 1 ? 'that name' : 'those names'}.` : `"${d.text}" suppresses nothing; remove it.`;
+      problems.push(metaFinding(doc, 'phi-lint/unused-directive', opts.reportUnused, d, message));
     }
   }
   const all = [...kept, ...problems].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
