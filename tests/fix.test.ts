@@ -1,7 +1,7 @@
 // --fix and --fix-dry-run: what gets replaced (placeholders that keep Markdown intact, the
 // reply template), and how files are written (atomic, encoding, BOM, line endings, front
 // matter, permissions, symlinks). A second run after --fix finds nothing fixable.
-import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/documents/load.js';
@@ -11,7 +11,7 @@ import { encode, encodingOf, writeFileAtomic, writeTarget } from '../src/fix/wri
 import { decode } from '../src/documents/load.js';
 import type { Category, Finding } from '../src/types.js';
 import { phiLint } from './helpers.js';
-import { tmpProject } from './tmp-project.js';
+import { cli, tmpProject } from './tmp-project.js';
 
 function at(text: string, needle: string, category: Category, ruleId = `x/${category}`): Finding {
   const start = text.indexOf(needle);
@@ -99,6 +99,11 @@ describe('writing', () => {
     symlinkSync(join(outside, 'secret.md'), join(dir, 'out.md'));
     expect(writeTarget(join(dir, 'in.md'), dir)).toBe(join(dir, 'real/a.md'));
     expect(() => writeTarget(join(dir, 'out.md'), dir)).toThrow(/outside the project/);
+    // a file outside the project named directly (no symlink) is the user's explicit choice
+    expect(writeTarget(join(outside, 'secret.md'), dir)).toBe(join(outside, 'secret.md'));
+    // a symlinked folder that leads out is refused too
+    symlinkSync(outside, join(dir, 'elsewhere'));
+    expect(() => writeTarget(join(dir, 'elsewhere/secret.md'), dir)).toThrow(/outside the project/);
   });
 });
 
@@ -117,6 +122,28 @@ describe('CLI', () => {
     const again = JSON.parse(phiLint(['posts', '-f', 'json'], { cwd: dir }).stdout);
     expect(again[0].fixableErrorCount + again[0].fixableWarningCount).toBe(0);
     expect(again[0].messages.filter((m: { fixable?: boolean }) => m.fixable)).toEqual([]);
+  });
+  it('--fix leaves suppressed, baselined and consent-covered findings alone', async () => {
+    const dir = tmpProject({
+      'consents.yaml': 'consents:\n  - id: C-1\n    covers: [email]\n    signed: 2025-01-01\n    expires: 2099-01-01\n',
+      '.phi-lint.yaml': '{}\n',
+      'a.md': '---\nconsent: C-1\n---\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or dana.w@example.org.\nSSN 078-05-1123, call 404-555-0187.\n',
+    });
+    await cli(['a.md', '--write-baseline', 'b.json'], { cwd: dir });
+    writeFileSync(join(dir, 'a.md'), readFileSync(join(dir, 'a.md'), 'utf8').replace('call 404-555-0187.', 'call 404-555-0187 or 404-555-0199.'));
+    const r = await cli(['a.md', '--fix', '--baseline', 'b.json'], { cwd: dir });
+    expect(r.stderr).toBe('phi-lint: fixed 1 finding in 1 file.\n');
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(
+      '---\nconsent: C-1\n---\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or dana.w@example.org.\nSSN 078-05-1123, call 404-555-0187 or [PHONE].\n',
+    );
+  });
+  it('--fix keeps a UTF-16 file UTF-16, with its BOM', async () => {
+    const dir = tmpProject({ 'a.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Call 404-555-0187.\r\n', 'utf16le')]) });
+    const r = await cli(['a.txt', '--fix'], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    const bytes = readFileSync(join(dir, 'a.txt'));
+    expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(bytes.subarray(2).toString('utf16le')).toBe('Call [PHONE].\r\n');
   });
   it('--fix-dry-run prints a masked unified diff and writes nothing', () => {
     const text = 'Line one.\nCall the desk at 404-555-0187.\nSSN 078-05-1123 on file.\n';

@@ -3,7 +3,7 @@
 // symlink that leads out of the project.
 import { chmodSync, chownSync, closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, relative, isAbsolute } from 'node:path';
+import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
 
 export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
@@ -34,19 +34,21 @@ export function encode(text: string, enc: Encoding): Buffer {
 export class UnsafeWriteError extends Error {}
 
 /**
- * The file a write to `path` would change. A symlink is followed only when its target stays
- * inside `root` (the project: the config's folder, or the working directory).
+ * The file a write to `path` would change. When the path goes through a symlink (the file
+ * or a folder on the way), it is followed only if the real file stays inside `root` (the
+ * project: the governing config's folder, or the working directory).
  */
 export function writeTarget(path: string, root: string): string {
   const st = lstatSync(path);
   if (!st.isSymbolicLink() && !st.isFile()) throw new UnsafeWriteError('not a regular file');
   const real = realpathSync(path);
+  if (real === resolve(path)) return real; // no symlink on the way: the file named is the file written
   const realRoot = realpathSync(root);
   const rel = relative(realRoot, real);
   if (rel.startsWith('..') || isAbsolute(rel)) {
     throw new UnsafeWriteError(`it resolves to ${real}, outside the project (${realRoot}); not following the symlink`);
   }
-  if (!statSync(real).isFile()) throw new UnsafeWriteError('not a regular file');
+  if (!statSync(real).isFile()) throw new UnsafeWriteError('the symlink does not lead to a regular file');
   return real;
 }
 
