@@ -34,6 +34,13 @@ describe('redaction edits', () => {
     const edits = redactionEdits(doc, [at(text, '![Dana at the 5K](dana-5k.jpg)', 'photo'), at(text, 'Dana', 'name'), at(text, 'dana.w@example.org', 'email'), at(text, 'dana.w', 'name')]);
     expect(applyEdits(text, edits)).toBe('Look: [PHOTO] and [EMAIL]');
   });
+  it('escape the brackets in Markdown where the placeholder would start a link', () => {
+    const text = 'Text 773-555-0182(cell) or 773-555-0183.';
+    const edits = (format: 'md' | 'txt'): string =>
+      applyEdits(text, redactionEdits(parseDocument(`a.${format}`, text, 'post'), [at(text, '773-555-0182', 'phone'), at(text, '773-555-0183', 'phone')]));
+    expect(edits('md')).toBe('Text \\[PHONE\\](cell) or [PHONE].');
+    expect(edits('txt')).toBe('Text [PHONE](cell) or [PHONE].');
+  });
   it('applyEdits refuses overlapping edits', () => {
     expect(() => applyEdits('abcdef', [{ start: 0, end: 3, text: 'x' }, { start: 2, end: 4, text: 'y' }])).toThrow(/overlapping/);
   });

@@ -32,12 +32,14 @@ function groups(findings: Finding[]): Finding[][] {
 }
 
 /** Replace each finding (overlapping ones together) with its category's placeholder. */
-export function redactionEdits(doc: Pick<Document, 'text' | 'prose'>, findings: Finding[]): Edit[] {
+export function redactionEdits(doc: Pick<Document, 'text' | 'prose' | 'format'>, findings: Finding[]): Edit[] {
   return groups(findings).map((g) => {
     const start = Math.min(...g.map((f) => f.start));
     const end = Math.max(...g.map((f) => f.end));
     const main = g.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-    const placeholder = PLACEHOLDERS[main.category];
+    let placeholder = PLACEHOLDERS[main.category];
+    // In Markdown "[PHONE](cell)" would become a link: escape the brackets there.
+    if (doc.format === 'md' && /^[([]/.test(doc.text.slice(end, end + 1))) placeholder = placeholder.replace(/^\[(.*)\]$/, '\\[$1\\]');
     if (main.category === 'photo') return { start, end, text: placeholder };
     let before = '';
     let after = '';

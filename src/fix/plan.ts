@@ -55,7 +55,7 @@ function bodyStart(doc: Pick<Document, 'text' | 'frontMatterSpan'>): number {
   return doc.frontMatterSpan.end + (m ? m[0].length : 0);
 }
 
-export function planFixes(doc: Pick<Document, 'text' | 'prose' | 'kind' | 'frontMatterSpan'>, findings: Finding[], opts: FixOptions): FixPlan {
+export function planFixes(doc: Pick<Document, 'text' | 'prose' | 'format' | 'kind' | 'frontMatterSpan'>, findings: Finding[], opts: FixOptions): FixPlan {
   const open = findings.filter(candidate);
   const template = doc.kind === 'reply' ? templateText(opts) : undefined;
   const start = bodyStart(doc);
