@@ -1,5 +1,7 @@
 // Inline directives: parsing, what each form suppresses, reasons, unknown names, unused
 // directives, and the CLI contract (exit code, JSON suppressedMessages).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
 import { emptyConfig, type Config } from '../src/config/config.js';
@@ -151,5 +153,22 @@ describe('CLI', () => {
     const s = (await cli(['a.txt'], { cwd: strictDir }));
     expect(s.exitCode).toBe(1);
     expect(s.stdout).toContain('phi-lint/directive-without-reason');
+  });
+});
+
+describe('no format leaks a suppressed value', () => {
+  it('every formatter masks suppressed and baselined values like reported ones', async () => {
+    const { formatterNames } = await import('../src/formatters/index.js');
+    const dir = tmpProject({
+      'a.md': '# Pharmacies\n\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or 404-555-0187.\n\nLegacy: 773-555-0166\n',
+      'b.md': '<!-- phi-lint-disable-next-line -- sample -->\nOnly 404-555-0143 here.\n',
+    });
+    await cli(['.', '--write-baseline', 'base.json'], { cwd: dir });
+    writeFileSync(join(dir, 'a.md'), readFileSync(join(dir, 'a.md'), 'utf8').replace('Legacy: 773-555-0166', 'Legacy: 773-555-0166, new 773-555-0199'));
+    for (const format of formatterNames()) {
+      const r = await cli(['.', '-f', format, '--baseline', 'base.json'], { cwd: dir });
+      expect(r.exitCode, format).toBe(1);
+      for (const value of ['404-555-0142', '404-555-0143', '404-555-0187', '773-555-0166', '773-555-0199']) expect(r.stdout, `${format}: ${value}`).not.toContain(value);
+    }
   });
 });
