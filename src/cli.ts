@@ -1,6 +1,9 @@
 // Command-line definition (commander): argv → options → run(). No linting logic here.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
+import { COMMANDS, isCommand } from './commands/index.js';
+import { terminalPrompt } from './commands/prompt.js';
+import { today } from './consent/dates.js';
 import { PhiLintError, ExitCode } from './errors.js';
 import { readStdin } from './files.js';
 import { runLint, type Io, type LintOptions, type RunResult } from './run.js';
@@ -13,6 +16,8 @@ export interface Env {
   stdoutIsTTY: boolean;
   stdinIsTTY: boolean;
   readStdin: () => Promise<Buffer>;
+  /** Ask a question on the terminal (init); absent when there is no terminal. */
+  prompt?: (question: string) => Promise<string>;
 }
 
 const EXAMPLES = `
@@ -22,6 +27,11 @@ Examples:
   $ pbpaste | phi-lint --kind reply          check a review reply from the clipboard
   $ phi-lint --format json drafts/ > out.json
   $ phi-lint --fail-on warning --max-warnings 0 replies/
+  $ phi-lint --fix-dry-run posts/            show what --fix would change
+  $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
+
+Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-
+(\`phi-lint COMMAND --help\` for each).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
 
@@ -58,12 +68,19 @@ export function buildProgram(): Command {
     .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
     .option('--no-mask', 'show matched values')
     .option('--show-values', 'show matched values (same as --no-mask), for local use')
+    .option('--fix', 'rewrite drafts in place where a rule has a safe replacement (atomic writes)')
+    .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
+    .option('--report-unused-directives', 'report phi-lint-disable directives that suppress nothing (as errors)')
+    .option('--baseline <file>', 'hide the known findings recorded in this baseline file')
+    .option('--write-baseline <file>', 'record every current finding in a baseline file (hashes only) and exit 0')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
 }
 
 export async function run(argv: string[], env: Env): Promise<RunResult> {
+  // Subcommands come first; to lint a path named like one, write ./rules.
+  if (isCommand(argv[0])) return COMMANDS[argv[0]](argv.slice(1), env);
   const program = buildProgram();
   let out = '';
   let err = '';
@@ -92,6 +109,11 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     outputFile?: string;
     mask?: boolean;
     showValues?: boolean;
+    fix?: boolean;
+    fixDryRun?: boolean;
+    reportUnusedDirectives?: boolean;
+    baseline?: string;
+    writeBaseline?: string;
   }>();
   const paths = program.args;
   const inCi = !!env.env.CI && env.env.CI !== 'false';
@@ -115,9 +137,14 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     mask,
     outputFile: o.outputFile,
     inReplyTo: o.inReplyTo,
+    fix: o.fix,
+    fixDryRun: o.fixDryRun,
+    reportUnusedDirectives: o.reportUnusedDirectives,
+    baseline: o.baseline,
+    writeBaseline: o.writeBaseline,
   };
-  const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION };
   try {
+    const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION, today: today(env.env) };
     return await runLint(opts, io);
   } catch (e) {
     if (e instanceof PhiLintError) return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
@@ -126,13 +153,15 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  const terminal = process.stdin.isTTY ? terminalPrompt() : undefined;
   const res = await run(argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: !!process.stdout.isTTY,
     stdinIsTTY: !!process.stdin.isTTY,
     readStdin,
-  });
+    prompt: terminal?.ask,
+  }).finally(() => terminal?.close());
   if (res.stdout) process.stdout.write(res.stdout);
   if (res.stderr) process.stderr.write(res.stderr);
   return res.exitCode;

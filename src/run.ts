@@ -2,14 +2,21 @@
 // run() takes what it needs and returns what to print, so it is testable in-process.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
+import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline/baseline.js';
 import { findConfig, loadConfig, type Config } from './config/config.js';
+import { today as localToday } from './consent/dates.js';
+import { loadLedger, type ConsentLedger } from './consent/ledger.js';
+import type { Document } from './documents/document.js';
 import { BinaryFileError, decode, parseDocument } from './documents/load.js';
+import { filterFindings } from './engine/filters.js';
 import { lintDocument } from './engine/lint.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
 import { expandTargets, isIgnoredBy, kindByGlobs } from './files.js';
+import { fixDraft, type FixOutcome } from './fix/fix-file.js';
+import { planFixes } from './fix/plan.js';
 import { FORMATTERS, formatterNames } from './formatters/index.js';
-import type { DraftKind, FileResult, Severity } from './types.js';
+import type { DraftKind, FileResult, Finding, Severity } from './types.js';
 
 export interface LintOptions {
   patterns: string[];
@@ -27,12 +34,24 @@ export interface LintOptions {
   outputFile?: string;
   /** A file holding the review the reply drafts answer. */
   inReplyTo?: string;
+  /** Report directives that suppress nothing (as errors). */
+  reportUnusedDirectives?: boolean;
+  /** Hide the findings this baseline file knows. */
+  baseline?: string;
+  /** Record every current finding in this baseline file. */
+  writeBaseline?: string;
+  /** Rewrite drafts with safe replacements. */
+  fix?: boolean;
+  /** Print the fixes as a unified diff instead of writing them. */
+  fixDryRun?: boolean;
 }
 
 export interface Io {
   cwd: string;
   readStdin: () => Promise<Buffer>;
   version: string;
+  /** YYYY-MM-DD, for consent expiry (default: the local date). */
+  today?: string;
 }
 
 export interface RunResult {
@@ -43,23 +62,41 @@ export interface RunResult {
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** Everything that governs a file: its config, compiled rules and consent ledger. */
+export interface FileSetup {
+  config: Config;
+  prepared: Prepared;
+  ledger?: ConsentLedger;
+  /** Every rule id (disabled ones too): what a directive may name. */
+  ruleIds: ReadonlySet<string>;
+  /** Rules that run only on replies (their findings call for the reply template). */
+  replyRules: ReadonlySet<string>;
+}
+
 export interface Session {
   /** The config (and compiled rules) that governs a file: --config, else the nearest .phi-lint.yaml. */
-  forFile(path: string): { config: Config; prepared: Prepared };
+  forFile(path: string): FileSetup;
   /** Every rule set prepared so far (for formatters that list rules). */
   all(): Prepared[];
 }
 
 export function createSession(opts: { config?: string; rules: string[] }, cwd: string): Session {
   const extra = opts.rules.map((r) => resolve(cwd, r));
-  const byConfig = new Map<string, { config: Config; prepared: Prepared }>();
+  const byConfig = new Map<string, FileSetup>();
   const byDir = new Map<string, string>();
-  const load = (file: string | undefined): { config: Config; prepared: Prepared } => {
+  const load = (file: string | undefined): FileSetup => {
     const key = file ?? '';
     let hit = byConfig.get(key);
     if (!hit) {
       const config = loadConfig(file, cwd);
-      hit = { config, prepared: prepareRules(config, extra) };
+      const prepared = prepareRules(config, extra);
+      hit = {
+        config,
+        prepared,
+        ledger: loadLedger(config),
+        ruleIds: new Set(prepared.ruleSet.rules.map((r) => r.id)),
+        replyRules: new Set(prepared.ruleSet.rules.filter((r) => r.appliesTo === 'reply').map((r) => r.id)),
+      };
       byConfig.set(key, hit);
     }
     return hit;
@@ -82,10 +119,24 @@ export function createSession(opts: { config?: string; rules: string[] }, cwd: s
   };
 }
 
-export async function lintFiles(opts: LintOptions, io: Io): Promise<{ results: FileResult[]; session: Session }> {
+export interface LintRun {
+  results: FileResult[];
+  session: Session;
+  /** Unified diffs (--fix-dry-run), in file order. */
+  diffs: string[];
+  /** Findings --fix removed, and in how many files. */
+  fixed: { findings: number; files: number };
+  /** Files --fix could not write, with why. */
+  fixErrors: string[];
+}
+
+export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   if (!formatterNames().includes(opts.format)) {
     throw new PhiLintError(`unknown format "${opts.format}" (formats: ${formatterNames().join(', ')})`);
   }
+  if (opts.fix && opts.fixDryRun) throw new PhiLintError('use either --fix or --fix-dry-run, not both');
+  if (opts.writeBaseline && (opts.fix || opts.fixDryRun)) throw new PhiLintError('--write-baseline records findings; run --fix separately');
+  if (opts.fix && opts.useStdin) throw new PhiLintError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy');
   const session = createSession(opts, io.cwd);
   let review: string | undefined;
   if (opts.inReplyTo) {
@@ -95,13 +146,36 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<{ results: F
       throw new PhiLintError(`cannot read the review given with --in-reply-to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, opts.inReplyTo);
     }
   }
+  const baseline = opts.baseline && !opts.writeBaseline ? readBaseline(resolve(io.cwd, opts.baseline)) : undefined;
   const results: FileResult[] = [];
+  const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [] };
+  const today = io.today ?? localToday({});
   const kindOf = (path: string, config: Config): DraftKind => opts.kind ?? kindByGlobs(path, config.dir, config.kinds) ?? 'post';
+  const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult> => {
+    const ctx: FileContext = { setup, today, cwd: io.cwd, baseline, reportUnused: opts.reportUnusedDirectives, review };
+    const first = await lintBuffer(path, buf, kind, ctx, format);
+    if (!first.doc || !(opts.fix || opts.fixDryRun)) return first.result;
+    const outcome: FixOutcome = await fixDraft(path, buf, first.doc, first.result, {
+      write: !!opts.fix,
+      root: setup.config.file ? setup.config.dir : io.cwd,
+      cwd: io.cwd,
+      mask: opts.mask,
+      plan: (doc, findings) => planFixesFor(doc, findings, setup),
+      relint: async (text) => (await lintBuffer(path, Buffer.from(text, 'utf8'), kind, ctx, format)).result,
+    });
+    if (outcome.diff) run.diffs.push(outcome.diff);
+    if (outcome.error) run.fixErrors.push(`${path}: ${outcome.error}`);
+    if (outcome.fixedCount) {
+      run.fixed.findings += outcome.fixedCount;
+      run.fixed.files++;
+    }
+    return outcome.result;
+  };
   if (opts.useStdin) {
     const name = opts.stdinFilename ? resolve(io.cwd, opts.stdinFilename) : '<stdin>';
-    const { config, prepared } = session.forFile(name);
+    const setup = session.forFile(name);
     const buf = await io.readStdin();
-    results.push(await lintBuffer(name, buf, kindOf(name, config), prepared, opts.stdinFilename ? undefined : 'txt', review));
+    results.push(await lintOne(name, buf, setup, kindOf(name, setup.config), opts.stdinFilename ? undefined : 'txt'));
   } else {
     const base = session.forFile(resolve(io.cwd, 'x')).config;
     const targets = await expandTargets(opts.patterns, {
@@ -115,7 +189,8 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<{ results: F
         results.push({ filePath: t.path, findings: [], fatal: `${t.error}` });
         continue;
       }
-      const { config, prepared } = session.forFile(t.path);
+      const setup = session.forFile(t.path);
+      const { config } = setup;
       if (config !== base && config.ignore.length && isIgnoredBy(t.path, config)) continue;
       let buf: Buffer;
       try {
@@ -124,22 +199,38 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<{ results: F
         results.push({ filePath: t.path, findings: [], fatal: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
         continue;
       }
-      results.push(await lintBuffer(t.path, buf, kindOf(t.path, config), prepared, undefined, review));
+      results.push(await lintOne(t.path, buf, setup, kindOf(t.path, config)));
     }
   }
-  return { results, session };
+  return run;
 }
 
-async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, prepared: Prepared, format?: 'md' | 'txt', review?: string): Promise<FileResult> {
+interface FileContext {
+  setup: FileSetup;
+  /** The review the drafts answer (--in-reply-to). */
+  review?: string;
+  today: string;
+  cwd: string;
+  baseline?: Baseline;
+  reportUnused?: boolean;
+}
+
+function planFixesFor(doc: Document, findings: Finding[], setup: FileSetup): ReturnType<typeof planFixes> {
+  return planFixes(doc, findings, { replyTemplate: setup.config.fix.replyTemplate, phone: setup.config.contactPhone, replyRules: setup.replyRules });
+}
+
+/** Lint one draft's bytes: rules, then the filters (directives, consent, baseline), then mark what --fix can fix. */
+async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileContext, format?: 'md' | 'txt'): Promise<{ result: FileResult; doc?: Document }> {
   let text: string;
   try {
     text = decode(buf);
   } catch (e) {
-    if (e instanceof BinaryFileError) return { filePath: path, findings: [], skipped: e.message };
+    if (e instanceof BinaryFileError) return { result: { filePath: path, findings: [], skipped: e.message } };
     throw e;
   }
-  const doc = parseDocument(path, text, kind, format, { review });
-  const findings = await lintDocument(doc, prepared.ctx);
+  const { setup } = ctx;
+  const doc = parseDocument(path, text, kind, format, { review: ctx.review });
+  const findings = await lintDocument(doc, setup.prepared.ctx);
   for (const p of doc.problems) {
     const s = doc.lines.position(p.start);
     const e = doc.lines.position(p.end);
@@ -157,12 +248,36 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, prepared: 
       endColumn: e.column,
     });
   }
-  return { filePath: path, findings, source: text };
+  const directives = { ...setup.config.directives, ...(ctx.reportUnused ? { reportUnused: 'error' as const } : {}) };
+  const filtered = filterFindings(doc, findings, { ruleIds: setup.ruleIds, directives, ledger: setup.ledger, today: ctx.today, cwd: ctx.cwd });
+  let reported = filtered.findings;
+  const suppressed = filtered.suppressed;
+  if (ctx.baseline) {
+    const b = applyBaseline(ctx.baseline, path, reported);
+    reported = b.findings;
+    suppressed.push(...b.suppressed);
+  }
+  const fixable = new Set(planFixesFor(doc, reported, setup).fixed);
+  reported = reported.map((f) => (fixable.has(f) ? { ...f, fixable: true } : f));
+  return { result: { filePath: path, findings: reported, source: text, ...(suppressed.length ? { suppressed } : {}) }, doc };
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
-  const { results, session } = await lintFiles(opts, io);
+  const { results, session, diffs, fixed, fixErrors } = await lintFiles(opts, io);
   let stderr = '';
+  if (opts.writeBaseline) {
+    const target = resolve(io.cwd, opts.writeBaseline);
+    const w = writeBaseline(target, results);
+    const fatalFiles = results.filter((r) => r.fatal);
+    for (const r of fatalFiles) stderr += `phi-lint: ${r.filePath}: ${r.fatal}\n`;
+    return {
+      exitCode: fatalFiles.length ? 2 : 0,
+      stdout: `Wrote ${w.count} finding${w.count === 1 ? '' : 's'} in ${w.files} file${w.files === 1 ? '' : 's'} to ${opts.writeBaseline} (hashes only, no matched text). Use it with --baseline ${opts.writeBaseline}.\n`,
+      stderr,
+    };
+  }
+  for (const e of fixErrors) stderr += `phi-lint: not fixed: ${e}\n`;
+  if (opts.fix && fixed.files) stderr += `phi-lint: fixed ${fixed.findings} finding${fixed.findings === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`;
   for (const r of results) if (r.skipped) stderr += `phi-lint: skipped ${r.filePath}: ${r.skipped}\n`;
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const formatter = FORMATTERS[opts.format];
@@ -173,11 +288,11 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     rules: new Map(session.all().flatMap((p) => p.ruleSet.rules.map((r) => [r.id, r] as const))),
     version: io.version,
   });
-  let stdout = output;
+  let stdout = opts.fixDryRun && !opts.fix ? diffs.join('') : output;
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeFileSync(tmp, output);
+    writeFileSync(tmp, stdout);
     renameSync(tmp, target);
     stdout = '';
   }

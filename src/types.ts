@@ -66,11 +66,25 @@ export interface Finding {
   column: number;
   endLine: number;
   endColumn: number;
+  /** Set when `--fix` has a safe replacement for this finding. */
+  fixable?: boolean;
+}
+
+/** Why a finding is not reported: an inline directive (with its reason) or the baseline. */
+export interface Suppression {
+  kind: 'directive' | 'baseline';
+  justification: string;
+}
+
+export interface SuppressedFinding extends Finding {
+  suppressions: Suppression[];
 }
 
 export interface FileResult {
   filePath: string;
   findings: Finding[];
+  /** Findings hidden by directives or the baseline: not reported, never counted for the exit code. */
+  suppressed?: SuppressedFinding[];
   /** A file-level problem (unreadable, binary): reported, never thrown. */
   fatal?: string;
   skipped?: string;

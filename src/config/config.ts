@@ -20,6 +20,22 @@ export interface Config {
   ruleDirs: string[];
   consents?: string;
   categories: Record<string, SeverityOrOff>;
+  directives: DirectiveSettings;
+  fix: FixSettings;
+  /** The practice's first phone (not fax): the number the reply template gives. */
+  contactPhone?: string;
+}
+
+export interface DirectiveSettings {
+  /** A directive must give a reason after ` -- ` (default true). */
+  requireReason: boolean;
+  /** Report directives that suppress nothing, at this severity (default off; `--report-unused-directives` = error). */
+  reportUnused: SeverityOrOff;
+}
+
+export interface FixSettings {
+  /** `--fix` replaces a risky reply with the approved template: true (default), false, or your own wording with `{phone}`. */
+  replyTemplate: boolean | string;
 }
 
 const strList = { type: 'array', items: { type: 'string' } } as const;
@@ -56,6 +72,21 @@ export const configSchema = {
     extensions: { type: 'array', items: { type: 'string', pattern: '^\\.[A-Za-z0-9]+$' } },
     'rule-dirs': strList,
     consents: { type: 'string' },
+    directives: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'require-reason': { type: 'boolean' },
+        'report-unused': severity,
+      },
+    },
+    fix: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'reply-template': { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '\\{phone\\}' }] },
+      },
+    },
   },
 } as const;
 
@@ -72,6 +103,8 @@ export function emptyConfig(dir: string): Config {
     ignore: [],
     extensions: DEFAULT_EXTENSIONS,
     ruleDirs: [],
+    directives: { requireReason: true, reportUnused: 'off' },
+    fix: { replyTemplate: true },
   };
 }
 
@@ -98,6 +131,8 @@ interface RawConfig {
   extensions?: string[];
   'rule-dirs'?: string[];
   consents?: string;
+  directives?: { 'require-reason'?: boolean; 'report-unused'?: SeverityOrOff };
+  fix?: { 'reply-template'?: boolean | string };
 }
 
 export function loadConfig(file: string | undefined, cwd: string): Config {
@@ -135,5 +170,11 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
     extensions: raw.extensions ?? DEFAULT_EXTENSIONS,
     ruleDirs: (raw['rule-dirs'] ?? []).map((d) => resolve(dir, d)),
     consents: raw.consents ? resolve(dir, raw.consents) : undefined,
+    directives: {
+      requireReason: raw.directives?.['require-reason'] ?? true,
+      reportUnused: raw.directives?.['report-unused'] ?? 'off',
+    },
+    fix: { replyTemplate: raw.fix?.['reply-template'] ?? true },
+    contactPhone: p.phones?.[0],
   };
 }

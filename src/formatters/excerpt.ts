@@ -1,6 +1,7 @@
 // The annotated source line under a finding, with every finding's span on that line masked
 // when masking is on (an excerpt must not leak what the message hides).
 import { maskValue } from '../engine/mask.js';
+import { isMetaRule } from '../meta-rules.js';
 import type { Finding } from '../types.js';
 
 const MAX = 100;
@@ -10,7 +11,7 @@ export function lineExcerpt(source: string, findings: Finding[], f: Finding, mas
   let line = lines[f.line - 1] ?? '';
   if (mask) {
     for (const o of findings) {
-      if (o.line > f.line || o.endLine < f.line) continue;
+      if (o.line > f.line || o.endLine < f.line || isMetaRule(o.ruleId)) continue; // phi-lint's own findings point at directives, not PHI
       const s = o.line === f.line ? o.column - 1 : 0;
       const e = o.endLine === f.line ? o.endColumn - 1 : line.length;
       line = line.slice(0, s) + maskValue(line.slice(s, e)) + line.slice(e);

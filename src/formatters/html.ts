@@ -150,10 +150,10 @@ function draftArticle(d: { r: FileResult; id: string; path: string }, opts: Form
   }
   const findings = r.findings;
   if (!findings.length) {
-    const text = r.source !== undefined ? `<details class="text"><summary>Show the draft</summary>${sourceBlock(highlightSource(r.source, [], opts.mask), [], id, path, opts)}</details>` : '';
+    const text = r.source !== undefined ? `<details class="text"><summary>Show the draft</summary>${sourceBlock(highlightSource(r.source, [], opts.mask, r.suppressed), [], id, path, opts)}</details>` : '';
     return `${open}${head}<div class="body"><p class="clean-note">No findings.</p>${text}</div></article>`;
   }
-  const text = r.source !== undefined ? sourceBlock(highlightSource(r.source, findings, opts.mask), findings, id, path, opts) : '';
+  const text = r.source !== undefined ? sourceBlock(highlightSource(r.source, findings, opts.mask, r.suppressed), findings, id, path, opts) : '';
   const list = findings.map((f, i) => findingItem(f, i, id, opts)).join('\n');
   return `${open}${head}<div class="body has-findings">${text}<ol class="findings" aria-label="Findings in ${esc(path)}">
 ${list}

@@ -27,7 +27,8 @@ export const stylish: Formatter = (results, opts) => {
       const msg = renderMessage(f.message, f.match, opts.mask);
       out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${msg}  ${c.dim(f.ruleId)}`);
       if (r.source !== undefined) {
-        const ex = lineExcerpt(r.source, r.findings, f, opts.mask);
+        // suppressed findings are still values on the line: mask them too
+        const ex = lineExcerpt(r.source, r.suppressed?.length ? [...r.findings, ...r.suppressed] : r.findings, f, opts.mask);
         out.push(`          ${c.dim('│')} ${ex.text}`);
         out.push(`          ${c.dim('│')} ${' '.repeat(Math.max(0, ex.caretStart))}${c.red('^'.repeat(ex.caretLen))}`);
       }
@@ -37,15 +38,22 @@ export const stylish: Formatter = (results, opts) => {
     out.push('');
   }
   const total = errors + warnings + infos + fatals;
+  const fixable = results.reduce((n, r) => n + r.findings.filter((f) => f.fixable).length, 0);
+  const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+  const extra: string[] = [];
+  if (fixable) extra.push(c.dim(`  ${fixable} of them can be fixed with --fix (preview: --fix-dry-run).`));
+  if (suppressed) extra.push(c.dim(`  ${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by directives or the baseline (--format json lists them with their reasons).`));
   if (total) {
     const sym = errors || fatals ? c.red.bold('✖') : c.yellow.bold('⚠');
     out.push(
       `${sym} ${total} problem${total === 1 ? '' : 's'} (${errors + fatals} error${errors + fatals === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${infos ? `, ${infos} info` : ''}) in ${results.length} file${results.length === 1 ? '' : 's'} checked`,
     );
+    out.push(...extra);
     if (!opts.mask) out.push(c.dim('Values are shown unmasked; do not paste this output into a shared log.'));
     out.push('');
   } else {
     out.push(`${c.green('✔')} ${results.length} file${results.length === 1 ? '' : 's'} checked, no PHI found.`);
+    out.push(...extra);
     out.push('');
   }
   return out.join('\n');

@@ -77,8 +77,9 @@ function lineOf(lines: { start: number }[], offset: number): number {
   return lo;
 }
 
-export function highlightSource(text: string, findings: Finding[], mask: boolean): SourceLine[] {
-  const shown = mask ? maskSpans(text, findings) : text;
+/** `hidden`: findings not shown (suppressed by a directive or the baseline) whose values are masked all the same. */
+export function highlightSource(text: string, findings: Finding[], mask: boolean, hidden: Pick<Finding, 'start' | 'end'>[] = []): SourceLine[] {
+  const shown = mask ? maskSpans(text, hidden.length ? [...findings, ...hidden] : findings) : text;
   const lines = lineSpans(text);
   const spans = findings.map((f) => {
     const start = clamp(f.start, text.length);

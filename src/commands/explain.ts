@@ -1,0 +1,131 @@
+// `phi-lint explain RULE`: what a rule looks for, why (with the HIPAA reference), an example
+// that fires and one that does not, and how to rewrite. Works for phi-lint's own findings
+// (phi-lint/consent, phi-lint/directive-without-reason …) too.
+import { relative, resolve } from 'node:path';
+import { BUILTIN_RULES_DIR } from '../rules/load.js';
+import { META_RULES, type MetaRule } from '../meta-rules.js';
+import type { CompiledRule } from '../rules/rule.js';
+import { SAFE_HARBOR, type SeverityOrOff } from '../types.js';
+import { nearest } from '../yaml-source.js';
+import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
+import { wrap } from './text.js';
+
+export function safeHarborLabel(category: string): string {
+  const sh = SAFE_HARBOR[category];
+  return sh ? `Safe Harbor identifier (${sh.letter}), no. ${sh.number} of 18: ${sh.title}` : 'disclosure risk (not one of the 18 identifiers; 45 CFR 164.502 minimum necessary)';
+}
+
+function detects(rule: CompiledRule): string {
+  const described = rule.detectors.map((d) => {
+    const base =
+      d.kind === 'pattern' ? 'a pattern' : d.kind === 'terms' ? 'a list of words and phrases' : d.kind === 'entity' ? `NLP ${d.entity} entities` : 'every Markdown image';
+    const checks = [...d.validators.map((v) => v.name), ...(d.excludePattern ? ['an exclusion pattern'] : [])];
+    return checks.length ? `${base} checked by ${checks.join(', ')}` : base;
+  });
+  // "5 patterns" rather than "a pattern; a pattern; …"
+  const counts = new Map<string, number>();
+  for (const d of described) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const parts = [...counts].map(([d, n]) => {
+    if (n === 1) return d;
+    if (d.startsWith('a pattern')) return d.replace('a pattern', `${n} patterns`);
+    if (d.startsWith('a list')) return d.replace('a list', `${n} lists`);
+    return `${d} (${n} detectors)`;
+  });
+  const c = rule.context;
+  const ctx: string[] = [];
+  if (c) {
+    const where = c.scope === 'words' ? `within ${c.window} words${c.direction === 'both' ? '' : ` ${c.direction}`}` : `in the same ${c.scope}`;
+    if (c.require) ctx.push(`fires only with a context word ${where}`);
+    if (c.forbid) ctx.push(`stays silent when certain words appear ${where}`);
+    if (c.raise) ctx.push(`is raised to an error by words ${where}`);
+    if (c.lower) ctx.push(`is lowered one level by words ${where}`);
+  }
+  if (rule.near) ctx.push(`fires only near a ${[...rule.near.categories].join(' or ')} finding in the same ${rule.near.scope}`);
+  if (rule.unlessFrontMatter.length) ctx.push(`is silent when the front matter has ${rule.unlessFrontMatter.join(', ')}`);
+  return `Detects ${parts.join('; ')}.${ctx.length ? ` It ${ctx.join('; ')}.` : ''} The practice's own public details are never findings.`;
+}
+
+/** Where a rule is defined: built-in packs by their place in the package, others relative to the working directory. */
+function where(rule: CompiledRule, cwd: string): string {
+  const abs = resolve(rule.file);
+  const inBuiltin = relative(BUILTIN_RULES_DIR, abs);
+  if (!inBuiltin.startsWith('..')) return `built-in rules/${inBuiltin.split('\\').join('/')}:${rule.line}`;
+  return `${relative(cwd, abs) || abs}:${rule.line}`;
+}
+
+function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string, phone: string | undefined): string {
+  const runsOn = rule.appliesTo === 'both' ? 'posts and replies' : rule.appliesTo === 'reply' ? 'replies only' : 'posts only';
+  const sev = effective === rule.severity ? rule.severity : `${effective} (configured; default ${rule.severity})`;
+  const lines = [
+    `${rule.id}`,
+    `  category: ${rule.category} · ${safeHarborLabel(rule.category)}`,
+    `  severity: ${sev} · runs on: ${runsOn} · pack: ${rule.pack} (${where(rule, cwd)})`,
+    '',
+    'What it looks for',
+    wrap(rule.message.replace(/\{match\}/g, '…')),
+    wrap(detects(rule)),
+    '',
+    'Why',
+    wrap(rule.why),
+    '',
+    'Fires on',
+    ...rule.examples.fire.map((e) => `  ✖ ${e}`),
+    '',
+    'Stays silent on',
+    ...rule.examples.silent.map((e) => `  ✔ ${e}`),
+    '',
+    'How to rewrite',
+    wrap((rule.suggestion ?? 'Remove the identifying detail, or speak in general terms.').replace(/\{practice\.phone\}/g, phone ?? "<the practice's phone>")),
+    '',
+    `Suppress one occurrence (with a reason): <!-- phi-lint-disable-next-line ${rule.id} -- why -->`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function explainMeta(m: MetaRule): string {
+  const indent = (s: string): string => s.split('\n').map((l) => `    ${l}`).join('\n');
+  return [
+    m.id,
+    `  phi-lint's own check · severity: ${m.severity}`,
+    '',
+    'What it looks for',
+    wrap(m.looksFor),
+    '',
+    'Why',
+    wrap(m.why),
+    '',
+    'Fires on',
+    `  ✖\n${indent(m.fires)}`,
+    '',
+    'Stays silent on',
+    `  ✔\n${indent(m.silent)}`,
+    '',
+    'How to fix',
+    wrap(m.suggestion),
+    '',
+  ].join('\n');
+}
+
+export const explain: SubCommand = (args, env) => {
+  const program = subProgram('explain', 'Explain a rule: what it looks for, why, examples, and how to rewrite.')
+    .argument('<rule>', 'rule id, e.g. phi/phone')
+    .option('-c, --config <file>', 'use this config (for the rule set and severities)')
+    .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
+  return runSub(program, args, () => {
+    const id = program.args[0];
+    const o = program.opts<{ config?: string; rules: string[] }>();
+    const meta = META_RULES.find((m) => m.id === id);
+    if (meta) return ok(explainMeta(meta));
+    const setup = setupFor(env, o);
+    const rules = setup.prepared.ruleSet.rules;
+    const rule = rules.find((r) => r.id === id);
+    if (!rule) {
+      const ids = [...rules.map((r) => r.id), ...META_RULES.map((m) => m.id)];
+      const near = ids.find((r) => r.endsWith(`/${id}`)) ?? nearest(id, ids);
+      return fail(`unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`phi-lint rules\` lists them all`);
+    }
+    const active = setup.prepared.ctx.rules.find((r) => r.id === id);
+    return ok(explainRule(rule, active?.effective ?? 'off', env.cwd, setup.config.practice.phones[0]));
+  });
+};

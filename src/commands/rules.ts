@@ -1,0 +1,74 @@
+// `phi-lint rules`: every rule with its category, Safe Harbor identifier, severity (as the
+// configuration sets it) and pack. `--coverage`: which of the 18 Safe Harbor identifiers the
+// active configuration covers, and which it does not.
+import { SAFE_HARBOR } from '../types.js';
+import { ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
+import { table, wrap } from './text.js';
+
+interface Identifier {
+  letter: string;
+  number: number;
+  title: string;
+  categories: string[];
+}
+
+/** The 18 identifiers (A–R), each with the categories that stand for it. */
+export function identifiers(): Identifier[] {
+  const byLetter = new Map<string, Identifier>();
+  for (const [category, sh] of Object.entries(SAFE_HARBOR)) {
+    const id = byLetter.get(sh.letter) ?? { letter: sh.letter, number: sh.number, title: sh.title, categories: [] };
+    id.categories.push(category);
+    if (category === 'name') id.title = sh.title;
+    byLetter.set(sh.letter, id);
+  }
+  return [...byLetter.values()].sort((a, b) => a.number - b.number);
+}
+
+export const rules: SubCommand = (args, env) => {
+  const program = subProgram('rules', 'List every rule, or show which Safe Harbor identifiers the configuration covers.')
+    .option('--coverage', 'which of the 18 Safe Harbor identifiers the active configuration covers')
+    .option('--json', 'print JSON')
+    .option('-c, --config <file>', 'use this config')
+    .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
+  return runSub(program, args, () => {
+    const o = program.opts<{ coverage?: boolean; json?: boolean; config?: string; rules: string[] }>();
+    const setup = setupFor(env, o);
+    const effective = new Map(setup.prepared.ctx.rules.map((r) => [r.id, r.effective]));
+    const all = setup.prepared.ruleSet.rules;
+    if (o.coverage) {
+      const ids = identifiers().map((i) => ({
+        ...i,
+        rules: all.filter((r) => effective.has(r.id) && i.categories.includes(r.category)).map((r) => r.id),
+      }));
+      const covered = ids.filter((i) => i.rules.length);
+      if (o.json) return ok(`${JSON.stringify({ covered: covered.length, total: ids.length, identifiers: ids }, null, 2)}\n`);
+      const listed = (r: string[]): string => (r.length > 3 ? `${r.slice(0, 3).join(', ')} +${r.length - 3} more` : r.join(', '));
+      const rows = ids.map((i) => [`(${i.letter})`, String(i.number), i.title, i.rules.length ? listed(i.rules) : 'NOT COVERED']);
+      const missing = ids.filter((i) => !i.rules.length);
+      return ok(
+        [
+          `Safe Harbor identifiers (45 CFR 164.514(b)(2)(i)) covered by the active configuration: ${covered.length} of ${ids.length}`,
+          '',
+          table([['id', 'no.', 'identifier', 'rules'], ...rows]),
+          '',
+          missing.length ? wrap(`Not covered: ${missing.map((i) => `(${i.letter}) ${i.title}`).join('; ')}.`, '') : 'Every identifier is covered.',
+          '',
+        ].join('\n'),
+      );
+    }
+    const list = all.map((r) => {
+      const sh = SAFE_HARBOR[r.category];
+      return {
+        id: r.id,
+        category: r.category,
+        safeHarbor: sh ? `${sh.letter} (${sh.number})` : '-',
+        severity: effective.get(r.id) ?? 'off',
+        pack: r.pack,
+        appliesTo: r.appliesTo,
+      };
+    });
+    if (o.json) return ok(`${JSON.stringify(list, null, 2)}\n`);
+    const rows = list.map((r) => [r.id, r.category, r.safeHarbor, r.severity, r.pack, r.appliesTo === 'both' ? 'posts, replies' : r.appliesTo === 'reply' ? 'replies' : 'posts']);
+    return ok(`${table([['rule', 'category', 'safe harbor', 'severity', 'pack', 'runs on'], ...rows])}\n\n${list.length} rules; \`phi-lint explain RULE\` for one, \`phi-lint rules --coverage\` for the 18 identifiers.\n`);
+  });
+};

@@ -1,0 +1,98 @@
+// The consent filter. A draft cites signed authorizations in its front matter
+// (`consent: C-2025-014`, or a list). A finding whose category a valid cited consent covers
+// becomes an info note; a consent that is unknown, expired, not yet signed or too narrow for
+// what the draft discloses is an error (`phi-lint/consent`) that says which.
+import { relative } from 'node:path';
+import type { Document, Span } from '../documents/document.js';
+import { isMetaRule, metaFinding } from '../meta-rules.js';
+import type { Finding } from '../types.js';
+import { nearest } from '../yaml-source.js';
+import type { ConsentEntry, ConsentLedger } from './ledger.js';
+
+const COVERED = 'covered by consent ';
+
+export interface ConsentFilterOptions {
+  ledger?: ConsentLedger;
+  /** YYYY-MM-DD. */
+  today: string;
+  /** For messages: ledger paths are shown relative to this. */
+  cwd: string;
+}
+
+/** The consent ids a draft cites (front matter `consent:` — a string or a list). */
+export function citedConsents(frontMatter: Record<string, unknown>): string[] {
+  const v = frontMatter.consent;
+  if (v === undefined || v === null || v === '') return [];
+  const list = Array.isArray(v) ? v : [v];
+  return list.filter((x) => x !== null && x !== '').map((x) => String(x).trim());
+}
+
+/** Where `consent:` sits in the front matter, for pointing at it. */
+function consentSpan(doc: Pick<Document, 'text' | 'frontMatterSpan'>): Span {
+  const fm = doc.frontMatterSpan ?? { start: 0, end: 0 };
+  const m = /^consent[ \t]*:[^\r\n]*/m.exec(doc.text.slice(fm.start, fm.end));
+  if (m) return { start: fm.start + m.index, end: fm.start + m.index + m[0].length };
+  return { start: fm.start, end: Math.min(fm.end, fm.start + 3) };
+}
+
+export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'>, findings: Finding[], opts: ConsentFilterOptions): Finding[] {
+  const ids = citedConsents(doc.frontMatter);
+  if (!ids.length) return findings;
+  const at = consentSpan(doc);
+  const problems: Finding[] = [];
+  const problem = (message: string): void => {
+    problems.push(metaFinding(doc, 'phi-lint/consent', 'error', at, message));
+  };
+  const ledgerName = opts.ledger ? relative(opts.cwd, opts.ledger.file) || opts.ledger.file : 'consents.yaml';
+  const valid: ConsentEntry[] = [];
+  const invalid: { entry: ConsentEntry; why: string }[] = [];
+  for (const id of ids) {
+    if (id === 'true' || id === 'yes') {
+      problem(`"consent: ${id}" names no consent; cite the id of a signed authorization in ${ledgerName} (e.g. consent: C-2025-014).`);
+      continue;
+    }
+    if (!opts.ledger) {
+      problem(`The draft cites consent ${id}, but there is no consent ledger (consents.yaml beside .phi-lint.yaml, or the file the config's "consents:" names).`);
+      continue;
+    }
+    const entry = opts.ledger.entries.get(id);
+    if (!entry) {
+      const near = nearest(id, [...opts.ledger.entries.keys()]);
+      problem(`Consent ${id} is not in the consent ledger ${ledgerName}${near ? ` (did you mean ${near}?)` : ''}.`);
+    } else if (entry.expires < opts.today) {
+      problem(`Consent ${id} expired on ${entry.expires}; renew the authorization or take the draft down.`);
+      invalid.push({ entry, why: `expired on ${entry.expires}` });
+    } else if (entry.signed > opts.today) {
+      problem(`Consent ${id} is dated ${entry.signed}, which is after today (${opts.today}); an authorization covers nothing before it is signed.`);
+      invalid.push({ entry, why: `not signed until ${entry.signed}` });
+    } else valid.push(entry);
+  }
+  const uncovered = new Set<string>();
+  const out = findings.map((f) => {
+    if (isMetaRule(f.ruleId)) return f;
+    const cover = valid.find((c) => c.covers.includes(f.category));
+    if (cover) {
+      // a note, not a problem: no rewrite to suggest
+      const { suggestion: _unused, ...rest } = f;
+      return { ...rest, severity: 'info' as const, note: `${COVERED}${cover.id}, expires ${cover.expires}` };
+    }
+    const lapsed = invalid.find((c) => c.entry.covers.includes(f.category));
+    if (lapsed) return { ...f, note: `consent ${lapsed.entry.id} would cover this, but it ${lapsed.why}` };
+    if (valid.length) {
+      uncovered.add(f.category);
+      return { ...f, note: `not covered by consent ${valid.map((c) => c.id).join(', ')} (it covers ${[...new Set(valid.flatMap((c) => c.covers))].join(', ')})` };
+    }
+    return f;
+  });
+  if (uncovered.size) {
+    const names = valid.map((c) => c.id).join(', ');
+    const covers = [...new Set(valid.flatMap((c) => c.covers))].join(', ');
+    problem(`Consent ${names} covers ${covers} but not ${[...uncovered].join(', ')}, which this draft discloses; get a broader authorization or remove it.`);
+  }
+  return [...problems, ...out].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Findings a valid consent covers are notes, not problems: never fixed or counted. */
+export function isCoveredByConsent(f: Finding): boolean {
+  return f.severity === 'info' && !!f.note?.startsWith(COVERED);
+}

@@ -1,0 +1,92 @@
+// The consent ledger: which signed patient authorizations exist, what each covers and when
+// it expires. No PHI is needed in it — an id, categories and dates. Validated like every
+// other YAML file phi-lint reads, with file:line:column errors.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Config } from '../config/config.js';
+import { PhiLintError, PhiLintErrors } from '../errors.js';
+import { CATEGORIES, type Category } from '../types.js';
+import { readYaml, validateYaml } from '../yaml-source.js';
+import { isCalendarDate } from './dates.js';
+
+export const LEDGER_NAME = 'consents.yaml';
+
+export interface ConsentEntry {
+  id: string;
+  covers: Category[];
+  signed: string;
+  expires: string;
+  note?: string;
+}
+
+export interface ConsentLedger {
+  file: string;
+  entries: Map<string, ConsentEntry>;
+}
+
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
+
+export const ledgerSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['consents'],
+  properties: {
+    consents: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'covers', 'signed', 'expires'],
+        properties: {
+          id: { type: 'string', minLength: 1, pattern: '^\\S+$' },
+          covers: { type: 'array', items: { enum: CATEGORIES }, minItems: 1, uniqueItems: true },
+          signed: date,
+          expires: date,
+          note: { type: 'string' },
+        },
+      },
+    },
+  },
+} as const;
+
+/** Where a config's ledger is: its `consents:` key, else consents.yaml beside it (if present). */
+export function ledgerPath(config: Pick<Config, 'file' | 'dir' | 'consents'>): string | undefined {
+  if (config.consents) return config.consents;
+  if (!config.file) return undefined;
+  const p = join(config.dir, LEDGER_NAME);
+  return existsSync(p) ? p : undefined;
+}
+
+export function parseLedger(file: string, text: string): ConsentLedger {
+  const src = readYaml(file, text);
+  if (src.data == null) return { file, entries: new Map() };
+  validateYaml(src, ledgerSchema, 'consent ledger');
+  const raw = src.data as { consents: ConsentEntry[] };
+  const errors: PhiLintError[] = [];
+  const entries = new Map<string, ConsentEntry>();
+  raw.consents.forEach((c, i) => {
+    for (const key of ['signed', 'expires'] as const) {
+      if (!isCalendarDate(c[key])) errors.push(src.error(['consents', i, key], `"${c[key]}" is not a calendar date (YYYY-MM-DD)`));
+    }
+    if (c.signed > c.expires) errors.push(src.error(['consents', i, 'expires'], `consent "${c.id}" expires (${c.expires}) before it was signed (${c.signed})`));
+    if (entries.has(c.id)) errors.push(src.error(['consents', i, 'id'], `consent id "${c.id}" is listed twice`));
+    entries.set(c.id, c);
+  });
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new PhiLintErrors(errors);
+  return { file, entries };
+}
+
+export function loadLedger(config: Pick<Config, 'file' | 'dir' | 'consents'>): ConsentLedger | undefined {
+  const file = ledgerPath(config);
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new PhiLintError(code === 'ENOENT' ? `consent ledger not found (named by "consents:" in ${config.file ?? 'the config'})` : `cannot read consent ledger (${code ?? 'error'})`, file);
+  }
+  const ledger = parseLedger(relative(process.cwd(), file) || file, text);
+  return { ...ledger, file };
+}

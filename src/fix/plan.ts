@@ -1,0 +1,74 @@
+// What `--fix` changes in one draft, decided from its reported findings:
+//
+// 1. A reply with a finding redaction cannot make safe — any finding of a reply-only rule,
+//    or of a disclosure category (patient-relationship, health-detail, case-narrative,
+//    defensive-disclosure, unconsented-media) — gets its whole body (everything after the
+//    front matter) replaced with the approved reply template, when the practice profile has
+//    a phone (the template gives it) and the config does not say `fix: { reply-template:
+//    false }`.
+// 2. Otherwise every identifier finding (the Safe Harbor categories) is redacted to its
+//    placeholder ("[PHONE]"). Disclosure findings in posts have no safe replacement: they
+//    are left for the writer.
+//
+// Never fixed: phi-lint's own findings, findings covered by a consent, suppressed findings
+// (they never reach here).
+import type { Document } from '../documents/document.js';
+import { isCoveredByConsent } from '../consent/filter.js';
+import { isMetaRule } from '../meta-rules.js';
+import { DISCLOSURE_CATEGORIES, IDENTIFIER_CATEGORIES, type Finding } from '../types.js';
+import { redactionEdits, type Edit } from './edits.js';
+
+export const DEFAULT_REPLY_TEMPLATE = 'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at {phone}.';
+
+export interface FixOptions {
+  /** true: the default template; a string: your own wording with `{phone}`; false: never. */
+  replyTemplate: boolean | string;
+  /** The practice's phone for the template. */
+  phone?: string;
+  /** Ids of rules that run only on replies. */
+  replyRules: ReadonlySet<string>;
+}
+
+export interface FixPlan {
+  edits: Edit[];
+  /** The findings the edits remove. */
+  fixed: Finding[];
+  /** Set when the reply template replaces the body. */
+  template?: string;
+}
+
+const IDENTIFIERS = new Set<string>(IDENTIFIER_CATEGORIES);
+const DISCLOSURES = new Set<string>(DISCLOSURE_CATEGORIES);
+
+export function templateText(opts: Pick<FixOptions, 'replyTemplate' | 'phone'>): string | undefined {
+  if (opts.replyTemplate === false || !opts.phone) return undefined;
+  const t = typeof opts.replyTemplate === 'string' ? opts.replyTemplate : DEFAULT_REPLY_TEMPLATE;
+  return t.replace(/\{phone\}/g, opts.phone);
+}
+
+const candidate = (f: Finding): boolean => !isMetaRule(f.ruleId) && !isCoveredByConsent(f);
+
+/** Where the draft's body starts: after the front matter and its line break. */
+function bodyStart(doc: Pick<Document, 'text' | 'frontMatterSpan'>): number {
+  if (!doc.frontMatterSpan) return 0;
+  const m = /^(?:\r\n|\r|\n)/.exec(doc.text.slice(doc.frontMatterSpan.end));
+  return doc.frontMatterSpan.end + (m ? m[0].length : 0);
+}
+
+export function planFixes(doc: Pick<Document, 'text' | 'prose' | 'format' | 'kind' | 'frontMatterSpan'>, findings: Finding[], opts: FixOptions): FixPlan {
+  const open = findings.filter(candidate);
+  const template = doc.kind === 'reply' ? templateText(opts) : undefined;
+  const start = bodyStart(doc);
+  if (template && open.some((f) => f.start >= start && (opts.replyRules.has(f.ruleId) || DISCLOSURES.has(f.category)))) {
+    const body = doc.text.slice(start);
+    const eol = /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
+    const trailing = /(?:\r\n|\r|\n)$/.test(body) ? eol : '';
+    return {
+      edits: [{ start, end: doc.text.length, text: template + trailing }],
+      fixed: open.filter((f) => f.start >= start),
+      template,
+    };
+  }
+  const fixed = open.filter((f) => IDENTIFIERS.has(f.category));
+  return { edits: redactionEdits(doc, fixed), fixed };
+}
