@@ -18,6 +18,8 @@ export interface LintContext {
   rules: ActiveRule[];
   escalations: Escalation[];
   practice: PracticeFilter;
+  /** The practice's main phone (not a fax), for reply suggestions. */
+  contactPhone?: string;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -177,7 +179,7 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
     }
   }
   escalate(kept, ctx.escalations, st);
-  return (opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept)).map((c) => toFinding(doc, c, ctx.practice.profile.phones[0] ?? 'our office'));
+  return (opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept)).map((c) => toFinding(doc, c, ctx.contactPhone ?? 'our office'));
 }
 
 /** Does any span of a start-sorted list overlap [start, end)? Spans are short, so look back a little. */

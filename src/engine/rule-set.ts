@@ -39,6 +39,7 @@ export function prepareRules(config: Config, extraDirs: string[], opts: { builti
       rules: active,
       escalations: ruleSet.escalations.filter((e) => config.packs[e.pack] !== false),
       practice: new PracticeFilter(config.practice),
+      contactPhone: config.contactPhone,
     },
   };
 }
