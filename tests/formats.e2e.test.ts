@@ -4,8 +4,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/formatters/github.js';
@@ -13,21 +11,11 @@ import { formatterNames } from '../src/formatters/index.js';
 import { SAFE_HARBOR } from '../src/types.js';
 import { phiLint, ROOT } from './helpers.js';
 import { scratchDir } from './scratch.js';
+import { FINDING_COMMAND, sarifErrors } from './report-checks.js';
 import { xmlProblems } from './xml-well-formed.js';
 
 const ALL_CATEGORIES = join(ROOT, 'tests', 'fixtures', 'all-categories');
 const ALL_RULES = join(ALL_CATEGORIES, 'rules');
-
-// The official schema is draft-04 (it uses "id", not "$id"), so Ajv's draft-04 class.
-// strict is off because the schema uses "required" inside anyOf branches, which Ajv's
-// strict mode rejects although the schema is valid; formats (uri, date-time) are checked.
-const ajv = new Ajv04({ allErrors: true, strict: false });
-addFormats(ajv);
-const validateSarif = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'tests', 'data', 'sarif-schema-2.1.0.json'), 'utf8')));
-
-function sarifErrors(log: unknown): string {
-  return validateSarif(log) ? '' : ajv.errorsText(validateSarif.errors, { separator: '\n' });
-}
 
 interface SarifLog {
   runs: {
@@ -135,12 +123,6 @@ describe('sarif', () => {
   });
 });
 
-// GitHub's workflow command syntax: ::name key=value,key=value::data, one per line.
-const PROP = '[^,:\\r\\n]*';
-const COMMAND = new RegExp(
-  `^::(error|warning|notice) file=${PROP},line=\\d+,col=\\d+,endLine=\\d+,endColumn=\\d+,title=${PROP}::[^\\r\\n]*$`,
-);
-
 describe('github', () => {
   it('escapes data and property values as GitHub requires', () => {
     expect(escapeData('100% done\r\nnext')).toBe('100%25 done%0D%0Anext');
@@ -156,7 +138,7 @@ describe('github', () => {
     expect(r.status).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
-    for (const line of lines) expect(line).toMatch(COMMAND);
+    for (const line of lines) expect(line).toMatch(FINDING_COMMAND);
     expect(lines[0]).toMatch(/^::error file=posts\/a%2Cb%3Ac%25\.md,line=3,col=14,endLine=3,endColumn=26,title=phi\/phone \(phone\)::Phone number "\*\*\*-\*\*\*-0187"/);
     expect(lines[0]).toContain('%0AInstead: ');
     expect(lines[1]).toMatch(/^::warning file=/);
@@ -166,7 +148,7 @@ describe('github', () => {
     const dir = scratchDir({ '.phi-lint.yaml': 'rules: { phi/phone: info }\n', 'a.md': 'Call 404-555-0187.\n', 'clean.md': 'Flu shots are in.\n' });
     const r = phiLint(['-f', 'github', 'a.md', 'gone.md'], { cwd: dir });
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.find((l) => l.startsWith('::notice'))).toMatch(COMMAND);
+    expect(lines.find((l) => l.startsWith('::notice'))).toMatch(FINDING_COMMAND);
     expect(lines).toContain('::error file=gone.md,title=phi-lint::no such file or directory');
     expect(phiLint(['-f', 'github', 'clean.md'], { cwd: dir }).stdout).toBe('');
   });
