@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { phiLint } from './helpers.js';
 import { git, scratchDir, scratchRepo, writeFiles } from './scratch.js';
 
-const PHI = 'Call Dana at 404-555-0187 tomorrow.\n';
+const PHI = 'Call them at 404-555-0187 tomorrow.\n';
 const CLEAN = 'Flu shots are in! Walk-ins welcome.\n';
 
 interface JsonResult {
@@ -96,7 +96,7 @@ describe('--staged', () => {
     expect(r.results[0]!.messages[0]).toMatchObject({ ruleId: 'phi/phone', line: 3, column: 14 });
     const stylish = phiLint(['--staged'], { cwd: dir }).stdout;
     expect(stylish).toContain('posts/a.md');
-    expect(stylish).toContain('│ Call Dana at ***-***-0187 tomorrow.');
+    expect(stylish).toContain('│ Call them at ***-***-0187 tomorrow.');
   });
 
   it('a clean staged draft passes even when the working copy has PHI; unstaged drafts are not linted', () => {

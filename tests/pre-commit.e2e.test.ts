@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { BIN, ROOT } from './helpers.js';
 import { GIT_ENV, git, scratchDir, scratchRepo, writeFiles } from './scratch.js';
 
-const PHI = 'Call Dana at 404-555-0187 tomorrow.\n';
+const PHI = 'Call them at 404-555-0187 tomorrow.\n';
 const CLEAN = 'Flu shots are in! Walk-ins welcome.\n';
 
 const preCommitVersion = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });

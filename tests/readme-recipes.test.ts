@@ -38,7 +38,7 @@ interface Step {
   with?: Record<string, string>;
 }
 
-const PHI = 'Call Dana at 404-555-0187 tomorrow.\n';
+const PHI = 'Call them at 404-555-0187 tomorrow.\n';
 const CLEAN = 'Flu shots are in! Walk-ins welcome.\n';
 
 /** A content repository whose feature branch adds a draft with PHI. */
