@@ -112,7 +112,9 @@ export function selectTargets(candidates: string[], patterns: string[], opts: Ex
       out.set(abs, { path: abs });
     } else if (st?.isDirectory()) {
       const prefix = abs.endsWith(sep) ? abs : abs + sep;
-      for (const c of sorted) if (c.startsWith(prefix) && isDraft(c)) out.set(c, { path: c });
+      // As in directory expansion (globby, dot: false): nothing under a dot-directory.
+      const hidden = (c: string): boolean => c.slice(prefix.length).split(sep).some((part) => part.startsWith('.'));
+      for (const c of sorted) if (c.startsWith(prefix) && isDraft(c) && !hidden(c)) out.set(c, { path: c });
     } else if (st?.isFile()) {
       // Exists, but git does not list it as changed: nothing to lint.
     } else if (isDynamicPattern(p)) {

@@ -27,17 +27,17 @@ describe('--changed-since', () => {
     rmSync(join(dir, 'posts/gone.md'));
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'feature work');
-    writeFiles(dir, { 'posts/uncommitted.txt': PHI, 'scratch/ignored.md': PHI });
+    writeFiles(dir, { 'posts/uncommitted.txt': PHI, 'scratch/ignored.md': PHI, '.github/hidden.md': PHI });
     return dir;
   }
 
-  it('lints drafts changed since the ref (committed or not) and untracked ones, not unchanged, deleted or ignored ones', () => {
+  it('lints drafts changed since the ref (committed or not) and untracked ones, not unchanged, deleted, ignored or hidden ones', () => {
     const dir = repo();
     const r = linted(dir, ['--changed-since', 'main']);
     expect(r.stderr).toBe('');
     expect(r.files).toEqual(['posts/edited.md', 'posts/new.md', 'posts/uncommitted.txt']);
     expect(r.status).toBe(1);
-    expect(linted(dir, ['.']).files).toContain('posts/old.md'); // without the flag it is linted
+    expect(linted(dir, ['.']).files).toEqual(['posts/edited.md', 'posts/new.md', 'posts/old.md', 'posts/same.md', 'posts/uncommitted.txt']);
   });
 
   it('uses the merge base, so commits on the base branch after the fork do not count', () => {
