@@ -32,7 +32,7 @@ interface SarifLog {
   }[];
 }
 
-const DRAFT = 'Thanks for coming in!\n\nCall them at 404-555-0187 or email dana.r@example.org.\n';
+const DRAFT = 'Flu shots are in!\n\nCall them at 404-555-0187 or email dana.r@example.org.\n';
 
 describe('sarif', () => {
   it('validates against the SARIF 2.1.0 schema, for every category', () => {
