@@ -109,6 +109,23 @@ describe('sarif', () => {
     expect(out.match(/"phiLintFinding\/v1": "[0-9a-f]+"/g)).toHaveLength(2);
   });
 
+  it('reports suppressed findings as suppressed results, without changing the others\' fingerprints', () => {
+    const plain = 'Call 404-555-0187 today.\n\nOr 404-555-0187 again.\n';
+    const suppressed = 'Call 404-555-0187 today. <!-- phi-lint-disable-line phi/phone -- a test line -->\n\nOr 404-555-0187 again.\n';
+    const dir = scratchDir({ 'a.md': plain });
+    const before = (JSON.parse(phiLint(['-f', 'sarif', 'a.md'], { cwd: dir }).stdout) as SarifLog).runs[0]!.results;
+    const dir2 = scratchDir({ 'a.md': suppressed });
+    const r = phiLint(['-f', 'sarif', 'a.md'], { cwd: dir2 });
+    expect(r.status).toBe(1);
+    const log = JSON.parse(r.stdout) as SarifLog;
+    expect(sarifErrors(log)).toBe('');
+    const after = log.runs[0]!.results as (SarifLog['runs'][0]['results'][0] & { suppressions?: unknown[] })[];
+    expect(after).toHaveLength(2);
+    expect(after[0]!.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'a test line' }]);
+    expect(after[1]!.suppressions).toBeUndefined();
+    expect(after.map((x) => x.partialFingerprints['phiLintFinding/v1'])).toEqual(before.map((x) => x.partialFingerprints['phiLintFinding/v1']));
+  });
+
   it('reports unreadable files as failed execution, and engine findings get a rule too', () => {
     const dir = scratchDir({ 'a.md': '---\ntitle: [unclosed\n---\nCall 404-555-0187.\n' });
     const r = phiLint(['-f', 'sarif', 'a.md', 'missing.md'], { cwd: dir });

@@ -116,12 +116,15 @@ describe('--staged', () => {
     expect(sub.results.map((x) => x.filePath)).toEqual([join(dir, 'posts/a.md')]);
   });
 
-  it('ignores standard input, and refuses "-" or --changed-since with it', () => {
+  it('ignores standard input, and refuses "-", --fix or --changed-since with it', () => {
     const dir = scratchRepo({ 'a.md': CLEAN });
     expect(phiLint(['--staged'], { cwd: dir, input: PHI }).status).toBe(0);
     const dash = phiLint(['--staged', '-'], { cwd: dir, input: PHI });
     expect(dash.status).toBe(2);
     expect(dash.stderr).toContain('cannot be used with standard input');
+    const fix = phiLint(['--staged', '--fix'], { cwd: dir });
+    expect(fix.status).toBe(2);
+    expect(fix.stderr).toContain('--fix and --fix-dry-run work on the working copy, not on staged content');
     const both = phiLint(['--staged', '--changed-since', 'main'], { cwd: dir });
     expect(both.status).toBe(2);
     expect(both.stderr).toBe('phi-lint: use either --staged or --changed-since, not both\n');

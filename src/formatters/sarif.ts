@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { maskValue, renderMessage } from '../engine/mask.js';
 import type { CompiledRule } from '../rules/rule.js';
-import { SAFE_HARBOR, type Finding, type Severity } from '../types.js';
+import { SAFE_HARBOR, type Finding, type Severity, type SuppressedFinding } from '../types.js';
 import { displayPath, pathToUriReference } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -99,7 +99,7 @@ export const sarif: Formatter = (results, opts) => {
   const ruleList: RuleLike[] = [...opts.rules.values()].map((r: CompiledRule) => r);
   const known = new Set(ruleList.map((r) => r.id));
   for (const r of results) {
-    for (const f of r.findings) {
+    for (const f of [...r.findings, ...(r.suppressed ?? [])]) {
       if (known.has(f.ruleId)) continue;
       known.add(f.ruleId);
       const e = ENGINE_RULES[f.ruleId];
@@ -116,10 +116,15 @@ export const sarif: Formatter = (results, opts) => {
     const artifactLocation = { uri: pathToUriReference(path), uriBaseId: '%SRCROOT%' };
     if (r.fatal) notifications.push({ level: 'error', message: { text: `${path}: ${r.fatal}` }, locations: [{ physicalLocation: { artifactLocation } }] });
     if (r.skipped) notifications.push({ level: 'note', message: { text: `${path}: skipped: ${r.skipped}` }, locations: [{ physicalLocation: { artifactLocation } }] });
-    const ordered = [...r.findings].sort((a, b) => a.line - b.line || a.column - b.column);
+    // Suppressed findings are results too, marked as such (SARIF `suppressions`), and they
+    // count for occurrences, so suppressing one does not change the others' fingerprints.
+    const ordered: (Finding | SuppressedFinding)[] = [...r.findings, ...(r.suppressed ?? [])].sort(
+      (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    );
     const nth = occurrences(ordered);
     ordered.forEach((f, i) => {
       const text = renderMessage(f.message, f.match, opts.mask) + (f.note ? ` (${f.note})` : '');
+      const suppressions = 'suppressions' in f ? f.suppressions : undefined;
       sarifResults.push({
         ruleId: f.ruleId,
         ruleIndex: index.get(f.ruleId),
@@ -135,6 +140,15 @@ export const sarif: Formatter = (results, opts) => {
           },
         ],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.ruleId, path, f.match, nth[i]!) },
+        ...(suppressions
+          ? {
+              suppressions: suppressions.map((x) => ({
+                kind: x.kind === 'directive' ? 'inSource' : 'external',
+                status: 'accepted',
+                ...(x.justification ? { justification: x.justification } : {}),
+              })),
+            }
+          : {}),
         properties: { category: f.category, ...(SAFE_HARBOR[f.category] ? { safeHarborIdentifier: SAFE_HARBOR[f.category]!.letter } : {}) },
       });
     });
