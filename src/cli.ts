@@ -6,7 +6,9 @@ import { terminalPrompt } from './commands/prompt.js';
 import { today } from './consent/dates.js';
 import { PhiLintError, ExitCode } from './errors.js';
 import { readStdin } from './files.js';
+import { formatterNames } from './formatters/index.js';
 import { runLint, type Io, type LintOptions, type RunResult } from './run.js';
+import { parseShard } from './shard.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -27,6 +29,10 @@ Examples:
   $ pbpaste | phi-lint --kind reply          check a review reply from the clipboard
   $ phi-lint --format json drafts/ > out.json
   $ phi-lint --fail-on warning --max-warnings 0 replies/
+  $ phi-lint -f sarif -o phi.sarif content/  SARIF for GitHub code scanning
+  $ phi-lint --changed-since origin/main .   only drafts a pull request changed
+  $ phi-lint --staged                        staged drafts, in a pre-commit hook
+  $ phi-lint --shard 2/4 content/            the second of four CI jobs
   $ phi-lint --fix-dry-run posts/            show what --fix would change
   $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
 
@@ -55,7 +61,7 @@ export function buildProgram(): Command {
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; "-" reads standard input')
     .addOption(new Option('--kind <kind>', 'what the drafts are (front matter and config kinds: globs take precedence per file)').choices(['post', 'reply']))
-    .option('-f, --format <name>', 'output format: stylish, json, html', 'stylish')
+    .option('-f, --format <name>', `output format: ${formatterNames().join(', ')}`, 'stylish')
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('error'))
@@ -73,9 +79,16 @@ export function buildProgram(): Command {
     .option('--report-unused-directives', 'report phi-lint-disable directives that suppress nothing (as errors)')
     .option('--baseline <file>', 'hide the known findings recorded in this baseline file')
     .option('--write-baseline <file>', 'record every current finding in a baseline file (hashes only) and exit 0')
+    .option('--changed-since <ref>', 'lint only drafts changed since a git ref (its merge base with HEAD), plus untracked drafts')
+    .option('--staged', 'lint the staged content of staged drafts (what the next commit holds), not the working copy')
+    .option('--shard <i/n>', 'lint a stable i-th of n shares of the files (for a CI matrix), e.g. 2/4')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
+}
+
+function usage(message: string): RunResult {
+  return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${message}\n` };
 }
 
 export async function run(argv: string[], env: Env): Promise<RunResult> {
@@ -114,6 +127,9 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     reportUnusedDirectives?: boolean;
     baseline?: string;
     writeBaseline?: string;
+    changedSince?: string;
+    staged?: boolean;
+    shard?: string;
   }>();
   const paths = program.args;
   const inCi = !!env.env.CI && env.env.CI !== 'false';
@@ -121,7 +137,22 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   let mask = inCi || !env.stdoutIsTTY || !!o.outputFile;
   if (o.mask === true) mask = true;
   if (o.mask === false || o.showValues) mask = false;
-  const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY);
+  const fromGit = o.staged || o.changedSince !== undefined;
+  if (o.staged && o.changedSince !== undefined) return usage('use either --staged or --changed-since, not both');
+  // --fix writes the working copy; with --staged it would overwrite it with the index's
+  // content and lose unstaged edits.
+  if (o.staged && (o.fix || o.fixDryRun)) return usage('--fix and --fix-dry-run work on the working copy, not on staged content: drop --staged');
+  if ((fromGit || o.shard !== undefined) && paths.includes('-')) return usage('--staged, --changed-since and --shard select files; they cannot be used with standard input ("-")');
+  let shard;
+  try {
+    shard = o.shard === undefined ? undefined : parseShard(o.shard);
+  } catch (e) {
+    if (e instanceof PhiLintError) return usage(e.message);
+    throw e;
+  }
+  // Piped input is read only when no file selection was asked for: a git hook or CI job
+  // running `phi-lint --staged` has a non-terminal standard input that is not a draft.
+  const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY && !fromGit && !shard);
   const opts: LintOptions = {
     patterns: paths.length ? paths.filter((p) => p !== '-') : ['.'],
     useStdin,
@@ -142,6 +173,9 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     reportUnusedDirectives: o.reportUnusedDirectives,
     baseline: o.baseline,
     writeBaseline: o.writeBaseline,
+    changedSince: o.changedSince,
+    staged: !!o.staged,
+    shard,
   };
   try {
     const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION, today: today(env.env) };

@@ -1,7 +1,7 @@
 // files → documents → rules → findings → format → exit code. No process globals here:
 // run() takes what it needs and returns what to print, so it is testable in-process.
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname, basename, join, resolve } from 'node:path';
+import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline/baseline.js';
 import { findConfig, loadConfig, type Config } from './config/config.js';
 import { today as localToday } from './consent/dates.js';
@@ -12,9 +12,11 @@ import { filterFindings } from './engine/filters.js';
 import { lintDocument } from './engine/lint.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
-import { expandTargets, isIgnoredBy, kindByGlobs } from './files.js';
+import { expandTargets, isIgnoredBy, kindByGlobs, selectTargets, type Target } from './files.js';
 import { fixDraft, type FixOutcome } from './fix/fix-file.js';
 import { planFixes } from './fix/plan.js';
+import { changedSince, stagedFiles, type GitFile } from './git.js';
+import { shardOf, type Shard } from './shard.js';
 import { FORMATTERS, formatterNames } from './formatters/index.js';
 import type { DraftKind, FileResult, Finding, Severity } from './types.js';
 
@@ -44,6 +46,12 @@ export interface LintOptions {
   fix?: boolean;
   /** Print the fixes as a unified diff instead of writing them. */
   fixDryRun?: boolean;
+  /** Lint only drafts git lists as changed since this ref (plus untracked ones). */
+  changedSince?: string;
+  /** Lint the staged content of staged drafts (from the index, not the working copy). */
+  staged?: boolean;
+  /** Lint only this stable share of the files. */
+  shard?: Shard;
 }
 
 export interface Io {
@@ -178,12 +186,25 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     results.push(await lintOne(name, buf, setup, kindOf(name, setup.config), opts.stdinFilename ? undefined : 'txt'));
   } else {
     const base = session.forFile(resolve(io.cwd, 'x')).config;
-    const targets = await expandTargets(opts.patterns, {
-      cwd: io.cwd,
-      extensions: base.extensions,
-      ignore: base.ignore,
-      ignoreBase: base.dir,
-    });
+    const expand = { cwd: io.cwd, extensions: base.extensions, ignore: base.ignore, ignoreBase: base.dir };
+    let targets: Target[];
+    let readStaged: ((path: string) => Promise<Buffer>) | undefined;
+    if (opts.staged) {
+      const staged = await stagedFiles(io.cwd);
+      const byPath = new Map<string, GitFile>(staged.files.map((f) => [f.path, f]));
+      readStaged = (path) => staged.read(byPath.get(path)!);
+      targets = selectTargets([...byPath.keys()], opts.patterns, expand);
+    } else if (opts.changedSince !== undefined) {
+      const changed = await changedSince(opts.changedSince, io.cwd);
+      targets = selectTargets(changed.map((f) => f.path), opts.patterns, expand);
+    } else {
+      targets = await expandTargets(opts.patterns, expand);
+    }
+    if (opts.shard) {
+      const { index, total } = opts.shard;
+      // A bad path is reported by every shard: the command line is wrong for all of them.
+      targets = targets.filter((t) => t.error || shardOf(relative(io.cwd, t.path).split(sep).join('/'), total) === index);
+    }
     for (const t of targets) {
       if (t.error) {
         results.push({ filePath: t.path, findings: [], fatal: `${t.error}` });
@@ -194,9 +215,10 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       if (config !== base && config.ignore.length && isIgnoredBy(t.path, config)) continue;
       let buf: Buffer;
       try {
-        buf = readFileSync(t.path);
+        buf = readStaged ? await readStaged(t.path) : readFileSync(t.path);
       } catch (e) {
-        results.push({ filePath: t.path, findings: [], fatal: `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+        const why = readStaged ? `cannot read the staged content (${(e as Error).message})` : `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+        results.push({ filePath: t.path, findings: [], fatal: why });
         continue;
       }
       results.push(await lintOne(t.path, buf, setup, kindOf(t.path, config)));

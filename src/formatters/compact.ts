@@ -1,0 +1,33 @@
+// One line per finding — `file:line:col: severity message [rule]` — for editors (Vim's
+// errorformat, Emacs compilation mode) and grep. `unix` adds a closing count line.
+import { renderMessage } from '../engine/mask.js';
+import type { FileResult } from '../types.js';
+import { displayPath } from './paths.js';
+import type { Formatter, FormatOptions } from './types.js';
+
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+function findingLines(results: FileResult[], opts: FormatOptions): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const file = displayPath(r.filePath, opts.cwd);
+    if (r.fatal) lines.push(`${file}:1:1: error ${oneLine(r.fatal)} [phi-lint/fatal]`);
+    for (const f of r.findings) {
+      lines.push(`${file}:${f.line}:${f.column}: ${f.severity} ${oneLine(renderMessage(f.message, f.match, opts.mask))} [${f.ruleId}]`);
+    }
+  }
+  return lines;
+}
+
+export const compact: Formatter = (results, opts) => {
+  const lines = findingLines(results, opts);
+  return lines.length ? `${lines.join('\n')}\n` : '';
+};
+
+export const unix: Formatter = (results, opts) => {
+  const lines = findingLines(results, opts);
+  if (!lines.length) return '';
+  return `${lines.join('\n')}\n\n${lines.length} problem${lines.length === 1 ? '' : 's'}\n`;
+};

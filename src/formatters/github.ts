@@ -1,0 +1,51 @@
+// GitHub Actions workflow commands: each finding becomes an annotation on the file and
+// line in the pull request. `::error` for errors, `::warning` for warnings, `::notice` for
+// info notes. GitHub reads a command per line, so data is escaped (% CR LF) and property
+// values also escape ":" and ",".
+import { renderMessage } from '../engine/mask.js';
+import type { Severity } from '../types.js';
+import { displayPath } from './paths.js';
+import type { Formatter } from './types.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function command(name: string, props: [string, string | number][], message: string): string {
+  const p = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  return `::${name} ${p}::${escapeData(message)}`;
+}
+
+export const github: Formatter = (results, opts) => {
+  const lines: string[] = [];
+  for (const r of results) {
+    const file = displayPath(r.filePath, opts.cwd);
+    if (r.fatal) lines.push(command('error', [['file', file], ['title', 'phi-lint']], r.fatal));
+    for (const f of r.findings) {
+      let message = renderMessage(f.message, f.match, opts.mask);
+      if (f.note) message += `\nNote: ${f.note}`;
+      if (f.suggestion) message += `\nInstead: ${f.suggestion}`;
+      lines.push(
+        command(
+          COMMAND[f.severity],
+          [
+            ['file', file],
+            ['line', f.line],
+            ['col', f.column],
+            ['endLine', f.endLine],
+            ['endColumn', f.endColumn],
+            ['title', `${f.ruleId} (${f.category})`],
+          ],
+          message,
+        ),
+      );
+    }
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+};

@@ -1,0 +1,62 @@
+// JUnit XML for CI dashboards (GitLab unit test reports, Jenkins): one test case per file,
+// a <failure> per error or warning (info notes go to <system-out>), <error> for a file that
+// could not be read, <skipped> for a binary file. Everything is XML-escaped, and characters
+// XML 1.0 forbids are dropped.
+import { renderMessage } from '../engine/mask.js';
+import { displayPath } from './paths.js';
+import type { Formatter } from './types.js';
+
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlText(s: string): string {
+  return s.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function xmlAttr(s: string): string {
+  return xmlText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}
+
+export const junit: Formatter = (results, opts) => {
+  const cases: string[] = [];
+  let failures = 0;
+  let errors = 0;
+  let skipped = 0;
+  for (const r of results) {
+    const file = displayPath(r.filePath, opts.cwd);
+    const body: string[] = [];
+    if (r.fatal) {
+      errors++;
+      body.push(`      <error message="${xmlAttr(r.fatal)}" type="phi-lint/fatal">${xmlText(`${file}: ${r.fatal}`)}</error>`);
+    }
+    if (r.skipped) {
+      skipped++;
+      body.push(`      <skipped message="${xmlAttr(r.skipped)}"/>`);
+    }
+    const notes: string[] = [];
+    for (const f of r.findings) {
+      const message = renderMessage(f.message, f.match, opts.mask);
+      const detail = [
+        `${file}:${f.line}:${f.column}: ${f.severity} ${message} [${f.ruleId}]`,
+        ...(f.note ? [`Note: ${f.note}`] : []),
+        ...(f.suggestion ? [`Instead: ${f.suggestion}`] : []),
+      ].join('\n');
+      // An info note never fails a run, so it must not turn the test case red either.
+      if (f.severity === 'info') notes.push(detail);
+      else body.push(`      <failure message="${xmlAttr(`${f.line}:${f.column} ${message}`)}" type="${xmlAttr(f.ruleId)}">${xmlText(detail)}</failure>`);
+    }
+    if (body.some((b) => b.startsWith('      <failure'))) failures++; // counts test cases, as JUnit readers expect
+    if (notes.length) body.push(`      <system-out>${xmlText(notes.join('\n'))}</system-out>`);
+    const open = `    <testcase classname="phi-lint" name="${xmlAttr(file)}" file="${xmlAttr(file)}" time="0"`;
+    cases.push(body.length ? `${open}>\n${body.join('\n')}\n    </testcase>` : `${open}/>`);
+  }
+  const counts = `tests="${results.length}" failures="${failures}" errors="${errors}"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="phi-lint" ${counts} time="0">`,
+    `  <testsuite name="phi-lint" ${counts} skipped="${skipped}" time="0">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+};

@@ -1,0 +1,179 @@
+// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. One run; the driver lists
+// every rule of the rule sets in use; each result points at its file (relative to the
+// working directory, under %SRCROOT%) and region (1-based lines, UTF-16 columns).
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { maskValue, renderMessage } from '../engine/mask.js';
+import type { CompiledRule } from '../rules/rule.js';
+import { SAFE_HARBOR, type Finding, type Severity, type SuppressedFinding } from '../types.js';
+import { displayPath, pathToUriReference } from './paths.js';
+import type { Formatter } from './types.js';
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+/** Bumped whenever the fingerprint's inputs change, so old and new alerts are not confused. */
+export const FINGERPRINT_KEY = 'phiLintFinding/v1';
+
+/** Rule ids the engine itself reports, not found in any pack. */
+const ENGINE_RULES: Record<string, { category: string; message: string; why: string; severity: Severity }> = {
+  'phi-lint/front-matter': {
+    category: 'other-id',
+    message: 'Malformed front matter.',
+    why: 'The YAML front matter at the top of the draft could not be read; the rest of the draft is still linted.',
+    severity: 'warning',
+  },
+};
+
+function pascalName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+function safeHarborLabel(category: string): string | undefined {
+  const sh = SAFE_HARBOR[category];
+  return sh ? `(${sh.letter}) ${sh.title}` : undefined;
+}
+
+interface RuleLike {
+  id: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  why: string;
+  suggestion?: string;
+}
+
+function describeRule(r: RuleLike): Record<string, unknown> {
+  const sh = SAFE_HARBOR[r.category];
+  const short = r.message.replace(/\s*"?\{match\}"?/g, '');
+  const help = r.suggestion ? `${r.why.trim()}\n\nInstead: ${r.suggestion.trim()}` : r.why.trim();
+  const helpMd = r.suggestion ? `${r.why.trim()}\n\n**Instead:** ${r.suggestion.trim()}` : r.why.trim();
+  return {
+    id: r.id,
+    name: pascalName(r.id),
+    shortDescription: { text: short },
+    fullDescription: { text: r.why.trim() },
+    help: { text: help, markdown: helpMd },
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: {
+      category: r.category,
+      ...(sh ? { safeHarborIdentifier: sh.letter, safeHarbor: safeHarborLabel(r.category) } : { disclosureRisk: true }),
+      tags: ['phi', 'privacy', 'hipaa', r.category],
+    },
+  };
+}
+
+/** A value as the fingerprint sees it: whitespace- and case-normalized, then masked. */
+function fingerprintValue(match: string): string {
+  return maskValue(match.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase());
+}
+
+/**
+ * A fingerprint that survives edits elsewhere in the file: rule, file, the value, and which
+ * occurrence of that value in the file it is (never its line). The raw value never enters
+ * it — a plain hash of a 9-digit SSN could be reversed by trying all of them — only its
+ * masked form, which the message shows anyway.
+ */
+export function fingerprint(ruleId: string, path: string, match: string, occurrence: number): string {
+  return createHash('sha256')
+    .update([ruleId, path, fingerprintValue(match), String(occurrence)].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** For findings in document order: how many earlier findings share the rule and value. */
+function occurrences(findings: Finding[]): number[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const key = `${f.ruleId}\u0000${fingerprintValue(f.match)}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n;
+  });
+}
+
+export const sarif: Formatter = (results, opts) => {
+  const ruleList: RuleLike[] = [...opts.rules.values()].map((r: CompiledRule) => r);
+  const known = new Set(ruleList.map((r) => r.id));
+  for (const r of results) {
+    for (const f of [...r.findings, ...(r.suppressed ?? [])]) {
+      if (known.has(f.ruleId)) continue;
+      known.add(f.ruleId);
+      const e = ENGINE_RULES[f.ruleId];
+      ruleList.push({ id: f.ruleId, category: e?.category ?? f.category, severity: e?.severity ?? f.severity, message: e?.message ?? f.message, why: e?.why ?? f.message });
+    }
+  }
+  ruleList.sort((a, b) => a.id.localeCompare(b.id));
+  const index = new Map(ruleList.map((r, i) => [r.id, i]));
+
+  const sarifResults: unknown[] = [];
+  const notifications: unknown[] = [];
+  for (const r of results) {
+    const path = displayPath(r.filePath, opts.cwd);
+    const artifactLocation = { uri: pathToUriReference(path), uriBaseId: '%SRCROOT%' };
+    if (r.fatal) notifications.push({ level: 'error', message: { text: `${path}: ${r.fatal}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+    if (r.skipped) notifications.push({ level: 'note', message: { text: `${path}: skipped: ${r.skipped}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+    // Suppressed findings are results too, marked as such (SARIF `suppressions`), and they
+    // count for occurrences, so suppressing one does not change the others' fingerprints.
+    const ordered: (Finding | SuppressedFinding)[] = [...r.findings, ...(r.suppressed ?? [])].sort(
+      (a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    );
+    const nth = occurrences(ordered);
+    ordered.forEach((f, i) => {
+      const text = renderMessage(f.message, f.match, opts.mask) + (f.note ? ` (${f.note})` : '');
+      const suppressions = 'suppressions' in f ? f.suppressions : undefined;
+      sarifResults.push({
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId),
+        level: LEVEL[f.severity],
+        kind: 'fail',
+        message: { text: f.suggestion ? `${text} Instead: ${f.suggestion}` : text },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation,
+              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+            },
+          },
+        ],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.ruleId, path, f.match, nth[i]!) },
+        ...(suppressions
+          ? {
+              suppressions: suppressions.map((x) => ({
+                kind: x.kind === 'directive' ? 'inSource' : 'external',
+                status: 'accepted',
+                ...(x.justification ? { justification: x.justification } : {}),
+              })),
+            }
+          : {}),
+        properties: { category: f.category, ...(SAFE_HARBOR[f.category] ? { safeHarborIdentifier: SAFE_HARBOR[f.category]!.letter } : {}) },
+      });
+    });
+  }
+
+  const cwdUri = pathToFileURL(opts.cwd.endsWith('/') ? opts.cwd : `${opts.cwd}/`).href;
+  const log = {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'phi-lint',
+            version: opts.version,
+            semanticVersion: opts.version,
+            rules: ruleList.map(describeRule),
+          },
+        },
+        invocations: [{ executionSuccessful: !results.some((r) => r.fatal), toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};
