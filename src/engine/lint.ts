@@ -156,7 +156,13 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
           } else if (has(rule.context.lower)) severity = LOWER[severity];
         }
         if (ctx.practice.isOwn(rule.category, text)) continue;
-        const cand = { ...span, rule, severity, note };
+        let end = span.end;
+        if (det.extend) {
+          det.extend.lastIndex = end;
+          const m = det.extend.exec(doc.prose);
+          if (m && m[0].length) end += m[0].length;
+        }
+        const cand = { start: span.start, end, rule, severity, note };
         (rule.near ? deferred : phase1).push(cand);
       }
     }

@@ -50,6 +50,7 @@ interface RawDetector {
   'exclude-terms'?: string[];
   'in-review'?: boolean;
   'unless-inside'?: string[];
+  'extend-pattern'?: string;
 }
 interface RawRule {
   id: string;
@@ -161,6 +162,7 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         if (kinds.length !== 1) throw src.error(dp, `a detector needs exactly one of pattern, terms, entity, image (found ${kinds.join(', ') || 'none'})`);
         const validators = (d.validate ?? []).map((name) => ({ name, fn: VALIDATORS[name] }));
         const excludePattern = d['exclude-pattern'] ? compileRegex(src, [...dp, 'exclude-pattern'], d['exclude-pattern'], 'iu') : undefined;
+        const extend = d['extend-pattern'] ? compileRegex(src, [...dp, 'extend-pattern'], d['extend-pattern'], 'uy') : undefined;
         const unlessInside = d['unless-inside'] ? compileTerms(expand(src, [...dp, 'unless-inside'], d['unless-inside']), { inflect: false }) ?? undefined : undefined;
         const excludeTerms = compileHotwords(expand(src, [...dp, 'exclude-terms'], d['exclude-terms'])) ?? undefined;
         const firstWordIn = d['first-word-in'] ? new Set(expand(src, [...dp, 'first-word-in'], d['first-word-in']).map((w) => w.toLowerCase())) : undefined;
@@ -169,16 +171,16 @@ export function loadRuleSet(dirs: string[]): RuleSet {
           const regex = compileRegex(src, [...dp, 'pattern'], d.pattern, flags);
           if (d.group && !new RegExp(`\\(\\?<${d.group}>`).test(d.pattern)) throw src.error([...dp, 'group'], `pattern has no named group "${d.group}"`);
           const group = d.group ?? (/\(\?<id>/.test(d.pattern) ? 'id' : undefined);
-          return { kind: 'pattern', regex, group, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside };
+          return { kind: 'pattern', regex, group, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
         }
         if (d.terms !== undefined) {
           const terms = expand(src, [...dp, 'terms'], d.terms);
           const regex = compileTerms(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
           if (!regex) throw src.error([...dp, 'terms'], 'terms list is empty');
-          return { kind: 'terms', regex, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside };
+          return { kind: 'terms', regex, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
         }
-        if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside };
-        return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside };
+        if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
+        return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
       });
       const hot = (name: 'require' | 'forbid' | 'raise' | 'lower' | 'require-before' | 'require-after' | 'forbid-before' | 'forbid-after'): Tester | undefined =>
         compileHotwords(expand(src, [...at, 'context', name], r.context?.[name])) ?? undefined;

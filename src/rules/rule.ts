@@ -14,6 +14,8 @@ export interface CompiledDetector {
   excludeTerms?: Tester;
   /** The match's first word must be one of these (lower-cased). */
   firstWordIn?: Set<string>;
+  /** Sticky regex tried at the end of a kept match to extend it ("Dana" → "Dana Whitfield"). */
+  extend?: RegExp;
   /** Phrases (regex, global) that, when a match lies inside one of them, drop it ("Grant Park"). */
   unlessInside?: RegExp;
   /** Only matches whose text also appears in the review the reply answers. */

@@ -33,6 +33,7 @@ const detector = {
     'exclude-terms': hotwords,
     'in-review': { type: 'boolean' },
     'unless-inside': hotwords,
+    'extend-pattern': { type: 'string', minLength: 1 },
   },
 } as const;
 
