@@ -41,7 +41,28 @@ export interface Window {
   base: number;
   end: number;
   chunk: string;
+  /** Long white-space runs shortened in chunk (see SPACE_RUN), in order. */
+  cuts: Cut[];
 }
+
+interface Cut {
+  /** Where the shortened middle of a run sits in chunk, and its length there. */
+  at: number;
+  len: number;
+  /** Where the removed middle was in the text, and its length. */
+  orig: number;
+  origLen: number;
+}
+
+/**
+ * White-space runs longer than this are kept as their first and last SPACE_KEEP characters
+ * (and a line break or two when the middle had them). NOTE: a pattern with several
+ * white-space quantifiers in a row (`\s*(?:you)?\s*(?:both)?\s*(?:at|for)`) backtracks
+ * polynomially on a long run, and prose has long runs wherever markup was blanked (an HTML
+ * comment, a long tag). No real match needs more than a few dozen spaces.
+ */
+export const SPACE_RUN = 64;
+const SPACE_KEEP = 32;
 
 /** NUL: not a letter, digit, space or line break, and keeps a Latin-1 chunk one byte wide. */
 const SENTINEL = '\0';
@@ -54,9 +75,43 @@ export function windowsOf(text: string, sizes: WindowSizes = { window: WINDOW, b
     const own = Math.min(n, start + sizes.window);
     const base = Math.max(0, start - sizes.before);
     const end = Math.min(n, own + sizes.after);
-    out.push({ start, own, base, end, chunk: end < n ? `${text.slice(base, end)}${SENTINEL}` : text.slice(base, end) });
+    const cuts: Cut[] = [];
+    let removed = 0;
+    const raw = text.slice(base, end).replace(LONG_SPACE, (run: string, at: number) => {
+      const middle = run.slice(SPACE_KEEP, run.length - SPACE_KEEP);
+      const breaks = (middle.match(/\r\n|\r|\n/g) ?? []).length;
+      const repl = breaks >= 2 ? '\n\n' : breaks === 1 ? '\n' : '';
+      cuts.push({ at: at - removed + SPACE_KEEP, len: repl.length, orig: base + at + SPACE_KEEP, origLen: middle.length });
+      removed += middle.length - repl.length;
+      return run.slice(0, SPACE_KEEP) + repl + run.slice(run.length - SPACE_KEEP);
+    });
+    out.push({ start, own, base, end, chunk: end < n ? `${raw}${SENTINEL}` : raw, cuts });
   }
   return out;
+}
+
+const LONG_SPACE = new RegExp(`\\s{${SPACE_RUN + 1},}`, 'g');
+
+/** Chunk index → text offset. */
+function toText(w: Window, ci: number): number {
+  let delta = 0;
+  for (const c of w.cuts) {
+    if (ci < c.at) break;
+    if (ci < c.at + c.len) return c.orig + Math.min(ci - c.at, c.origLen);
+    delta += c.origLen - c.len;
+  }
+  return w.base + ci + delta;
+}
+
+/** Text offset → chunk index. */
+function toChunk(w: Window, offset: number): number {
+  let delta = 0;
+  for (const c of w.cuts) {
+    if (offset < c.orig) break;
+    if (offset < c.orig + c.origLen) return c.at + Math.min(offset - c.orig, c.len);
+    delta += c.origLen - c.len;
+  }
+  return offset - w.base - delta;
 }
 
 /**
@@ -72,21 +127,21 @@ export function scanWindows(re: RegExp, text: string | Window[], group?: string)
   for (const w of windows) {
     const from = Math.max(w.start, resume);
     if (from >= w.own) continue;
-    re.lastIndex = from - w.base;
+    re.lastIndex = toChunk(w, from);
     let m: RegExpExecArray | null;
     while ((m = re.exec(w.chunk))) {
-      const ms = w.base + m.index;
+      const ms = toText(w, m.index);
       if (ms >= w.own) break; // the next window owns it, and sees more after it
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      const me = Math.min(ms + m[0].length, w.end);
+      const me = Math.min(toText(w, m.index + m[0].length), w.end);
       resume = me;
       if (group) {
         const idx = m.indices?.groups?.[group];
-        const gs = idx ? w.base + idx[0] : -1;
-        const ge = idx ? Math.min(w.base + idx[1], w.end) : -1;
+        const gs = idx ? toText(w, idx[0]) : -1;
+        const ge = idx ? Math.min(toText(w, idx[1]), w.end) : -1;
         if (gs >= 0 && ge > gs) out.push({ start: gs, end: ge });
       } else {
         out.push({ start: ms, end: me });
