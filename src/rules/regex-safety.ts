@@ -4,6 +4,10 @@
 // "(?:\.[a-z]+)*", "(?:[\s-]\d{2,4}){2,4}" — is unambiguous and allowed. Rule files are
 // written by non-programmers; one bad pattern on a long line would hang a CI run, so the
 // loader refuses it and says why.
+import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import { getFirstConsumedChar } from 'regexp-ast-analysis';
+import { analyse } from 'scslre';
+
 
 interface Group {
   start: number; // index just after "(" and any "?:", "?<name>" prefix
@@ -75,3 +79,57 @@ export function checkRegexSafety(pattern: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The checks above miss shapes that have no nested quantifier. These use a real parser
+ * (regexpp) and two analyses: scslre's search for exponential backtracking, and a check that
+ * the alternatives of an unboundedly repeated group cannot start with the same character
+ * (`(a|aa)+`, `(\w|\d)*`, `(a|)+`: each string splits into exponentially many ways), and that
+ * a group repeated ten times or more holds no unbounded quantifier (`(.*a){20}` is
+ * polynomial of degree 20). Polynomial shapes that remain are bounded at run time by the
+ * pattern windows (matchers/scan.ts).
+ */
+export function checkRegexShape(pattern: string, flags: string): string | undefined {
+  let ast;
+  try {
+    ast = parser.parseLiteral(`/${pattern.replace(/(?<!\\)((?:\\\\)*)\//g, '$1\\/')}/${flags.replace(/[gdy]/g, '')}`);
+  } catch {
+    return undefined; // RegExp accepted it; regexpp's grammar is stricter in corners
+  }
+  let problem: string | undefined;
+  visitRegExpAST(ast, {
+    onQuantifierEnter(q) {
+      if (problem) return;
+      const el = q.element;
+      const groupish = el.type === 'Group' || el.type === 'CapturingGroup';
+      if (q.max === Infinity && groupish && el.alternatives.length > 1) {
+        const firsts = el.alternatives.map((a) => getFirstConsumedChar(a, 'ltr', ast.flags));
+        for (let i = 0; i < firsts.length && !problem; i++) {
+          if (firsts[i].empty) problem = `"${q.raw}" repeats a group with an alternative that can match nothing`;
+          for (let j = i + 1; j < firsts.length && !problem; j++) {
+            if (!firsts[i].char.isDisjointWith(firsts[j].char)) problem = `"${q.raw}" repeats alternatives that can start with the same character`;
+          }
+        }
+      }
+      if (!problem && q.max !== Infinity && q.max >= 10 && groupish && hasUnboundedQuantifier(el)) {
+        problem = `"${q.raw}" repeats ${q.max} times a group that holds an unbounded quantifier`;
+      }
+    },
+  });
+  if (problem) return problem;
+  const exp = analyse(ast, { reportTypes: { Move: false, Self: true, Trade: true } }).reports.find((r) => r.exponential);
+  if (exp) return `exponential backtracking (scslre: ${exp.type.toLowerCase()} report)`;
+  return undefined;
+}
+
+function hasUnboundedQuantifier(node: AST.Group | AST.CapturingGroup): boolean {
+  let found = false;
+  visitRegExpAST(node, {
+    onQuantifierEnter(q) {
+      if (q.max === Infinity) found = true;
+    },
+  });
+  return found;
+}
+
+const parser = new RegExpParser({ ecmaVersion: 2024 });
