@@ -25,7 +25,7 @@ export function readYaml(file: string, text: string): YamlSource {
       [...doc.errors, ...tagErrors].map((e) => {
         if (e.code === 'TAG_RESOLVE_FAILED') {
           const p = lc.linePos(e.pos[0]);
-          const tag = /tag: (\S+?)(?: at|$)/.exec(e.message.split('\n')[0])?.[1] ?? 'tag';
+          const tag = (/tag: (\S+?)(?: at|$)/.exec(e.message.split('\n')[0])?.[1] ?? 'tag').replace('tag:yaml.org,2002:', '!!');
           return new PhiLintError(`YAML tag ${tag} is not allowed: rule and config files hold plain data (text, numbers, lists, maps), never code or objects`, file, p.line, p.col);
         }
         const p = lc.linePos(e.pos[0]);
