@@ -55,11 +55,13 @@ interface Cut {
 }
 
 /**
- * White-space runs longer than this are kept as their first and last SPACE_KEEP characters
- * (and a line break or two when the middle had them). NOTE: a pattern with several
- * white-space quantifiers in a row (`\s*(?:you)?\s*(?:both)?\s*(?:at|for)`) backtracks
- * polynomially on a long run, and prose has long runs wherever markup was blanked (an HTML
- * comment, a long tag). No real match needs more than a few dozen spaces.
+ * White-space runs, and runs of one repeated character, longer than this are kept as their
+ * first and last SPACE_KEEP characters (and a line break or two when a white-space run's
+ * middle had them). NOTE: a pattern with several quantifiers in a row over the same
+ * characters (`\s*(?:you)?\s*(?:both)?\s*(?:at|for)`, `\w*[\w-]*`) backtracks
+ * polynomially on a long run of one character, and prose has long white-space runs wherever
+ * markup was blanked (an HTML comment, a long tag). No real match needs more than a few
+ * dozen spaces, or the same character 64 times over.
  */
 export const SPACE_RUN = 64;
 const SPACE_KEEP = 32;
@@ -77,9 +79,9 @@ export function windowsOf(text: string, sizes: WindowSizes = { window: WINDOW, b
     const end = Math.min(n, own + sizes.after);
     const cuts: Cut[] = [];
     let removed = 0;
-    const raw = text.slice(base, end).replace(LONG_SPACE, (run: string, at: number) => {
+    const raw = text.slice(base, end).replace(LONG_RUN, (run: string, _c: string | undefined, at: number) => {
       const middle = run.slice(SPACE_KEEP, run.length - SPACE_KEEP);
-      const breaks = (middle.match(/\r\n|\r|\n/g) ?? []).length;
+      const breaks = _c === undefined ? (middle.match(/\r\n|\r|\n/g) ?? []).length : 0;
       const repl = breaks >= 2 ? '\n\n' : breaks === 1 ? '\n' : '';
       cuts.push({ at: at - removed + SPACE_KEEP, len: repl.length, orig: base + at + SPACE_KEEP, origLen: middle.length });
       removed += middle.length - repl.length;
@@ -90,7 +92,7 @@ export function windowsOf(text: string, sizes: WindowSizes = { window: WINDOW, b
   return out;
 }
 
-const LONG_SPACE = new RegExp(`\\s{${SPACE_RUN + 1},}`, 'g');
+const LONG_RUN = new RegExp(`\\s{${SPACE_RUN + 1},}|(\\S)\\1{${SPACE_RUN},}`, 'g');
 
 /** Chunk index → text offset. */
 function toText(w: Window, ci: number): number {
