@@ -102,7 +102,7 @@ export function checkRegexShape(pattern: string, flags: string): string | undefi
       if (problem) return;
       const el = q.element;
       const groupish = el.type === 'Group' || el.type === 'CapturingGroup';
-      if (q.max === Infinity && groupish && el.alternatives.length > 1) {
+      if (groupish && el.alternatives.length > 1 && (q.max === Infinity || (q.max >= 2 && hasUnboundedQuantifier(el)))) {
         const firsts = el.alternatives.map((a) => getFirstConsumedChar(a, 'ltr', ast.flags));
         for (let i = 0; i < firsts.length && !problem; i++) {
           if (firsts[i].empty) problem = `"${q.raw}" repeats a group with an alternative that can match nothing`;
@@ -117,8 +117,24 @@ export function checkRegexShape(pattern: string, flags: string): string | undefi
     },
   });
   if (problem) return problem;
-  const exp = analyse(ast, { reportTypes: { Move: false, Self: true, Trade: true } }).reports.find((r) => r.exponential);
+  const reports = analyse(ast, { reportTypes: { Move: false, Self: true, Trade: true } }).reports;
+  const exp = reports.find((r) => r.exponential);
   if (exp) return `exponential backtracking (scslre: ${exp.type.toLowerCase()} report)`;
+  // Quantifiers that can trade one character between them make the work polynomial, of a
+  // degree that grows with their number. Runs of one character are shortened before
+  // matching (matchers/scan.ts), which keeps a few trading quantifiers cheap, not many.
+  const trading = new Map<string, Set<unknown>>();
+  for (const r of reports) {
+    if (r.type !== 'Trade') continue;
+    const key = /\s/.test(r.character.pick) ? 'white space' : JSON.stringify(r.character.pick);
+    const set = trading.get(key) ?? new Set();
+    set.add(r.startQuant);
+    set.add(r.endQuant);
+    trading.set(key, set);
+  }
+  for (const [ch, quants] of trading) {
+    if (quants.size > MAX_TRADING) return `polynomial backtracking: ${quants.size} quantifiers can trade ${ch} between them (at most ${MAX_TRADING})`;
+  }
   return undefined;
 }
 
@@ -133,3 +149,4 @@ function hasUnboundedQuantifier(node: AST.Group | AST.CapturingGroup): boolean {
 }
 
 const parser = new RegExpParser({ ecmaVersion: 2024 });
+const MAX_TRADING = 4;
