@@ -111,11 +111,15 @@ export const CONTEXT_EXACT_MAX = 4000;
 /** Per document: hotword regex → scope start → where its occurrences lie. */
 type ScopeHits = Map<RegExp, Map<number, { minEnd: number; maxStart: number }>>;
 const globalCopies = new WeakMap<RegExp, RegExp>();
+/** Per tester and scope start: does the tester find anything in the whole scope? (Scope starts are per document, so keyed by document too.) */
+const wholeScopeByDoc = new WeakMap<Document, Map<Tester, Map<number, boolean>>>();
 
 /** Is there a hotword of `re` in the scope before the match and/or after it? */
 function contextTester(doc: Document, st: Structure, rule: ActiveRule, s: number, e: number, cache: ScopeHits): (re: Tester | undefined) => boolean {
   const c = rule.context!;
   const sp = c.scope === 'words' ? undefined : scopeSpan(st, c.scope, s);
+  let wholeScope = wholeScopeByDoc.get(doc);
+  if (!wholeScope) wholeScopeByDoc.set(doc, (wholeScope = new Map()));
   let exact: [string, string] | undefined;
   const exactly = (re: Tester): boolean => {
     exact ??= contextText(doc, st, rule, s, e);
@@ -124,7 +128,15 @@ function contextTester(doc: Document, st: Structure, rule: ActiveRule, s: number
   if (!sp || sp.end - sp.start <= CONTEXT_EXACT_MAX) return (re) => !!re && exactly(re);
   return (re) => {
     if (!re) return false;
-    if (!(re instanceof RegExp)) return exactly(re);
+    if (!(re instanceof RegExp)) {
+      // A tester that finds nothing in the whole scope finds nothing on either side of the
+      // match: test the scope once, and go exact only when it does find something.
+      let whole = wholeScope.get(re);
+      if (!whole) wholeScope.set(re, (whole = new Map()));
+      let any = whole.get(sp.start);
+      if (any === undefined) whole.set(sp.start, (any = re.test(collapse(doc.prose.slice(sp.start, sp.end)))));
+      return any && exactly(re);
+    }
     let byScope = cache.get(re);
     if (!byScope) cache.set(re, (byScope = new Map()));
     let hits = byScope.get(sp.start);
