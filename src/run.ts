@@ -7,12 +7,12 @@ import { findConfig, loadConfig, type Config } from './config/config.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
 import type { Document } from './documents/document.js';
-import { BinaryFileError, decode, parseDocument } from './documents/load.js';
+import { BinaryFileError, binaryByName, decode, decodeDraft, parseDocument } from './documents/load.js';
 import { filterFindings } from './engine/filters.js';
 import { lintDocument } from './engine/lint.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
-import { expandTargets, isIgnoredBy, kindByGlobs, selectTargets, type Target } from './files.js';
+import { expandTargets, isIgnoredBy, kindByGlobs, readDraft, selectTargets, type Target } from './files.js';
 import { fixDraft, type FixOutcome } from './fix/fix-file.js';
 import { planFixes } from './fix/plan.js';
 import { changedSince, stagedFiles, type GitFile } from './git.js';
@@ -213,13 +213,26 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       const setup = session.forFile(t.path);
       const { config } = setup;
       if (config !== base && config.ignore.length && isIgnoredBy(t.path, config)) continue;
-      let buf: Buffer;
-      try {
-        buf = readStaged ? await readStaged(t.path) : readFileSync(t.path);
-      } catch (e) {
-        const why = readStaged ? `cannot read the staged content (${(e as Error).message})` : `cannot read file (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
-        results.push({ filePath: t.path, findings: [], fatal: why });
+      const binary = binaryByName(t.path);
+      if (binary) {
+        results.push({ filePath: t.path, findings: [], skipped: binary });
         continue;
+      }
+      let buf: Buffer;
+      if (readStaged) {
+        try {
+          buf = await readStaged(t.path);
+        } catch (e) {
+          results.push({ filePath: t.path, findings: [], fatal: `cannot read the staged content (${(e as Error).message})` });
+          continue;
+        }
+      } else {
+        const read = readDraft(t.path);
+        if ('error' in read) {
+          results.push({ filePath: t.path, findings: [], fatal: read.error });
+          continue;
+        }
+        buf = read.buf;
       }
       results.push(await lintOne(t.path, buf, setup, kindOf(t.path, config)));
     }
@@ -244,15 +257,25 @@ function planFixesFor(doc: Document, findings: Finding[], setup: FileSetup): Ret
 /** Lint one draft's bytes: rules, then the filters (directives, consent, baseline), then mark what --fix can fix. */
 async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileContext, format?: 'md' | 'txt'): Promise<{ result: FileResult; doc?: Document }> {
   let text: string;
+  let notice: string | undefined;
   try {
-    text = decode(buf);
+    ({ text, notice } = decodeDraft(buf));
   } catch (e) {
     if (e instanceof BinaryFileError) return { result: { filePath: path, findings: [], skipped: e.message } };
     throw e;
   }
   const { setup } = ctx;
-  const doc = parseDocument(path, text, kind, format, { review: ctx.review });
-  const findings = await lintDocument(doc, setup.prepared.ctx);
+  let doc: Document;
+  let findings: Finding[];
+  try {
+    doc = parseDocument(path, text, kind, format, { review: ctx.review });
+    findings = await lintDocument(doc, setup.prepared.ctx);
+  } catch (e) {
+    // A bug met on one draft must not cost the report on the others: it is this file's
+    // error (exit 2), with enough to report it, and never the draft's text.
+    const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return { result: { filePath: path, findings: [], fatal: `internal error while linting this file (${msg.slice(0, 200)}); please report it`, ...(notice ? { notice } : {}) } };
+  }
   for (const p of doc.problems) {
     const s = doc.lines.position(p.start);
     const e = doc.lines.position(p.end);
@@ -281,7 +304,7 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
   }
   const fixable = new Set(planFixesFor(doc, reported, setup).fixed);
   reported = reported.map((f) => (fixable.has(f) ? { ...f, fixable: true } : f));
-  return { result: { filePath: path, findings: reported, source: text, ...(suppressed.length ? { suppressed } : {}) }, doc };
+  return { result: { filePath: path, findings: reported, source: text, ...(suppressed.length ? { suppressed } : {}), ...(notice ? { notice } : {}) }, doc };
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
@@ -300,7 +323,10 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
   }
   for (const e of fixErrors) stderr += `phi-lint: not fixed: ${e}\n`;
   if (opts.fix && fixed.files) stderr += `phi-lint: fixed ${fixed.findings} finding${fixed.findings === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`;
-  for (const r of results) if (r.skipped) stderr += `phi-lint: skipped ${r.filePath}: ${r.skipped}\n`;
+  for (const r of results) {
+    if (r.skipped) stderr += `phi-lint: skipped ${r.filePath}: ${r.skipped}\n`;
+    if (r.notice) stderr += `phi-lint: ${r.filePath}: ${r.notice}\n`;
+  }
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const formatter = FORMATTERS[opts.format];
   const output = formatter(shown, {

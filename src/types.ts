@@ -88,6 +88,8 @@ export interface FileResult {
   /** A file-level problem (unreadable, binary): reported, never thrown. */
   fatal?: string;
   skipped?: string;
+  /** Something the user should know that is not a finding (e.g. how a non-UTF-8 file was read). */
+  notice?: string;
   source?: string;
 }
 

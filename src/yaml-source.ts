@@ -16,10 +16,18 @@ export interface YamlSource {
 
 export function readYaml(file: string, text: string): YamlSource {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
+  // Rule and config files are data: only the core schema's plain types. An explicit tag
+  // (`!!js/function`, `!!python/object`, even `!!binary`) is refused, never resolved.
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, schema: 'core', resolveKnownTags: false });
+  const tagErrors = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (doc.errors.length || tagErrors.length) {
     throw new PhiLintErrors(
-      doc.errors.map((e) => {
+      [...doc.errors, ...tagErrors].map((e) => {
+        if (e.code === 'TAG_RESOLVE_FAILED') {
+          const p = lc.linePos(e.pos[0]);
+          const tag = (/tag: (\S+?)(?: at|$)/.exec(e.message.split('\n')[0])?.[1] ?? 'tag').replace('tag:yaml.org,2002:', '!!');
+          return new PhiLintError(`YAML tag ${tag} is not allowed: rule and config files hold plain data (text, numbers, lists, maps), never code or objects`, file, p.line, p.col);
+        }
         const p = lc.linePos(e.pos[0]);
         return new PhiLintError(`invalid YAML: ${e.message.split('\n')[0]}`, file, p.line, p.col);
       }),

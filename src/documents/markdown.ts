@@ -11,6 +11,10 @@ const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strike
 
 type Img = Document['images'][number];
 
+const CONTAINERS = new Set(['blockquote_open', 'bullet_list_open', 'ordered_list_open', 'list_item_open']);
+/** Block-quote and list markers at the start of a line: `> `, `- `, `1. `, repeated. */
+const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*[ \t]*/;
+
 interface State {
   text: string;
   lines: LineIndex;
@@ -41,7 +45,10 @@ export function parseMarkdown(path: string, text: string): Omit<Document, 'kind'
   let rowLine = -1;
   const cellCursor = new Map<number, number>();
   for (const tok of tokens) {
-    if (tok.map) for (let l = tok.map[0]; l < tok.map[1] && l < st.covered.length; l++) st.covered[l] = 1;
+    // Containers (quotes, lists) do not cover their lines: their leaf blocks do. Past
+    // markdown-it's nesting limit a container's content is dropped without a leaf, and
+    // those lines must still be linted (below).
+    if (tok.map && !CONTAINERS.has(tok.type)) for (let l = tok.map[0]; l < tok.map[1] && l < st.covered.length; l++) st.covered[l] = 1;
     switch (tok.type) {
       case 'tr_open':
         rowLine = tok.map ? tok.map[0] : rowLine;
@@ -59,14 +66,16 @@ export function parseMarkdown(path: string, text: string): Omit<Document, 'kind'
         break;
     }
   }
-  // Lines no block claims (link reference definitions) are linted as they are.
+  // Lines no leaf block claims (link reference definitions, content nested deeper than
+  // markdown-it goes) are linted as they are, after their container markers.
   for (let l = 0; l < st.covered.length; l++) {
     if (st.covered[l]) continue;
-    const s = lines.starts[l];
     const t = lines.lineText(l);
-    if (t.trim()) {
-      markVisible(st, s, s + t.length);
-      st.blocks.push({ start: s, end: s + t.length });
+    const s = lines.starts[l] + (CONTAINER_MARKERS.exec(t)?.[0].length ?? 0);
+    const e = lines.starts[l] + t.length;
+    if (st.text.slice(s, e).trim()) {
+      markVisible(st, s, e);
+      st.blocks.push({ start: s, end: e });
     }
   }
   st.blocks.sort((a, b) => a.start - b.start);
@@ -124,8 +133,14 @@ function inlineBlock(st: State, tok: Token, firstLine: number, cursors: Map<numb
   const lineStartsInContent: number[] = [0];
   for (let i = 0; i < content.length; i++) if (content.charCodeAt(i) === 10) lineStartsInContent.push(i + 1);
   const toSource = (ci: number): number => {
+    // binary search: a paragraph of many short lines must not make this quadratic
     let l = 0;
-    while (l + 1 < lineStartsInContent.length && lineStartsInContent[l + 1] <= ci) l++;
+    let hi = lineStartsInContent.length - 1;
+    while (l < hi) {
+      const mid = (l + hi + 1) >> 1;
+      if (lineStartsInContent[mid] <= ci) l = mid;
+      else hi = mid - 1;
+    }
     const base = lineOffs[l];
     return base < 0 ? -1 : base + (ci - lineStartsInContent[l]);
   };
@@ -144,14 +159,18 @@ function inlineBlock(st: State, tok: Token, firstLine: number, cursors: Map<numb
   /** Find `s` in content from the cursor; fall back to char-by-char alignment (escapes, entities). */
   const align = (s: string): void => {
     if (!s) return;
-    const at = content.indexOf(s, cursor);
+    // Both searches look only a bounded distance ahead: an unbounded indexOf per text piece
+    // is quadratic on a long line of entities or escapes.
+    const near = content.slice(cursor, cursor + 64 + 2 * s.length).indexOf(s);
+    const at = near < 0 ? -1 : cursor + near;
     if (at >= 0 && at - cursor < 64 + s.length) {
       markContent(at, at + s.length);
       cursor = at + s.length;
       return;
     }
     for (const ch of s) {
-      const k = content.indexOf(ch, cursor);
+      const k0 = content.slice(cursor, cursor + 12 + ch.length).indexOf(ch);
+      const k = k0 < 0 ? -1 : cursor + k0;
       if (k >= 0 && k - cursor <= 12) {
         markContent(k, k + ch.length);
         cursor = k + ch.length;
@@ -260,7 +279,9 @@ function codeBlock(st: State, tok: Token): void {
   st.blocks.push({ start: s, end: e });
 }
 
-const TAG_OR_COMMENT = /<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^>]*>/g;
+// `[^<>]` (not `[^>]`): a tag never holds "<", and a long line of "<a<a<a…" must not scan
+// to the end of the block from every "<".
+const TAG_OR_COMMENT = /<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^<>]*>/g;
 
 function htmlBlock(st: State, a: number, b: number): void {
   const s = st.lines.starts[a];

@@ -3,6 +3,7 @@
 // profile, co-occurrence, escalation, dedupe — and turn offsets into positions.
 import type { Document, Span } from '../documents/document.js';
 import { findEntities, loadNlp } from '../matchers/entity.js';
+import { scanWindows } from '../matchers/scan.js';
 import { Structure } from '../matchers/structure.js';
 import type { Tester } from '../matchers/terms.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
@@ -55,27 +56,12 @@ export function collapse(s: string): string {
 
 /** Spans one detector finds in the document. */
 async function detect(doc: Document, det: CompiledDetector, st: Structure): Promise<Span[]> {
-  const out: Span[] = [];
   if (det.kind === 'image') return doc.images.map((i) => ({ start: i.start, end: i.end }));
   if (det.kind === 'entity') {
     const nlp = await loadNlp();
     return findEntities(nlp, doc.prose, st.allSentences(), det.entity!);
   }
-  const re = det.regex!;
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(doc.prose))) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    if (det.group) {
-      const idx = m.indices?.groups?.[det.group];
-      if (!idx) continue;
-      out.push({ start: idx[0], end: idx[1] });
-    } else out.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return out;
+  return scanWindows(det.regex!, st.windows(), det.group);
 }
 
 /** Every occurrence of a phrase list in the prose. */
@@ -115,6 +101,59 @@ function contextText(doc: Document, st: Structure, rule: ActiveRule, s: number, 
   return [collapse(before), collapse(after)];
 }
 
+/**
+ * Scopes longer than this are searched for hotwords once, not once per candidate: a
+ * megabyte-long "paragraph" with thousands of candidates would otherwise cost candidates ×
+ * paragraph length. Real sentences and paragraphs are far shorter and take the exact path.
+ */
+export const CONTEXT_EXACT_MAX = 4000;
+
+/** Per document: hotword regex → scope start → where its occurrences lie. */
+type ScopeHits = Map<RegExp, Map<number, { minEnd: number; maxStart: number }>>;
+const globalCopies = new WeakMap<RegExp, RegExp>();
+/** Per tester and scope start: does the tester find anything in the whole scope? (Scope starts are per document, so keyed by document too.) */
+const wholeScopeByDoc = new WeakMap<Document, Map<Tester, Map<number, boolean>>>();
+
+/** Is there a hotword of `re` in the scope before the match and/or after it? */
+function contextTester(doc: Document, st: Structure, rule: ActiveRule, s: number, e: number, cache: ScopeHits): (re: Tester | undefined) => boolean {
+  const c = rule.context!;
+  const sp = c.scope === 'words' ? undefined : scopeSpan(st, c.scope, s);
+  let wholeScope = wholeScopeByDoc.get(doc);
+  if (!wholeScope) wholeScopeByDoc.set(doc, (wholeScope = new Map()));
+  let exact: [string, string] | undefined;
+  const exactly = (re: Tester): boolean => {
+    exact ??= contextText(doc, st, rule, s, e);
+    return re.test(exact[0]) || re.test(exact[1]);
+  };
+  if (!sp || sp.end - sp.start <= CONTEXT_EXACT_MAX) return (re) => !!re && exactly(re);
+  return (re) => {
+    if (!re) return false;
+    if (!(re instanceof RegExp)) {
+      // A tester that finds nothing in the whole scope finds nothing on either side of the
+      // match: test the scope once, and go exact only when it does find something.
+      let whole = wholeScope.get(re);
+      if (!whole) wholeScope.set(re, (whole = new Map()));
+      let any = whole.get(sp.start);
+      if (any === undefined) whole.set(sp.start, (any = re.test(collapse(doc.prose.slice(sp.start, sp.end)))));
+      return any && exactly(re);
+    }
+    let byScope = cache.get(re);
+    if (!byScope) cache.set(re, (byScope = new Map()));
+    let hits = byScope.get(sp.start);
+    if (!hits) {
+      let g = globalCopies.get(re);
+      if (!g) globalCopies.set(re, (g = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}g`)));
+      hits = { minEnd: Infinity, maxStart: -Infinity };
+      for (const f of scanWindows(g, doc.prose.slice(sp.start, sp.end))) {
+        hits.minEnd = Math.min(hits.minEnd, sp.start + f.end);
+        hits.maxStart = Math.max(hits.maxStart, sp.start + f.start);
+      }
+      byScope.set(sp.start, hits);
+    }
+    return (c.direction !== 'after' && hits.minEnd <= s) || (c.direction !== 'before' && hits.maxStart >= e);
+  };
+}
+
 export interface LintDocumentOptions {
   /** Keep every rule's findings, even where another rule of the same category found the same span (rule tests). */
   keepDuplicates?: boolean;
@@ -122,6 +161,7 @@ export interface LintDocumentOptions {
 
 export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDocumentOptions = {}): Promise<Finding[]> {
   const st = new Structure(doc);
+  const scopeHits: ScopeHits = new Map();
   const phase1: Candidate[] = [];
   const deferred: Candidate[] = [];
   for (const rule of ctx.rules) {
@@ -143,9 +183,10 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
         let severity = rule.effective;
         let note: string | undefined;
         if (rule.context) {
-          const [before, after] = contextText(doc, st, rule, span.start, span.end);
-          const has = (re: Tester | undefined): boolean => !!re && (re.test(before) || re.test(after));
           const c = rule.context;
+          const has = contextTester(doc, st, rule, span.start, span.end, scopeHits);
+          const sided = c.requireBefore || c.requireAfter || c.forbidBefore || c.forbidAfter;
+          const [before, after] = sided ? contextText(doc, st, rule, span.start, span.end) : ['', ''];
           if (c.require && !has(c.require)) continue;
           if (c.requireBefore && !c.requireBefore.test(before)) continue;
           if (c.requireAfter && !c.requireAfter.test(after)) continue;

@@ -1,6 +1,7 @@
 // Sentences, paragraphs and word windows over a document's prose. Computed once per
 // document, on demand, and shared by all rules.
 import type { Document, Span } from '../documents/document.js';
+import { windowsOf, type Window } from './scan.js';
 
 const ABBREV = /(?:\b(?:[Dd]r|Mr|Mrs|Ms|Mx|St|Ave|Rd|Blvd|Jr|Sr|Prof|Rev|No|no|vs|etc|approx|Apt|Ste|Inc|Ltd|Co|Mt|Ft|a\.m|p\.m|e\.g|i\.e|U\.S)|\b[A-Z])\.$/;
 
@@ -17,6 +18,7 @@ function upperBound(arr: number[], x: number): number {
 
 export class Structure {
   private sentenceStarts?: number[];
+  private scanWindows?: Window[];
   private blockStarts: number[];
   private blockEnds: number[];
 
@@ -24,6 +26,12 @@ export class Structure {
     const blocks = doc.blocks.length ? doc.blocks : [{ start: 0, end: doc.text.length }];
     this.blockStarts = blocks.map((b) => b.start);
     this.blockEnds = blocks.map((b) => b.end);
+  }
+
+  /** The prose cut into bounded windows for pattern detectors (see scan.ts). */
+  windows(): Window[] {
+    this.scanWindows ??= windowsOf(this.doc.prose);
+    return this.scanWindows;
   }
 
   /** The block (paragraph, heading, cell…) holding an offset. */
@@ -42,7 +50,10 @@ export class Structure {
     const prose = this.doc.prose;
     const starts = new Set<number>([0, ...this.blockStarts]);
     for (const e of this.blockEnds) starts.add(e);
-    const re = /[.!?…]+["'”’)\]]*(?=\s)|\n[ \t\r]*\n|[\r\n]+(?=[ \t]*(?:[-*•·]|\d+[.)])\s)/g;
+    // A run of marks or line breaks is tried from its first character only (the
+    // lookbehinds), and the scan resumes after the white space it skips: both keep this
+    // linear on a long run ("!!!!…", a megabyte of blank lines).
+    const re = /(?<![.!?…])[.!?…]+["'”’)\]]*(?=\s)|\n[ \t\r]*\n|(?<![\r\n])[\r\n]+(?=[ \t]*(?:[-*•·]|\d+[.)])\s)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(prose))) {
       const end = m.index + m[0].length;
@@ -50,6 +61,7 @@ export class Structure {
       let s = end;
       while (s < prose.length && /\s/.test(prose[s])) s++;
       starts.add(s);
+      re.lastIndex = Math.max(re.lastIndex, s);
     }
     this.sentenceStarts = [...starts].sort((a, b) => a - b);
     return this.sentenceStarts;

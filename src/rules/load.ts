@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { compileHotwords, compileTerms, type Tester } from '../matchers/terms.js';
 import { VALIDATORS } from '../matchers/validators.js';
-import { checkRegexSafety } from './regex-safety.js';
+import { checkRegexSafety, checkRegexShape } from './regex-safety.js';
 import type { Category, Severity } from '../types.js';
 import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
 import type { CompiledDetector, CompiledRule, Escalation, RuleSet } from './rule.js';
@@ -94,9 +94,15 @@ function compileRegex(src: YamlSource, path: (string | number)[], pattern: strin
   } catch (e) {
     throw src.error(path, `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
-  const unsafe = checkRegexSafety(pattern);
+  const unsafe = checkRegexSafety(pattern) ?? checkRegexShape(pattern, flags);
   if (unsafe) throw src.error(path, `regular expression may backtrack catastrophically (${unsafe}); rewrite it without nested or overlapping quantifiers`);
   return re;
+}
+
+/** A `/regex/flags` hotword entry must compile and be safe like a `pattern:`. */
+function checkHotwordRegex(src: YamlSource, path: (string | number)[], item: string): void {
+  const m = /^\/(.+)\/([a-z]*)$/.exec(item);
+  if (m) compileRegex(src, path, m[1], 'iu');
 }
 
 export function loadRuleSet(dirs: string[]): RuleSet {
@@ -132,11 +138,14 @@ export function loadRuleSet(dirs: string[]): RuleSet {
   for (const { src, raw } of sources) {
     for (const [name, items] of Object.entries(raw.lists ?? {})) {
       if (lists.has(name)) throw src.error(['lists', name], `list "${name}" is defined twice`);
+      items.forEach((t, i) => checkHotwordRegex(src, ['lists', name, i], t));
       lists.set(name, items);
     }
   }
   const expand = (src: YamlSource, path: (string | number)[], items: string | string[] | undefined): string[] => {
     const arr = items === undefined ? [] : Array.isArray(items) ? items : [items];
+    // `/regex/` hotwords are patterns like any other: checked for syntax and safety here
+    arr.forEach((t, i) => checkHotwordRegex(src, [...path, ...(Array.isArray(items) ? [i] : [])], t));
     return arr.flatMap((t, i) => {
       if (t.startsWith('@')) {
         const l = lists.get(t.slice(1));

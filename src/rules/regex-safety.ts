@@ -4,6 +4,10 @@
 // "(?:\.[a-z]+)*", "(?:[\s-]\d{2,4}){2,4}" — is unambiguous and allowed. Rule files are
 // written by non-programmers; one bad pattern on a long line would hang a CI run, so the
 // loader refuses it and says why.
+import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
+import { getFirstConsumedChar } from 'regexp-ast-analysis';
+import { analyse } from 'scslre';
+
 
 interface Group {
   start: number; // index just after "(" and any "?:", "?<name>" prefix
@@ -75,3 +79,74 @@ export function checkRegexSafety(pattern: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The checks above miss shapes that have no nested quantifier. These use a real parser
+ * (regexpp) and two analyses: scslre's search for exponential backtracking, and a check that
+ * the alternatives of an unboundedly repeated group cannot start with the same character
+ * (`(a|aa)+`, `(\w|\d)*`, `(a|)+`: each string splits into exponentially many ways), and that
+ * a group repeated ten times or more holds no unbounded quantifier (`(.*a){20}` is
+ * polynomial of degree 20). Polynomial shapes that remain are bounded at run time by the
+ * pattern windows (matchers/scan.ts).
+ */
+export function checkRegexShape(pattern: string, flags: string): string | undefined {
+  let ast;
+  try {
+    ast = parser.parseLiteral(`/${pattern.replace(/(?<!\\)((?:\\\\)*)\//g, '$1\\/')}/${flags.replace(/[gdy]/g, '')}`);
+  } catch {
+    return undefined; // RegExp accepted it; regexpp's grammar is stricter in corners
+  }
+  let problem: string | undefined;
+  visitRegExpAST(ast, {
+    onQuantifierEnter(q) {
+      if (problem) return;
+      const el = q.element;
+      const groupish = el.type === 'Group' || el.type === 'CapturingGroup';
+      if (groupish && el.alternatives.length > 1 && (q.max === Infinity || (q.max >= 2 && hasUnboundedQuantifier(el)))) {
+        const firsts = el.alternatives.map((a) => getFirstConsumedChar(a, 'ltr', ast.flags));
+        for (let i = 0; i < firsts.length && !problem; i++) {
+          if (firsts[i].empty) problem = `"${q.raw}" repeats a group with an alternative that can match nothing`;
+          for (let j = i + 1; j < firsts.length && !problem; j++) {
+            if (!firsts[i].char.isDisjointWith(firsts[j].char)) problem = `"${q.raw}" repeats alternatives that can start with the same character`;
+          }
+        }
+      }
+      if (!problem && q.max !== Infinity && q.max >= 10 && groupish && hasUnboundedQuantifier(el)) {
+        problem = `"${q.raw}" repeats ${q.max} times a group that holds an unbounded quantifier`;
+      }
+    },
+  });
+  if (problem) return problem;
+  const reports = analyse(ast, { reportTypes: { Move: false, Self: true, Trade: true } }).reports;
+  const exp = reports.find((r) => r.exponential);
+  if (exp) return `exponential backtracking (scslre: ${exp.type.toLowerCase()} report)`;
+  // Quantifiers that can trade one character between them make the work polynomial, of a
+  // degree that grows with their number. Runs of one character are shortened before
+  // matching (matchers/scan.ts), which keeps a few trading quantifiers cheap, not many.
+  const trading = new Map<string, Set<unknown>>();
+  for (const r of reports) {
+    if (r.type !== 'Trade') continue;
+    const key = /\s/.test(r.character.pick) ? 'white space' : JSON.stringify(r.character.pick);
+    const set = trading.get(key) ?? new Set();
+    set.add(r.startQuant);
+    set.add(r.endQuant);
+    trading.set(key, set);
+  }
+  for (const [ch, quants] of trading) {
+    if (quants.size > MAX_TRADING) return `polynomial backtracking: ${quants.size} quantifiers can trade ${ch} between them (at most ${MAX_TRADING})`;
+  }
+  return undefined;
+}
+
+function hasUnboundedQuantifier(node: AST.Group | AST.CapturingGroup): boolean {
+  let found = false;
+  visitRegExpAST(node, {
+    onQuantifierEnter(q) {
+      if (q.max === Infinity) found = true;
+    },
+  });
+  return found;
+}
+
+const parser = new RegExpParser({ ecmaVersion: 2024 });
+const MAX_TRADING = 4;

@@ -1,0 +1,155 @@
+// Run a rule's regular expression over a document in bounded windows.
+//
+// NOTE: why windows. A backtracking regex engine retried at every start position costs, in
+// the worst case, (text length) × (how far one attempt can scan). Rule patterns are checked
+// when loaded (rules/regex-safety.ts refuses the exponential shapes), but a pattern that is
+// fine on prose can still scan to the end of the text from every position of a long
+// adversarial line — "a%a%a%…" for an e-mail pattern, a run of spaces for an unbounded
+// lookbehind — and a 1 MB line then takes minutes. Here every execution sees at most
+// BEFORE + WINDOW + AFTER characters, so one attempt scans at most that far and a pass over
+// the document is linear in its length, whatever the pattern.
+//
+// Semantics are those of one global exec loop over the whole text for every match that is
+// at most AFTER characters long and whose lookbehind needs at most BEFORE characters. A
+// window owns the matches that start in it; it sees BEFORE characters of context before it
+// (for lookbehinds) and AFTER characters after it (for matches and lookaheads that run on);
+// the scan resumes where the last match ended, exactly as a global regex does. A window
+// that stops short of the end of the text ends in a sentinel, so `$` and lookaheads like
+// `(?=\s*$)` never take the cut for the end of the document. A match that runs into the
+// sentinel (only one longer than AFTER can) is kept, cut at the window's end: windows never
+// lose a finding, at worst they shorten a very long one.
+import type { Span } from '../documents/document.js';
+
+/** Characters each window owns (matches starting here are its to report). */
+export const WINDOW = 1024;
+/** Context before a window, for lookbehinds. */
+export const BEFORE = 256;
+/** Context after a window: the longest match (and lookahead) that is always exact. */
+export const AFTER = 512;
+
+export interface WindowSizes {
+  window: number;
+  before: number;
+  after: number;
+}
+
+export interface Window {
+  /** Owned range [start, own). */
+  start: number;
+  own: number;
+  /** Offset of chunk[0] in the text, and where the real text in chunk ends. */
+  base: number;
+  end: number;
+  chunk: string;
+  /** Long white-space runs shortened in chunk (see SPACE_RUN), in order. */
+  cuts: Cut[];
+}
+
+interface Cut {
+  /** Where the shortened middle of a run sits in chunk, and its length there. */
+  at: number;
+  len: number;
+  /** Where the removed middle was in the text, and its length. */
+  orig: number;
+  origLen: number;
+}
+
+/**
+ * White-space runs, and runs of one repeated character, longer than this are kept as their
+ * first and last SPACE_KEEP characters (and a line break or two when a white-space run's
+ * middle had them). NOTE: a pattern with several quantifiers in a row over the same
+ * characters (`\s*(?:you)?\s*(?:both)?\s*(?:at|for)`, `\w*[\w-]*`) backtracks
+ * polynomially on a long run of one character, and prose has long white-space runs wherever
+ * markup was blanked (an HTML comment, a long tag). No real match needs more than a few
+ * dozen spaces, or the same character 64 times over.
+ */
+export const SPACE_RUN = 64;
+const SPACE_KEEP = 32;
+
+/** NUL: not a letter, digit, space or line break, and keeps a Latin-1 chunk one byte wide. */
+const SENTINEL = '\0';
+
+/** Cut a text into windows (computed once per document and shared by every pattern). */
+export function windowsOf(text: string, sizes: WindowSizes = { window: WINDOW, before: BEFORE, after: AFTER }): Window[] {
+  const out: Window[] = [];
+  const n = text.length;
+  for (let start = 0; start < n; start += sizes.window) {
+    const own = Math.min(n, start + sizes.window);
+    const base = Math.max(0, start - sizes.before);
+    const end = Math.min(n, own + sizes.after);
+    const cuts: Cut[] = [];
+    let removed = 0;
+    const raw = text.slice(base, end).replace(LONG_RUN, (run: string, _c: string | undefined, at: number) => {
+      const middle = run.slice(SPACE_KEEP, run.length - SPACE_KEEP);
+      const breaks = _c === undefined ? (middle.match(/\r\n|\r|\n/g) ?? []).length : 0;
+      const repl = breaks >= 2 ? '\n\n' : breaks === 1 ? '\n' : '';
+      cuts.push({ at: at - removed + SPACE_KEEP, len: repl.length, orig: base + at + SPACE_KEEP, origLen: middle.length });
+      removed += middle.length - repl.length;
+      return run.slice(0, SPACE_KEEP) + repl + run.slice(run.length - SPACE_KEEP);
+    });
+    out.push({ start, own, base, end, chunk: end < n ? `${raw}${SENTINEL}` : raw, cuts });
+  }
+  return out;
+}
+
+const LONG_RUN = new RegExp(`\\s{${SPACE_RUN + 1},}|(\\S)\\1{${SPACE_RUN},}`, 'g');
+
+/** Chunk index → text offset. */
+function toText(w: Window, ci: number): number {
+  let delta = 0;
+  for (const c of w.cuts) {
+    if (ci < c.at) break;
+    if (ci < c.at + c.len) return c.orig + Math.min(ci - c.at, c.origLen);
+    delta += c.origLen - c.len;
+  }
+  return w.base + ci + delta;
+}
+
+/** Text offset → chunk index. */
+function toChunk(w: Window, offset: number): number {
+  let delta = 0;
+  for (const c of w.cuts) {
+    if (offset < c.orig) break;
+    if (offset < c.orig + c.origLen) return c.at + Math.min(offset - c.orig, c.len);
+    delta += c.origLen - c.len;
+  }
+  return offset - w.base - delta;
+}
+
+/**
+ * Every match of a global regex (`g`, plus `d` when `group` is given) in a text, as a
+ * global exec loop over the whole text finds them (see the note above for the bound).
+ * `group` names a capture group whose span is reported instead of the whole match; matches
+ * where it did not take part are skipped. Empty matches are skipped.
+ */
+export function scanWindows(re: RegExp, text: string | Window[], group?: string): Span[] {
+  const windows = typeof text === 'string' ? windowsOf(text) : text;
+  const out: Span[] = [];
+  let resume = 0; // where the whole-text scan would go on
+  for (const w of windows) {
+    const from = Math.max(w.start, resume);
+    if (from >= w.own) continue;
+    re.lastIndex = toChunk(w, from);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(w.chunk))) {
+      const ms = toText(w, m.index);
+      if (ms >= w.own) break; // the next window owns it, and sees more after it
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const me = Math.min(toText(w, m.index + m[0].length), w.end);
+      resume = me;
+      if (group) {
+        const idx = m.indices?.groups?.[group];
+        const gs = idx ? toText(w, idx[0]) : -1;
+        const ge = idx ? Math.min(toText(w, idx[1]), w.end) : -1;
+        if (gs >= 0 && ge > gs) out.push({ start: gs, end: ge });
+      } else {
+        out.push({ start: ms, end: me });
+      }
+      if (me >= w.own) break;
+    }
+  }
+  return out;
+}

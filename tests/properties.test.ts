@@ -1,0 +1,136 @@
+// Properties over random Markdown and Unicode text (fast-check): linting never throws and
+// terminates; every finding lies inside the file and its text is what the rule matched;
+// output is deterministic; masked output never holds a finding's unmasked value; pattern
+// windows find what one pass over the whole text finds.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createLinter } from '../src/api.js';
+import { collapse } from '../src/engine/lint.js';
+import { maskValue } from '../src/engine/mask.js';
+import { json } from '../src/formatters/json.js';
+import { stylish } from '../src/formatters/stylish.js';
+import { scanWindows, windowsOf } from '../src/matchers/scan.js';
+import type { FileResult } from '../src/types.js';
+
+const linter = createLinter({});
+
+// Pieces that exercise the rules (names, numbers, dates, e-mails, relatives), Markdown
+// syntax, and awkward Unicode (astral characters, combining marks, RTL, CR, tabs, NUL).
+const piece = fc.oneof(
+  fc.constantFrom(
+    'Dana Lee', 'Mrs. Ortiz', 'Dr. Reyes', '404-555-0187', '(773) 555-0182', '123-45-6789', 'jenny.runs@gmail.com', '03/14/2024',
+    'her son Liam', 'root canal', 'Thanks Sarah!', 'See you at your next visit', 'photo attached', 'GA 30030', '192.168.1.20',
+    '**', '_', '`', '[', '](', ')', '![x](y.jpg)', '<!-- c -->', '<b>', '> ', '- ', '1. ', '# ', '---', '|', '\\', '&amp;', '&#x1F600;',
+    '\n', '\n\n', '\r\n', '\r', '\t', ' ', '  ', '.', '!', '?', '…', ',', '😀', '👩🏽‍⚕️', 'é', 'e\u0301', 'ß', 'İ', 'שלום', '\u200b', '\ufeff', '\0', '\ud800',
+  ),
+  fc.string({ maxLength: 8 }),
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+);
+const draft = fc.array(piece, { maxLength: 60 }).map((a) => a.join(''));
+const withFrontMatter = fc.tuple(fc.constantFrom('', '---\nkind: reply\n---\n', '---\ntitle: [bad\n---\n', '---\nconsent: yes\n---\n'), draft).map(([fm, d]) => fm + d);
+const format = fc.constantFrom<'md' | 'txt'>('md', 'txt');
+const kind = fc.constantFrom<'post' | 'reply'>('post', 'reply');
+const RUNS = { numRuns: 150, seed: 20261126 };
+
+async function lintResult(text: string, f: 'md' | 'txt', k: 'post' | 'reply'): Promise<FileResult & { text: string }> {
+  const { findings, doc } = await linter.lint(text, { format: f, kind: k, path: `draft.${f}` });
+  return { filePath: `/x/draft.${f}`, findings, source: doc.text, text: doc.text };
+}
+
+describe('properties of linting', () => {
+  it('never throws, terminates, and every finding lies inside the file and is what the rule matched', async () => {
+    await fc.assert(
+      fc.asyncProperty(withFrontMatter, format, kind, async (text, f, k) => {
+        const { findings, doc } = await linter.lint(text, { format: f, kind: k });
+        const lines = doc.text.split(/\r\n|\r|\n/);
+        for (const x of findings) {
+          expect(0 <= x.start && x.start < x.end && x.end <= doc.text.length).toBe(true);
+          expect(x.line >= 1 && x.line <= lines.length && x.endLine >= x.line && x.endLine <= lines.length).toBe(true);
+          expect(x.column >= 1 && x.column <= lines[x.line - 1].length + 1).toBe(true);
+          expect(x.endColumn >= 1 && x.endColumn <= lines[x.endLine - 1].length + 1).toBe(true);
+          // line/column and offsets agree
+          expect(doc.lines.offset(x.line, x.column)).toBe(x.start);
+          expect(doc.lines.offset(x.endLine, x.endColumn)).toBe(x.end);
+          // the finding's text is what was matched: the prose slice (markup blanked, white
+          // space collapsed), and every visible character of it is the file's own character
+          expect(x.match).toBe(collapse(doc.prose.slice(x.start, x.end)));
+          for (let i = x.start; i < x.end; i++) if (doc.prose[i] !== ' ' && doc.prose[i] !== '\n' && doc.prose[i] !== '\r') expect(doc.prose[i]).toBe(doc.text[i]);
+        }
+      }),
+      RUNS,
+    );
+  }, 300_000);
+
+  it('is deterministic: the same input gives the same bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(withFrontMatter, format, kind, async (text, f, k) => {
+        const opts = { mask: true, color: false, cwd: '/x', rules: new Map(), version: '0' };
+        const a = await lintResult(text, f, k);
+        const b = await lintResult(text, f, k);
+        expect(json([b], opts)).toBe(json([a], opts));
+        expect(stylish([b], opts)).toBe(stylish([a], opts));
+      }),
+      { ...RUNS, numRuns: 60 },
+    );
+  }, 300_000);
+
+  it('masked output never holds the unmasked value of a finding', async () => {
+    // A value counts when masking changes it and it is at least 4 characters long: shorter
+    // ones ("Al", "9/1") occur everywhere by chance, and a value masking leaves alone (pure
+    // punctuation) hides nothing.
+    await fc.assert(
+      fc.asyncProperty(withFrontMatter, format, kind, async (text, f, k) => {
+        const opts = { mask: true, color: false, cwd: '/x', rules: new Map(), version: '0' };
+        const r = await lintResult(text, f, k);
+        const out = json([r], opts) + stylish([r], opts);
+        // strip what is not derived from the draft: the rule messages' own wording
+        for (const x of r.findings) {
+          const v = x.match;
+          if (v.length < 4 || maskValue(v) === v) continue;
+          const escaped = JSON.stringify(v).slice(1, -1);
+          const chrome = x.message + (x.suggestion ?? '') + (x.note ?? '');
+          if (chrome.includes(v)) continue; // the rule's own text names the word
+          expect(out.includes(escaped) || out.includes(v), `value ${JSON.stringify(v)} leaked`).toBe(false);
+        }
+      }),
+      RUNS,
+    );
+  }, 300_000);
+});
+
+describe('pattern windows', () => {
+  // Whole-text global exec, the semantics the windows must keep.
+  const whole = (re: RegExp, text: string, group?: string) => {
+    const out: { start: number; end: number }[] = [];
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const idx = group ? m.indices?.groups?.[group] : [m.index, m.index + m[0].length];
+      if (idx) out.push({ start: idx[0], end: idx[1] });
+    }
+    return out;
+  };
+  const tokens = fc.array(fc.constantFrom('Dana', 'Lee', 'see', 'you', 'at', '404-555-0187', '12', 'a@b.co', '.', ',', '!', ' ', '  ', '\n', '\n\n', 'é', '😀', 'x'), { maxLength: 400 }).map((a) => a.join(''));
+  it('find exactly what one pass over the whole text finds (short matches, any window size)', () => {
+    const patterns = linter.prepared.ruleSet.rules.flatMap((r) => r.detectors.filter((d) => d.regex).map((d) => ({ re: d.regex!, group: d.group })));
+    fc.assert(
+      fc.property(tokens, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: patterns.length - 1 }), (text, w, i) => {
+        const { re, group } = patterns[i];
+        expect(scanWindows(re, windowsOf(text, { window: w, before: 256, after: 512 }), group)).toEqual(whole(re, text, group));
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+  });
+});
+
+describe('--fix properties', () => {
+  // NOTE: --fix is built on branch `living` and is not on main yet; these two properties
+  // (a second run reports no fixable finding; nothing outside finding spans or the front
+  // matter changes) are to be written against it when it lands.
+  it.todo('--fix then a second run reports no fixable finding');
+  it.todo('--fix changes no text outside finding spans or the front matter');
+});
