@@ -144,16 +144,21 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
         let note: string | undefined;
         if (rule.context) {
           const [before, after] = contextText(doc, st, rule, span.start, span.end);
-          const has = (re: Tester | undefined): boolean => !!re && (re.test(before) || re.test(after));
           const c = rule.context;
-          if (c.require && !has(c.require)) continue;
+          const has = (name: 'require' | 'forbid' | 'raise' | 'lower'): boolean => {
+            const t = c[name];
+            if (t && (t.test(before) || t.test(after))) return true;
+            return c.practice.has(name) && (ctx.practice.mentioned(before) || ctx.practice.mentioned(after));
+          };
+          const listed = (name: 'require' | 'forbid' | 'raise' | 'lower'): boolean => !!c[name] || c.practice.has(name);
+          if (listed('require') && !has('require')) continue;
           if (c.requireBefore && !c.requireBefore.test(before)) continue;
           if (c.requireAfter && !c.requireAfter.test(after)) continue;
-          if (has(c.forbid) || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) continue;
-          if (has(rule.context.raise)) {
+          if (has('forbid') || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) continue;
+          if (has('raise')) {
             if (severity !== 'error') note = 'raised: context words nearby make this identifying';
             severity = 'error';
-          } else if (has(rule.context.lower)) severity = LOWER[severity];
+          } else if (has('lower')) severity = LOWER[severity];
         }
         if (ctx.practice.isOwn(rule.category, text)) continue;
         const cand = { ...span, rule, severity, note };

@@ -26,30 +26,41 @@ function termSource(term: string, inflect: boolean): string {
   return src;
 }
 
-/** Build a trie over the per-term sources' literal prefixes so shared prefixes are matched once. */
-function trieSource(sources: string[]): string {
-  // Group by first literal word character to keep the alternation shallow.
-  const groups = new Map<string, string[]>();
+/**
+ * Merge the per-term sources into a prefix tree: leading literal letters and digits shared by
+ * several terms are matched once, so a list of thousands of terms (a gazetteer) costs a few
+ * character comparisons per word instead of one per term. At each node the branch holding
+ * the longest term comes first, so the longest term wins where several match.
+ */
+function trieSource(sources: string[], caseSensitive = false): string {
+  const kids = new Map<string, string[]>();
+  const leaves: string[] = [];
   for (const s of sources) {
-    const key = /^[a-z0-9]/i.test(s) ? s[0].toLowerCase() : '';
-    const g = groups.get(key) ?? [];
-    g.push(s);
-    groups.set(key, g);
+    const c = s[0];
+    if (c !== undefined && /[\p{L}\p{N}]/u.test(c)) {
+      const key = caseSensitive ? c : c.toLowerCase();
+      const g = kids.get(key) ?? [];
+      g.push(s.slice(1));
+      kids.set(key, g);
+    } else leaves.push(s);
   }
-  const alts: string[] = [];
-  for (const [key, g] of groups) {
-    g.sort((a, b) => b.length - a.length);
-    if (key && g.length > 1) alts.push(`(?=[${key}${key.toUpperCase()}])(?:${g.join('|')})`);
-    else alts.push(...g);
+  const alts: { src: string; weight: number }[] = [];
+  for (const [c, rest] of kids) {
+    const weight = 1 + Math.max(...rest.map((r) => r.length));
+    const inner = trieSource(rest, caseSensitive);
+    const single = rest.length === 1 || !inner.includes('|');
+    alts.push({ src: c + (single ? inner : `(?:${inner})`), weight });
   }
-  return alts.join('|');
+  for (const l of new Set(leaves)) alts.push({ src: l, weight: l.length });
+  alts.sort((a, b) => b.weight - a.weight);
+  return alts.map((a) => a.src).join('|');
 }
 
 export function compileTerms(terms: string[], opts: TermOptions = {}): RegExp | null {
   const uniq = [...new Set(terms.map((t) => t.trim()).filter(Boolean))];
   if (!uniq.length) return null;
   const sources = uniq.map((t) => termSource(t, opts.inflect ?? true));
-  const body = trieSource(sources);
+  const body = trieSource(sources, opts.caseSensitive);
   // A term never ends inside a contraction ("Don" is not in "Don't"), and is never part of an
   // e-mail address, handle, hashtag or URL ("John@gmail.com", "@jane", "/implants").
   return new RegExp(

@@ -12,6 +12,9 @@ import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
 import type { CompiledDetector, CompiledRule, Escalation, RuleSet } from './rule.js';
 import { packSchema } from './schema.js';
 
+/** Context hotword that matches the practice's own name, aliases and staff names. */
+export const PRACTICE_HOTWORD = '@practice';
+
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
 
 /** Every *.yaml / *.yml under a directory (or the file itself), sorted for stable order. */
@@ -180,8 +183,15 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside };
         return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside };
       });
-      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower' | 'require-before' | 'require-after' | 'forbid-before' | 'forbid-after'): Tester | undefined =>
-        compileHotwords(expand(src, [...at, 'context', name], r.context?.[name])) ?? undefined;
+      // `@practice` is not a list: it stands for the practice's own name and staff, which
+      // differ per config, so the engine checks it per document.
+      const practiceIn = new Set<'require' | 'forbid' | 'raise' | 'lower'>();
+      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower' | 'require-before' | 'require-after' | 'forbid-before' | 'forbid-after'): Tester | undefined => {
+        const items = r.context?.[name];
+        if (items?.includes(PRACTICE_HOTWORD) && (name === 'require' || name === 'forbid' || name === 'raise' || name === 'lower')) practiceIn.add(name);
+        const rest = items?.filter((t) => t !== PRACTICE_HOTWORD);
+        return compileHotwords(expand(src, [...at, 'context', name], rest)) ?? undefined;
+      };
       rules.push({
         id: r.id,
         pack,
@@ -207,6 +217,7 @@ export function loadRuleSet(dirs: string[]): RuleSet {
               requireAfter: hot('require-after'),
               forbidBefore: hot('forbid-before'),
               forbidAfter: hot('forbid-after'),
+              practice: practiceIn,
             }
           : undefined,
         exclude: compileHotwords(expand(src, [...at, 'exclude'], r.exclude)) ?? undefined,

@@ -33,6 +33,8 @@ export interface CompiledContext {
   requireAfter?: Tester;
   forbidBefore?: Tester;
   forbidAfter?: Tester;
+  /** Lists that hold `@practice`: true there when the practice's own name or a staff name is nearby. */
+  practice: Set<'require' | 'forbid' | 'raise' | 'lower'>;
 }
 
 export interface RuleExamples {
