@@ -42,8 +42,9 @@ writeFileSync(
 pack: place-lists
 description: Names of US cities and towns, used by the geography rules.
 lists:
-  us-places:
-${sorted.map((n) => `    - ${/^[\w .-]+$/.test(n) && !/^(?:yes|no|on|off|true|false|null)$/i.test(n) ? n : JSON.stringify(n)}`).join('\n')}
+  # One name a line (a block of text parses far faster than 18,000 YAML list items).
+  us-places: |
+${sorted.map((n) => `    ${n}`).join('\n')}
 `,
 );
 console.log(`places: ${sorted.length}`);

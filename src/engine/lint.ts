@@ -61,6 +61,7 @@ async function detect(doc: Document, det: CompiledDetector, st: Structure): Prom
     const nlp = await loadNlp();
     return findEntities(nlp, doc.prose, st.allSentences(), det.entity!);
   }
+  if (det.index) return det.index.find(doc.prose);
   const re = det.regex!;
   re.lastIndex = 0;
   let m: RegExpExecArray | null;

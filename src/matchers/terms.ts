@@ -94,3 +94,68 @@ export function compileHotwords(items: string[] | undefined): Tester | null {
   }
   return { test: (text: string) => regexes.some((r) => r.test(text)) };
 }
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const JOINER = /^(?:\s+|\s*-\s*)$/;
+
+/**
+ * A term list looked up word by word: each term is filed under its first word, and a scan
+ * of the text tries only the terms that start with the word at hand, longest first. Same
+ * matches as `compileTerms` without inflection (whole words, any white space or a hyphen
+ * between words), at a cost that does not grow with the size of the list.
+ */
+export class TermIndex {
+  private byFirst = new Map<string, string[][]>();
+  private caseSensitive: boolean;
+
+  constructor(terms: string[], opts: { caseSensitive?: boolean } = {}) {
+    this.caseSensitive = !!opts.caseSensitive;
+    for (const t of new Set(terms.map((x) => x.trim()).filter(Boolean))) {
+      const words = t.split(/[\s-]+/).map((w) => this.key(w));
+      const list = this.byFirst.get(words[0]) ?? [];
+      list.push(words);
+      this.byFirst.set(words[0], list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  private key(w: string): string {
+    return this.caseSensitive ? w : w.toLowerCase();
+  }
+
+  /** Spans of every term found in the text, left to right, longest at each place. */
+  find(text: string): { start: number; end: number }[] {
+    // A possessive ("Phoenix's") still names the place: its base is tried as well.
+    const tokens: { start: number; end: number; key: string; base?: string }[] = [];
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(text))) {
+      const base = /['’]s$/i.test(m[0]) ? this.key(m[0].slice(0, -2)) : undefined;
+      tokens.push({ start: m.index, end: m.index + m[0].length, key: this.key(m[0]), base });
+    }
+    const out: { start: number; end: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (text[tokens[i].start - 1] === '_') continue;
+      const first = tokens[i];
+      const cands = [...(this.byFirst.get(first.key) ?? []), ...(first.base ? (this.byFirst.get(first.base) ?? []) : [])];
+      for (const words of cands) {
+        const n = words.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          const tok = tokens[i + k];
+          ok = tok.key === words[k] || (k === n - 1 && tok.base === words[k]);
+          if (ok && k > 0) ok = JOINER.test(text.slice(tokens[i + k - 1].end, tok.start));
+        }
+        if (!ok) continue;
+        const last = tokens[i + n - 1];
+        const end = last.key === words[n - 1] ? last.end : last.end - 2;
+        if (text[end] === '_') continue;
+        out.push({ start: first.start, end });
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
+}

@@ -75,7 +75,8 @@ export function calendarDate(s: string): boolean {
     const a = +m[1];
     const b = +m[2];
     const y = m[3] ? (m[3].length === 2 ? 2000 + +m[3] : +m[3]) : undefined;
-    return validDay(y, a, b) || validDay(y, b, a);
+    // Without a year only the US month/day order counts: "24/7" is not a date.
+    return validDay(y, a, b) || (y !== undefined && validDay(y, b, a));
   }
   const words = t.toLowerCase().match(/[a-z]+|\d+/g) ?? [];
   const month = words.map((w) => MONTHS[w.slice(0, w === 'sept' ? 4 : 3)]).find((x) => x);
@@ -134,6 +135,8 @@ export function idCode(s: string): boolean {
   if (!/\d/.test(t)) return false;
   if (/^(?:19|20)\d\d$/.test(t)) return false;
   if (/^\d{1,3}$/.test(t)) return false;
+  // ordinals, times, quantities: 2nd, 3pm, 10mg, 20s
+  if (/^\d{1,3}(?:st|nd|rd|th|am|pm|s|x|k|mg|ml|mm|cm|kg|lb|lbs|oz|yo|hr|hrs|min)$/i.test(t)) return false;
   return digits(t).length >= 4 || /[A-Z]/i.test(t);
 }
 
@@ -142,10 +145,10 @@ export function hasDigit(s: string): boolean {
   return /\d/.test(s);
 }
 
-/** A licence plate: 5–8 letters/digits, mixed. */
+/** A licence plate: 4–10 letters and digits (a state prefix may be included), at least one digit. */
 export function plate(s: string): boolean {
   const t = s.replace(/[\s-]/g, '');
-  return /^[A-Z0-9]{4,8}$/i.test(t) && /\d/.test(t) && /[A-Z]/i.test(t);
+  return /^[A-Z0-9]{4,10}$/i.test(t) && /\d/.test(t) && !/^(\d)\1+$/.test(t);
 }
 
 /**
@@ -259,6 +262,48 @@ export function phoneDigits(s: string): boolean {
 }
 
 
+/** Issuer prefixes and lengths of payment cards (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, UATP). */
+const CARD_BRANDS: [RegExp, number[]][] = [
+  [/^4/, [13, 16, 19]],
+  [/^(?:5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720))/, [16]],
+  [/^3[47]/, [15]],
+  [/^3(?:0[0-5]|[68])/, [14, 16, 19]],
+  [/^35/, [16, 17, 18, 19]],
+  [/^6(?:011|5|4[4-9]|2)/, [16, 17, 18, 19]],
+  [/^(?:5[06-8]|6\d)/, [12, 13, 14, 15, 16, 17, 18, 19]],
+  [/^1/, [15]],
+];
+
+/** A payment card number: a known issuer prefix and length, and the Luhn check. */
+export function card(s: string): boolean {
+  const d = digits(s);
+  if (!luhn(d) || /^(\d)\1+$/.test(d)) return false;
+  return CARD_BRANDS.some(([re, lens]) => re.test(d) && lens.includes(d.length));
+}
+
+const CC_TLDS = new Set(
+  ('ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz ' +
+    'de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo fr ga gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ' +
+    'ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz ' +
+    'om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ' +
+    'ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw').split(' '),
+);
+const G_TLDS = new Set(
+  ('com org net edu gov mil int info biz name pro aero coop museum mobi app dev blog page site online store shop tech ai xyz club live news today world art design ' +
+    'photo photos photography media space website email family fitness studio agency link bio social health care life fund gallery team group global network ' +
+    'community events events church love wedding baby kids dental doctor clinic care health hospital fit run cafe co').split(' '),
+);
+
+/** A web address whose host ends in a real top-level domain (not "www.google.con", not an IP literal). */
+export function webHost(s: string): boolean {
+  const host = s.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split(/[/?#:]/)[0].replace(/\.$/, '');
+  if (isIP(host)) return false;
+  const labels = host.split('.');
+  if (labels.length < 2 || labels.some((l) => !l)) return false;
+  const tld = labels[labels.length - 1];
+  return tld.startsWith('xn--') || CC_TLDS.has(tld) || G_TLDS.has(tld);
+}
+
 export const VALIDATORS: Record<string, (s: string) => boolean> = {
   luhn,
   ssn,
@@ -276,6 +321,8 @@ export const VALIDATORS: Record<string, (s: string) => boolean> = {
   'id-code': idCode,
   'has-digit': hasDigit,
   plate,
+  card,
+  'web-host': webHost,
   mbi,
   itin,
   iban,

@@ -4,7 +4,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
-import { compileHotwords, compileTerms, type Tester } from '../matchers/terms.js';
+import { compileHotwords, compileTerms, TermIndex, type Tester } from '../matchers/terms.js';
+
+const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
 import { checkRegexSafety } from './regex-safety.js';
 import type { Category, Severity } from '../types.js';
@@ -84,7 +86,7 @@ interface RawRule {
 interface RawPack {
   pack?: string;
   description?: string;
-  lists?: Record<string, string[]>;
+  lists?: Record<string, string[] | string>;
   escalate?: { id: string; categories: Category[]; min: number; scope?: 'sentence' | 'paragraph' | 'document'; message: string; why: string }[];
   rules?: RawRule[];
 }
@@ -99,6 +101,14 @@ function compileRegex(src: YamlSource, path: (string | number)[], pattern: strin
   const unsafe = checkRegexSafety(pattern);
   if (unsafe) throw src.error(path, `regular expression may backtrack catastrophically (${unsafe}); rewrite it without nested or overlapping quantifiers`);
   return re;
+}
+
+/** A list written as a block of text: one term per line, blank lines and `#` comments skipped. */
+function linesOf(block: string): string[] {
+  return block
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 }
 
 export function loadRuleSet(dirs: string[]): RuleSet {
@@ -134,7 +144,7 @@ export function loadRuleSet(dirs: string[]): RuleSet {
   for (const { src, raw } of sources) {
     for (const [name, items] of Object.entries(raw.lists ?? {})) {
       if (lists.has(name)) throw src.error(['lists', name], `list "${name}" is defined twice`);
-      lists.set(name, items);
+      lists.set(name, typeof items === 'string' ? linesOf(items) : items);
     }
   }
   const expand = (src: YamlSource, path: (string | number)[], items: string | string[] | undefined): string[] => {
@@ -176,6 +186,12 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         }
         if (d.terms !== undefined) {
           const terms = expand(src, [...dp, 'terms'], d.terms);
+          if (!terms.length) throw src.error([...dp, 'terms'], 'terms list is empty');
+          // Gazetteer-sized lists without inflection are looked up word by word instead of
+          // being compiled into one enormous regular expression.
+          if (terms.length > INDEX_THRESHOLD && d.inflect === false) {
+            return { kind: 'terms', index: new TermIndex(terms, { caseSensitive: d['case-sensitive'] }), validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside };
+          }
           const regex = compileTerms(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
           if (!regex) throw src.error([...dp, 'terms'], 'terms list is empty');
           return { kind: 'terms', regex, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside };
