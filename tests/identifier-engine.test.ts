@@ -98,3 +98,14 @@ describe('plain text paragraphs', () => {
     expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).trimEnd())).toEqual(['first line\r\nsecond line', 'next paragraph']);
   });
 });
+
+describe('the phi pack escalation', () => {
+  it('a town is a warning alone, and an error with a date and a health detail in the paragraph', async () => {
+    const { exampleLinter } = await import('./helpers.js');
+    const lint = async (t: string) => (await exampleLinter().lint(t, { kind: 'post' })).findings.filter((f) => f.category === 'geo');
+    const weak = await lint('She moved here from Social Circle. Her email is jo.pike@aol.com.');
+    expect(weak.map((f) => [f.match, f.severity])).toEqual([['Social Circle', 'warning']]);
+    const strong = await lint('A girl from Social Circle came in this fall for her crowns.');
+    expect(strong.map((f) => [f.match, f.severity])).toEqual([['Social Circle', 'error']]);
+  });
+});
