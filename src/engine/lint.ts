@@ -245,7 +245,8 @@ function dedupe(cands: Candidate[]): Candidate[] {
   for (const g of groups.values()) {
     // by start, then longest, then most severe: a later candidate is inside the widest earlier one or not at all
     // ties go to the rule written for this kind of draft (its message and rewrite fit better)
-    const specific = (c: Candidate): number => (c.rule.appliesTo === 'both' ? 0 : 1);
+    // (and, among those, to a rule that matched what the review itself said: it explains why)
+    const specific = (c: Candidate): number => (c.rule.appliesTo === 'both' ? 0 : 1) + (c.rule.detectors.some((d) => d.inReview) ? 1 : 0);
     g.sort((a, b) => a.start - b.start || b.end - a.end || RANK[b.severity] - RANK[a.severity] || specific(b) - specific(a));
     let cover: Candidate | undefined;
     for (const c of g) {
