@@ -70,17 +70,17 @@ describe('rules', () => {
     expect(json.find((x: { id: string }) => x.id === 'phi/ssn')).toEqual({ id: 'phi/ssn', category: 'ssn', safeHarbor: 'G (7)', severity: 'error', pack: 'phi', appliesTo: 'both' });
   });
   it('--coverage: which of the 18 identifiers the active configuration covers', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'rules: { phi/phone: off }\nrule-dirs: [compliance]\n', 'compliance/clinic.yaml': PACK('See chart #123456.', 'Chart your progress!') });
+    const dir = tmpProject({ '.phi-lint.yaml': 'rules: { phi/phone: off, phi/phone-labelled: off }\nrule-dirs: [compliance]\n', 'compliance/clinic.yaml': PACK('See chart #123456.', 'Chart your progress!') });
     const json = JSON.parse((await cli(['rules', '--coverage', '--json'], { cwd: dir })).stdout);
     expect(json.total).toBe(18);
     const by = Object.fromEntries(json.identifiers.map((i: { letter: string; rules: string[] }) => [i.letter, i.rules]));
     expect(by.D).toEqual([]); // phone switched off
-    expect(by.H).toEqual(['clinic/chart-number']);
-    expect(by.G).toEqual(['phi/ssn', 'phi/ssn-unformatted']);
+    expect(by.H).toEqual(['phi/mrn', 'clinic/chart-number']);
+    expect(by.G).toEqual(['phi/ssn', 'phi/ssn-unformatted', 'phi/ssn-last-four']);
     expect(json.identifiers.map((i: { letter: string }) => i.letter).join('')).toBe('ABCDEFGHIJKLMNOPQR');
     const text = (await cli(['rules', '--coverage'], { cwd: dir })).stdout;
     expect(text).toMatch(/\(D\)\s+4\s+Telephone numbers\s+NOT COVERED/);
-    expect(text).toMatch(/\(H\)\s+8\s+Medical record numbers\s+clinic\/chart-number/);
+    expect(text).toMatch(/\(H\)\s+8\s+Medical record numbers\s+phi\/mrn, clinic\/chart-number/);
     expect(text).toMatch(/Not covered: [\s\S]*\(D\)\s+Telephone\s+numbers/);
   });
 });

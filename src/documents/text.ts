@@ -9,7 +9,8 @@ const EMPHASIS = /(?<=^|[\s(["'])(?:\*{1,3}|_{2})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1
 
 export function parseText(path: string, text: string): Omit<Document, 'kind'> {
   const blocks: Span[] = [];
-  const re = /[^\r\n](?:[\s\S]*?)(?=(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|$)/g;
+  // A CRLF is one line break, never the "\r" then "\n" of a blank line.
+  const re = /[^\r\n](?:[\s\S]*?)(?=(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r|\n)|$)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     blocks.push({ start: m.index, end: m.index + m[0].length });

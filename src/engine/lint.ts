@@ -61,6 +61,7 @@ async function detect(doc: Document, det: CompiledDetector, st: Structure): Prom
     const nlp = await loadNlp();
     return findEntities(nlp, doc.prose, st.allSentences(), det.entity!);
   }
+  if (det.index) return det.index.find(doc.prose);
   return scanWindows(det.regex!, st.windows(), det.group);
 }
 
@@ -184,17 +185,22 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
         let note: string | undefined;
         if (rule.context) {
           const c = rule.context;
-          const has = contextTester(doc, st, rule, span.start, span.end, scopeHits);
-          const sided = c.requireBefore || c.requireAfter || c.forbidBefore || c.forbidAfter;
+          const hasTester = contextTester(doc, st, rule, span.start, span.end, scopeHits);
+          const sided = c.requireBefore || c.requireAfter || c.forbidBefore || c.forbidAfter || c.practice.size > 0;
           const [before, after] = sided ? contextText(doc, st, rule, span.start, span.end) : ['', ''];
-          if (c.require && !has(c.require)) continue;
+          const has = (name: 'require' | 'forbid' | 'raise' | 'lower'): boolean => {
+            if (hasTester(c[name])) return true;
+            return c.practice.has(name) && (ctx.practice.mentioned(before) || ctx.practice.mentioned(after));
+          };
+          const listed = (name: 'require' | 'forbid' | 'raise' | 'lower'): boolean => !!c[name] || c.practice.has(name);
+          if (listed('require') && !has('require')) continue;
           if (c.requireBefore && !c.requireBefore.test(before)) continue;
           if (c.requireAfter && !c.requireAfter.test(after)) continue;
-          if (has(c.forbid) || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) continue;
-          if (has(rule.context.raise)) {
+          if (has('forbid') || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) continue;
+          if (has('raise')) {
             if (severity !== 'error') note = 'raised: context words nearby make this identifying';
             severity = 'error';
-          } else if (has(rule.context.lower)) severity = LOWER[severity];
+          } else if (has('lower')) severity = LOWER[severity];
         }
         if (ctx.practice.isOwn(rule.category, text)) continue;
         let end = span.end;
@@ -286,7 +292,8 @@ function dedupe(cands: Candidate[]): Candidate[] {
   for (const g of groups.values()) {
     // by start, then longest, then most severe: a later candidate is inside the widest earlier one or not at all
     // ties go to the rule written for this kind of draft (its message and rewrite fit better)
-    const specific = (c: Candidate): number => (c.rule.appliesTo === 'both' ? 0 : 1);
+    // (and, among those, to a rule that matched what the review itself said: it explains why)
+    const specific = (c: Candidate): number => (c.rule.appliesTo === 'both' ? 0 : 1) + (c.rule.detectors.some((d) => d.inReview) ? 1 : 0);
     g.sort((a, b) => a.start - b.start || b.end - a.end || RANK[b.severity] - RANK[a.severity] || specific(b) - specific(a));
     let cover: Candidate | undefined;
     for (const c of g) {

@@ -21,6 +21,7 @@ export class PracticeFilter {
   private orgWords: Set<string>;
   private addrSet: Set<string>;
   private staffNames: string[][];
+  private mention?: RegExp;
 
   constructor(readonly profile: PracticeProfile) {
     const lastTen = (p: string): string => p.replace(/\D/g, '').slice(-10);
@@ -33,6 +34,17 @@ export class PracticeFilter {
     this.nameSet = new Set(this.staffNames.flat());
     this.orgWords = new Set([profile.name ?? '', ...profile.aliases].flatMap(words));
     this.addrSet = new Set(profile.addresses.flatMap(addrWords));
+    // Capitalised staff names (given or family) and the practice's name words, as written.
+    const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+    const nameTokens = [...new Set(this.staffNames.flat().filter((w) => w.length > 1).map(cap))];
+    const orgNames = [profile.name ?? '', ...profile.aliases].filter((n) => n.trim().length > 2);
+    const alts = [...nameTokens, ...orgNames].map((w) => w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    if (alts.length) this.mention = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'u');
+  }
+
+  /** Does the text mention the practice by name or one of its staff (capitalised, as a name is written)? */
+  mentioned(text: string): boolean {
+    return !!this.mention && this.mention.test(text);
   }
 
   /** True when the finding's text is one of the practice's own public details. */

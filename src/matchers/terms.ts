@@ -26,30 +26,41 @@ function termSource(term: string, inflect: boolean): string {
   return src;
 }
 
-/** Build a trie over the per-term sources' literal prefixes so shared prefixes are matched once. */
-function trieSource(sources: string[]): string {
-  // Group by first literal word character to keep the alternation shallow.
-  const groups = new Map<string, string[]>();
+/**
+ * Merge the per-term sources into a prefix tree: leading literal letters and digits shared by
+ * several terms are matched once, so a list of thousands of terms (a gazetteer) costs a few
+ * character comparisons per word instead of one per term. At each node the branch holding
+ * the longest term comes first, so the longest term wins where several match.
+ */
+function trieSource(sources: string[], caseSensitive = false): string {
+  const kids = new Map<string, string[]>();
+  const leaves: string[] = [];
   for (const s of sources) {
-    const key = /^[a-z0-9]/i.test(s) ? s[0].toLowerCase() : '';
-    const g = groups.get(key) ?? [];
-    g.push(s);
-    groups.set(key, g);
+    const c = s[0];
+    if (c !== undefined && /[\p{L}\p{N}]/u.test(c)) {
+      const key = caseSensitive ? c : c.toLowerCase();
+      const g = kids.get(key) ?? [];
+      g.push(s.slice(1));
+      kids.set(key, g);
+    } else leaves.push(s);
   }
-  const alts: string[] = [];
-  for (const [key, g] of groups) {
-    g.sort((a, b) => b.length - a.length);
-    if (key && g.length > 1) alts.push(`(?=[${key}${key.toUpperCase()}])(?:${g.join('|')})`);
-    else alts.push(...g);
+  const alts: { src: string; weight: number }[] = [];
+  for (const [c, rest] of kids) {
+    const weight = 1 + Math.max(...rest.map((r) => r.length));
+    const inner = trieSource(rest, caseSensitive);
+    const single = rest.length === 1 || !inner.includes('|');
+    alts.push({ src: c + (single ? inner : `(?:${inner})`), weight });
   }
-  return alts.join('|');
+  for (const l of new Set(leaves)) alts.push({ src: l, weight: l.length });
+  alts.sort((a, b) => b.weight - a.weight);
+  return alts.map((a) => a.src).join('|');
 }
 
 export function compileTerms(terms: string[], opts: TermOptions = {}): RegExp | null {
   const uniq = [...new Set(terms.map((t) => t.trim()).filter(Boolean))];
   if (!uniq.length) return null;
   const sources = uniq.map((t) => termSource(t, opts.inflect ?? true));
-  const body = trieSource(sources);
+  const body = trieSource(sources, opts.caseSensitive);
   // A term never ends inside a contraction ("Don" is not in "Don't"), and is never part of an
   // e-mail address, handle, hashtag or URL ("John@gmail.com", "@jane", "/implants").
   return new RegExp(
@@ -82,4 +93,69 @@ export function compileHotwords(items: string[] | undefined): Tester | null {
     regexes.unshift(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${trieSource(plain.map((p) => termSource(p, true)))})(?![\\p{L}\\p{N}_])`, 'iu'));
   }
   return { test: (text: string) => regexes.some((r) => r.test(text)) };
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const JOINER = /^(?:\s+|\s*-\s*)$/;
+
+/**
+ * A term list looked up word by word: each term is filed under its first word, and a scan
+ * of the text tries only the terms that start with the word at hand, longest first. Same
+ * matches as `compileTerms` without inflection (whole words, any white space or a hyphen
+ * between words), at a cost that does not grow with the size of the list.
+ */
+export class TermIndex {
+  private byFirst = new Map<string, string[][]>();
+  private caseSensitive: boolean;
+
+  constructor(terms: string[], opts: { caseSensitive?: boolean } = {}) {
+    this.caseSensitive = !!opts.caseSensitive;
+    for (const t of new Set(terms.map((x) => x.trim()).filter(Boolean))) {
+      const words = t.split(/[\s-]+/).map((w) => this.key(w));
+      const list = this.byFirst.get(words[0]) ?? [];
+      list.push(words);
+      this.byFirst.set(words[0], list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+  }
+
+  private key(w: string): string {
+    return this.caseSensitive ? w : w.toLowerCase();
+  }
+
+  /** Spans of every term found in the text, left to right, longest at each place. */
+  find(text: string): { start: number; end: number }[] {
+    // A possessive ("Phoenix's") still names the place: its base is tried as well.
+    const tokens: { start: number; end: number; key: string; base?: string }[] = [];
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(text))) {
+      const base = /['’]s$/i.test(m[0]) ? this.key(m[0].slice(0, -2)) : undefined;
+      tokens.push({ start: m.index, end: m.index + m[0].length, key: this.key(m[0]), base });
+    }
+    const out: { start: number; end: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (text[tokens[i].start - 1] === '_') continue;
+      const first = tokens[i];
+      const cands = [...(this.byFirst.get(first.key) ?? []), ...(first.base ? (this.byFirst.get(first.base) ?? []) : [])];
+      for (const words of cands) {
+        const n = words.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) {
+          const tok = tokens[i + k];
+          ok = tok.key === words[k] || (k === n - 1 && tok.base === words[k]);
+          if (ok && k > 0) ok = JOINER.test(text.slice(tokens[i + k - 1].end, tok.start));
+        }
+        if (!ok) continue;
+        const last = tokens[i + n - 1];
+        const end = last.key === words[n - 1] ? last.end : last.end - 2;
+        if (text[end] === '_') continue;
+        out.push({ start: first.start, end });
+        i += n - 1;
+        break;
+      }
+    }
+    return out;
+  }
 }

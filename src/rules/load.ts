@@ -4,13 +4,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
-import { compileHotwords, compileTerms, type Tester } from '../matchers/terms.js';
+import { compileHotwords, compileTerms, TermIndex, type Tester } from '../matchers/terms.js';
+
+const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
 import { checkRegexSafety, checkRegexShape } from './regex-safety.js';
 import type { Category, Severity } from '../types.js';
 import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
 import type { CompiledDetector, CompiledRule, Escalation, RuleSet } from './rule.js';
 import { packSchema } from './schema.js';
+
+/** Context hotword that matches the practice's own name, aliases and staff names. */
+export const PRACTICE_HOTWORD = '@practice';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
 
@@ -82,7 +87,7 @@ interface RawRule {
 interface RawPack {
   pack?: string;
   description?: string;
-  lists?: Record<string, string[]>;
+  lists?: Record<string, string[] | string>;
   escalate?: { id: string; categories: Category[]; min: number; scope?: 'sentence' | 'paragraph' | 'document'; message: string; why: string }[];
   rules?: RawRule[];
 }
@@ -103,6 +108,14 @@ function compileRegex(src: YamlSource, path: (string | number)[], pattern: strin
 function checkHotwordRegex(src: YamlSource, path: (string | number)[], item: string): void {
   const m = /^\/(.+)\/([a-z]*)$/.exec(item);
   if (m) compileRegex(src, path, m[1], 'iu');
+}
+
+/** A list written as a block of text: one term per line, blank lines and `#` comments skipped. */
+function linesOf(block: string): string[] {
+  return block
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 }
 
 export function loadRuleSet(dirs: string[]): RuleSet {
@@ -138,8 +151,9 @@ export function loadRuleSet(dirs: string[]): RuleSet {
   for (const { src, raw } of sources) {
     for (const [name, items] of Object.entries(raw.lists ?? {})) {
       if (lists.has(name)) throw src.error(['lists', name], `list "${name}" is defined twice`);
-      items.forEach((t, i) => checkHotwordRegex(src, ['lists', name, i], t));
-      lists.set(name, items);
+      const list = typeof items === 'string' ? linesOf(items) : items;
+      list.forEach((t, i) => checkHotwordRegex(src, ['lists', name, i], t));
+      lists.set(name, list);
     }
   }
   const expand = (src: YamlSource, path: (string | number)[], items: string | string[] | undefined): string[] => {
@@ -184,6 +198,12 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         }
         if (d.terms !== undefined) {
           const terms = expand(src, [...dp, 'terms'], d.terms);
+          if (!terms.length) throw src.error([...dp, 'terms'], 'terms list is empty');
+          // Gazetteer-sized lists without inflection are looked up word by word instead of
+          // being compiled into one enormous regular expression.
+          if (terms.length > INDEX_THRESHOLD && d.inflect === false) {
+            return { kind: 'terms', index: new TermIndex(terms, { caseSensitive: d['case-sensitive'] }), validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
+          }
           const regex = compileTerms(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
           if (!regex) throw src.error([...dp, 'terms'], 'terms list is empty');
           return { kind: 'terms', regex, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
@@ -191,8 +211,15 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
         return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
       });
-      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower' | 'require-before' | 'require-after' | 'forbid-before' | 'forbid-after'): Tester | undefined =>
-        compileHotwords(expand(src, [...at, 'context', name], r.context?.[name])) ?? undefined;
+      // `@practice` is not a list: it stands for the practice's own name and staff, which
+      // differ per config, so the engine checks it per document.
+      const practiceIn = new Set<'require' | 'forbid' | 'raise' | 'lower'>();
+      const hot = (name: 'require' | 'forbid' | 'raise' | 'lower' | 'require-before' | 'require-after' | 'forbid-before' | 'forbid-after'): Tester | undefined => {
+        const items = r.context?.[name];
+        if (items?.includes(PRACTICE_HOTWORD) && (name === 'require' || name === 'forbid' || name === 'raise' || name === 'lower')) practiceIn.add(name);
+        const rest = items?.filter((t) => t !== PRACTICE_HOTWORD);
+        return compileHotwords(expand(src, [...at, 'context', name], rest)) ?? undefined;
+      };
       rules.push({
         id: r.id,
         pack,
@@ -218,6 +245,7 @@ export function loadRuleSet(dirs: string[]): RuleSet {
               requireAfter: hot('require-after'),
               forbidBefore: hot('forbid-before'),
               forbidAfter: hot('forbid-after'),
+              practice: practiceIn,
             }
           : undefined,
         exclude: compileHotwords(expand(src, [...at, 'exclude'], r.exclude)) ?? undefined,

@@ -1,11 +1,13 @@
 // A rule as the engine runs it: compiled once per run from its YAML.
 import type { AppliesTo, Category, Severity } from '../types.js';
 import type { EntityKind } from '../matchers/entity.js';
-import type { Tester } from '../matchers/terms.js';
+import type { TermIndex, Tester } from '../matchers/terms.js';
 
 export interface CompiledDetector {
   kind: 'pattern' | 'terms' | 'entity' | 'image';
   regex?: RegExp;
+  /** Large term lists: a word index instead of a regular expression. */
+  index?: TermIndex;
   group?: string;
   entity?: EntityKind;
   validators: { name: string; fn: (s: string) => boolean }[];
@@ -35,6 +37,8 @@ export interface CompiledContext {
   requireAfter?: Tester;
   forbidBefore?: Tester;
   forbidAfter?: Tester;
+  /** Lists that hold `@practice`: true there when the practice's own name or a staff name is nearby. */
+  practice: Set<'require' | 'forbid' | 'raise' | 'lower'>;
 }
 
 export interface RuleExamples {

@@ -101,7 +101,14 @@ export const packSchema = {
     description: { type: 'string' },
     lists: {
       type: 'object',
-      additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
+      // An array of terms, or a block of text with one term per line (cheap to parse for
+      // lists of thousands, such as a gazetteer).
+      additionalProperties: {
+        anyOf: [
+          { type: 'array', items: { type: 'string', minLength: 1 } },
+          { type: 'string' },
+        ],
+      },
     },
     escalate: {
       type: 'array',

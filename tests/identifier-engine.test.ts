@@ -1,0 +1,111 @@
+// Engine pieces the identifier rules rely on: large term lists looked up word by word, lists
+// written as blocks of lines, the `@practice` context hotword, and plain-text paragraphs
+// with CRLF line ends.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLinter } from '../src/api.js';
+import { parseText } from '../src/documents/text.js';
+import { compileTerms, TermIndex } from '../src/matchers/terms.js';
+
+const spans = (re: RegExp, text: string): string[] => [...text.matchAll(re)].map((m) => m[0]);
+
+describe('TermIndex', () => {
+  const terms = ['Social Circle', 'Macon', 'New York', 'New York Mills', 'Winston-Salem', 'Phoenix'];
+  const text = 'From Social Circle to New York Mills, then Winston Salem, New  York and Phoenix’s hospital; not NewYork, Maconite or _Macon.';
+
+  it('finds the same terms as the compiled regular expression', () => {
+    const index = new TermIndex(terms, { caseSensitive: true });
+    const found = index.find(text).map((s) => text.slice(s.start, s.end));
+    expect(found).toEqual(['Social Circle', 'New York Mills', 'Winston Salem', 'New  York', 'Phoenix']);
+    const re = compileTerms(terms, { caseSensitive: true, inflect: false })!;
+    expect(spans(re, text).filter((s) => s !== 'Phoenix')).toEqual(found.filter((s) => s !== 'Phoenix'));
+  });
+
+  it('is case-insensitive unless told otherwise', () => {
+    expect(new TermIndex(['Macon']).find('macon and MACON').length).toBe(2);
+    expect(new TermIndex(['Macon'], { caseSensitive: true }).find('macon and MACON').length).toBe(0);
+  });
+
+  it('the prefix tree keeps the longest term first', () => {
+    const re = compileTerms(['root canal', 'root canal therapy', 'root'], { inflect: false })!;
+    expect(spans(re, 'a root canal therapy and a root')).toEqual(['root canal therapy', 'root']);
+  });
+});
+
+function packDir(yaml: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-pack-'));
+  writeFileSync(join(dir, 'clinic.yaml'), yaml);
+  return dir;
+}
+
+describe('rule packs', () => {
+  it('a list may be a block of lines, with comments', async () => {
+    const dir = packDir(`pack: clinic
+lists:
+  towns: |
+    # one name a line
+    Social Circle
+    Macon
+rules:
+  - id: clinic/town
+    category: geo
+    severity: warning
+    message: 'Town "{match}".'
+    why: Towns are Safe Harbor identifier (B).
+    detect:
+      - terms: ['@towns']
+        inflect: false
+    examples: { fire: ['from Macon'], silent: ['from Atlanta'] }
+`);
+    const linter = createLinter({ rules: [dir], builtin: false });
+    const { findings } = await linter.lint('She drove from Social Circle, not Macon.', { kind: 'post' });
+    expect(findings.map((f) => f.match)).toEqual(['Social Circle', 'Macon']);
+  });
+
+  it('@practice in context matches the practice name and staff names', async () => {
+    const dir = packDir(`pack: clinic
+rules:
+  - id: clinic/day
+    category: date
+    severity: error
+    message: 'Day "{match}".'
+    why: Dates are Safe Harbor identifier (C).
+    detect:
+      - pattern: '\\b(?:Monday|Friday)\\b'
+    context:
+      scope: sentence
+      forbid: ['@practice']
+    examples: { fire: ['see you Monday'], silent: ['Dr. Reyes is back Monday'] }
+`);
+    const cfg = join(mkdtempSync(join(tmpdir(), 'phi-lint-cfg-')), '.phi-lint.yaml');
+    writeFileSync(cfg, 'practice:\n  name: Peachtree Family Dental\n  staff: ["Dr. Anna Reyes", "Nurse Maggie"]\n');
+    const linter = createLinter({ rules: [dir], builtin: false, config: cfg });
+    const lint = async (t: string): Promise<string[]> => (await linter.lint(t, { kind: 'post' })).findings.map((f) => f.match);
+    expect(await lint('We saw you Monday.')).toEqual(['Monday']);
+    expect(await lint('Dr. Reyes is back Monday.')).toEqual([]);
+    expect(await lint('Maggie is out Friday.')).toEqual([]);
+    expect(await lint('Peachtree Family Dental is closed Friday.')).toEqual([]);
+    // lower-case words that happen to be staff names are not mentions
+    expect(await lint('We will reyes-check on Friday.')).toEqual(['Friday']);
+  });
+});
+
+describe('plain text paragraphs', () => {
+  it('a CRLF is a line break, not a blank line', () => {
+    const doc = parseText('a.txt', 'first line\r\nsecond line\r\n\r\nnext paragraph\r\n');
+    expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).trimEnd())).toEqual(['first line\r\nsecond line', 'next paragraph']);
+  });
+});
+
+describe('the phi pack escalation', () => {
+  it('a town is a warning alone, and an error with a date and a health detail in the paragraph', async () => {
+    const { exampleLinter } = await import('./helpers.js');
+    const lint = async (t: string) => (await exampleLinter().lint(t, { kind: 'post' })).findings.filter((f) => f.category === 'geo');
+    const weak = await lint('She moved here from Social Circle. Her email is jo.pike@aol.com.');
+    expect(weak.map((f) => [f.match, f.severity])).toEqual([['Social Circle', 'warning']]);
+    const strong = await lint('A girl from Social Circle came in this fall for her crowns.');
+    expect(strong.map((f) => [f.match, f.severity])).toEqual([['Social Circle', 'error']]);
+  });
+});
