@@ -135,7 +135,8 @@ export class TermIndex {
     }
     const out: { start: number; end: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (text[tokens[i].start - 1] === '_') continue;
+      // as in compileTerms: never part of an e-mail address, handle, hashtag or URL path
+      if (/[_@#/]/.test(text[tokens[i].start - 1] ?? '')) continue;
       const first = tokens[i];
       const cands = [...(this.byFirst.get(first.key) ?? []), ...(first.base ? (this.byFirst.get(first.base) ?? []) : [])];
       for (const words of cands) {
@@ -150,7 +151,7 @@ export class TermIndex {
         if (!ok) continue;
         const last = tokens[i + n - 1];
         const end = last.key === words[n - 1] ? last.end : last.end - 2;
-        if (text[end] === '_') continue;
+        if (text[end] === '_' || text[end] === '@' || /^\.[\p{L}\p{N}]{2}/u.test(text.slice(end, end + 3))) continue;
         out.push({ start: first.start, end });
         i += n - 1;
         break;
