@@ -143,7 +143,52 @@ function fill(r, s) {
     .replace(/\{season\}/g, () => r.pick(SEASONS))
     .replace(/\{hood\}/g, () => r.pick(NEIGHBOURHOODS))
     .replace(/\{event\}/g, () => r.pick(EVENTS))
-    .replace(/\{staff\}/g, () => r.pick(STAFF));
+    .replace(/\{staff\}/g, () => r.pick(STAFF))
+    .replace(/\{n\}/g, () => String(2 + r.int(400)))
+    .replace(/\{h\}/g, () => String(6 + r.int(3)));
+}
+
+
+// Composed sentences: a few fixed lines repeat in real drafts (sign-offs, hours), but most
+// prose is new each time. Fragments combine into millions of sentences, so the corpus does
+// not reward caching repeated text.
+const OPENERS = ['', '', '', 'Remember: ', 'Quick tip: ', 'Did you know? ', 'Good news: ', 'Here is a secret: ', 'Fun fact: ', 'Reminder: ', 'From our hygienists: '];
+const HABITS = [
+  'brushing for a full two minutes', 'flossing before bed', 'rinsing with water after coffee', 'switching to a soft-bristled brush',
+  'chewing sugar-free gum after lunch', 'skipping the bedtime juice box', 'brushing along the gumline', 'cleaning your tongue',
+  'wearing a night guard', 'keeping a travel toothbrush in your bag', 'drinking tap water with fluoride', 'booking cleanings every six months',
+  'wearing a mouthguard for soccer', 'replacing your brush after a cold', 'using a pea-sized dab of toothpaste', 'letting kids brush first and then checking',
+];
+const BENEFITS = [
+  'keeps plaque from hardening into tartar', 'protects the enamel on your back teeth', 'cuts the risk of cavities between teeth',
+  'helps sore gums settle down', 'saves you from a lot of sensitivity', 'makes your next cleaning faster', 'keeps breath fresh through the afternoon',
+  'protects fillings and crowns', 'lowers the acid level in your mouth', 'keeps small problems from becoming big ones', 'makes a real difference by the next checkup',
+];
+const TAILS = ['.', '.', '.', '!', ', and it only takes a minute.', ' for most families.', ', especially {season}.', ', according to {staff}.', ' in about {n} weeks.', ', even for busy parents in {hood}.'];
+const COMMUNITY = [
+  'Thanks to the {n} neighbors who joined us at {event}', 'We handed out {n} toothbrushes at {event}', 'Our team walked {n} miles together for {event}',
+  'Come find our booth at {event} {season}', '{staff} will teach a class on {topic} at the {hood} library', 'We are collecting {n} coats for families in {hood}',
+  'Our {hood} office now opens at {h} a.m. on weekdays', 'Evening hours run until {h} p.m. on Wednesdays {season}', 'Say hi to our new front desk team {season}',
+];
+const COMMUNITY_TAILS = ['.', '!', ' — thank you!', '; bring the kids.', ', rain or shine.', '. Details on our website.', ' 🎉', ' 🦷✨'];
+
+function composed(r) {
+  const k = r.int(10);
+  let s;
+  if (k < 3) s = r.pick(EDUCATION);
+  else if (k < 8) {
+    const o = r.pick(OPENERS);
+    const h = r.pick(HABITS);
+    s = `${o}${o && !o.endsWith('? ') ? h : h[0].toUpperCase() + h.slice(1)} ${r.pick(BENEFITS)}${r.pick(TAILS)}`;
+  } else s = `${r.pick(COMMUNITY)}${r.pick(COMMUNITY_TAILS)}`;
+  return fill(r, s);
+}
+
+function prose(r, min, max) {
+  const n = min + r.int(max - min + 1);
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(composed(r));
+  return out.join(' ');
 }
 
 const HEADINGS = ['Why {topic} matters', 'Your questions about {topic}, answered', 'What to expect {season}', 'News from the office', 'A note from {staff}', 'See you at {event}'];
@@ -165,14 +210,14 @@ function markdownPost(r, target) {
   while (size < target) {
     const k = r.int(10);
     let block;
-    if (k < 4) block = `${fill(r, r.pick(LEADS))} ${paragraph(r, EDUCATION, 2, 5)}`;
+    if (k < 4) block = `${fill(r, r.pick(LEADS))} ${prose(r, 2, 5)}`;
     else if (k === 4) block = `## ${fill(r, r.pick(HEADINGS))}`;
-    else if (k === 5) block = Array.from({ length: 3 + r.int(4) }, () => `- ${r.chance(0.3) ? '**Tip:** ' : ''}${r.pick(EDUCATION)}`).join('\n');
+    else if (k === 5) block = Array.from({ length: 3 + r.int(4) }, () => `- ${r.chance(0.3) ? '**Tip:** ' : ''}${composed(r)}`).join('\n');
     else if (k === 6) block = `${r.pick(OFFICE)} Read more on [our blog](https://peachtreefamilydental.example/blog/${r.pick(TOPICS).replace(/\s+/g, '-')}) or follow @PeachtreeDental.`;
     else if (k === 7 && front) block = `![Our team at ${r.pick(EVENTS)}](images/event-${r.int(90)}.jpg)\n\n*${fill(r, 'The team at {event}, {season}.')}*`;
     else if (k === 7 || k === 8)
       block = `| Day | Hours |\n| --- | --- |\n${WEEKDAYS.slice(0, 3 + r.int(3)).map((d) => `| ${d} | ${7 + r.int(3)} a.m. – ${4 + r.int(3)} p.m. |`).join('\n')}`;
-    else block = `> ${r.pick(EDUCATION)} ${r.pick(EDUCATION)}\n>\n> — ${r.pick(STAFF)}`;
+    else block = `> ${composed(r)} ${composed(r)}\n>\n> — ${r.pick(STAFF)}`;
     parts.push(`${block}\n`);
     size += block.length + 2;
   }
@@ -183,7 +228,7 @@ function textPost(r, target) {
   const parts = [fill(r, r.pick(HEADINGS)).toUpperCase(), ''];
   let size = parts[0].length;
   while (size < target) {
-    const block = r.chance(0.2) ? paragraph(r, OFFICE, 1, 3) : `${fill(r, r.pick(LEADS))} ${paragraph(r, EDUCATION, 2, 6)}`;
+    const block = r.chance(0.2) ? paragraph(r, OFFICE, 1, 3) : `${fill(r, r.pick(LEADS))} ${prose(r, 2, 6)}`;
     parts.push(block, '');
     size += block.length + 2;
   }
