@@ -1,6 +1,7 @@
 // Read a YAML file as data, validate it against a JSON schema, and report every problem with
 // file:line:column and the nearest valid key. Used for rule packs and .phi-lint.yaml.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
 import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument, type Node } from 'yaml';
 import { PhiLintError, PhiLintErrors } from './errors.js';
 
@@ -105,7 +106,16 @@ export function nearest(word: string, options: string[]): string | undefined {
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+// ajv is loaded on first use (it is a large CommonJS package; most runs validate only a
+// small config, and built-in packs come pre-validated from the build).
+let ajv: AjvClass | undefined;
+function getAjv(): AjvClass {
+  if (!ajv) {
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+  }
+  return ajv;
+}
 const compiled = new WeakMap<object, ValidateFunction>();
 
 function pathOf(instancePath: string): (string | number)[] {
@@ -154,7 +164,7 @@ function pathValue(data: unknown, path: (string | number)[]): unknown {
 export function validateYaml(src: YamlSource, schema: object, what: string): void {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = getAjv().compile(schema);
     compiled.set(schema, validate);
   }
   if (validate(src.data)) return;
