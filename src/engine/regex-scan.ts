@@ -13,9 +13,24 @@ import type { CompiledDetector } from '../rules/rule.js';
 interface Plan {
   key: string;
   /** False when the literals show the regex cannot match. */
-  possible?: (present: Uint8Array) => boolean;
+  possible?: (found: ScanResult) => boolean;
   /** Literal ids a match may start with, and a sticky copy of the regex to try there. */
   starts?: { mask: Uint8Array; ids: number[]; sticky: RegExp };
+  /** Run the regex only on the stretches of text that can hold a match (see compacted()). */
+  compact?: Compact;
+}
+
+interface Compact {
+  /** forbidden[c] = 1: the regex never consumes ASCII character c, so no match spans it. */
+  forbidden: Uint8Array;
+  /** A forbidden character, to join the stretches with. */
+  separator: string;
+  /** How far look-arounds see: kept around each stretch. */
+  margin: number;
+  /** The requirement within [start, end), from where its literals occur. */
+  holds: (starts: (number[] | undefined)[], start: number, end: number) => boolean;
+  /** Literal ids of the requirement (a stretch must contain one). */
+  ids: number[];
 }
 
 interface ScannerPlans {
@@ -39,7 +54,10 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
       if (!det.regex || analyses.has(det)) continue;
       const a = analyzeRegex(det.regex.source, det.regex.flags);
       analyses.set(det, a);
-      literals.push(...literalsOf(a.requirement).map((l) => l.toLowerCase()));
+      for (const l of literalsOf(a.requirement)) {
+        literals.push(l.toLowerCase());
+        startLiterals.add(l.toLowerCase());
+      }
       for (const p of a.prefixes ?? []) {
         literals.push(p.toLowerCase());
         startLiterals.add(p.toLowerCase());
@@ -57,6 +75,17 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
       plan.starts = { mask, ids, sticky: new RegExp(det.regex!.source, `${det.regex!.flags.replace('g', '')}y`) };
     } else if (a.requirement.kind !== 'true') {
       plan.possible = compile(a.requirement, scanner);
+      const forbidden = a.bounds && forbiddenChars(a.bounds.consumed, det.regex!.flags);
+      if (forbidden) {
+        const sep = forbidden[0] ? 0 : forbidden.indexOf(1);
+        plan.compact = {
+          forbidden,
+          separator: String.fromCharCode(sep),
+          margin: a.bounds!.lookWidth,
+          holds: compileWithin(a.requirement, scanner),
+          ids: [...new Set(literalsOf(a.requirement).map((l) => scanner.id(l.toLowerCase())!))],
+        };
+      }
     }
     plans.set(det, plan);
   }
@@ -65,23 +94,79 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
   return sp;
 }
 
-function compile(r: Requirement, scanner: LiteralScanner): (present: Uint8Array) => boolean {
+function compile(r: Requirement, scanner: LiteralScanner): (found: ScanResult) => boolean {
   switch (r.kind) {
     case 'any': {
       const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
-      return (present) => ids.some((id) => present[id] === 1);
+      const mask = new Uint8Array(scanner.literals.length);
+      for (const id of ids) mask[id] = 1;
+      // Walk whichever list is shorter: the set's literals, or those the draft contains.
+      return (found) => (ids.length <= found.found.length ? ids.some((id) => found.present[id] === 1) : found.found.some((id) => mask[id] === 1));
     }
     case 'and': {
       const parts = r.parts.map((p) => compile(p, scanner));
-      return (present) => parts.every((p) => p(present));
+      return (found) => parts.every((p) => p(found));
     }
     case 'or': {
       const parts = r.parts.map((p) => compile(p, scanner));
-      return (present) => parts.some((p) => p(present));
+      return (found) => parts.some((p) => p(found));
     }
     default:
       return () => true;
   }
+}
+
+/** ASCII characters no consumed atom matches (undefined when there are none, or the atoms cannot be tested). */
+function forbiddenChars(consumed: string[], flags: string): Uint8Array | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${consumed.join('|')})$`, flags.replace(/[gdy]/g, ''));
+  } catch {
+    return undefined;
+  }
+  const out = new Uint8Array(128);
+  let any = false;
+  for (let c = 0; c < 128; c++) {
+    if (!re.test(String.fromCharCode(c))) {
+      out[c] = 1;
+      any = true;
+    }
+  }
+  return any ? out : undefined;
+}
+
+/** The requirement evaluated on [start, end): a literal counts when one of its occurrences lies inside. */
+function compileWithin(r: Requirement, scanner: LiteralScanner): Compact['holds'] {
+  switch (r.kind) {
+    case 'any': {
+      const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
+      const lens = ids.map((id) => scanner.literals[id].length);
+      return (starts, start, end) => ids.some((id, k) => occursWithin(starts[id], start, end - lens[k]));
+    }
+    case 'and': {
+      const parts = r.parts.map((p) => compileWithin(p, scanner));
+      return (starts, start, end) => parts.every((p) => p(starts, start, end));
+    }
+    case 'or': {
+      const parts = r.parts.map((p) => compileWithin(p, scanner));
+      return (starts, start, end) => parts.some((p) => p(starts, start, end));
+    }
+    default:
+      return () => true;
+  }
+}
+
+/** Is there a value in [lo, hi] in an ascending list? */
+function occursWithin(list: number[] | undefined, lo: number, hi: number): boolean {
+  if (!list || hi < lo) return false;
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (list[mid] < lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < list.length && list[a] <= hi;
 }
 
 /** Regex detector spans for one document. */
@@ -108,21 +193,59 @@ export class RegexScan {
     let out = this.memo.get(plan.key);
     if (out) return out;
     if (plan.starts) out = this.anchored(det, plan.starts);
-    else if (plan.possible && !plan.possible(this.literals().present)) out = [];
+    else if (plan.possible && !plan.possible(this.literals())) out = [];
+    else if (plan.compact) out = this.compacted(det, plan.compact);
     else out = globalSpans(det.regex!, det.group, this.doc.prose);
     this.memo.set(plan.key, out);
     return out;
   }
 
+  /**
+   * Run the regex on the candidate stretches only, joined by a character it cannot consume,
+   * and map the matches back. Inside a stretch the regex sees the same characters (margins
+   * cover its look-arounds), and nothing outside the stretches can match.
+   */
+  private compacted(det: CompiledDetector, c: Compact): Span[] {
+    const prose = this.doc.prose;
+    const pieces = candidateStretches(prose, c, this.literals());
+    if (!pieces.length) return [];
+    let kept = 0;
+    for (const [s, e] of pieces) kept += e - s;
+    if (kept > prose.length / 2) return globalSpans(det.regex!, det.group, prose);
+    const compactStarts: number[] = [];
+    let text = '';
+    for (const [s, e] of pieces) {
+      if (text) text += c.separator;
+      compactStarts.push(text.length);
+      text += prose.slice(s, e);
+    }
+    const toReal = (i: number): number => {
+      let a = 0;
+      let b = compactStarts.length - 1;
+      while (a < b) {
+        const mid = (a + b + 1) >> 1;
+        if (compactStarts[mid] <= i) a = mid;
+        else b = mid - 1;
+      }
+      return pieces[a][0] + (i - compactStarts[a]);
+    };
+    return globalSpans(det.regex!, det.group, text).map((sp) => {
+      const start = toReal(sp.start);
+      return { start, end: start + (sp.end - sp.start) };
+    });
+  }
+
   /** Try the sticky regex at each offset where one of its start literals occurs, left to right, without overlaps (as a global scan would). */
   private anchored(det: CompiledDetector, s: NonNullable<Plan['starts']>): Span[] {
     const found = this.literals();
-    let at: number[] = [];
-    for (const id of found.found) if (s.mask[id]) at = at.concat(found.starts[id] ?? []);
+    const at: number[] = [];
+    for (const id of found.found) if (s.mask[id]) for (const p of found.starts[id] ?? []) at.push(p);
     const out: Span[] = [];
     if (!at.length) return out;
-    at.sort((a, b) => a - b);
     const prose = this.doc.prose;
+    // Past a few candidates per word, one pass of the regex is cheaper than many starts.
+    if (at.length > prose.length / 8) return globalSpans(det.regex!, det.group, prose);
+    at.sort((a, b) => a - b);
     const re = s.sticky;
     let from = 0;
     let prev = -1;
@@ -137,6 +260,37 @@ export class RegexScan {
     }
     return out;
   }
+}
+
+/**
+ * The stretches of `text` that can hold a match: a match never spans a character the regex
+ * cannot consume, so the text splits into segments at those characters, and only a segment
+ * whose literals satisfy the requirement can hold one. Each such segment is kept with
+ * `margin` characters on each side for look-arounds.
+ */
+export function candidateStretches(text: string, c: Compact, found: ScanResult): [number, number][] {
+  const f = c.forbidden;
+  const stop = (code: number): boolean => code < 128 && f[code] === 1;
+  const at: number[] = [];
+  for (const id of c.ids) if (found.present[id]) for (const p of found.starts[id] ?? []) at.push(p);
+  at.sort((a, b) => a - b);
+  const pieces: [number, number][] = [];
+  let segEnd = -1;
+  for (const p of at) {
+    if (p < segEnd) continue;
+    let a = p;
+    while (a > 0 && !stop(text.charCodeAt(a - 1))) a--;
+    let b = p;
+    while (b < text.length && !stop(text.charCodeAt(b))) b++;
+    segEnd = b;
+    if (!c.holds(found.starts, a, b)) continue;
+    const s = Math.max(0, a - c.margin);
+    const e = Math.min(text.length, b + c.margin);
+    const last = pieces[pieces.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else pieces.push([s, e]);
+  }
+  return pieces;
 }
 
 function push(out: Span[], m: RegExpExecArray, group: string | undefined): void {

@@ -19,8 +19,8 @@ export class LiteralScanner {
   readonly literals: string[];
   private readonly ids = new Map<string, number>();
   private readonly wantStarts: Uint8Array;
-  /** Alphabet: char code (0–127) → symbol; 0 is "a character no literal contains". */
-  private readonly symbol = new Uint8Array(128);
+  /** Alphabet: UTF-16 code unit → symbol; 0 is "a character no literal contains". */
+  private readonly symbol = new Uint16Array(65536);
   private readonly width: number;
   private readonly next: Int32Array; // state * width + symbol → state
   private readonly out: Int32Array; // state → literal id ending here, or -1
@@ -113,7 +113,7 @@ export class LiteralScanner {
     for (let i = 0; i < low.length; i++) {
       let c = low.charCodeAt(i);
       if (c === LONG_S) c = 115;
-      s = c < 128 ? next[s * width + symbol[c]] : 0;
+      s = next[s * width + symbol[c]];
       if (s === 0) continue;
       for (let o = out[s] >= 0 ? s : dict[s]; o >= 0; o = dict[o]) {
         const id = out[o];

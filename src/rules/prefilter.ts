@@ -19,10 +19,21 @@ export type Requirement =
 const TRUE: Requirement = { kind: 'true' };
 /** Cross products of alternative literals grow quickly; past this they become conditions. */
 const MAX_EXACT = 16;
-/** Literals shorter than this are too common to be worth testing. */
-const MIN_LITERAL = 3;
-/** An alternative-literal set this large costs about as much to test as the regex itself. */
-const MAX_LITERALS = 64;
+/** Literals shorter than this are too common to be worth testing (a lone punctuation mark is kept: @, :, #). */
+const MIN_LITERAL = 2;
+const usefulLiteral = (s: string): boolean => s.length >= MIN_LITERAL || (s.length === 1 && !/[\p{L}\p{N}\s]/u.test(s));
+
+/**
+ * Characters taken literally: printable ASCII, and characters without case (’, –, emoji
+ * halves), whose case folding cannot differ from toLowerCase.
+ */
+export function literalChar(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (ch.length !== 1 || code < 0x20 || code === 0x7f) return false;
+  return code < 0x7f || (ch.toLowerCase() === ch && ch.toUpperCase() === ch && !/\s/.test(ch));
+}
+/** Past this an alternative-literal set is not worth keeping (the scanner's automaton grows). */
+const MAX_LITERALS = 5000;
 
 interface Info {
   /** The node matches exactly one of these strings (null: not enumerable). */
@@ -35,7 +46,7 @@ interface Info {
 
 const anyOf = (lits: Iterable<string>): Requirement => {
   const l = [...new Set(lits)];
-  if (!l.length || l.some((s) => s.length < MIN_LITERAL)) return TRUE;
+  if (!l.length || !l.every(usefulLiteral)) return TRUE;
   return { kind: 'any', literals: l.sort() };
 };
 
@@ -80,6 +91,13 @@ function cross(a: Set<string>, b: Set<string>, max = MAX_EXACT): Set<string> | n
 
 class Parser {
   private i = 0;
+  private lookDepth = 0;
+  /** Sources of the atoms a match consumes (outside look-arounds), to tell which characters it never consumes. */
+  readonly consumed: string[] = [];
+  /** Upper bound on how far look-arounds, \b and ^/$ see beyond a position. */
+  lookWidth = 0;
+  hasBackref = false;
+  hasAnchor = false;
   constructor(
     private readonly src: string,
     private readonly ignoreCase: boolean,
@@ -198,10 +216,8 @@ class Parser {
   }
 
   private literal(ch: string): Info {
-    // Only printable ASCII is taken literally; other characters (case folding of non-ASCII
-    // letters, astral code points) are left to the regex.
-    const code = ch.charCodeAt(0);
-    if (ch.length !== 1 || code < 0x20 || code > 0x7e) return NONE;
+    // Letters with case outside ASCII (their case folding) are left to the regex.
+    if (!literalChar(ch)) return NONE;
     return exactInfo(new Set([this.ignoreCase ? ch.toLowerCase() : ch]));
   }
 
@@ -218,25 +234,51 @@ class Parser {
           if (end < 0) throw new Error('bad group name');
           this.i = end + 1;
         } else if (this.peek() === '?') throw new Error('unknown group');
+        const bodyStart = this.i;
+        if (kind === 'look') this.lookDepth++;
         const inner = this.alternation();
+        if (kind === 'look') {
+          this.lookDepth--;
+          this.lookWidth = Math.max(this.lookWidth, widthBound(this.src.slice(bodyStart, this.i)));
+        }
         if (this.src[this.i++] !== ')') throw new Error('unclosed group');
         return kind === 'look' ? EMPTY : inner;
       }
-      case '[':
-        return this.charClass();
-      case '\\':
-        return this.escape();
+      case '[': {
+        const start = this.i - 1;
+        const info = this.charClass();
+        this.consume(this.src.slice(start, this.i));
+        return info;
+      }
+      case '\\': {
+        const start = this.i - 1;
+        const info = this.escape();
+        const e = this.src[start + 1];
+        if (e === 'b' || e === 'B') this.lookWidth = Math.max(this.lookWidth, 2);
+        else if (e === 'k' || /\d/.test(e)) this.hasBackref = true;
+        else if (/[dDwWsSpPuxctnrvf]/.test(e)) this.consume(this.src.slice(start, this.i));
+        else this.consume(escapeLiteral(e));
+        return info;
+      }
       case '^':
       case '$':
+        this.hasAnchor = true;
+        this.lookWidth = Math.max(this.lookWidth, 2);
         return EMPTY;
       case '.':
+        this.consume('.');
         return NONE;
       case ')':
       case '|':
         throw new Error('unexpected');
       default:
+        this.consume(escapeLiteral(c));
         return this.literal(c);
     }
+  }
+
+  private consume(atomSource: string): void {
+    if (this.lookDepth === 0) this.consumed.push(atomSource);
   }
 
   private escape(): Info {
@@ -307,18 +349,89 @@ class Parser {
         if (to === '\\') to = this.src[this.i++];
         const a = ch.charCodeAt(0);
         const b = to.charCodeAt(0);
-        if (b - a > 8 || a < 0x20 || b > 0x7e) wide = true;
+        if (b - a > 8 || !literalChar(ch) || !literalChar(to)) wide = true;
         else for (let k = a; k <= b; k++) chars.add(String.fromCharCode(k));
         continue;
       }
-      const code = ch.charCodeAt(0);
-      if (code < 0x20 || code > 0x7e) wide = true;
+      if (!literalChar(ch)) wide = true;
       else chars.add(ch);
     }
     if (this.src[this.i++] !== ']') throw new Error('unclosed class');
     if (negated || wide) return NONE;
     const set = new Set([...chars].map((ch) => (this.ignoreCase ? ch.toLowerCase() : ch)));
     return set.size > 0 && set.size <= 4 ? exactInfo(set) : NONE;
+  }
+}
+
+const escapeLiteral = (ch: string): string => (/[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch);
+
+/**
+ * An upper bound on the code units a look-around body can examine (two per character, for
+ * astral code points); Infinity with * + {n,} or a back-reference.
+ */
+export function widthBound(body: string): number {
+  let i = 0;
+  const alt = (): number => {
+    let best = seq();
+    while (body[i] === '|') {
+      i++;
+      best = Math.max(best, seq());
+    }
+    return best;
+  };
+  const seq = (): number => {
+    let total = 0;
+    while (i < body.length && body[i] !== '|' && body[i] !== ')') total += quant(atom());
+    return total;
+  };
+  const quant = (w: number): number => {
+    const c = body[i];
+    let max = 1;
+    if (c === '*' || c === '+') return i++, w === 0 ? 0 : Infinity;
+    if (c === '?') i++;
+    else if (c === '{') {
+      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(body.slice(i));
+      if (!m) return w;
+      i += m[0].length;
+      max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
+    } else return w;
+    if (body[i] === '?') i++;
+    return w === 0 ? 0 : w * max;
+  };
+  const atom = (): number => {
+    const c = body[i++];
+    if (c === '(') {
+        if (body.startsWith('?:', i)) i += 2;
+      else if (/^\?<?[=!]/.test(body.slice(i))) {
+        i += body[i + 1] === '<' ? 3 : 2;
+      } else if (body.startsWith('?<', i)) i = body.indexOf('>', i) + 1;
+      const w = alt();
+      i++; // ')'
+      return w; // a nested look-around sees no further than its body
+    }
+    if (c === '[') {
+      while (i < body.length && body[i] !== ']') i += body[i] === '\\' ? 2 : 1;
+      i++;
+      return 2;
+    }
+    if (c === '\\') {
+      const e = body[i++];
+      if (e === 'k' || /[1-9]/.test(e)) return Infinity;
+      if (e === 'b' || e === 'B') return 2;
+      if ((e === 'p' || e === 'P') && body[i] === '{') i = body.indexOf('}', i) + 1;
+      else if (e === 'u') i += body[i] === '{' ? body.indexOf('}', i) + 1 - i : 4;
+      else if (e === 'x') i += 2;
+      else if (e === 'c') i++;
+      return 2;
+    }
+    if (c === '^' || c === '$') return 2;
+    return 2;
+  };
+  try {
+    const w = alt();
+    return i >= body.length ? w : Infinity;
+  } catch {
+    return Infinity;
   }
 }
 
@@ -340,6 +453,12 @@ export interface RegexAnalysis {
   /** A literal condition every match satisfies (TRUE when none is known). */
   requirement: Requirement;
   /**
+   * How a match is bounded: the sources of the atoms it consumes (a character none of them
+   * matches is never inside a match) and how far its look-arounds see. Undefined when the
+   * regex has back-references or string anchors (^, $ without the m flag).
+   */
+  bounds?: { consumed: string[]; lookWidth: number };
+  /**
    * Every match starts with one of these strings (lower-case when the regex ignores case),
    * none shorter than MIN_PREFIX; undefined when that is not known.
    */
@@ -347,19 +466,25 @@ export interface RegexAnalysis {
 }
 
 /** Prefixes shorter than this occur so often that scanning the whole text is cheaper. */
-const MIN_PREFIX = 2;
+const MIN_PREFIX = 1;
 
 /** What every match of `source` (with `flags`) must look like, as far as literals tell. */
 export function analyzeRegex(source: string, flags: string): RegexAnalysis {
   let info: Info;
+  const parser = new Parser(source, flags.includes('i'));
   try {
-    info = new Parser(source, flags.includes('i')).parse();
+    info = parser.parse();
   } catch {
     return { requirement: TRUE };
   }
   const prefix = info.exact ?? info.prefix;
   const prefixes = prefix && prefix.size > 0 && [...prefix].every((p) => p.length >= MIN_PREFIX) ? [...prefix] : undefined;
-  return { requirement: prune(exactReq(info)), prefixes };
+  const bounded = !parser.hasBackref && (!parser.hasAnchor || flags.includes('m')) && Number.isFinite(parser.lookWidth);
+  return {
+    requirement: prune(exactReq(info)),
+    prefixes,
+    bounds: bounded ? { consumed: parser.consumed, lookWidth: parser.lookWidth } : undefined,
+  };
 }
 
 /** The literal condition every match of `source` (with `flags`) satisfies; TRUE when none is known. */
