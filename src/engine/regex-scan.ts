@@ -15,7 +15,7 @@ interface Plan {
   /** False when the literals show the regex cannot match. */
   possible?: (found: ScanResult) => boolean;
   /** Literal ids a match may start with, and a sticky copy of the regex to try there. */
-  starts?: { mask: Uint8Array; ids: number[]; sticky: RegExp };
+  starts?: { mask: Uint8Array; ids: number[]; sticky: RegExp; afterWordChar: boolean };
   /** Run the regex only on the stretches of text that can hold a match (see compacted()). */
   compact?: Compact;
 }
@@ -72,7 +72,12 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
       const ids = [...new Set(a.prefixes.map((p) => scanner.id(p.toLowerCase())!))];
       const mask = new Uint8Array(scanner.literals.length);
       for (const id of ids) mask[id] = 1;
-      plan.starts = { mask, ids, sticky: new RegExp(det.regex!.source, `${det.regex!.flags.replace('g', '')}y`) };
+      plan.starts = {
+        mask,
+        ids,
+        sticky: new RegExp(det.regex!.source, `${det.regex!.flags.replace('g', '')}y`),
+        afterWordChar: !!a.notAfter && excludesAsciiWordChars(a.notAfter, det.regex!.flags),
+      };
     } else if (a.requirement.kind !== 'true') {
       plan.possible = compile(a.requirement, scanner);
       const forbidden = a.bounds && forbiddenChars(a.bounds.consumed, det.regex!.flags);
@@ -115,6 +120,19 @@ function compile(r: Requirement, scanner: LiteralScanner): (found: ScanResult) =
       return () => true;
   }
 }
+
+/** Does a look-behind class match every ASCII letter and digit (so no match starts right after one)? */
+function excludesAsciiWordChars(cls: string, flags: string): boolean {
+  try {
+    const re = new RegExp(`^${cls}$`, flags.replace(/[gdy]/g, ''));
+    return [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'].every((ch) => re.test(ch));
+  } catch {
+    return false;
+  }
+}
+
+const ASCII_WORD = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') ASCII_WORD[ch.charCodeAt(0)] = 1;
 
 /** ASCII characters no consumed atom matches (undefined when there are none, or the atoms cannot be tested). */
 function forbiddenChars(consumed: string[], flags: string): Uint8Array | undefined {
@@ -238,11 +256,21 @@ export class RegexScan {
   /** Try the sticky regex at each offset where one of its start literals occurs, left to right, without overlaps (as a global scan would). */
   private anchored(det: CompiledDetector, s: NonNullable<Plan['starts']>): Span[] {
     const found = this.literals();
+    const prose = this.doc.prose;
     const at: number[] = [];
-    for (const id of found.found) if (s.mask[id]) for (const p of found.starts[id] ?? []) at.push(p);
+    for (const id of found.found) {
+      if (!s.mask[id]) continue;
+      for (const p of found.starts[id] ?? []) {
+        // the regex's leading look-behind would refuse a start right after a letter or digit
+        if (s.afterWordChar && p > 0) {
+          const c = prose.charCodeAt(p - 1);
+          if (c < 128 && ASCII_WORD[c]) continue;
+        }
+        at.push(p);
+      }
+    }
     const out: Span[] = [];
     if (!at.length) return out;
-    const prose = this.doc.prose;
     // Past a few candidates per word, one pass of the regex is cheaper than many starts.
     if (at.length > prose.length / 8) return globalSpans(det.regex!, det.group, prose);
     at.sort((a, b) => a - b);

@@ -5,6 +5,9 @@
 // a condition on the literal strings every match must contain — "one of (saw, treated) and
 // `you`" — and a draft that fails it cannot match, so the regex is not run on it.
 //
+// Literals are matched against a normalized view of the text in which every white-space
+// character is a space, so `\s` is the literal " " here ("had\s+been" needs "had been").
+//
 // The analysis is conservative: anything it does not understand (non-ASCII characters, wide
 // classes, back-references, look-arounds, optional parts) imposes no condition. A condition
 // is only ever dropped or weakened, never invented, so the prefilter never hides a match.
@@ -103,8 +106,11 @@ class Parser {
     private readonly ignoreCase: boolean,
   ) {}
 
+  /** Top-level alternatives (a leading look-behind guards every match only when there is one). */
+  topBranches = 0;
+
   parse(): Info {
-    const info = this.alternation();
+    const info = this.alternation(true);
     if (this.i !== this.src.length) throw new Error('unbalanced');
     return info;
   }
@@ -113,12 +119,13 @@ class Parser {
     return this.src[this.i];
   }
 
-  private alternation(): Info {
+  private alternation(top = false): Info {
     const branches = [this.sequence()];
     while (this.peek() === '|') {
       this.i++;
       branches.push(this.sequence());
     }
+    if (top) this.topBranches = branches.length;
     if (branches.length === 1) return branches[0];
     if (branches.every((b) => b.exact)) {
       const all = new Set<string>();
@@ -285,7 +292,9 @@ class Parser {
     const c = this.src[this.i++];
     if (c === undefined) throw new Error('trailing backslash');
     if ('bB'.includes(c)) return EMPTY;
-    if ('dDwWsS'.includes(c)) return NONE;
+    // White space stands for itself: the scanner sees every white-space character as ' '.
+    if (c === 's') return exactInfo(new Set([' ']));
+    if ('dDwWS'.includes(c)) return NONE;
     if (c === 'p' || c === 'P') {
       if (this.peek() === '{') this.i = this.src.indexOf('}', this.i) + 1;
       return NONE;
@@ -330,7 +339,11 @@ class Parser {
       if (ch === '\\') {
         const e = this.src[this.i++];
         if (e === undefined) throw new Error('trailing backslash');
-        if ('dDwWsSpPuxc'.includes(e) || /\d/.test(e) || e === 'b' || 'tnrvf'.includes(e)) {
+        if (e === 's') {
+          chars.add(' ');
+          continue;
+        }
+        if ('dDwWSpPuxc'.includes(e) || /\d/.test(e) || e === 'b' || 'tnrvf'.includes(e)) {
           wide = true;
           if ((e === 'p' || e === 'P') && this.peek() === '{') this.i = this.src.indexOf('}', this.i) + 1;
           if (e === 'u') {
@@ -458,6 +471,8 @@ export interface RegexAnalysis {
    * regex has back-references or string anchors (^, $ without the m flag).
    */
   bounds?: { consumed: string[]; lookWidth: number };
+  /** The class of a negative look-behind every match starts with (`[\p{L}\p{N}]` in `(?<![\p{L}\p{N}])…`). */
+  notAfter?: string;
   /**
    * Every match starts with one of these strings (lower-case when the regex ignores case),
    * none shorter than MIN_PREFIX; undefined when that is not known.
@@ -480,9 +495,11 @@ export function analyzeRegex(source: string, flags: string): RegexAnalysis {
   const prefix = info.exact ?? info.prefix;
   const prefixes = prefix && prefix.size > 0 && [...prefix].every((p) => p.length >= MIN_PREFIX) ? [...prefix] : undefined;
   const bounded = !parser.hasBackref && (!parser.hasAnchor || flags.includes('m')) && Number.isFinite(parser.lookWidth);
+  const lead = /^\(\?<!(\[(?:\\.|[^\]\\])*\])\)/.exec(source);
   return {
     requirement: prune(exactReq(info)),
     prefixes,
+    notAfter: lead && parser.topBranches === 1 ? lead[1] : undefined,
     bounds: bounded ? { consumed: parser.consumed, lookWidth: parser.lookWidth } : undefined,
   };
 }
