@@ -1,0 +1,137 @@
+// Literal prefilters and the scans built on them must never change what a regex finds:
+// RegexScan's spans equal a plain global scan's, on the shipped rules' own examples mixed
+// and perturbed, and on random texts for hand-written regexes covering the syntax.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from '../src/documents/load.js';
+import { RegexScan, globalSpans } from '../src/engine/regex-scan.js';
+import { LiteralScanner } from '../src/matchers/literal-scan.js';
+import { analyzeRegex, widthBound, type Requirement } from '../src/rules/prefilter.js';
+import type { CompiledDetector } from '../src/rules/rule.js';
+import { exampleLinter } from './helpers.js';
+
+const show = (r: Requirement): string =>
+  r.kind === 'true' ? 'TRUE' : r.kind === 'any' ? `any(${r.literals.join(',')})` : `${r.kind}(${r.parts.map(show).join(' ')})`;
+
+function detector(source: string, flags: string, group?: string): CompiledDetector {
+  return { kind: 'pattern', regex: new RegExp(source, flags), group, validators: [] } as unknown as CompiledDetector;
+}
+
+/** Spans by RegexScan and by a global scan, for every detector, on one text (`rules` is reused: plans are built once per rule list). */
+function compare(rules: { detectors: CompiledDetector[] }[], text: string): void {
+  const dets = rules[0].detectors;
+  const doc = parseDocument('draft.txt', text, 'post', 'txt');
+  const scan = new RegexScan(doc, rules);
+  for (const det of dets) {
+    const want = globalSpans(new RegExp(det.regex!.source, det.regex!.flags), det.group, doc.prose);
+    expect(scan.spans(det), `/${det.regex!.source.slice(0, 80)}/${det.regex!.flags} on ${JSON.stringify(text.slice(0, 120))}`).toEqual(want);
+  }
+}
+
+describe('regex analysis', () => {
+  it('finds the literals every match needs', () => {
+    expect(show(analyzeRegex('\\b(?:we|our team)\\s+(?:saw|treated)\\s+you\\b', 'gi').requirement)).toBe('and(any(our team,we) any(saw,treated) any(you))');
+    expect(show(analyzeRegex('(?:saw|treated)\\syou', 'gi').requirement)).toBe('any(saw you,treated you)');
+    expect(show(analyzeRegex('(?<id>\\d{3}-\\d{2}-\\d{4})', 'g').requirement)).toBe('and(any(-) any(-))');
+    expect(show(analyzeRegex('(?<id>\\d{3}\\d{4})', 'g').requirement)).toBe('TRUE');
+    expect(show(analyzeRegex('[\\w.]+@[\\w.]+', 'g').requirement)).toBe('any(@)');
+    expect(show(analyzeRegex('(?:a|b)c?d', 'g').requirement)).toBe('any(acd,ad,bcd,bd)'); // short alternatives combine
+    expect(show(analyzeRegex('[ab]\\wc', 'g').requirement)).toBe('TRUE'); // single letters alone are not worth testing
+    expect(show(analyzeRegex('x(?:ab+c)?y', 'g').requirement)).toBe('TRUE');
+    expect(show(analyzeRegex('(?:weighs|weighing)\\s+\\d+\\s*(?:lbs?|kg)', 'gi').requirement)).toBe('and(any(weighing,weighs) any(kg,lb,lbs))');
+  });
+
+  it('finds the literals every match starts with', () => {
+    expect(analyzeRegex('(?<![\\p{L}])(?:[Hh]i|[Hh]ello)\\p{Lu}', 'gu').prefixes?.sort()).toEqual(['Hello', 'Hi', 'hello', 'hi']);
+    expect(analyzeRegex('(?:hi|hello)[\\s,]+\\p{Lu}', 'gu').prefixes?.sort()).toEqual(['hello ', 'hello,', 'hi ', 'hi,']);
+    expect(analyzeRegex('\\p{Lu}\\p{Ll}+ said', 'gu').prefixes).toBeUndefined();
+    expect(analyzeRegex('x[-\\s]?ray', 'gi').prefixes?.sort()).toEqual(['x ray', 'x-ray', 'xray']);
+    expect(analyzeRegex('a?b', 'g').prefixes?.sort()).toEqual(['ab', 'b']);
+    expect(analyzeRegex('\\w?b', 'g').prefixes).toBeUndefined(); // an optional class: the start is unknown
+  });
+
+  it('bounds what look-arounds see', () => {
+    expect(widthBound('[\\p{L}\\p{N}]')).toBe(2);
+    expect(widthBound('Dr\\.?\\s{1,3}')).toBe(12);
+    expect(widthBound('\\n\\s*')).toBe(Infinity);
+    expect(widthBound('\\1')).toBe(Infinity);
+    expect(analyzeRegex('^foo', 'g').bounds).toBeUndefined(); // string anchors need the whole text
+    expect(analyzeRegex('(?<=\\n\\s*)foo', 'g').bounds).toBeUndefined();
+    expect(analyzeRegex('(?<![a-z])foo(?!bar)', 'g').bounds?.lookWidth).toBe(6);
+  });
+
+  it('gives up (no condition) on what it cannot parse', () => {
+    expect(analyzeRegex('(?<unclosed', 'g')).toEqual({ requirement: { kind: 'true' } });
+  });
+});
+
+describe('literal scanner', () => {
+  it('reports every occurrence, case-insensitively, white space as a space', () => {
+    const s = new LiteralScanner(['he', 'she', 'his', 'hers', 'a b'], new Set(['he', 'she', 'his', 'hers', 'a b']));
+    const r = s.scan('uSHErs A\tb ſhe');
+    const at = (l: string): number[] | undefined => r.starts[s.id(l)!];
+    expect(at('she')).toEqual([1, 11]); // ſ folds to s in /iu regexes
+    expect(at('he')).toEqual([2, 12]);
+    expect(at('hers')).toEqual([2]);
+    expect(at('a b')).toEqual([7]);
+    expect(r.present[s.id('his')!]).toBe(0);
+  });
+
+  it('agrees with a naive search', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[ab c]{1,4}$/), { minLength: 1, maxLength: 6 }), fc.stringMatching(/^[abAB c\t]{0,40}$/), (lits, text) => {
+        const s = new LiteralScanner(lits, new Set(lits));
+        const r = s.scan(text);
+        const norm = text.toLowerCase().replace(/\s/g, ' ');
+        for (const l of new Set(lits)) {
+          const want: number[] = [];
+          for (let i = norm.indexOf(l); i >= 0; i = norm.indexOf(l, i + 1)) want.push(i);
+          expect(r.starts[s.id(l)!] ?? []).toEqual(want);
+        }
+      }),
+    );
+  });
+});
+
+describe('RegexScan gives the spans of a global scan', () => {
+  const SYNTAX: [string, string, string?][] = [
+    ['(?<![\\p{L}\\p{N}])(?<id>(?:[Ww]e|I)\\s+(?:saw|treated)\\s+(?:you|him|her))(?![\\p{L}])', 'dgu', 'id'],
+    ['\\b(?:visit|appointment)s?\\b', 'gi'],
+    ['(?<![\\w.])(?<id>[a-z0-9]+\\s+at\\s+(?:gmail|yahoo)(?:\\s+dot\\s+com)?)', 'dgi', 'id'],
+    ['(?<![\\w+])(?<id>\\(?[2-9]\\d{2}\\)?[\\s.-]?\\d{3}[\\s.-]?\\d{4})(?!\\w)', 'dg', 'id'],
+    ['[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z]{2,})+', 'g'],
+    ['(?:Mr|Mrs|Ms)\\.?\\s+\\p{Lu}\\p{Ll}+', 'gu'],
+    ['x[-\\s]?rays?', 'gi'],
+    ['(?<=\\bDr\\.\\s)\\p{Lu}\\p{Ll}+', 'gu'],
+    ['(?:had|has)\\s+been\\s+(?:seen|treated)[^.,;!?\\n]{0,20}', 'gi'],
+    ['^\\s*(?:hi|hello),?\\s+\\w+', 'gim'],
+    ['(\\w)\\1', 'g'],
+    ['sp?o?t', 'g'],
+    ['(?:a|an|one)\\s+(?:boy|girl)', 'gi'],
+    ['stage\\s+(?:0|[1-4]|I{1,3}V?|IV)', 'gi'],
+    ['’s\\s+(?:visit|exam)', 'gu'],
+  ];
+  const WORDS = ['we', 'We', 'I', 'saw', 'treated', 'you', 'him', 'visit', 'Visits', 'appointment', 'jane', 'at', 'gmail', 'dot', 'com', '404', '555', '0187',
+    'Mr.', 'Mrs', 'Dana', 'Ruiz', 'x-ray', 'X ray', 'xrays', 'Dr.', 'had', 'has', 'been', 'seen', 'hi', 'Hello', 'aa', 'spot', 'sot', 'a', 'an', 'one', 'boy',
+    'stage', 'IV', 'III', 'Ann’s', 'exam', 'ſaw', 'KELVIN', 'e@x.org'];
+  const SEPS = [' ', '  ', '\n', '\t', ', ', '. ', '! ', '-', '', '\u00a0', '\r\n', ' (', ') '];
+  const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPS)), { maxLength: 40 }).map((xs) => xs.map(([w, s]) => w + s).join(''));
+
+  it('on random texts, for regexes covering the syntax', () => {
+    const rules = [{ detectors: SYNTAX.map(([src, flags, group]) => detector(src, flags, group)) }];
+    fc.assert(fc.property(text, (t) => compare(rules, t)), { numRuns: 400 });
+  });
+
+  it('on the shipped rules, over their examples mixed and perturbed', () => {
+    const dets = exampleLinter().prepared.ctx.rules.flatMap((r) => r.detectors).filter((d) => d.regex);
+    const examples = exampleLinter().prepared.ctx.rules.flatMap((r) => [...r.examples.fire, ...r.examples.silent]);
+    expect(dets.length).toBeGreaterThan(20);
+    // each example alone, then examples joined in random order with random separators and case
+    const rules = [{ detectors: dets }];
+    for (const e of examples) compare(rules, e);
+    const mixed = fc
+      .array(fc.tuple(fc.constantFrom(...examples), fc.constantFrom(...SEPS), fc.constantFrom('same', 'upper', 'lower')), { minLength: 1, maxLength: 8 })
+      .map((xs) => xs.map(([e, s, c]) => (c === 'upper' ? e.toUpperCase() : c === 'lower' ? e.toLowerCase() : e) + s).join(''));
+    fc.assert(fc.property(mixed, (t) => compare(rules, t)), { numRuns: 60 });
+  });
+});
