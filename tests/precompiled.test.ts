@@ -90,3 +90,50 @@ describe('precompiled rule packs', () => {
     expect(fileURLToPath(new URL('../src/builtin-packs.json', import.meta.url))).not.toSatisfy(existsSync);
   });
 });
+
+describe('validators generated at build time', () => {
+  const BAD: [string, unknown][] = [
+    ['config', { practice: { nam: 'x', phones: 'not a list' }, rules: { 'phi/phone': 'loud' }, categories: { colour: 'off' } }],
+    ['config', { extensions: ['md'], ignore: [1] }],
+    ['rule pack', { pack: 'Bad Name', rules: [{ id: 'x', category: 'nope', detect: [], examples: { fire: [] } }] }],
+    ['consent ledger', { consents: [{ nope: true }] }],
+  ];
+
+  it('exist for the config, rule pack and ledger schemas, and report errors exactly as ajv does at run time', async () => {
+    const dist = (await import(join(ROOT, 'dist', 'yaml-source.js'))) as typeof import('../src/yaml-source.js');
+    const { configSchema } = (await import(join(ROOT, 'dist', 'config', 'config.js'))) as typeof import('../src/config/config.js');
+    const { packSchema } = (await import(join(ROOT, 'dist', 'rules', 'schema.js'))) as typeof import('../src/rules/schema.js');
+    const { ledgerSchema } = (await import(join(ROOT, 'dist', 'consent', 'ledger.js'))) as typeof import('../src/consent/ledger.js');
+    const { createRequire } = await import('node:module');
+    const prebuilt = createRequire(import.meta.url)(fileURLToPath(dist.PRECOMPILED_VALIDATORS)) as Record<string, (d: unknown) => boolean>;
+    const { Ajv } = await import('ajv');
+    const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
+    const schemas: Record<string, object> = { config: configSchema, 'rule pack': packSchema, 'consent ledger': ledgerSchema };
+    for (const [what, data] of BAD) {
+      const schema = schemas[what];
+      const fn = prebuilt[dist.schemaHash(schema)] as ((d: unknown) => boolean) & { errors?: unknown[] };
+      expect(fn, what).toBeTypeOf('function');
+      const runtime = ajv.compile(schema);
+      expect(fn(data)).toBe(false);
+      expect(runtime(data)).toBe(false);
+      const strip = (errs: unknown[] | null | undefined): unknown => JSON.parse(JSON.stringify(errs));
+      expect(strip(fn.errors), what).toEqual(strip(runtime.errors));
+    }
+  });
+});
+
+describe('regex analyses stored at build time', () => {
+  it('match what the analyser computes now, and are stamped with its hash', async () => {
+    const pre = (await import(join(ROOT, 'dist', 'rules', 'prefilter.js'))) as typeof import('../src/rules/prefilter.js');
+    const file = JSON.parse(readFileSync(fileURLToPath(pre.STORED_ANALYSES), 'utf8')) as { stamp: string; analyses: Record<string, unknown> };
+    expect(file.stamp).toBe(pre.analyserStamp());
+    const dist = (await import(join(ROOT, 'dist', 'rules', 'load.js'))) as typeof import('../src/rules/load.js');
+    const regexes = dist.loadRuleSet([dist.BUILTIN_RULES_DIR]).rules.flatMap((r) => r.detectors.flatMap((d) => (d.regex ? [d.regex] : [])));
+    expect(regexes.length).toBeGreaterThan(20);
+    for (const re of regexes) {
+      const stored = pre.storedAnalysis(re.source, re.flags);
+      expect(stored, re.source.slice(0, 60)).toBeDefined();
+      expect(JSON.parse(pre.analysesFile([re])).analyses[`${re.flags}/${re.source}`]).toEqual(stored);
+    }
+  });
+});

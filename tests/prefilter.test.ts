@@ -8,7 +8,8 @@ import { RegexScan, globalSpans } from '../src/engine/regex-scan.js';
 import { LiteralScanner } from '../src/matchers/literal-scan.js';
 import { analyzeRegex, widthBound, type Requirement } from '../src/rules/prefilter.js';
 import type { CompiledDetector } from '../src/rules/rule.js';
-import { exampleLinter } from './helpers.js';
+import { join } from 'node:path';
+import { ROOT, exampleLinter } from './helpers.js';
 
 const show = (r: Requirement): string =>
   r.kind === 'true' ? 'TRUE' : r.kind === 'any' ? `any(${r.literals.join(',')})` : `${r.kind}(${r.parts.map(show).join(' ')})`;
@@ -21,7 +22,7 @@ function detector(source: string, flags: string, group?: string): CompiledDetect
 function compare(rules: { detectors: CompiledDetector[] }[], text: string): void {
   const dets = rules[0].detectors;
   const doc = parseDocument('draft.txt', text, 'post', 'txt');
-  const scan = new RegexScan(doc, rules);
+  const scan = new RegexScan(doc, rules, { eager: true });
   for (const det of dets) {
     const want = globalSpans(new RegExp(det.regex!.source, det.regex!.flags), det.group, doc.prose);
     expect(scan.spans(det), `/${det.regex!.source.slice(0, 80)}/${det.regex!.flags} on ${JSON.stringify(text.slice(0, 120))}`).toEqual(want);
@@ -133,5 +134,30 @@ describe('RegexScan gives the spans of a global scan', () => {
       .array(fc.tuple(fc.constantFrom(...examples), fc.constantFrom(...SEPS), fc.constantFrom('same', 'upper', 'lower')), { minLength: 1, maxLength: 8 })
       .map((xs) => xs.map(([e, s, c]) => (c === 'upper' ? e.toUpperCase() : c === 'lower' ? e.toLowerCase() : e) + s).join(''));
     fc.assert(fc.property(mixed, (t) => compare(rules, t)), { numRuns: 60 });
+  });
+});
+
+describe('before its plans are built (a short run), RegexScan still gives a global scan\'s spans', () => {
+  it('skipping regexes by the build\'s stored analyses only where they cannot match', async () => {
+    // dist/: the stored analyses exist only in a build
+    const { RegexScan: DistScan } = (await import(join(ROOT, 'dist', 'engine', 'regex-scan.js'))) as typeof import('../src/engine/regex-scan.js');
+    const { storedAnalysis } = (await import(join(ROOT, 'dist', 'rules', 'prefilter.js'))) as typeof import('../src/rules/prefilter.js');
+    const { createLinter } = (await import(join(ROOT, 'dist', 'api.js'))) as typeof import('../src/api.js');
+    const rules = createLinter({}).prepared.ctx.rules;
+    const dets = rules.flatMap((r) => r.detectors).filter((d) => d.regex);
+    expect(dets.every((d) => storedAnalysis(d.regex!.source, d.regex!.flags))).toBe(true);
+    const examples = rules.flatMap((r) => [...r.examples.fire, ...r.examples.silent]);
+    let skipped = 0;
+    for (const text of [...examples, examples.join(' '), examples.join('\n').toUpperCase()]) {
+      const doc = parseDocument('draft.txt', text, 'post', 'txt');
+      const scan = new DistScan(doc, [{ detectors: dets }]); // a new rule list: no plans, short text
+      for (const det of dets) {
+        const got = scan.spans(det);
+        const want = globalSpans(new RegExp(det.regex!.source, det.regex!.flags), det.group, doc.prose);
+        expect(got, det.regex!.source.slice(0, 60)).toEqual(want);
+        if (!want.length) skipped++;
+      }
+    }
+    expect(skipped).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@
 // once per document. The spans are exactly those a global scan with the regex would give.
 import type { Document, Span } from '../documents/document.js';
 import { LiteralScanner, type ScanResult } from '../matchers/literal-scan.js';
-import { analyzeRegex, literalsOf, type Requirement } from '../rules/prefilter.js';
+import { analyzeRegex, literalsOf, storedAnalysis, type Requirement } from '../rules/prefilter.js';
 import type { CompiledDetector } from '../rules/rule.js';
 
 interface Plan {
@@ -15,7 +15,7 @@ interface Plan {
   /** False when the literals show the regex cannot match. */
   possible?: (found: ScanResult) => boolean;
   /** Literal ids a match may start with, and a sticky copy of the regex to try there. */
-  starts?: { mask: Uint8Array; ids: number[]; sticky: RegExp; afterWordChar: boolean };
+  starts?: { mask: Uint8Array; ids: number[]; sticky: RegExp; afterWordChar: boolean; first?: Uint8Array };
   /** Run the regex only on the stretches of text that can hold a match (see compacted()). */
   compact?: Compact;
 }
@@ -28,7 +28,7 @@ interface Compact {
   /** How far look-arounds see: kept around each stretch. */
   margin: number;
   /** The requirement within [start, end), from where its literals occur. */
-  holds: (starts: (number[] | undefined)[], start: number, end: number) => boolean;
+  holds: (found: ScanResult, start: number, end: number) => boolean;
   /** Literal ids of the requirement (a stretch must contain one). */
   ids: number[];
 }
@@ -38,25 +38,34 @@ interface ScannerPlans {
   plans: Map<CompiledDetector, Plan>;
 }
 
-const byRules = new WeakMap<readonly { detectors: CompiledDetector[] }[], ScannerPlans>();
+/**
+ * Per rule set: how much text it has linted, and its plans once built. Building them
+ * (analysing every regex, the scanner's automaton) costs ~150 ms, which a short run — one
+ * reply on standard input — would never earn back; plans are built once the rule set has
+ * seen PLAN_AFTER characters, and until then regexes simply scan.
+ */
+const byRules = new WeakMap<readonly { detectors: CompiledDetector[] }[], { seen: number; plans?: ScannerPlans }>();
+const PLAN_AFTER = 200_000;
+/** A draft this long is worth the plans on its own (and too long for the substring checks). */
+const BIG_DRAFT = 50_000;
 
 const keyOf = (det: CompiledDetector): string => `${det.regex!.source}\0${det.regex!.flags}\0${det.group ?? ''}`;
 
 /** Plans for every regex detector of a rule set, and the one scanner their literals need (built once per rule set). */
 function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerPlans {
-  let sp = byRules.get(rules);
-  if (sp) return sp;
-  const analyses = new Map<CompiledDetector, ReturnType<typeof analyzeRegex>>();
+  const analyses = new Map<CompiledDetector, ReturnType<typeof analyzeRegex> & { forbidden?: Uint8Array }>();
   const literals: string[] = [];
+  // Positions are recorded only for literals that anchor a run or mark a stretch.
   const startLiterals = new Set<string>();
   for (const r of rules) {
     for (const det of r.detectors) {
       if (!det.regex || analyses.has(det)) continue;
-      const a = analyzeRegex(det.regex.source, det.regex.flags);
+      const a: ReturnType<typeof analyzeRegex> & { forbidden?: Uint8Array } = analyzeRegex(det.regex.source, det.regex.flags);
+      if (!a.prefixes && a.requirement.kind !== 'true' && a.bounds) a.forbidden = forbiddenChars(a.bounds.consumed, det.regex.flags);
       analyses.set(det, a);
       for (const l of literalsOf(a.requirement)) {
         literals.push(l.toLowerCase());
-        startLiterals.add(l.toLowerCase());
+        if (a.forbidden) startLiterals.add(l.toLowerCase());
       }
       for (const p of a.prefixes ?? []) {
         literals.push(p.toLowerCase());
@@ -77,10 +86,11 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
         ids,
         sticky: new RegExp(det.regex!.source, `${det.regex!.flags.replace('g', '')}y`),
         afterWordChar: !!a.notAfter && excludesAsciiWordChars(a.notAfter, det.regex!.flags),
+        first: det.regex!.flags.includes('i') ? undefined : firstChars(a.prefixes),
       };
     } else if (a.requirement.kind !== 'true') {
       plan.possible = compile(a.requirement, scanner);
-      const forbidden = a.bounds && forbiddenChars(a.bounds.consumed, det.regex!.flags);
+      const forbidden = a.forbidden;
       if (forbidden) {
         const sep = forbidden[0] ? 0 : forbidden.indexOf(1);
         plan.compact = {
@@ -94,9 +104,7 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
     }
     plans.set(det, plan);
   }
-  sp = { scanner, plans };
-  byRules.set(rules, sp);
-  return sp;
+  return { scanner, plans };
 }
 
 function compile(r: Requirement, scanner: LiteralScanner): (found: ScanResult) => boolean {
@@ -131,6 +139,21 @@ function excludesAsciiWordChars(cls: string, flags: string): boolean {
   }
 }
 
+/**
+ * For a case-sensitive regex, the ASCII letters its start literals begin with (the scanner
+ * ignores case, so "will" is a candidate for "Will"); undefined when some start is not an
+ * ASCII letter.
+ */
+function firstChars(prefixes: string[]): Uint8Array | undefined {
+  const set = new Uint8Array(128);
+  for (const p of prefixes) {
+    const c = p.charCodeAt(0);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+    set[c] = 1;
+  }
+  return set;
+}
+
 const ASCII_WORD = new Uint8Array(128);
 for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') ASCII_WORD[ch.charCodeAt(0)] = 1;
 
@@ -158,16 +181,22 @@ function compileWithin(r: Requirement, scanner: LiteralScanner): Compact['holds'
   switch (r.kind) {
     case 'any': {
       const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
-      const lens = ids.map((id) => scanner.literals[id].length);
-      return (starts, start, end) => ids.some((id, k) => occursWithin(starts[id], start, end - lens[k]));
+      const mask = new Uint8Array(scanner.literals.length);
+      for (const id of ids) mask[id] = 1;
+      const lens = scanner.lengths;
+      return (found, start, end) => {
+        const list = ids.length <= found.found.length ? ids : found.found;
+        for (const id of list) if (mask[id] && occursWithin(found.starts[id], start, end - lens[id])) return true;
+        return false;
+      };
     }
     case 'and': {
       const parts = r.parts.map((p) => compileWithin(p, scanner));
-      return (starts, start, end) => parts.every((p) => p(starts, start, end));
+      return (found, start, end) => parts.every((p) => p(found, start, end));
     }
     case 'or': {
       const parts = r.parts.map((p) => compileWithin(p, scanner));
-      return (starts, start, end) => parts.some((p) => p(starts, start, end));
+      return (found, start, end) => parts.some((p) => p(found, start, end));
     }
     default:
       return () => true;
@@ -189,25 +218,47 @@ function occursWithin(list: number[] | undefined, lo: number, hi: number): boole
 
 /** Regex detector spans for one document. */
 export class RegexScan {
-  private readonly plans: ScannerPlans;
+  private readonly plans?: ScannerPlans;
   private scanned?: ScanResult;
   private readonly memo = new Map<string, Span[]>();
 
+  /** `eager`: build the rule set's plans now, however little text it has seen (tests). */
   constructor(
     private readonly doc: Document,
     rules: readonly { detectors: CompiledDetector[] }[],
+    opts: { eager?: boolean } = {},
   ) {
-    this.plans = plansFor(rules);
+    let state = byRules.get(rules);
+    if (!state) byRules.set(rules, (state = { seen: 0 }));
+    if (!state.plans && (opts.eager || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
+    state.seen += doc.prose.length;
+    this.plans = state.plans;
+  }
+
+  private subs?: SubstringCheck;
+  private substrings(): SubstringCheck {
+    return (this.subs ??= new SubstringCheck(this.doc.prose));
   }
 
   private literals(): ScanResult {
-    return (this.scanned ??= this.plans.scanner.scan(this.doc.prose));
+    return (this.scanned ??= this.plans!.scanner.scan(this.doc.prose));
   }
 
   /** The spans of a pattern or terms detector (its named group's, when it has one). */
   spans(det: CompiledDetector): Span[] {
-    const plan = this.plans.plans.get(det);
-    if (!plan) return globalSpans(det.regex!, det.group, this.doc.prose);
+    const plan = this.plans?.plans.get(det);
+    if (!plan) {
+      // No plans yet: a plain scan (once per distinct regex), unless the build's analysis of
+      // the regex shows a literal it needs is missing — then it is not even compiled.
+      const key = keyOf(det);
+      let out = this.memo.get(key);
+      if (!out) {
+        const a = storedAnalysis(det.regex!.source, det.regex!.flags);
+        out = a && !this.substrings().holds(a.requirement, det.regex!.flags.includes('i')) ? [] : globalSpans(det.regex!, det.group, this.doc.prose);
+        this.memo.set(key, out);
+      }
+      return out;
+    }
     let out = this.memo.get(plan.key);
     if (out) return out;
     if (plan.starts) out = this.anchored(det, plan.starts);
@@ -261,6 +312,10 @@ export class RegexScan {
     for (const id of found.found) {
       if (!s.mask[id]) continue;
       for (const p of found.starts[id] ?? []) {
+        if (s.first) {
+          const c = prose.charCodeAt(p);
+          if (c < 128 && !s.first[c]) continue;
+        }
         // the regex's leading look-behind would refuse a start right after a letter or digit
         if (s.afterWordChar && p > 0) {
           const c = prose.charCodeAt(p - 1);
@@ -311,7 +366,7 @@ export function candidateStretches(text: string, c: Compact, found: ScanResult):
     let b = p;
     while (b < text.length && !stop(text.charCodeAt(b))) b++;
     segEnd = b;
-    if (!c.holds(found.starts, a, b)) continue;
+    if (!c.holds(found, a, b)) continue;
     const s = Math.max(0, a - c.margin);
     const e = Math.min(text.length, b + c.margin);
     const last = pieces[pieces.length - 1];
@@ -319,6 +374,44 @@ export function candidateStretches(text: string, c: Compact, found: ScanResult):
     else pieces.push([s, e]);
   }
   return pieces;
+}
+
+/**
+ * Requirements checked with substring searches, for a short draft before the scanner is
+ * built: the same answers as the scanner's (white space as a space; case folded for
+ * case-insensitive regexes, ſ as s), or more lenient.
+ */
+class SubstringCheck {
+  private folded?: string;
+  private spaced?: string;
+  private readonly memo = new Map<string, boolean>();
+  constructor(private readonly text: string) {}
+
+  holds(r: Requirement, ignoreCase: boolean): boolean {
+    switch (r.kind) {
+      case 'any':
+        return r.literals.some((l) => this.has(l, ignoreCase));
+      case 'and':
+        return r.parts.every((p) => this.holds(p, ignoreCase));
+      case 'or':
+        return r.parts.some((p) => this.holds(p, ignoreCase));
+      default:
+        return true;
+    }
+  }
+
+  private has(literal: string, ignoreCase: boolean): boolean {
+    const key = `${ignoreCase ? 'i' : 'c'}${literal}`;
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      const hay = ignoreCase
+        ? (this.folded ??= this.text.toLowerCase().replace(/\u017f/g, 's').replace(/\s/g, ' '))
+        : (this.spaced ??= this.text.replace(/\s/g, ' '));
+      v = hay.includes(ignoreCase ? literal.toLowerCase() : literal);
+      this.memo.set(key, v);
+    }
+    return v;
+  }
 }
 
 function push(out: Span[], m: RegExpExecArray, group: string | undefined): void {

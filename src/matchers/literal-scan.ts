@@ -30,7 +30,8 @@ export class LiteralScanner {
   private readonly next: Int32Array; // state * width + symbol → state
   private readonly out: Int32Array; // state → literal id ending here, or -1
   private readonly dict: Int32Array; // state → nearest suffix state with an output, or -1
-  private readonly lengths: Int32Array;
+  /** Length of each literal, by id. */
+  readonly lengths: Int32Array;
 
   /** `literals`: lower-case printable ASCII; `withStarts`: those whose positions are wanted. */
   constructor(literals: string[], withStarts: Set<string>) {
@@ -45,9 +46,14 @@ export class LiteralScanner {
         if (!this.symbol[c]) this.symbol[c] = syms++;
       }
     }
-    // Every white-space character (as \s defines it) scans as a space.
+    // Every white-space character (as \s defines it) scans as a space, and case is folded here
+    // rather than by lower-casing the text: literals are lower-case ASCII or caseless, and
+    // the only other characters that case-fold to ASCII in a regex are ſ (s) and K (k).
     const space = this.symbol[32];
     if (space) for (const c of WHITE_SPACE) this.symbol[c] = space;
+    for (let c = 65; c <= 90; c++) this.symbol[c] = this.symbol[c + 32];
+    this.symbol[0x17f] = this.symbol[115];
+    this.symbol[0x212a] = this.symbol[107];
     this.width = syms;
     for (const l of withStarts) {
       const id = this.ids.get(l);
@@ -113,15 +119,10 @@ export class LiteralScanner {
     const found: number[] = [];
     const starts: (number[] | undefined)[] = [];
     if (!this.literals.length) return { present, found, starts };
-    // toLowerCase keeps offsets unless a character grows (İ → i̇); then lower one by one.
-    let low = text.toLowerCase();
-    if (low.length !== text.length) low = Array.from({ length: text.length }, (_, i) => lowerUnit(text[i])).join('');
     const { next, out, dict, symbol, width, wantStarts, lengths } = this;
     let s = 0;
-    for (let i = 0; i < low.length; i++) {
-      let c = low.charCodeAt(i);
-      if (c === LONG_S) c = 115;
-      s = next[s * width + symbol[c]];
+    for (let i = 0; i < text.length; i++) {
+      s = next[s * width + symbol[text.charCodeAt(i)]];
       if (s === 0) continue;
       for (let o = out[s] >= 0 ? s : dict[s]; o >= 0; o = dict[o]) {
         const id = out[o];
@@ -134,9 +135,4 @@ export class LiteralScanner {
     }
     return { present, found, starts };
   }
-}
-
-function lowerUnit(ch: string): string {
-  const l = ch.toLowerCase();
-  return l.length === 1 ? l : ch;
 }

@@ -12,6 +12,10 @@
 // classes, back-references, look-arounds, optional parts) imposes no condition. A condition
 // is only ever dropped or weakened, never invented, so the prefilter never hides a match.
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 /** A condition on a text: TRUE, a set of alternative literals (one must occur), or and/or. */
 export type Requirement =
   | { kind: 'true' }
@@ -96,7 +100,7 @@ class Parser {
   private i = 0;
   private lookDepth = 0;
   /** Sources of the atoms a match consumes (outside look-arounds), to tell which characters it never consumes. */
-  readonly consumed: string[] = [];
+  readonly consumed = new Set<string>();
   /** Upper bound on how far look-arounds, \b and ^/$ see beyond a position. */
   lookWidth = 0;
   hasBackref = false;
@@ -155,7 +159,7 @@ class Parser {
       cur = new Set(['']);
     };
     while (this.i < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
-      const atom = this.quantified();
+      const atom = this.literalRun() ?? this.quantified();
       if (prefixOpen) {
         if (atom.exact) {
           const p: Set<string> | null = cross(prefix!, atom.exact, MAX_PREFIXES);
@@ -184,6 +188,17 @@ class Parser {
     if (allExact) return exactInfo(cur!);
     flush();
     return { exact: null, req: and(reqs), prefix };
+  }
+
+  /** A run of plain characters, none quantified ("amelogenesis"), as one exact string: term lists are mostly this. */
+  private literalRun(): Info | undefined {
+    let j = this.i;
+    while (j < this.src.length && PLAIN.test(this.src[j]) && !QUANT.test(this.src[j + 1] ?? '')) j++;
+    if (j - this.i < 2) return undefined;
+    const run = this.src.slice(this.i, j);
+    for (const ch of new Set(run)) this.consume(escapeLiteral(ch));
+    this.i = j;
+    return exactInfo(new Set([this.ignoreCase ? run.toLowerCase() : run]));
   }
 
   private quantified(): Info {
@@ -285,7 +300,7 @@ class Parser {
   }
 
   private consume(atomSource: string): void {
-    if (this.lookDepth === 0) this.consumed.push(atomSource);
+    if (this.lookDepth === 0) this.consumed.add(atomSource);
   }
 
   private escape(): Info {
@@ -375,6 +390,10 @@ class Parser {
     return set.size > 0 && set.size <= 4 ? exactInfo(set) : NONE;
   }
 }
+
+/** Characters that stand for themselves in a regex source, and may be taken as literals (ASCII letters, digits, a few marks). */
+const PLAIN = /^[A-Za-z0-9 ,;:'"!#%&=<>@_~`-]$/;
+const QUANT = /^[*+?{]$/;
 
 const escapeLiteral = (ch: string): string => (/[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch);
 
@@ -483,8 +502,52 @@ export interface RegexAnalysis {
 /** Prefixes shorter than this occur so often that scanning the whole text is cheaper. */
 const MIN_PREFIX = 1;
 
-/** What every match of `source` (with `flags`) must look like, as far as literals tell. */
+const analyses = new Map<string, RegexAnalysis>();
+
+/** What every match of `source` (with `flags`) must look like, as far as literals tell (cached: rules share vocabularies). */
 export function analyzeRegex(source: string, flags: string): RegexAnalysis {
+  const key = `${flags}/${source}`;
+  let a = analyses.get(key) ?? storedAnalysis(source, flags);
+  if (!a) {
+    a = analyze(source, flags);
+    analyses.set(key, a);
+  }
+  return a;
+}
+
+/**
+ * The build analyses the shipped rules' regexes once (dist/regex-analyses.json), stamped
+ * with a hash of this module, so a stale file (the analyser changed since) is never used.
+ */
+export const STORED_ANALYSES = new URL('../regex-analyses.json', import.meta.url);
+let stored: Map<string, RegexAnalysis> | null | undefined;
+
+export function analyserStamp(): string {
+  return createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url))).digest('base64');
+}
+
+/** The build's analysis of a regex, if it made one (never computes). */
+export function storedAnalysis(source: string, flags: string): RegexAnalysis | undefined {
+  if (stored === undefined) {
+    stored = null;
+    try {
+      const file = JSON.parse(readFileSync(fileURLToPath(STORED_ANALYSES), 'utf8')) as { stamp: string; analyses: Record<string, RegexAnalysis> };
+      if (file.stamp === analyserStamp()) stored = new Map(Object.entries(file.analyses));
+    } catch {
+      // not built, or unreadable: analyse on demand
+    }
+  }
+  return stored?.get(`${flags}/${source}`);
+}
+
+/** The file the build writes: analyses of these regexes, stamped. */
+export function analysesFile(regexes: RegExp[]): string {
+  const out: Record<string, RegexAnalysis> = {};
+  for (const re of regexes) out[`${re.flags}/${re.source}`] = analyze(re.source, re.flags);
+  return JSON.stringify({ stamp: analyserStamp(), analyses: out });
+}
+
+function analyze(source: string, flags: string): RegexAnalysis {
   let info: Info;
   const parser = new Parser(source, flags.includes('i'));
   try {
@@ -500,7 +563,7 @@ export function analyzeRegex(source: string, flags: string): RegexAnalysis {
     requirement: prune(exactReq(info)),
     prefixes,
     notAfter: lead && parser.topBranches === 1 ? lead[1] : undefined,
-    bounds: bounded ? { consumed: parser.consumed, lookWidth: parser.lookWidth } : undefined,
+    bounds: bounded ? { consumed: [...parser.consumed], lookWidth: parser.lookWidth } : undefined,
   };
 }
 
