@@ -1,12 +1,14 @@
 // Literal prefilters and the scans built on them must never change what a regex finds:
-// RegexScan's spans equal a plain global scan's, on the shipped rules' own examples mixed
-// and perturbed, and on random texts for hand-written regexes covering the syntax.
+// RegexScan's spans equal the windowed scan's (matchers/scan.ts), on the shipped rules' own
+// examples mixed and perturbed, and on random texts for hand-written regexes covering the
+// syntax — long texts (several windows) and long runs (windows with cuts) included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/documents/load.js';
-import { RegexScan, globalSpans } from '../src/engine/regex-scan.js';
+import { RegexScan } from '../src/engine/regex-scan.js';
+import { scanWindows, windowsOf } from '../src/matchers/scan.js';
 import { LiteralScanner } from '../src/matchers/literal-scan.js';
-import { analyzeRegex, widthBound, type Requirement } from '../src/rules/prefilter.js';
+import { analyzeRegex, type Requirement } from '../src/rules/prefilter.js';
 import type { CompiledDetector } from '../src/rules/rule.js';
 import { join } from 'node:path';
 import { ROOT, exampleLinter } from './helpers.js';
@@ -22,9 +24,10 @@ function detector(source: string, flags: string, group?: string): CompiledDetect
 function compare(rules: { detectors: CompiledDetector[] }[], text: string): void {
   const dets = rules[0].detectors;
   const doc = parseDocument('draft.txt', text, 'post', 'txt');
-  const scan = new RegexScan(doc, rules, { eager: true });
+  const windows = windowsOf(doc.prose);
+  const scan = new RegexScan(doc, rules, () => windows, { eager: true });
   for (const det of dets) {
-    const want = globalSpans(new RegExp(det.regex!.source, det.regex!.flags), det.group, doc.prose);
+    const want = scanWindows(new RegExp(det.regex!.source, det.regex!.flags), windows, det.group);
     expect(scan.spans(det), `/${det.regex!.source.slice(0, 80)}/${det.regex!.flags} on ${JSON.stringify(text.slice(0, 120))}`).toEqual(want);
   }
 }
@@ -49,16 +52,6 @@ describe('regex analysis', () => {
     expect(analyzeRegex('x[-\\s]?ray', 'gi').prefixes?.sort()).toEqual(['x ray', 'x-ray', 'xray']);
     expect(analyzeRegex('a?b', 'g').prefixes?.sort()).toEqual(['ab', 'b']);
     expect(analyzeRegex('\\w?b', 'g').prefixes).toBeUndefined(); // an optional class: the start is unknown
-  });
-
-  it('bounds what look-arounds see', () => {
-    expect(widthBound('[\\p{L}\\p{N}]')).toBe(2);
-    expect(widthBound('Dr\\.?\\s{1,3}')).toBe(12);
-    expect(widthBound('\\n\\s*')).toBe(Infinity);
-    expect(widthBound('\\1')).toBe(Infinity);
-    expect(analyzeRegex('^foo', 'g').bounds).toBeUndefined(); // string anchors need the whole text
-    expect(analyzeRegex('(?<=\\n\\s*)foo', 'g').bounds).toBeUndefined();
-    expect(analyzeRegex('(?<![a-z])foo(?!bar)', 'g').bounds?.lookWidth).toBe(6);
   });
 
   it('gives up (no condition) on what it cannot parse', () => {
@@ -111,16 +104,31 @@ describe('RegexScan gives the spans of a global scan', () => {
     ['(?:a|an|one)\\s+(?:boy|girl)', 'gi'],
     ['stage\\s+(?:0|[1-4]|I{1,3}V?|IV)', 'gi'],
     ['’s\\s+(?:visit|exam)', 'gu'],
+    // no start literals: run only in windows holding what they need
+    ['\\p{Lu}\\p{Ll}*\\s+(?:saw|treated)\\s+(?:you|him)', 'gu'],
+    ['[a-z]+\\s+at\\s+gmail(?:\\s+dot\\s+com)?', 'gi'],
+    ['\\w+\\s+(?:been|seen)\\s+\\w+', 'g'],
   ];
   const WORDS = ['we', 'We', 'I', 'saw', 'treated', 'you', 'him', 'visit', 'Visits', 'appointment', 'jane', 'at', 'gmail', 'dot', 'com', '404', '555', '0187',
     'Mr.', 'Mrs', 'Dana', 'Ruiz', 'x-ray', 'X ray', 'xrays', 'Dr.', 'had', 'has', 'been', 'seen', 'hi', 'Hello', 'aa', 'spot', 'sot', 'a', 'an', 'one', 'boy',
     'stage', 'IV', 'III', 'Ann’s', 'exam', 'ſaw', 'KELVIN', 'e@x.org'];
-  const SEPS = [' ', '  ', '\n', '\t', ', ', '. ', '! ', '-', '', '\u00a0', '\r\n', ' (', ') '];
-  const text = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPS)), { maxLength: 40 }).map((xs) => xs.map(([w, s]) => w + s).join(''));
+  const SEPS = [' ', '  ', '\n', '\t', ', ', '. ', '! ', '-', '', '\u00a0', '\r\n', ' (', ') ', ' '.repeat(90), '\n'.repeat(70), '-'.repeat(80)];
+  // up to ~300 words: several 1024-character windows, with long runs in some
+  // padded so that matches fall across window boundaries (every 1024 characters)
+  const text = fc
+    .tuple(fc.integer({ min: 0, max: 1100 }), fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPS)), { maxLength: 300 }))
+    .map(([pad, xs]) => 'q'.repeat(pad % 7) + ' zz'.repeat(Math.floor(pad / 3)) + ' ' + xs.map(([w, s]) => w + s).join(''));
 
   it('on random texts, for regexes covering the syntax', () => {
     const rules = [{ detectors: SYNTAX.map(([src, flags, group]) => detector(src, flags, group)) }];
-    fc.assert(fc.property(text, (t) => compare(rules, t)), { numRuns: 400 });
+    fc.assert(fc.property(text, (t) => compare(rules, t)), { numRuns: 600 });
+  });
+
+  it('for matches that straddle a window boundary', () => {
+    const rules = [{ detectors: SYNTAX.map(([src, flags, group]) => detector(src, flags, group)) }];
+    for (const phrase of ['Dana saw you', 'We treated him', 'jane at gmail dot com', 'has been seen', 'Mrs Ruiz', 'an x-ray']) {
+      for (let at = 1000; at < 1030; at++) compare(rules, `${'z'.repeat(at)} ${phrase} and more`);
+    }
   });
 
   it('on the shipped rules, over their examples mixed and perturbed', () => {
@@ -131,7 +139,7 @@ describe('RegexScan gives the spans of a global scan', () => {
     const rules = [{ detectors: dets }];
     for (const e of examples) compare(rules, e);
     const mixed = fc
-      .array(fc.tuple(fc.constantFrom(...examples), fc.constantFrom(...SEPS), fc.constantFrom('same', 'upper', 'lower')), { minLength: 1, maxLength: 8 })
+      .array(fc.tuple(fc.constantFrom(...examples), fc.constantFrom(...SEPS), fc.constantFrom('same', 'upper', 'lower')), { minLength: 1, maxLength: 40 })
       .map((xs) => xs.map(([e, s, c]) => (c === 'upper' ? e.toUpperCase() : c === 'lower' ? e.toLowerCase() : e) + s).join(''));
     fc.assert(fc.property(mixed, (t) => compare(rules, t)), { numRuns: 60 });
   });
@@ -150,10 +158,11 @@ describe('before its plans are built (a short run), RegexScan still gives a glob
     let skipped = 0;
     for (const text of [...examples, examples.join(' '), examples.join('\n').toUpperCase()]) {
       const doc = parseDocument('draft.txt', text, 'post', 'txt');
-      const scan = new DistScan(doc, [{ detectors: dets }]); // a new rule list: no plans, short text
+      const windows = windowsOf(doc.prose);
+      const scan = new DistScan(doc, [{ detectors: dets }], () => windows); // a new rule list: no plans, short text
       for (const det of dets) {
         const got = scan.spans(det);
-        const want = globalSpans(new RegExp(det.regex!.source, det.regex!.flags), det.group, doc.prose);
+        const want = scanWindows(new RegExp(det.regex!.source, det.regex!.flags), windows, det.group);
         expect(got, det.regex!.source.slice(0, 60)).toEqual(want);
         if (!want.length) skipped++;
       }

@@ -28,7 +28,13 @@ const TRUE: Requirement = { kind: 'true' };
 const MAX_EXACT = 16;
 /** Literals shorter than this are too common to be worth testing (a lone punctuation mark is kept: @, :, #). */
 const MIN_LITERAL = 2;
-const usefulLiteral = (s: string): boolean => s.length >= MIN_LITERAL || (s.length === 1 && !/[\p{L}\p{N}\s]/u.test(s));
+/**
+ * A literal with a long run of one character is not used: the windowed scan shortens such
+ * runs in the text (matchers/scan.ts), so the literal could match there and not in the text.
+ */
+const usefulLiteral = (s: string): boolean =>
+  (s.length >= MIN_LITERAL || (s.length === 1 && !/[\p{L}\p{N}\s]/u.test(s))) && !LONG_RUN.test(s);
+const LONG_RUN = /(.)\1{31}|\s{32}/u;
 
 /**
  * Characters taken literally: printable ASCII, and characters without case (’, –, emoji
@@ -98,13 +104,6 @@ function cross(a: Set<string>, b: Set<string>, max = MAX_EXACT): Set<string> | n
 
 class Parser {
   private i = 0;
-  private lookDepth = 0;
-  /** Sources of the atoms a match consumes (outside look-arounds), to tell which characters it never consumes. */
-  readonly consumed = new Set<string>();
-  /** Upper bound on how far look-arounds, \b and ^/$ see beyond a position. */
-  lookWidth = 0;
-  hasBackref = false;
-  hasAnchor = false;
   constructor(
     private readonly src: string,
     private readonly ignoreCase: boolean,
@@ -196,7 +195,6 @@ class Parser {
     while (j < this.src.length && PLAIN.test(this.src[j]) && !QUANT.test(this.src[j + 1] ?? '')) j++;
     if (j - this.i < 2) return undefined;
     const run = this.src.slice(this.i, j);
-    for (const ch of new Set(run)) this.consume(escapeLiteral(ch));
     this.i = j;
     return exactInfo(new Set([this.ignoreCase ? run.toLowerCase() : run]));
   }
@@ -256,51 +254,25 @@ class Parser {
           if (end < 0) throw new Error('bad group name');
           this.i = end + 1;
         } else if (this.peek() === '?') throw new Error('unknown group');
-        const bodyStart = this.i;
-        if (kind === 'look') this.lookDepth++;
         const inner = this.alternation();
-        if (kind === 'look') {
-          this.lookDepth--;
-          this.lookWidth = Math.max(this.lookWidth, widthBound(this.src.slice(bodyStart, this.i)));
-        }
         if (this.src[this.i++] !== ')') throw new Error('unclosed group');
         return kind === 'look' ? EMPTY : inner;
       }
-      case '[': {
-        const start = this.i - 1;
-        const info = this.charClass();
-        this.consume(this.src.slice(start, this.i));
-        return info;
-      }
-      case '\\': {
-        const start = this.i - 1;
-        const info = this.escape();
-        const e = this.src[start + 1];
-        if (e === 'b' || e === 'B') this.lookWidth = Math.max(this.lookWidth, 2);
-        else if (e === 'k' || /\d/.test(e)) this.hasBackref = true;
-        else if (/[dDwWsSpPuxctnrvf]/.test(e)) this.consume(this.src.slice(start, this.i));
-        else this.consume(escapeLiteral(e));
-        return info;
-      }
+      case '[':
+        return this.charClass();
+      case '\\':
+        return this.escape();
       case '^':
       case '$':
-        this.hasAnchor = true;
-        this.lookWidth = Math.max(this.lookWidth, 2);
         return EMPTY;
       case '.':
-        this.consume('.');
         return NONE;
       case ')':
       case '|':
         throw new Error('unexpected');
       default:
-        this.consume(escapeLiteral(c));
         return this.literal(c);
     }
-  }
-
-  private consume(atomSource: string): void {
-    if (this.lookDepth === 0) this.consumed.add(atomSource);
   }
 
   private escape(): Info {
@@ -395,78 +367,6 @@ class Parser {
 const PLAIN = /^[A-Za-z0-9 ,;:'"!#%&=<>@_~`-]$/;
 const QUANT = /^[*+?{]$/;
 
-const escapeLiteral = (ch: string): string => (/[.*+?^${}()|[\]\\/]/.test(ch) ? `\\${ch}` : ch);
-
-/**
- * An upper bound on the code units a look-around body can examine (two per character, for
- * astral code points); Infinity with * + {n,} or a back-reference.
- */
-export function widthBound(body: string): number {
-  let i = 0;
-  const alt = (): number => {
-    let best = seq();
-    while (body[i] === '|') {
-      i++;
-      best = Math.max(best, seq());
-    }
-    return best;
-  };
-  const seq = (): number => {
-    let total = 0;
-    while (i < body.length && body[i] !== '|' && body[i] !== ')') total += quant(atom());
-    return total;
-  };
-  const quant = (w: number): number => {
-    const c = body[i];
-    let max = 1;
-    if (c === '*' || c === '+') return i++, w === 0 ? 0 : Infinity;
-    if (c === '?') i++;
-    else if (c === '{') {
-      const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(body.slice(i));
-      if (!m) return w;
-      i += m[0].length;
-      max = m[2] === undefined ? Number(m[1]) : m[3] === '' ? Infinity : Number(m[3]);
-    } else return w;
-    if (body[i] === '?') i++;
-    return w === 0 ? 0 : w * max;
-  };
-  const atom = (): number => {
-    const c = body[i++];
-    if (c === '(') {
-        if (body.startsWith('?:', i)) i += 2;
-      else if (/^\?<?[=!]/.test(body.slice(i))) {
-        i += body[i + 1] === '<' ? 3 : 2;
-      } else if (body.startsWith('?<', i)) i = body.indexOf('>', i) + 1;
-      const w = alt();
-      i++; // ')'
-      return w; // a nested look-around sees no further than its body
-    }
-    if (c === '[') {
-      while (i < body.length && body[i] !== ']') i += body[i] === '\\' ? 2 : 1;
-      i++;
-      return 2;
-    }
-    if (c === '\\') {
-      const e = body[i++];
-      if (e === 'k' || /[1-9]/.test(e)) return Infinity;
-      if (e === 'b' || e === 'B') return 2;
-      if ((e === 'p' || e === 'P') && body[i] === '{') i = body.indexOf('}', i) + 1;
-      else if (e === 'u') i += body[i] === '{' ? body.indexOf('}', i) + 1 - i : 4;
-      else if (e === 'x') i += 2;
-      else if (e === 'c') i++;
-      return 2;
-    }
-    if (c === '^' || c === '$') return 2;
-    return 2;
-  };
-  try {
-    const w = alt();
-    return i >= body.length ? w : Infinity;
-  } catch {
-    return Infinity;
-  }
-}
-
 /** Drop literal sets too large to be worth testing (a weaker condition is still sound). */
 function prune(r: Requirement): Requirement {
   switch (r.kind) {
@@ -484,12 +384,6 @@ function prune(r: Requirement): Requirement {
 export interface RegexAnalysis {
   /** A literal condition every match satisfies (TRUE when none is known). */
   requirement: Requirement;
-  /**
-   * How a match is bounded: the sources of the atoms it consumes (a character none of them
-   * matches is never inside a match) and how far its look-arounds see. Undefined when the
-   * regex has back-references or string anchors (^, $ without the m flag).
-   */
-  bounds?: { consumed: string[]; lookWidth: number };
   /** The class of a negative look-behind every match starts with (`[\p{L}\p{N}]` in `(?<![\p{L}\p{N}])…`). */
   notAfter?: string;
   /**
@@ -556,14 +450,12 @@ function analyze(source: string, flags: string): RegexAnalysis {
     return { requirement: TRUE };
   }
   const prefix = info.exact ?? info.prefix;
-  const prefixes = prefix && prefix.size > 0 && [...prefix].every((p) => p.length >= MIN_PREFIX) ? [...prefix] : undefined;
-  const bounded = !parser.hasBackref && (!parser.hasAnchor || flags.includes('m')) && Number.isFinite(parser.lookWidth);
+  const prefixes = prefix && prefix.size > 0 && [...prefix].every((p) => p.length >= MIN_PREFIX && !LONG_RUN.test(p)) ? [...prefix] : undefined;
   const lead = /^\(\?<!(\[(?:\\.|[^\]\\])*\])\)/.exec(source);
   return {
     requirement: prune(exactReq(info)),
     prefixes,
     notAfter: lead && parser.topBranches === 1 ? lead[1] : undefined,
-    bounds: bounded ? { consumed: [...parser.consumed], lookWidth: parser.lookWidth } : undefined,
   };
 }
 
