@@ -2,8 +2,12 @@
 // ignore globs respected), or standard input.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { globby, isDynamicPattern } from 'globby';
 import picomatch from 'picomatch';
+
+// globby (and its dependencies) load only when a directory or glob is expanded: a single
+// file or standard input starts faster without them.
+let globbyModule: typeof import('globby') | undefined;
+const lib = async (): Promise<typeof import('globby')> => (globbyModule ??= await import('globby'));
 
 export interface Target {
   path: string; // absolute, or '<stdin>'
@@ -36,7 +40,7 @@ export async function expandTargets(patterns: string[], opts: ExpandOptions): Pr
       statError = e as NodeJS.ErrnoException;
     }
     if (st?.isDirectory()) {
-      const found = await globby(extGlob, {
+      const found = await (await lib()).globby(extGlob, {
         cwd: abs,
         absolute: true,
         gitignore: true,
@@ -47,8 +51,8 @@ export async function expandTargets(patterns: string[], opts: ExpandOptions): Pr
       for (const f of found.sort()) if (!ignoredPath(f)) out.set(f, { path: f });
     } else if (st?.isFile()) {
       out.set(abs, { path: abs });
-    } else if (isDynamicPattern(p)) {
-      const found = await globby(p, { cwd: opts.cwd, absolute: true, gitignore: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+    } else if ((await lib()).isDynamicPattern(p)) {
+      const found = await (await lib()).globby(p, { cwd: opts.cwd, absolute: true, gitignore: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
       if (!found.length) out.set(abs, { path: abs, error: `no files match the pattern "${p}"` });
       for (const f of found.sort()) if (!ignoredPath(f)) out.set(f, { path: f });
     } else {
@@ -94,7 +98,7 @@ export async function readStdin(): Promise<Buffer> {
  * what it matches. A path that is neither a candidate nor on disk is an error, as in
  * expandTargets; an existing file that is not a candidate is simply not selected.
  */
-export function selectTargets(candidates: string[], patterns: string[], opts: ExpandOptions): Target[] {
+export async function selectTargets(candidates: string[], patterns: string[], opts: ExpandOptions): Promise<Target[]> {
   const exts = new Set(opts.extensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()));
   const isIgnored = opts.ignore.length ? picomatch(opts.ignore, { dot: true }) : () => false;
   const ignoredPath = (abs: string): boolean => isIgnored(relative(opts.ignoreBase, abs).split('\\').join('/'));
@@ -119,7 +123,7 @@ export function selectTargets(candidates: string[], patterns: string[], opts: Ex
       for (const c of sorted) if (c.startsWith(prefix) && isDraft(c) && !hidden(c)) out.set(c, { path: c });
     } else if (st?.isFile()) {
       // Exists, but git does not list it as changed: nothing to lint.
-    } else if (isDynamicPattern(p)) {
+    } else if ((await lib()).isDynamicPattern(p)) {
       const match = picomatch(p.split('\\').join('/'), { dot: false });
       const name = (c: string): string => (isAbsolute(p) ? c : relative(opts.cwd, c)).split(sep).join('/');
       for (const c of sorted) if (match(name(c)) && !ignoredPath(c)) out.set(c, { path: c });

@@ -158,9 +158,11 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   const results: FileResult[] = [];
   const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [] };
   const today = io.today ?? localToday({});
+  // Formats that show clean drafts too need every source; the others quote only drafts with findings.
+  const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
   const kindOf = (path: string, config: Config): DraftKind => opts.kind ?? kindByGlobs(path, config.dir, config.kinds) ?? 'post';
   const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult> => {
-    const ctx: FileContext = { setup, today, cwd: io.cwd, baseline, reportUnused: opts.reportUnusedDirectives, review };
+    const ctx: FileContext = { setup, today, cwd: io.cwd, baseline, reportUnused: opts.reportUnusedDirectives, review, keepSources };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun)) return first.result;
     const outcome: FixOutcome = await fixDraft(path, buf, first.doc, first.result, {
@@ -193,10 +195,10 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       const staged = await stagedFiles(io.cwd);
       const byPath = new Map<string, GitFile>(staged.files.map((f) => [f.path, f]));
       readStaged = (path) => staged.read(byPath.get(path)!);
-      targets = selectTargets([...byPath.keys()], opts.patterns, expand);
+      targets = await selectTargets([...byPath.keys()], opts.patterns, expand);
     } else if (opts.changedSince !== undefined) {
       const changed = await changedSince(opts.changedSince, io.cwd);
-      targets = selectTargets(changed.map((f) => f.path), opts.patterns, expand);
+      targets = await selectTargets(changed.map((f) => f.path), opts.patterns, expand);
     } else {
       targets = await expandTargets(opts.patterns, expand);
     }
@@ -248,7 +250,12 @@ interface FileContext {
   cwd: string;
   baseline?: Baseline;
   reportUnused?: boolean;
+  /** Keep the text of drafts without findings (for formats that show them). */
+  keepSources: boolean;
 }
+
+/** Formats that print clean drafts' text as well (the HTML report's "Show the draft"). */
+const SHOW_CLEAN_DRAFTS = new Set(['html']);
 
 function planFixesFor(doc: Document, findings: Finding[], setup: FileSetup): ReturnType<typeof planFixes> {
   return planFixes(doc, findings, { replyTemplate: setup.config.fix.replyTemplate, phone: setup.config.contactPhone, replyRules: setup.replyRules });
@@ -304,7 +311,10 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
   }
   const fixable = new Set(planFixesFor(doc, reported, setup).fixed);
   reported = reported.map((f) => (fixable.has(f) ? { ...f, fixable: true } : f));
-  return { result: { filePath: path, findings: reported, source: text, ...(suppressed.length ? { suppressed } : {}), ...(notice ? { notice } : {}) }, doc };
+  // The source is kept only where a formatter will quote it: a clean file's text is dropped
+  // at once, so memory does not grow with the number of drafts.
+  const source = ctx.keepSources || reported.length || suppressed.length ? text : undefined;
+  return { result: { filePath: path, findings: reported, source, ...(suppressed.length ? { suppressed } : {}), ...(notice ? { notice } : {}) }, doc };
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {

@@ -1,13 +1,23 @@
 // Markdown → prose view. markdown-it (CommonMark + GFM tables and strikethrough) gives the
 // block structure with line maps and the inline tokens; this module recovers the exact
 // source position of every visible piece of text, so findings point at the original file.
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { createRequire } from 'node:module';
 import { buildProse, type Comment, type Document, type Span } from './document.js';
 import { LineIndex } from './position.js';
 import { extractFrontMatter } from './front-matter.js';
 
-const md = new MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
+// Loaded on the first Markdown draft, from markdown-it's single-file CommonJS build (a third
+// of the ES modules' load time; a reply on standard input never pays for it).
+let md: MarkdownIt | undefined;
+function parser(): MarkdownIt {
+  if (!md) {
+    const Ctor = createRequire(import.meta.url)('markdown-it') as typeof MarkdownIt;
+    md = new Ctor('commonmark', { html: true }).enable(['table', 'strikethrough']);
+  }
+  return md;
+}
 
 type Img = Document['images'][number];
 
@@ -41,7 +51,7 @@ export function parseMarkdown(path: string, text: string): Omit<Document, 'kind'
     covered: new Uint8Array(lines.lineCount),
   };
   for (let l = 0; l < (fm.span ? fm.lineCount : 0); l++) st.covered[l] = 1;
-  const tokens = md.parse(mdInput, {});
+  const tokens = parser().parse(mdInput, {});
   let rowLine = -1;
   const cellCursor = new Map<number, number>();
   for (const tok of tokens) {

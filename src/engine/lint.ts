@@ -5,6 +5,7 @@ import type { Document, Span } from '../documents/document.js';
 import { findEntities, loadNlp } from '../matchers/entity.js';
 import { scanWindows } from '../matchers/scan.js';
 import { Structure } from '../matchers/structure.js';
+import { RegexScan } from './regex-scan.js';
 import type { Tester } from '../matchers/terms.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { Finding, Severity } from '../types.js';
@@ -55,14 +56,14 @@ export function collapse(s: string): string {
 }
 
 /** Spans one detector finds in the document. */
-async function detect(doc: Document, det: CompiledDetector, st: Structure): Promise<Span[]> {
+async function detect(doc: Document, det: CompiledDetector, st: Structure, regexes: RegexScan): Promise<Span[]> {
   if (det.kind === 'image') return doc.images.map((i) => ({ start: i.start, end: i.end }));
   if (det.kind === 'entity') {
     const nlp = await loadNlp();
     return findEntities(nlp, doc.prose, st.allSentences(), det.entity!);
   }
   if (det.index) return det.index.find(doc.prose);
-  return scanWindows(det.regex!, st.windows(), det.group);
+  return regexes.spans(det);
 }
 
 /** Every occurrence of a phrase list in the prose. */
@@ -163,13 +164,15 @@ export interface LintDocumentOptions {
 export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDocumentOptions = {}): Promise<Finding[]> {
   const st = new Structure(doc);
   const scopeHits: ScopeHits = new Map();
+  const regexes = new RegexScan(doc, ctx.rules, () => st.windows());
   const phase1: Candidate[] = [];
   const deferred: Candidate[] = [];
   for (const rule of ctx.rules) {
     if (rule.appliesTo !== 'both' && rule.appliesTo !== doc.kind) continue;
     if (rule.unlessFrontMatter.some((k) => doc.frontMatter[k] !== undefined && doc.frontMatter[k] !== null && doc.frontMatter[k] !== '')) continue;
     for (const det of rule.detectors) {
-      const spans = await detect(doc, det, st);
+      if (det.inReview && !doc.review) continue; // every span would be dropped below
+      const spans = await detect(doc, det, st, regexes);
       const shelters = det.unlessInside && spans.length ? phraseSpans(doc.prose, det.unlessInside) : [];
       for (const span of spans) {
         if (shelters.length && shelters.some((p) => p.start <= span.start && span.end <= p.end)) continue;

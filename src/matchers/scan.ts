@@ -126,30 +126,43 @@ export function scanWindows(re: RegExp, text: string | Window[], group?: string)
   const windows = typeof text === 'string' ? windowsOf(text) : text;
   const out: Span[] = [];
   let resume = 0; // where the whole-text scan would go on
-  for (const w of windows) {
-    const from = Math.max(w.start, resume);
-    if (from >= w.own) continue;
-    re.lastIndex = toChunk(w, from);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(w.chunk))) {
-      const ms = toText(w, m.index);
-      if (ms >= w.own) break; // the next window owns it, and sees more after it
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      const me = Math.min(toText(w, m.index + m[0].length), w.end);
-      resume = me;
-      if (group) {
-        const idx = m.indices?.groups?.[group];
-        const gs = idx ? toText(w, idx[0]) : -1;
-        const ge = idx ? Math.min(toText(w, idx[1]), w.end) : -1;
-        if (gs >= 0 && ge > gs) out.push({ start: gs, end: ge });
-      } else {
-        out.push({ start: ms, end: me });
-      }
-      if (me >= w.own) break;
-    }
-  }
+  for (const w of windows) resume = scanWindow(re, w, resume, group, out);
   return out;
+}
+
+/**
+ * One window's part of scanWindows: the matches starting in it at or after `resume`,
+ * appended to `out`; returns where the whole-text scan goes on. (engine/regex-scan.ts skips
+ * windows that cannot hold a match, and calls this for the others.)
+ */
+export function scanWindow(re: RegExp, w: Window, resume: number, group: string | undefined, out: Span[]): number {
+  const from = Math.max(w.start, resume);
+  if (from >= w.own) return resume;
+  re.lastIndex = toChunk(w, from);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(w.chunk))) {
+    const ms = toText(w, m.index);
+    if (ms >= w.own) break; // the next window owns it, and sees more after it
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    resume = record(w, m, ms, group, out);
+    if (resume >= w.own) break;
+  }
+  return resume;
+}
+
+/** Add a match found in a window's chunk (at text offset `ms`); returns its end in the text. */
+export function record(w: Window, m: RegExpExecArray, ms: number, group: string | undefined, out: Span[]): number {
+  const me = Math.min(toText(w, m.index + m[0].length), w.end);
+  if (group) {
+    const idx = m.indices?.groups?.[group];
+    const gs = idx ? toText(w, idx[0]) : -1;
+    const ge = idx ? Math.min(toText(w, idx[1]), w.end) : -1;
+    if (gs >= 0 && ge > gs) out.push({ start: gs, end: ge });
+  } else {
+    out.push({ start: ms, end: me });
+  }
+  return me;
 }

@@ -10,9 +10,9 @@ const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
 import { checkRegexSafety, checkRegexShape } from './regex-safety.js';
 import type { Category, Severity } from '../types.js';
-import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
+import type { YamlSource } from '../yaml-source.js';
 import type { CompiledDetector, CompiledRule, Escalation, RuleSet } from './rule.js';
-import { packSchema } from './schema.js';
+import { readPack } from './precompiled.js';
 
 /** Context hotword that matches the practice's own name, aliases and staff names. */
 export const PRACTICE_HOTWORD = '@practice';
@@ -132,9 +132,8 @@ export function loadRuleSet(dirs: string[]): RuleSet {
     }
     const display = relative(process.cwd(), file) || file;
     try {
-      const src = readYaml(display, text);
+      const src = readPack(file, display, text, BUILTIN_RULES_DIR);
       if (src.data == null) continue;
-      validateYaml(src, packSchema, 'rule pack');
       const raw = src.data as RawPack;
       const pack = raw.pack ?? basename(file, extname(file));
       sources.push({ src, raw, pack });

@@ -1,0 +1,331 @@
+// Where a document's regular-expression detectors match, computed as cheaply as the
+// literals allow, with exactly the spans of matchers/scan.ts's windowed scan.
+//
+// One Aho–Corasick pass over the draft (matchers/literal-scan.ts) finds every literal that
+// any detector's regex needs (rules/prefilter.ts). Then, per detector:
+// - none of the literals it needs is in the draft: no match, the regex is not run;
+// - its matches start with known literals: it is tried, with a sticky copy, only where one
+//   of them occurs, window by window;
+// - otherwise it runs only in the windows whose text holds the literals it needs.
+// A skipped window leaves the scan where it was, so the spans are those scanWindows gives.
+// Detectors with the same regex (rules share vocabularies) run once per document.
+import type { Document, Span } from '../documents/document.js';
+import { LiteralScanner, type ScanResult } from '../matchers/literal-scan.js';
+import { record, scanWindow, scanWindows, type Window } from '../matchers/scan.js';
+import { analyzeRegex, literalsOf, storedAnalysis, type Requirement } from '../rules/prefilter.js';
+import type { CompiledDetector } from '../rules/rule.js';
+
+type Within = (found: ScanResult, start: number, end: number) => boolean;
+
+interface Plan {
+  key: string;
+  /** False when the literals show the regex cannot match anywhere in the draft. */
+  possible?: (found: ScanResult) => boolean;
+  /** Literal ids a match may start with, and a sticky copy of the regex to try there. */
+  starts?: { mask: Uint8Array; sticky: RegExp; afterWordChar: boolean; first?: Uint8Array };
+  /** Whether a stretch of text holds the literals a match needs (windows without them are skipped). */
+  within?: Within;
+}
+
+interface ScannerPlans {
+  scanner: LiteralScanner;
+  plans: Map<CompiledDetector, Plan>;
+}
+
+/**
+ * Per rule set: how much text it has linted, and its plans once built. Building them
+ * (analysing every regex, the scanner's automaton) costs ~150 ms, which a short run — one
+ * reply on standard input — would never earn back; plans are built once the rule set has
+ * seen PLAN_AFTER characters, and until then regexes scan every window.
+ */
+const byRules = new WeakMap<readonly { detectors: CompiledDetector[] }[], { seen: number; plans?: ScannerPlans }>();
+const PLAN_AFTER = 200_000;
+/** A draft this long is worth the plans on its own (and too long for the substring checks). */
+const BIG_DRAFT = 50_000;
+
+const keyOf = (det: CompiledDetector): string => `${det.regex!.source}\0${det.regex!.flags}\0${det.group ?? ''}`;
+
+/** Plans for every regex detector of a rule set, and the one scanner their literals need (built once per rule set). */
+function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerPlans {
+  const analyses = new Map<CompiledDetector, ReturnType<typeof analyzeRegex>>();
+  const literals: string[] = [];
+  const startLiterals = new Set<string>();
+  for (const r of rules) {
+    for (const det of r.detectors) {
+      if (!det.regex || analyses.has(det)) continue;
+      const a = analyzeRegex(det.regex.source, det.regex.flags);
+      analyses.set(det, a);
+      for (const l of literalsOf(a.requirement)) {
+        literals.push(l.toLowerCase());
+        if (!a.prefixes) startLiterals.add(l.toLowerCase());
+      }
+      for (const p of a.prefixes ?? []) {
+        literals.push(p.toLowerCase());
+        startLiterals.add(p.toLowerCase());
+      }
+    }
+  }
+  const scanner = new LiteralScanner(literals, startLiterals);
+  const plans = new Map<CompiledDetector, Plan>();
+  for (const [det, a] of analyses) {
+    const plan: Plan = { key: keyOf(det) };
+    if (a.requirement.kind !== 'true') plan.possible = compile(a.requirement, scanner);
+    if (a.prefixes) {
+      const mask = new Uint8Array(scanner.literals.length);
+      for (const p of a.prefixes) mask[scanner.id(p.toLowerCase())!] = 1;
+      plan.starts = {
+        mask,
+        sticky: new RegExp(det.regex!.source, `${det.regex!.flags.replace('g', '')}y`),
+        afterWordChar: !!a.notAfter && excludesAsciiWordChars(a.notAfter, det.regex!.flags),
+        first: det.regex!.flags.includes('i') ? undefined : firstChars(a.prefixes),
+      };
+    } else if (a.requirement.kind !== 'true') plan.within = compileWithin(a.requirement, scanner);
+    plans.set(det, plan);
+  }
+  return { scanner, plans };
+}
+
+function compile(r: Requirement, scanner: LiteralScanner): (found: ScanResult) => boolean {
+  switch (r.kind) {
+    case 'any': {
+      const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
+      const mask = new Uint8Array(scanner.literals.length);
+      for (const id of ids) mask[id] = 1;
+      // Walk whichever list is shorter: the set's literals, or those the draft contains.
+      return (found) => (ids.length <= found.found.length ? ids.some((id) => found.present[id] === 1) : found.found.some((id) => mask[id] === 1));
+    }
+    case 'and': {
+      const parts = r.parts.map((p) => compile(p, scanner));
+      return (found) => parts.every((p) => p(found));
+    }
+    case 'or': {
+      const parts = r.parts.map((p) => compile(p, scanner));
+      return (found) => parts.some((p) => p(found));
+    }
+    default:
+      return () => true;
+  }
+}
+
+/** Does a look-behind class match every ASCII letter and digit (so no match starts right after one)? */
+function excludesAsciiWordChars(cls: string, flags: string): boolean {
+  try {
+    const re = new RegExp(`^${cls}$`, flags.replace(/[gdy]/g, ''));
+    return [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'].every((ch) => re.test(ch));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * For a case-sensitive regex, the ASCII letters its start literals begin with (the scanner
+ * ignores case, so "will" is a candidate for "Will"); undefined when some start is not an
+ * ASCII letter.
+ */
+function firstChars(prefixes: string[]): Uint8Array | undefined {
+  const set = new Uint8Array(128);
+  for (const p of prefixes) {
+    const c = p.charCodeAt(0);
+    if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+    set[c] = 1;
+  }
+  return set;
+}
+
+const ASCII_WORD = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') ASCII_WORD[ch.charCodeAt(0)] = 1;
+
+/** The requirement evaluated on [start, end): a literal counts when one of its occurrences lies inside. */
+function compileWithin(r: Requirement, scanner: LiteralScanner): Within {
+  switch (r.kind) {
+    case 'any': {
+      const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
+      const mask = new Uint8Array(scanner.literals.length);
+      for (const id of ids) mask[id] = 1;
+      const lens = scanner.lengths;
+      return (found, start, end) => {
+        const list = ids.length <= found.found.length ? ids : found.found;
+        for (const id of list) if (mask[id] && occursWithin(found.starts[id], start, end - lens[id])) return true;
+        return false;
+      };
+    }
+    case 'and': {
+      const parts = r.parts.map((p) => compileWithin(p, scanner));
+      return (found, start, end) => parts.every((p) => p(found, start, end));
+    }
+    case 'or': {
+      const parts = r.parts.map((p) => compileWithin(p, scanner));
+      return (found, start, end) => parts.some((p) => p(found, start, end));
+    }
+    default:
+      return () => true;
+  }
+}
+
+/** Is there a value in [lo, hi] in an ascending list? */
+function occursWithin(list: number[] | undefined, lo: number, hi: number): boolean {
+  if (!list || hi < lo) return false;
+  let a = 0;
+  let b = list.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (list[mid] < lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < list.length && list[a] <= hi;
+}
+
+/** Regex detector spans for one document. */
+export class RegexScan {
+  private readonly plans?: ScannerPlans;
+  private scanned?: ScanResult;
+  private readonly memo = new Map<string, Span[]>();
+  private subs?: SubstringCheck;
+
+  /**
+   * `windows`: the document's scan windows (Structure.windows()). `eager`: build the rule
+   * set's plans now, however little text it has seen (tests).
+   */
+  constructor(
+    private readonly doc: Document,
+    rules: readonly { detectors: CompiledDetector[] }[],
+    private readonly windows: () => Window[],
+    opts: { eager?: boolean } = {},
+  ) {
+    let state = byRules.get(rules);
+    if (!state) byRules.set(rules, (state = { seen: 0 }));
+    if (!state.plans && (opts.eager || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
+    state.seen += doc.prose.length;
+    this.plans = state.plans;
+  }
+
+  private literals(): ScanResult {
+    return (this.scanned ??= this.plans!.scanner.scan(this.doc.prose));
+  }
+
+  /** The spans of a pattern or terms detector (its named group's, when it has one). */
+  spans(det: CompiledDetector): Span[] {
+    const plan = this.plans?.plans.get(det);
+    const key = plan?.key ?? keyOf(det);
+    let out = this.memo.get(key);
+    if (!out) {
+      out = plan ? this.planned(det, plan) : this.unplanned(det);
+      this.memo.set(key, out);
+    }
+    return out;
+  }
+
+  /**
+   * No plans yet: every window is scanned, unless the build's analysis of the regex shows a
+   * literal it needs is missing from the draft — then it is not even compiled.
+   */
+  private unplanned(det: CompiledDetector): Span[] {
+    const a = storedAnalysis(det.regex!.source, det.regex!.flags);
+    if (a && !(this.subs ??= new SubstringCheck(this.doc.prose)).holds(a.requirement, det.regex!.flags.includes('i'))) return [];
+    return scanWindows(det.regex!, this.windows(), det.group);
+  }
+
+  private planned(det: CompiledDetector, plan: Plan): Span[] {
+    if (plan.possible && !plan.possible(this.literals())) return [];
+    if (plan.starts) return this.anchored(det, plan.starts);
+    const out: Span[] = [];
+    let resume = 0;
+    const found = plan.within && this.literals();
+    for (const w of this.windows()) {
+      // a match lies in [start, end) of its window: without the literals there, nothing to find
+      if (found && !plan.within!(found, Math.max(w.start, resume), w.end)) continue;
+      resume = scanWindow(det.regex!, w, resume, det.group, out);
+    }
+    return out;
+  }
+
+  /**
+   * Try the sticky regex at each offset where one of its start literals occurs, window by
+   * window, left to right, resuming after each match as scanWindow does. A window with cuts
+   * (long runs shortened) is scanned whole, as its chunk offsets differ from the text's.
+   */
+  private anchored(det: CompiledDetector, s: NonNullable<Plan['starts']>): Span[] {
+    const found = this.literals();
+    const prose = this.doc.prose;
+    const at: number[] = [];
+    for (const id of found.found) {
+      if (!s.mask[id]) continue;
+      for (const p of found.starts[id] ?? []) {
+        // the regex's leading look-behind would refuse a start right after a letter or digit
+        if (s.afterWordChar && p > 0) {
+          const c = prose.charCodeAt(p - 1);
+          if (c < 128 && ASCII_WORD[c]) continue;
+        }
+        if (s.first) {
+          const c = prose.charCodeAt(p);
+          if (c < 128 && !s.first[c]) continue;
+        }
+        at.push(p);
+      }
+    }
+    const out: Span[] = [];
+    if (!at.length) return out;
+    at.sort((a, b) => a - b);
+    const re = s.sticky;
+    let resume = 0;
+    let k = 0;
+    for (const w of this.windows()) {
+      const from = Math.max(w.start, resume);
+      while (k < at.length && at[k] < from) k++;
+      if (k >= at.length) break;
+      if (at[k] >= w.own) continue;
+      if (w.cuts.length) {
+        resume = scanWindow(det.regex!, w, resume, det.group, out);
+        continue;
+      }
+      for (; k < at.length && at[k] < w.own; k++) {
+        const p = at[k];
+        if (p < resume) continue;
+        re.lastIndex = p - w.base;
+        const m = re.exec(w.chunk);
+        if (!m || m[0].length === 0) continue;
+        resume = record(w, m, p, det.group, out);
+        if (resume >= w.own) break;
+      }
+    }
+    return out;
+  }
+}
+
+/**
+ * Requirements checked with substring searches, for a short draft before the scanner is
+ * built: the same answers as the scanner's (white space as a space; case folded for
+ * case-insensitive regexes, ſ as s), or more lenient.
+ */
+class SubstringCheck {
+  private folded?: string;
+  private spaced?: string;
+  private readonly memo = new Map<string, boolean>();
+  constructor(private readonly text: string) {}
+
+  holds(r: Requirement, ignoreCase: boolean): boolean {
+    switch (r.kind) {
+      case 'any':
+        return r.literals.some((l) => this.has(l, ignoreCase));
+      case 'and':
+        return r.parts.every((p) => this.holds(p, ignoreCase));
+      case 'or':
+        return r.parts.some((p) => this.holds(p, ignoreCase));
+      default:
+        return true;
+    }
+  }
+
+  private has(literal: string, ignoreCase: boolean): boolean {
+    const key = `${ignoreCase ? 'i' : 'c'}${literal}`;
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      const hay = ignoreCase
+        ? (this.folded ??= this.text.toLowerCase().replace(/\u017f/g, 's').replace(/\s/g, ' '))
+        : (this.spaced ??= this.text.replace(/\s/g, ' '));
+      v = hay.includes(ignoreCase ? literal.toLowerCase() : literal);
+      this.memo.set(key, v);
+    }
+    return v;
+  }
+}
