@@ -50,6 +50,13 @@ describe('rule fixtures', () => {
   it('exist', () => {
     expect(files.length).toBeGreaterThan(0);
   });
+  it('cover every shipped rule with a fire and a silent fixture', () => {
+    const missing = [...ruleIds].filter((id) => {
+      const rel = files.map((f) => relative(FIXTURES, f));
+      return !rel.some((r) => r.startsWith(`${id}/fire.`)) || !rel.some((r) => r.startsWith(`${id}/silent.`));
+    });
+    expect(missing).toEqual([]);
+  });
   for (const file of files) {
     const rel = relative(FIXTURES, file);
     const [pack, rule] = rel.split('/');
