@@ -191,9 +191,15 @@ function compileWithin(r: Requirement, scanner: LiteralScanner): Within {
       const mask = new Uint8Array(scanner.literals.length);
       for (const id of ids) mask[id] = 1;
       const lens = scanner.lengths;
+      // the set's literals present in the current draft, worked out once per draft
+      let last: ScanResult | undefined;
+      let here: number[] = [];
       return (found, start, end) => {
-        const list = ids.length <= found.found.length ? ids : found.found;
-        for (const id of list) if (mask[id] && occursWithin(found.starts[id], start, end - lens[id])) return true;
+        if (found !== last) {
+          last = found;
+          here = (ids.length <= found.found.length ? ids.filter((id) => found.present[id]) : found.found.filter((id) => mask[id])) as number[];
+        }
+        for (const id of here) if (occursWithin(found.starts[id], start, end - lens[id])) return true;
         return false;
       };
     }
@@ -229,6 +235,7 @@ export class RegexScan {
   private scanned?: ScanResult;
   private readonly memo = new Map<string, Span[]>();
   private subs?: SubstringCheck;
+  private readonly fullStarts = new Map<string, number[]>();
 
   /**
    * `windows`: the document's scan windows (Structure.windows()). `eager`: build the rule
@@ -334,7 +341,12 @@ export class RegexScan {
       }
     };
     if (!c.forbidden) {
+      // the whole draft: shared by the regexes that begin alike
+      const key = `${plan.afterWordChar ? 1 : 0}${c.first.join('')}`;
+      const cached = this.fullStarts.get(key);
+      if (cached) return cached;
       take(0, prose.length);
+      this.fullStarts.set(key, at);
       return at;
     }
     const found = this.literals();
