@@ -55,6 +55,12 @@ const BIG_DRAFT = 50_000;
 /** Candidate starts denser than one per DENSE characters: scan the windows instead. */
 const DENSE = 12;
 
+let eagerPlans = false;
+/** This run has much to lint (it is using worker threads): build plans on the first draft. */
+export function expectMuchText(): void {
+  eagerPlans = true;
+}
+
 const keyOf = (det: CompiledDetector): string => `${det.regex!.source}\0${det.regex!.flags}\0${det.group ?? ''}`;
 
 /** Plans for every regex detector of a rule set, and the one scanner their literals need (built once per rule set). */
@@ -110,14 +116,23 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
   return { scanner, plans };
 }
 
+const idsOf = (literals: string[], scanner: LiteralScanner): number[] => [...new Set(literals.map((l) => scanner.id(l.toLowerCase())!))];
+
+/** A membership table, for large literal sets only (one byte per literal of the rule set, per set). */
+function maskOf(ids: number[], scanner: LiteralScanner): Uint8Array | undefined {
+  if (ids.length < 64) return undefined;
+  const mask = new Uint8Array(scanner.literals.length);
+  for (const id of ids) mask[id] = 1;
+  return mask;
+}
+
 function compile(r: Requirement, scanner: LiteralScanner): (found: ScanResult) => boolean {
   switch (r.kind) {
     case 'any': {
-      const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
-      const mask = new Uint8Array(scanner.literals.length);
-      for (const id of ids) mask[id] = 1;
+      const ids = idsOf(r.literals, scanner);
+      const mask = maskOf(ids, scanner);
       // Walk whichever list is shorter: the set's literals, or those the draft contains.
-      return (found) => (ids.length <= found.found.length ? ids.some((id) => found.present[id] === 1) : found.found.some((id) => mask[id] === 1));
+      return (found) => (!mask || ids.length <= found.found.length ? ids.some((id) => found.present[id] === 1) : found.found.some((id) => mask[id] === 1));
     }
     case 'and': {
       const parts = r.parts.map((p) => compile(p, scanner));
@@ -187,9 +202,8 @@ for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 function compileWithin(r: Requirement, scanner: LiteralScanner): Within {
   switch (r.kind) {
     case 'any': {
-      const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
-      const mask = new Uint8Array(scanner.literals.length);
-      for (const id of ids) mask[id] = 1;
+      const ids = idsOf(r.literals, scanner);
+      const mask = maskOf(ids, scanner);
       const lens = scanner.lengths;
       // the set's literals present in the current draft, worked out once per draft
       let last: ScanResult | undefined;
@@ -197,7 +211,7 @@ function compileWithin(r: Requirement, scanner: LiteralScanner): Within {
       return (found, start, end) => {
         if (found !== last) {
           last = found;
-          here = (ids.length <= found.found.length ? ids.filter((id) => found.present[id]) : found.found.filter((id) => mask[id])) as number[];
+          here = !mask || ids.length <= found.found.length ? ids.filter((id) => found.present[id]) : found.found.filter((id) => mask[id]);
         }
         for (const id of here) if (occursWithin(found.starts[id], start, end - lens[id])) return true;
         return false;
@@ -249,7 +263,7 @@ export class RegexScan {
   ) {
     let state = byRules.get(rules);
     if (!state) byRules.set(rules, (state = { seen: 0 }));
-    if (!state.plans && (opts.eager || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
+    if (!state.plans && (opts.eager || eagerPlans || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
     state.seen += doc.prose.length;
     this.plans = state.plans;
   }
