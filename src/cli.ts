@@ -82,6 +82,7 @@ export function buildProgram(): Command {
     .option('--changed-since <ref>', 'lint only drafts changed since a git ref (its merge base with HEAD), plus untracked drafts')
     .option('--staged', 'lint the staged content of staged drafts (what the next commit holds), not the working copy')
     .option('--shard <i/n>', 'lint a stable i-th of n shares of the files (for a CI matrix), e.g. 2/4')
+    .option('--threads <n>', 'worker threads for many drafts (1: none; default: one per core when there is enough to lint)', int)
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
@@ -130,6 +131,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     changedSince?: string;
     staged?: boolean;
     shard?: string;
+    threads?: number;
   }>();
   const paths = program.args;
   const inCi = !!env.env.CI && env.env.CI !== 'false';
@@ -176,7 +178,9 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     changedSince: o.changedSince,
     staged: !!o.staged,
     shard,
+    threads: o.threads,
   };
+  if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);
   try {
     const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION, today: today(env.env) };
     return await runLint(opts, io);

@@ -10,6 +10,7 @@ import type { Document } from './documents/document.js';
 import { BinaryFileError, binaryByName, decode, decodeDraft, parseDocument } from './documents/load.js';
 import { filterFindings } from './engine/filters.js';
 import { lintDocument } from './engine/lint.js';
+import { expectMuchText } from './engine/regex-scan.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
 import { expandTargets, isIgnoredBy, kindByGlobs, readDraft, selectTargets, type Target } from './files.js';
@@ -18,6 +19,7 @@ import { planFixes } from './fix/plan.js';
 import { changedSince, stagedFiles, type GitFile } from './git.js';
 import { shardOf, type Shard } from './shard.js';
 import { FORMATTERS, formatterNames } from './formatters/index.js';
+import { lintInWorkers, threadCount } from './pool.js';
 import type { DraftKind, FileResult, Finding, Severity } from './types.js';
 
 export interface LintOptions {
@@ -52,6 +54,8 @@ export interface LintOptions {
   staged?: boolean;
   /** Lint only this stable share of the files. */
   shard?: Shard;
+  /** Worker threads for many drafts: 1 for none; default: one per core when there is enough to lint. */
+  threads?: number;
 }
 
 export interface Io {
@@ -146,48 +150,17 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   if (opts.writeBaseline && (opts.fix || opts.fixDryRun)) throw new PhiLintError('--write-baseline records findings; run --fix separately');
   if (opts.fix && opts.useStdin) throw new PhiLintError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy');
   const session = createSession(opts, io.cwd);
-  let review: string | undefined;
-  if (opts.inReplyTo) {
-    try {
-      review = decode(readFileSync(resolve(io.cwd, opts.inReplyTo)));
-    } catch (e) {
-      throw new PhiLintError(`cannot read the review given with --in-reply-to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, opts.inReplyTo);
-    }
-  }
-  const baseline = opts.baseline && !opts.writeBaseline ? readBaseline(resolve(io.cwd, opts.baseline)) : undefined;
   const results: FileResult[] = [];
   const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [] };
   const today = io.today ?? localToday({});
-  // Formats that show clean drafts too need every source; the others quote only drafts with findings.
-  const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
-  const kindOf = (path: string, config: Config): DraftKind => opts.kind ?? kindByGlobs(path, config.dir, config.kinds) ?? 'post';
-  const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult> => {
-    const ctx: FileContext = { setup, today, cwd: io.cwd, baseline, reportUnused: opts.reportUnusedDirectives, review, keepSources };
-    const first = await lintBuffer(path, buf, kind, ctx, format);
-    if (!first.doc || !(opts.fix || opts.fixDryRun)) return first.result;
-    const outcome: FixOutcome = await fixDraft(path, buf, first.doc, first.result, {
-      write: !!opts.fix,
-      root: setup.config.file ? setup.config.dir : io.cwd,
-      cwd: io.cwd,
-      mask: opts.mask,
-      plan: (doc, findings) => planFixesFor(doc, findings, setup),
-      relint: async (text) => (await lintBuffer(path, Buffer.from(text, 'utf8'), kind, ctx, format)).result,
-    });
-    if (outcome.diff) run.diffs.push(outcome.diff);
-    if (outcome.error) run.fixErrors.push(`${path}: ${outcome.error}`);
-    if (outcome.fixedCount) {
-      run.fixed.findings += outcome.fixedCount;
-      run.fixed.files++;
-    }
-    return outcome.result;
-  };
+  const linter = fileLinter(opts, io.cwd, today, session, run);
   if (opts.useStdin) {
     const name = opts.stdinFilename ? resolve(io.cwd, opts.stdinFilename) : '<stdin>';
     const setup = session.forFile(name);
     const buf = await io.readStdin();
-    results.push(await lintOne(name, buf, setup, kindOf(name, setup.config), opts.stdinFilename ? undefined : 'txt'));
+    results.push(await linter.lintOne(name, buf, setup, linter.kindOf(name, setup.config), opts.stdinFilename ? undefined : 'txt'));
   } else {
-    const base = session.forFile(resolve(io.cwd, 'x')).config;
+    const base = linter.base;
     const expand = { cwd: io.cwd, extensions: base.extensions, ignore: base.ignore, ignoreBase: base.dir };
     let targets: Target[];
     let readStaged: ((path: string) => Promise<Buffer>) | undefined;
@@ -207,39 +180,97 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       // A bad path is reported by every shard: the command line is wrong for all of them.
       targets = targets.filter((t) => t.error || shardOf(relative(io.cwd, t.path).split(sep).join('/'), total) === index);
     }
+    // Drafts read from disk and not being fixed may be linted by worker threads (pool.ts),
+    // the others here; either way the results come in the order of the targets.
+    const paths = targets.filter((t) => !t.error).map((t) => t.path);
+    const threads = !readStaged && !opts.fix && !opts.fixDryRun ? threadCount(opts.threads, paths) : 1;
+    if (threads > 1) expectMuchText();
+    const linted = threads > 1 ? await lintInWorkers(paths, threads, { opts, cwd: io.cwd, today }, (p) => linter.lintPath(p)) : undefined;
+    let next = 0;
     for (const t of targets) {
       if (t.error) {
         results.push({ filePath: t.path, findings: [], fatal: `${t.error}` });
         continue;
       }
-      const setup = session.forFile(t.path);
-      const { config } = setup;
-      if (config !== base && config.ignore.length && isIgnoredBy(t.path, config)) continue;
-      const binary = binaryByName(t.path);
-      if (binary) {
-        results.push({ filePath: t.path, findings: [], skipped: binary });
-        continue;
-      }
-      let buf: Buffer;
-      if (readStaged) {
-        try {
-          buf = await readStaged(t.path);
-        } catch (e) {
-          results.push({ filePath: t.path, findings: [], fatal: `cannot read the staged content (${(e as Error).message})` });
-          continue;
-        }
-      } else {
-        const read = readDraft(t.path);
-        if ('error' in read) {
-          results.push({ filePath: t.path, findings: [], fatal: read.error });
-          continue;
-        }
-        buf = read.buf;
-      }
-      results.push(await lintOne(t.path, buf, setup, kindOf(t.path, config)));
+      const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
+      if (r) results.push(r);
     }
   }
   return run;
+}
+
+/** What a worker thread needs to lint drafts as lintFiles would. */
+export interface WorkerJob {
+  opts: LintOptions;
+  cwd: string;
+  today: string;
+}
+
+export interface FileLinter {
+  /** The config where the run stands (whose ignore globs expanded the targets). */
+  base: Config;
+  kindOf(path: string, config: Config): DraftKind;
+  lintOne(path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult>;
+  /** Read and lint a draft from disk (or the index); undefined when its own config ignores it. */
+  lintPath(path: string, readStaged?: (path: string) => Promise<Buffer>): Promise<FileResult | undefined>;
+}
+
+/** Everything that lints one draft of this run (shared by lintFiles and the worker threads). */
+export function fileLinter(opts: LintOptions, cwd: string, today: string, session: Session, run?: LintRun): FileLinter {
+  let review: string | undefined;
+  if (opts.inReplyTo) {
+    try {
+      review = decode(readFileSync(resolve(cwd, opts.inReplyTo)));
+    } catch (e) {
+      throw new PhiLintError(`cannot read the review given with --in-reply-to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, opts.inReplyTo);
+    }
+  }
+  const baseline = opts.baseline && !opts.writeBaseline ? readBaseline(resolve(cwd, opts.baseline)) : undefined;
+  // Formats that show clean drafts too need every source; the others quote only drafts with findings.
+  const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
+  const kindOf = (path: string, config: Config): DraftKind => opts.kind ?? kindByGlobs(path, config.dir, config.kinds) ?? 'post';
+  const base = session.forFile(resolve(cwd, 'x')).config;
+  const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult> => {
+    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused: opts.reportUnusedDirectives, review, keepSources };
+    const first = await lintBuffer(path, buf, kind, ctx, format);
+    if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
+    const outcome: FixOutcome = await fixDraft(path, buf, first.doc, first.result, {
+      write: !!opts.fix,
+      root: setup.config.file ? setup.config.dir : cwd,
+      cwd,
+      mask: opts.mask,
+      plan: (doc, findings) => planFixesFor(doc, findings, setup),
+      relint: async (text) => (await lintBuffer(path, Buffer.from(text, 'utf8'), kind, ctx, format)).result,
+    });
+    if (outcome.diff) run.diffs.push(outcome.diff);
+    if (outcome.error) run.fixErrors.push(`${path}: ${outcome.error}`);
+    if (outcome.fixedCount) {
+      run.fixed.findings += outcome.fixedCount;
+      run.fixed.files++;
+    }
+    return outcome.result;
+  };
+  const lintPath = async (path: string, readStaged?: (path: string) => Promise<Buffer>): Promise<FileResult | undefined> => {
+    const setup = session.forFile(path);
+    const { config } = setup;
+    if (config !== base && config.ignore.length && isIgnoredBy(path, config)) return undefined;
+    const binary = binaryByName(path);
+    if (binary) return { filePath: path, findings: [], skipped: binary };
+    let buf: Buffer;
+    if (readStaged) {
+      try {
+        buf = await readStaged(path);
+      } catch (e) {
+        return { filePath: path, findings: [], fatal: `cannot read the staged content (${(e as Error).message})` };
+      }
+    } else {
+      const read = readDraft(path);
+      if ('error' in read) return { filePath: path, findings: [], fatal: read.error };
+      buf = read.buf;
+    }
+    return lintOne(path, buf, setup, kindOf(path, config));
+  };
+  return { base, kindOf, lintOne, lintPath };
 }
 
 interface FileContext {

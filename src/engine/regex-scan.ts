@@ -21,8 +21,18 @@ interface Plan {
   key: string;
   /** False when the literals show the regex cannot match anywhere in the draft. */
   possible?: (found: ScanResult) => boolean;
-  /** Literal ids a match may start with, and a sticky copy of the regex to try there. */
-  starts?: { mask: Uint8Array; sticky: RegExp; afterWordChar: boolean; first?: Uint8Array };
+  /** A sticky copy of the regex, to try at candidate starts. */
+  sticky: RegExp;
+  /** The regex's leading look-behind refuses a start right after an ASCII letter or digit. */
+  afterWordChar: boolean;
+  /** Candidates: where one of these literal ids starts (matches start with known literals). */
+  starts?: { mask: Uint8Array; first?: Uint8Array };
+  /**
+   * Candidates: offsets whose character can begin a match (first[c], ASCII; any other
+   * character always can), inside the segments — runs of characters the regex can consume
+   * (forbidden[c] = 0) — that hold the literals a match needs.
+   */
+  chars?: { first: Uint8Array; forbidden?: Uint8Array; ids: number[] };
   /** Whether a stretch of text holds the literals a match needs (windows without them are skipped). */
   within?: Within;
 }
@@ -42,6 +52,14 @@ const byRules = new WeakMap<readonly { detectors: CompiledDetector[] }[], { seen
 const PLAN_AFTER = 200_000;
 /** A draft this long is worth the plans on its own (and too long for the substring checks). */
 const BIG_DRAFT = 50_000;
+/** Candidate starts denser than one per DENSE characters: scan the windows instead. */
+const DENSE = 12;
+
+let eagerPlans = false;
+/** This run has much to lint (it is using worker threads): build plans on the first draft. */
+export function expectMuchText(): void {
+  eagerPlans = true;
+}
 
 const keyOf = (det: CompiledDetector): string => `${det.regex!.source}\0${det.regex!.flags}\0${det.group ?? ''}`;
 
@@ -55,9 +73,10 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
       if (!det.regex || analyses.has(det)) continue;
       const a = analyzeRegex(det.regex.source, det.regex.flags);
       analyses.set(det, a);
+      // positions are recorded for literals that mark segments (below) or start matches
       for (const l of literalsOf(a.requirement)) {
         literals.push(l.toLowerCase());
-        if (!a.prefixes) startLiterals.add(l.toLowerCase());
+        if (!a.prefixes && a.first && a.consumed) startLiterals.add(l.toLowerCase());
       }
       for (const p of a.prefixes ?? []) {
         literals.push(p.toLowerCase());
@@ -68,31 +87,52 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
   const scanner = new LiteralScanner(literals, startLiterals);
   const plans = new Map<CompiledDetector, Plan>();
   for (const [det, a] of analyses) {
-    const plan: Plan = { key: keyOf(det) };
-    if (a.requirement.kind !== 'true') plan.possible = compile(a.requirement, scanner);
+    const flags = det.regex!.flags;
+    const plan: Plan = {
+      key: keyOf(det),
+      sticky: new RegExp(det.regex!.source, `${flags.replace('g', '')}y`),
+      afterWordChar: !!a.notAfter && excludesAsciiWordChars(a.notAfter, flags),
+    };
+    const needs = a.requirement.kind !== 'true';
+    if (needs) plan.possible = compile(a.requirement, scanner);
     if (a.prefixes) {
       const mask = new Uint8Array(scanner.literals.length);
       for (const p of a.prefixes) mask[scanner.id(p.toLowerCase())!] = 1;
-      plan.starts = {
-        mask,
-        sticky: new RegExp(det.regex!.source, `${det.regex!.flags.replace('g', '')}y`),
-        afterWordChar: !!a.notAfter && excludesAsciiWordChars(a.notAfter, det.regex!.flags),
-        first: det.regex!.flags.includes('i') ? undefined : firstChars(a.prefixes),
-      };
-    } else if (a.requirement.kind !== 'true') plan.within = compileWithin(a.requirement, scanner);
+      plan.starts = { mask, first: flags.includes('i') ? undefined : firstChars(a.prefixes) };
+    } else {
+      const first = a.first && asciiTable(a.first, flags, true);
+      const forbidden = needs && a.consumed ? asciiTable(a.consumed, flags, false) : undefined;
+      if (first) {
+        plan.chars = {
+          first,
+          forbidden,
+          ids: forbidden ? [...new Set(literalsOf(a.requirement).map((l) => scanner.id(l.toLowerCase())!))] : [],
+        };
+      }
+      if (needs) plan.within = compileWithin(a.requirement, scanner);
+    }
     plans.set(det, plan);
   }
   return { scanner, plans };
 }
 
+const idsOf = (literals: string[], scanner: LiteralScanner): number[] => [...new Set(literals.map((l) => scanner.id(l.toLowerCase())!))];
+
+/** A membership table, for large literal sets only (one byte per literal of the rule set, per set). */
+function maskOf(ids: number[], scanner: LiteralScanner): Uint8Array | undefined {
+  if (ids.length < 64) return undefined;
+  const mask = new Uint8Array(scanner.literals.length);
+  for (const id of ids) mask[id] = 1;
+  return mask;
+}
+
 function compile(r: Requirement, scanner: LiteralScanner): (found: ScanResult) => boolean {
   switch (r.kind) {
     case 'any': {
-      const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
-      const mask = new Uint8Array(scanner.literals.length);
-      for (const id of ids) mask[id] = 1;
+      const ids = idsOf(r.literals, scanner);
+      const mask = maskOf(ids, scanner);
       // Walk whichever list is shorter: the set's literals, or those the draft contains.
-      return (found) => (ids.length <= found.found.length ? ids.some((id) => found.present[id] === 1) : found.found.some((id) => mask[id] === 1));
+      return (found) => (!mask || ids.length <= found.found.length ? ids.some((id) => found.present[id] === 1) : found.found.some((id) => mask[id] === 1));
     }
     case 'and': {
       const parts = r.parts.map((p) => compile(p, scanner));
@@ -132,6 +172,29 @@ function firstChars(prefixes: string[]): Uint8Array | undefined {
   return set;
 }
 
+/**
+ * For each ASCII character, whether one of these atoms matches it (`matches`), or whether
+ * none does (`!matches`); undefined when the atoms do not compile alone, or (for the
+ * forbidden table) when every character is matched.
+ */
+function asciiTable(atoms: string[], flags: string, matches: boolean): Uint8Array | undefined {
+  let re: RegExp;
+  try {
+    re = new RegExp(`^(?:${atoms.join('|')})$`, flags.replace(/[gdy]/g, ''));
+  } catch {
+    return undefined;
+  }
+  const out = new Uint8Array(128);
+  let any = false;
+  for (let c = 0; c < 128; c++) {
+    if (re.test(String.fromCharCode(c)) === matches) {
+      out[c] = 1;
+      any = true;
+    }
+  }
+  return matches || any ? out : undefined;
+}
+
 const ASCII_WORD = new Uint8Array(128);
 for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789') ASCII_WORD[ch.charCodeAt(0)] = 1;
 
@@ -139,13 +202,18 @@ for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789
 function compileWithin(r: Requirement, scanner: LiteralScanner): Within {
   switch (r.kind) {
     case 'any': {
-      const ids = [...new Set(r.literals.map((l) => scanner.id(l.toLowerCase())!))];
-      const mask = new Uint8Array(scanner.literals.length);
-      for (const id of ids) mask[id] = 1;
+      const ids = idsOf(r.literals, scanner);
+      const mask = maskOf(ids, scanner);
       const lens = scanner.lengths;
+      // the set's literals present in the current draft, worked out once per draft
+      let last: ScanResult | undefined;
+      let here: number[] = [];
       return (found, start, end) => {
-        const list = ids.length <= found.found.length ? ids : found.found;
-        for (const id of list) if (mask[id] && occursWithin(found.starts[id], start, end - lens[id])) return true;
+        if (found !== last) {
+          last = found;
+          here = !mask || ids.length <= found.found.length ? ids.filter((id) => found.present[id]) : found.found.filter((id) => mask[id]);
+        }
+        for (const id of here) if (occursWithin(found.starts[id], start, end - lens[id])) return true;
         return false;
       };
     }
@@ -181,6 +249,7 @@ export class RegexScan {
   private scanned?: ScanResult;
   private readonly memo = new Map<string, Span[]>();
   private subs?: SubstringCheck;
+  private readonly fullStarts = new Map<string, number[]>();
 
   /**
    * `windows`: the document's scan windows (Structure.windows()). `eager`: build the rule
@@ -194,7 +263,7 @@ export class RegexScan {
   ) {
     let state = byRules.get(rules);
     if (!state) byRules.set(rules, (state = { seen: 0 }));
-    if (!state.plans && (opts.eager || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
+    if (!state.plans && (opts.eager || eagerPlans || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
     state.seen += doc.prose.length;
     this.plans = state.plans;
   }
@@ -227,7 +296,9 @@ export class RegexScan {
 
   private planned(det: CompiledDetector, plan: Plan): Span[] {
     if (plan.possible && !plan.possible(this.literals())) return [];
-    if (plan.starts) return this.anchored(det, plan.starts);
+    const at = plan.starts ? this.literalStarts(plan) : plan.chars ? this.charStarts(plan) : undefined;
+    // Past a candidate every few characters, scanning the windows is cheaper than many starts.
+    if (at && at.length <= this.doc.prose.length / DENSE) return this.anchored(det, plan, at);
     const out: Span[] = [];
     let resume = 0;
     const found = plan.within && this.literals();
@@ -239,20 +310,16 @@ export class RegexScan {
     return out;
   }
 
-  /**
-   * Try the sticky regex at each offset where one of its start literals occurs, window by
-   * window, left to right, resuming after each match as scanWindow does. A window with cuts
-   * (long runs shortened) is scanned whole, as its chunk offsets differ from the text's.
-   */
-  private anchored(det: CompiledDetector, s: NonNullable<Plan['starts']>): Span[] {
+  /** Offsets where one of the plan's start literals occurs and the regex could begin. */
+  private literalStarts(plan: Plan): number[] {
     const found = this.literals();
+    const s = plan.starts!;
     const prose = this.doc.prose;
     const at: number[] = [];
     for (const id of found.found) {
       if (!s.mask[id]) continue;
       for (const p of found.starts[id] ?? []) {
-        // the regex's leading look-behind would refuse a start right after a letter or digit
-        if (s.afterWordChar && p > 0) {
+        if (plan.afterWordChar && p > 0) {
           const c = prose.charCodeAt(p - 1);
           if (c < 128 && ASCII_WORD[c]) continue;
         }
@@ -263,21 +330,76 @@ export class RegexScan {
         at.push(p);
       }
     }
+    return at.sort((a, b) => a - b);
+  }
+
+  /**
+   * Offsets whose character can begin a match. With a requirement, only inside segments (runs
+   * of characters the regex can consume) that hold its literals: a match never spans a
+   * character it cannot consume, and contains the literals it needs.
+   */
+  private charStarts(plan: Plan): number[] {
+    const c = plan.chars!;
+    const prose = this.doc.prose;
+    const at: number[] = [];
+    const take = (from: number, to: number): void => {
+      for (let p = from; p < to; p++) {
+        const ch = prose.charCodeAt(p);
+        if (ch < 128 && !c.first[ch]) continue;
+        if (plan.afterWordChar && p > 0) {
+          const b = prose.charCodeAt(p - 1);
+          if (b < 128 && ASCII_WORD[b]) continue;
+        }
+        at.push(p);
+        if (at.length > prose.length / DENSE) return;
+      }
+    };
+    if (!c.forbidden) {
+      // the whole draft: shared by the regexes that begin alike
+      const key = `${plan.afterWordChar ? 1 : 0}${c.first.join('')}`;
+      const cached = this.fullStarts.get(key);
+      if (cached) return cached;
+      take(0, prose.length);
+      this.fullStarts.set(key, at);
+      return at;
+    }
+    const found = this.literals();
+    const f = c.forbidden;
+    const stop = (code: number): boolean => code < 128 && f[code] === 1;
+    const occ: number[] = [];
+    for (const id of c.ids) if (found.present[id]) for (const p of found.starts[id] ?? []) occ.push(p);
+    occ.sort((a, b) => a - b);
+    let segEnd = -1;
+    for (const q of occ) {
+      if (q < segEnd) continue;
+      let a = q;
+      while (a > 0 && !stop(prose.charCodeAt(a - 1))) a--;
+      let b = q;
+      while (b < prose.length && !stop(prose.charCodeAt(b))) b++;
+      segEnd = b;
+      if (plan.within!(found, a, b)) take(a, b);
+      if (at.length > prose.length / DENSE) break;
+    }
+    return at;
+  }
+
+  /**
+   * Try the sticky regex at each candidate offset, window by window, left to right,
+   * resuming after each match as scanWindow does. A window with cuts (long runs shortened)
+   * is scanned whole: its chunk offsets are not the text's.
+   */
+  private anchored(det: CompiledDetector, plan: Plan, at: number[]): Span[] {
     const out: Span[] = [];
-    if (!at.length) return out;
-    at.sort((a, b) => a - b);
-    const re = s.sticky;
+    const re = plan.sticky;
     let resume = 0;
     let k = 0;
     for (const w of this.windows()) {
-      const from = Math.max(w.start, resume);
-      while (k < at.length && at[k] < from) k++;
-      if (k >= at.length) break;
-      if (at[k] >= w.own) continue;
       if (w.cuts.length) {
         resume = scanWindow(det.regex!, w, resume, det.group, out);
         continue;
       }
+      const from = Math.max(w.start, resume);
+      while (k < at.length && at[k] < from) k++;
       for (; k < at.length && at[k] < w.own; k++) {
         const p = at[k];
         if (p < resume) continue;

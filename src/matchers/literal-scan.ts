@@ -27,7 +27,7 @@ export class LiteralScanner {
   /** Alphabet: UTF-16 code unit → symbol; 0 is "a character no literal contains". */
   private readonly symbol = new Uint16Array(65536);
   private readonly width: number;
-  private readonly next: Int32Array; // state * width + symbol → state
+  private readonly next: Uint16Array | Int32Array; // state * width + symbol → state (16 bits while they suffice)
   private readonly out: Int32Array; // state → literal id ending here, or -1
   private readonly dict: Int32Array; // state → nearest suffix state with an output, or -1
   /** Length of each literal, by id. */
@@ -80,7 +80,7 @@ export class LiteralScanner {
     // Failure links by breadth-first search, folded into a full transition table.
     const n = goto.length;
     const w = this.width;
-    const next = new Int32Array(n * w);
+    const next = n < 0x10000 ? new Uint16Array(n * w) : new Int32Array(n * w);
     const fail = new Int32Array(n);
     const dict = new Int32Array(n).fill(-1);
     const queue: number[] = [];

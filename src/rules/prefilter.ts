@@ -391,6 +391,13 @@ export interface RegexAnalysis {
    * none shorter than MIN_PREFIX; undefined when that is not known.
    */
   prefixes?: string[];
+  /**
+   * The atoms (sources: `\p{Lu}`, `[Hh]`, `a`) one of which consumes a match's first
+   * character; undefined when not known (a back-reference, or a match can be empty).
+   */
+  first?: string[];
+  /** The atoms a match consumes (outside look-arounds); undefined when not known. */
+  consumed?: string[];
 }
 
 /** Prefixes shorter than this occur so often that scanning the whole text is cheaper. */
@@ -452,16 +459,109 @@ function analyze(source: string, flags: string): RegexAnalysis {
   const prefix = info.exact ?? info.prefix;
   const prefixes = prefix && prefix.size > 0 && [...prefix].every((p) => p.length >= MIN_PREFIX && !LONG_RUN.test(p)) ? [...prefix] : undefined;
   const lead = /^\(\?<!(\[(?:\\.|[^\]\\])*\])\)/.exec(source);
+  const sets = charSets(source);
   return {
     requirement: prune(exactReq(info)),
     prefixes,
     notAfter: lead && parser.topBranches === 1 ? lead[1] : undefined,
+    first: sets?.first,
+    consumed: sets?.consumed,
   };
 }
 
-/** The literal condition every match of `source` (with `flags`) satisfies; TRUE when none is known. */
-export function requirementOf(source: string, flags: string): Requirement {
-  return analyzeRegex(source, flags).requirement;
+/**
+ * The atoms that can consume a match's first character, and all the atoms a match can
+ * consume, as sources that compile on their own (with the regex's flags); undefined for a
+ * regex with back-references or one whose matches can be empty.
+ */
+export function charSets(source: string): { first: string[]; consumed: string[] } | undefined {
+  let i = 0;
+  let look = 0;
+  const consumed = new Set<string>();
+  type Item = { first: Set<string>; nullable: boolean };
+  const unit = (atom: string): Item => {
+    if (look === 0) consumed.add(atom);
+    return { first: new Set([atom]), nullable: false };
+  };
+  const empty = (): Item => ({ first: new Set(), nullable: true });
+  const alt = (): Item => {
+    const out = seq();
+    while (source[i] === '|') {
+      i++;
+      const b = seq();
+      for (const f of b.first) out.first.add(f);
+      out.nullable ||= b.nullable;
+    }
+    return out;
+  };
+  const seq = (): Item => {
+    const out = empty();
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const item = quant(atom());
+      if (out.nullable) for (const f of item.first) out.first.add(f);
+      out.nullable &&= item.nullable;
+    }
+    return out;
+  };
+  const quant = (item: Item): Item => {
+    const c = source[i];
+    let min = 1;
+    if (c === '*' || c === '?') (i++, (min = 0));
+    else if (c === '+') i++;
+    else if (c === '{') {
+      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(i, i + 24));
+      if (!m) return item;
+      i += m[0].length;
+      min = Number(m[1]);
+    } else return item;
+    if (source[i] === '?') i++;
+    return min === 0 ? { first: item.first, nullable: true } : item;
+  };
+  const atom = (): Item => {
+    const start = i;
+    const c = source[i++];
+    if (c === '(') {
+      let isLook = false;
+      if (source.startsWith('?:', i)) i += 2;
+      else if (/^\?<?[=!]/.test(source.slice(i, i + 3))) {
+        i += source[i + 1] === '<' ? 3 : 2;
+        isLook = true;
+      } else if (source.startsWith('?<', i)) i = source.indexOf('>', i) + 1;
+      if (isLook) look++;
+      const inner = alt();
+      if (isLook) look--;
+      if (source[i++] !== ')') throw new Error('unclosed group');
+      return isLook ? empty() : inner;
+    }
+    if (c === '[') {
+      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+      i++;
+      return unit(source.slice(start, i));
+    }
+    if (c === '\\') {
+      const e = source[i++];
+      if (e === 'b' || e === 'B') return empty();
+      if (e === 'k' || /[1-9]/.test(e)) throw new Error('back-reference');
+      if ((e === 'p' || e === 'P') && source[i] === '{') i = source.indexOf('}', i) + 1;
+      else if (e === 'u') i += source[i] === '{' ? source.indexOf('}', i) + 1 - i : 4;
+      else if (e === 'x') i += 2;
+      else if (e === 'c') i++;
+      return unit(source.slice(start, i));
+    }
+    if (c === '^' || c === '$') return empty();
+    if (c === ')' || c === '|' || c === undefined) throw new Error('unexpected');
+    // a character: both halves of an astral one
+    const code = c.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff && i < source.length) i++;
+    return unit(source.slice(start, i));
+  };
+  try {
+    const top = alt();
+    if (i !== source.length || top.nullable) return undefined;
+    return { first: [...top.first], consumed: [...consumed] };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Every literal a requirement mentions. */
@@ -471,46 +571,3 @@ export function literalsOf(r: Requirement, out: string[] = []): string[] {
   return out;
 }
 
-/** Per-document answers, shared by every detector that tests the same literal set. */
-export type LiteralMemo = Map<string, boolean>;
-
-/**
- * A test for a requirement: `(text, memo) => false` means no match is possible in `text`.
- * Undefined when the requirement is TRUE (nothing to test).
- */
-export function compileRequirement(req: Requirement, flags: string): ((text: string, memo: LiteralMemo) => boolean) | undefined {
-  if (req.kind === 'true') return undefined;
-  // Case folding is the regex engine's: each literal set is tested with the detector's own
-  // i and u flags.
-  const f = `${flags.includes('i') ? 'i' : ''}${flags.includes('u') ? 'u' : ''}`;
-  const build = (r: Requirement): ((text: string, memo: LiteralMemo) => boolean) => {
-    if (r.kind === 'any') {
-      const key = `${f}\0${r.literals.join('\0')}`;
-      const re = new RegExp(r.literals.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), f);
-      return (text, memo) => {
-        let v = memo.get(key);
-        if (v === undefined) {
-          v = re.test(text);
-          memo.set(key, v);
-        }
-        return v;
-      };
-    }
-    if (r.kind === 'and') {
-      // Longer literals first: they are rarer, so a failing condition is found sooner.
-      const parts = [...r.parts].sort((a, b) => weight(b) - weight(a)).map(build);
-      return (text, memo) => parts.every((p) => p(text, memo));
-    }
-    if (r.kind === 'or') {
-      const parts = r.parts.map(build);
-      return (text, memo) => parts.some((p) => p(text, memo));
-    }
-    return () => true;
-  };
-  return build(req);
-}
-
-function weight(r: Requirement): number {
-  if (r.kind === 'any') return Math.min(...r.literals.map((l) => l.length));
-  return 0;
-}
