@@ -10,6 +10,8 @@ import { maskValue } from '../src/engine/mask.js';
 import { json } from '../src/formatters/json.js';
 import { stylish } from '../src/formatters/stylish.js';
 import { scanWindows, windowsOf } from '../src/matchers/scan.js';
+import { applyEdits } from '../src/fix/edits.js';
+import { planFixes } from '../src/fix/plan.js';
 import type { FileResult } from '../src/types.js';
 
 const linter = createLinter({});
@@ -128,9 +130,44 @@ describe('pattern windows', () => {
 });
 
 describe('--fix properties', () => {
-  // NOTE: --fix is built on branch `living` and is not on main yet; these two properties
-  // (a second run reports no fixable finding; nothing outside finding spans or the front
-  // matter changes) are to be written against it when it lands.
-  it.todo('--fix then a second run reports no fixable finding');
-  it.todo('--fix changes no text outside finding spans or the front matter');
+  // Posts, and replies with the reply template off: the template deliberately replaces a
+  // reply's whole body, so "nothing outside finding spans changes" holds only without it.
+  const noTemplate = { replyTemplate: false as const, replyRules: new Set<string>() };
+  it('--fix then a second run reports no fixable finding', async () => {
+    await fc.assert(
+      fc.asyncProperty(withFrontMatter, format, async (text, f) => {
+        const first = await linter.lint(text, { format: f, kind: 'post', path: `draft.${f}` });
+        const plan = planFixes(first.doc, first.findings, noTemplate);
+        const fixedText = applyEdits(first.doc.text, plan.edits);
+        const second = await linter.lint(fixedText, { format: f, kind: 'post', path: `draft.${f}` });
+        const again = planFixes(second.doc, second.findings, noTemplate);
+        expect(again.edits.map((e) => second.doc.text.slice(e.start, e.end))).toEqual([]);
+      }),
+      { ...RUNS, numRuns: 80 },
+    );
+  });
+  it('--fix changes no text outside finding spans or the front matter', async () => {
+    await fc.assert(
+      fc.asyncProperty(withFrontMatter, format, async (text, f) => {
+        const { doc, findings } = await linter.lint(text, { format: f, kind: 'post', path: `draft.${f}` });
+        const plan = planFixes(doc, findings, noTemplate);
+        const inside = (e: { start: number; end: number }): boolean =>
+          plan.fixed.some((x) => x.start <= e.start && e.end <= x.end) && !(doc.frontMatterSpan && e.start < doc.frontMatterSpan.end);
+        for (const e of plan.edits) expect(inside(e), `edit ${JSON.stringify(e)} outside the findings`).toBe(true);
+        // and the text between edits is byte-for-byte the original
+        const out = applyEdits(doc.text, plan.edits);
+        const sorted = [...plan.edits].sort((a, b) => a.start - b.start);
+        let from = 0;
+        let at = 0;
+        for (const e of sorted) {
+          const keep = doc.text.slice(from, e.start);
+          expect(out.slice(at, at + keep.length)).toBe(keep);
+          at += keep.length + e.text.length;
+          from = e.end;
+        }
+        expect(out.slice(at)).toBe(doc.text.slice(from));
+      }),
+      { ...RUNS, numRuns: 80 },
+    );
+  });
 });
