@@ -1,7 +1,7 @@
 // Command-line definition (commander): argv → options → run(). No linting logic here.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
-import { COMMANDS, isCommand } from './commands/index.js';
+import { isCommand, runCommand } from './commands/index.js';
 import { terminalPrompt } from './commands/prompt.js';
 import { today } from './consent/dates.js';
 import { PhiLintError, ExitCode } from './errors.js';
@@ -94,7 +94,7 @@ function usage(message: string): RunResult {
 
 export async function run(argv: string[], env: Env): Promise<RunResult> {
   // Subcommands come first; to lint a path named like one, write ./rules.
-  if (isCommand(argv[0])) return COMMANDS[argv[0]](argv.slice(1), env);
+  if (isCommand(argv[0])) return runCommand(argv[0], argv.slice(1), env);
   const program = buildProgram();
   let out = '';
   let err = '';

@@ -18,7 +18,7 @@ import { fixDraft, type FixOutcome } from './fix/fix-file.js';
 import { planFixes } from './fix/plan.js';
 import { changedSince, stagedFiles, type GitFile } from './git.js';
 import { shardOf, type Shard } from './shard.js';
-import { FORMATTERS, formatterNames } from './formatters/index.js';
+import { formatterNames, loadFormatter } from './formatters/index.js';
 import { lintInWorkers, threadCount } from './pool.js';
 import type { DraftKind, FileResult, Finding, Severity } from './types.js';
 
@@ -369,7 +369,7 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     if (r.notice) stderr += `phi-lint: ${r.filePath}: ${r.notice}\n`;
   }
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const formatter = FORMATTERS[opts.format];
+  const formatter = await loadFormatter(opts.format);
   const output = formatter(shown, {
     mask: opts.mask,
     color: opts.color && !opts.outputFile,

@@ -1,15 +1,21 @@
 // Subcommands, dispatched by cli.ts before the lint program: `phi-lint explain phi/phone`.
+// Each is imported only when it runs, so linting does not pay for loading them.
 import type { SubCommand } from './common.js';
-import { explain } from './explain.js';
-import { init } from './init.js';
-import { redact } from './redact.js';
-import { rules } from './rules.js';
-import { testRules } from './test-rules.js';
 
-export const COMMANDS = { explain, rules, init, 'test-rules': testRules, redact } satisfies Record<string, SubCommand>;
+const LOADERS = {
+  explain: async () => (await import('./explain.js')).explain,
+  rules: async () => (await import('./rules.js')).rules,
+  init: async () => (await import('./init.js')).init,
+  'test-rules': async () => (await import('./test-rules.js')).testRules,
+  redact: async () => (await import('./redact.js')).redact,
+} satisfies Record<string, () => Promise<SubCommand>>;
 
-export type CommandName = keyof typeof COMMANDS;
+export type CommandName = keyof typeof LOADERS;
 
 export function isCommand(name: string | undefined): name is CommandName {
-  return name !== undefined && Object.hasOwn(COMMANDS, name);
+  return name !== undefined && Object.hasOwn(LOADERS, name);
+}
+
+export async function runCommand(name: CommandName, ...args: Parameters<SubCommand>): ReturnType<SubCommand> {
+  return (await LOADERS[name]())(...args);
 }

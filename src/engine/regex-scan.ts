@@ -61,7 +61,7 @@ export function expectMuchText(): void {
   eagerPlans = true;
 }
 
-const keyOf = (det: CompiledDetector): string => `${det.regex!.source}\0${det.regex!.flags}\0${det.group ?? ''}`;
+const keyOf = (det: CompiledDetector): string => `${det.source!}\0${det.flags!}\0${det.group ?? ''}`;
 
 /** Plans for every regex detector of a rule set, and the one scanner their literals need (built once per rule set). */
 function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerPlans {
@@ -70,8 +70,8 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
   const startLiterals = new Set<string>();
   for (const r of rules) {
     for (const det of r.detectors) {
-      if (!det.regex || analyses.has(det)) continue;
-      const a = analyzeRegex(det.regex.source, det.regex.flags);
+      if (det.source === undefined || analyses.has(det)) continue;
+      const a = analyzeRegex(det.source, det.flags!);
       analyses.set(det, a);
       // positions are recorded for literals that mark segments (below) or start matches
       for (const l of literalsOf(a.requirement)) {
@@ -87,10 +87,10 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
   const scanner = new LiteralScanner(literals, startLiterals);
   const plans = new Map<CompiledDetector, Plan>();
   for (const [det, a] of analyses) {
-    const flags = det.regex!.flags;
+    const flags = det.flags!;
     const plan: Plan = {
       key: keyOf(det),
-      sticky: new RegExp(det.regex!.source, `${flags.replace('g', '')}y`),
+      sticky: new RegExp(det.source!, `${flags.replace('g', '')}y`),
       afterWordChar: !!a.notAfter && excludesAsciiWordChars(a.notAfter, flags),
     };
     const needs = a.requirement.kind !== 'true';
@@ -289,8 +289,8 @@ export class RegexScan {
    * literal it needs is missing from the draft — then it is not even compiled.
    */
   private unplanned(det: CompiledDetector): Span[] {
-    const a = storedAnalysis(det.regex!.source, det.regex!.flags);
-    if (a && !(this.subs ??= new SubstringCheck(this.doc.prose)).holds(a.requirement, det.regex!.flags.includes('i'))) return [];
+    const a = storedAnalysis(det.source!, det.flags!);
+    if (a && !(this.subs ??= new SubstringCheck(this.doc.prose)).holds(a.requirement, det.flags!.includes('i'))) return [];
     return scanWindows(det.regex!, this.windows(), det.group);
   }
 

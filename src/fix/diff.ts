@@ -1,8 +1,9 @@
 // A unified diff (git-style headers) of one draft, for --fix-dry-run.
-import { createTwoFilesPatch } from 'diff';
+// The diff library is loaded only when a diff is made.
 
-export function unifiedDiff(name: string, before: string, after: string): string {
+export async function unifiedDiff(name: string, before: string, after: string): Promise<string> {
   if (before === after) return '';
+  const { createTwoFilesPatch } = await import('diff');
   const patch = createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, '', '', { context: 3 });
   return patch
     .split('\n')

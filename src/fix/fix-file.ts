@@ -43,7 +43,7 @@ export async function fixDraft(path: string, buf: Buffer, doc: Document, result:
     const before = opts.mask ? applyEdits(doc.text, maskEdits(doc.text, values)) : doc.text;
     const after = opts.mask ? applyEdits(doc.text, [...plan.edits, ...maskEdits(doc.text, values.filter((f) => !overlaps(f, plan.edits)))]) : fixedText;
     const name = path === '<stdin>' ? path : relative(opts.cwd, path).split('\\').join('/') || path;
-    return { result: await opts.relint(fixedText), fixedCount: plan.fixed.length, diff: unifiedDiff(name, before, after) };
+    return { result: await opts.relint(fixedText), fixedCount: plan.fixed.length, diff: await unifiedDiff(name, before, after) };
   }
   try {
     const target = writeTarget(path, opts.root);

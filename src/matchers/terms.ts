@@ -3,6 +3,9 @@
 // markup blanked to spaces). Terms are merged into a trie so a list of hundreds of words is
 // scanned in one pass without backtracking through every alternative.
 
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
 export interface TermOptions {
   caseSensitive?: boolean;
   inflect?: boolean;
@@ -56,22 +59,69 @@ function trieSource(sources: string[], caseSensitive = false): string {
   return alts.map((a) => a.src).join('|');
 }
 
-export function compileTerms(terms: string[], opts: TermOptions = {}): RegExp | null {
+/**
+ * Trie sources of the built-in vocabularies are computed when phi-lint is built and stored
+ * in dist/term-sources.json, keyed by a hash of their terms: building the trie of a list of
+ * thousands of names costs tens of milliseconds at every start. Any other list (a user's
+ * pack, or a built-in one edited since) is computed as usual.
+ */
+export const STORED_TERM_SOURCES = new URL('../term-sources.json', import.meta.url);
+let stored: Map<string, string> | undefined;
+/** Every large trie this process used, stored or computed (what the build stores). */
+const used = new Map<string, string>();
+
+function storedSources(): Map<string, string> {
+  if (stored) return stored;
+  try {
+    stored = new Map(Object.entries(JSON.parse(readFileSync(STORED_TERM_SOURCES, 'utf8')) as Record<string, string>));
+  } catch {
+    stored = new Map(); // not built, or unreadable: compute every trie
+  }
+  return stored;
+}
+
+/** trieSource, looked up in the build's store first. */
+function cachedTrieSource(sources: string[], caseSensitive = false): string {
+  if (sources.length < 50) return trieSource(sources, caseSensitive);
+  const key = createHash('sha256').update(`${caseSensitive}\0${sources.join('\n')}`).digest('base64');
+  const src = storedSources().get(key) ?? used.get(key) ?? trieSource(sources, caseSensitive);
+  used.set(key, src);
+  return src;
+}
+
+/** The large tries this process used (the build stores those of the built-in packs). */
+export function usedTrieSources(): Record<string, string> {
+  return Object.fromEntries(used);
+}
+
+/** The source and flags of compileTerms's regular expression (null for an empty list). */
+export function termsSource(terms: string[], opts: TermOptions = {}): { source: string; flags: string } | null {
   const uniq = [...new Set(terms.map((t) => t.trim()).filter(Boolean))];
   if (!uniq.length) return null;
   const sources = uniq.map((t) => termSource(t, opts.inflect ?? true));
-  const body = trieSource(sources, opts.caseSensitive);
+  const body = cachedTrieSource(sources, opts.caseSensitive);
   // A term never ends inside a contraction ("Don" is not in "Don't"), and is never part of an
   // e-mail address, handle, hashtag or URL ("John@gmail.com", "@jane", "/implants").
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}_@#/])(?:${body})(?![\\p{L}\\p{N}_@]|['’](?:t|ll|re|ve|d|m)(?![\\p{L}])|\\.[\\p{L}\\p{N}]{2})`,
-    opts.caseSensitive ? 'gu' : 'giu',
-  );
+  return {
+    source: `(?<![\\p{L}\\p{N}_@#/])(?:${body})(?![\\p{L}\\p{N}_@]|['’](?:t|ll|re|ve|d|m)(?![\\p{L}])|\\.[\\p{L}\\p{N}]{2})`,
+    flags: opts.caseSensitive ? 'gu' : 'giu',
+  };
+}
+
+export function compileTerms(terms: string[], opts: TermOptions = {}): RegExp | null {
+  const s = termsSource(terms, opts);
+  return s && new RegExp(s.source, s.flags);
 }
 
 /** Something text can be tested against: a compiled hotword list. */
 export interface Tester {
   test(text: string): boolean;
+}
+
+/** A Tester compiled on its first test (null from `make`: never matches). */
+export function lazyTester(make: () => Tester | null): Tester {
+  let inner: Tester | undefined;
+  return { test: (text) => (inner ??= make() ?? { test: () => false }).test(text) };
 }
 
 /**
@@ -90,7 +140,7 @@ export function compileHotwords(items: string[] | undefined): Tester | null {
     else plain.push(it);
   }
   if (plain.length) {
-    regexes.unshift(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${trieSource(plain.map((p) => termSource(p, true)))})(?![\\p{L}\\p{N}_])`, 'iu'));
+    regexes.unshift(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${cachedTrieSource(plain.map((p) => termSource(p, true)))})(?![\\p{L}\\p{N}_])`, 'iu'));
   }
   return { test: (text: string) => regexes.some((r) => r.test(text)) };
 }
@@ -110,13 +160,20 @@ export class TermIndex {
 
   constructor(terms: string[], opts: { caseSensitive?: boolean } = {}) {
     this.caseSensitive = !!opts.caseSensitive;
-    for (const t of new Set(terms.map((x) => x.trim()).filter(Boolean))) {
-      const words = t.split(/[\s-]+/).map((w) => this.key(w));
-      const list = this.byFirst.get(words[0]) ?? [];
-      list.push(words);
-      this.byFirst.set(words[0], list);
+    // Built at every start from lists of tens of thousands of terms: one-word terms (most of
+    // them) take a fast path, and only first words with several terms are sorted.
+    const seen = new Set<string>();
+    const multi = /[\s-]/;
+    for (const raw of terms) {
+      const t = raw.trim();
+      if (!t || seen.has(t)) continue;
+      seen.add(t);
+      const words = multi.test(t) ? t.split(/[\s-]+/).map((w) => this.key(w)) : [this.key(t)];
+      const list = this.byFirst.get(words[0]);
+      if (list) list.push(words);
+      else this.byFirst.set(words[0], [words]);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length);
+    for (const list of this.byFirst.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
   }
 
   private key(w: string): string {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
-import { compileHotwords, compileTerms, TermIndex, type Tester } from '../matchers/terms.js';
+import { compileHotwords, lazyTester, TermIndex, termsSource, type Tester } from '../matchers/terms.js';
 
 const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
@@ -92,6 +92,9 @@ interface RawPack {
   rules?: RawRule[];
 }
 
+/** Run the safety analysis even on packs it passed at build time (the build itself does). */
+let recheck = false;
+
 function compileRegex(src: YamlSource, path: (string | number)[], pattern: string, flags: string): RegExp {
   let re: RegExp;
   try {
@@ -99,6 +102,7 @@ function compileRegex(src: YamlSource, path: (string | number)[], pattern: strin
   } catch (e) {
     throw src.error(path, `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
+  if (src.prechecked && !recheck) return re;
   const unsafe = checkRegexSafety(pattern) ?? checkRegexShape(pattern, flags);
   if (unsafe) throw src.error(path, `regular expression may backtrack catastrophically (${unsafe}); rewrite it without nested or overlapping quantifiers`);
   return re;
@@ -106,8 +110,44 @@ function compileRegex(src: YamlSource, path: (string | number)[], pattern: strin
 
 /** A `/regex/flags` hotword entry must compile and be safe like a `pattern:`. */
 function checkHotwordRegex(src: YamlSource, path: (string | number)[], item: string): void {
+  if (src.prechecked && !recheck) return;
   const m = /^\/(.+)\/([a-z]*)$/.exec(item);
   if (m) compileRegex(src, path, m[1], 'iu');
+}
+
+/**
+ * Define `obj[key]` as computed on first read. The built-in packs, checked at build time,
+ * compile their regular expressions and hotword lists when a draft first needs them: most
+ * rules need words a short draft does not contain, so a pre-commit run on one reply
+ * compiles a fraction of them (see README, Performance).
+ */
+function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(obj, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+  });
+}
+
+/** One TermIndex per distinct list in a run: two rules over the same gazetteer share it. */
+const indexes = new Map<string, TermIndex>();
+function termIndex(terms: string[], caseSensitive: boolean): TermIndex {
+  const key = `${caseSensitive}\0${terms.join('\n')}`;
+  let index = indexes.get(key);
+  if (!index) indexes.set(key, (index = new TermIndex(terms, { caseSensitive })));
+  return index;
+}
+
+export interface LoadOptions {
+  /**
+   * Analyse every regular expression for catastrophic backtracking, including those of the
+   * built-in packs that were analysed at build time (the build passes this).
+   */
+  checkAll?: boolean;
 }
 
 /** A list written as a block of text: one term per line, blank lines and `#` comments skipped. */
@@ -118,7 +158,16 @@ function linesOf(block: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
-export function loadRuleSet(dirs: string[]): RuleSet {
+export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
+  recheck = !!opts.checkAll;
+  try {
+    return load(dirs);
+  } finally {
+    recheck = false;
+  }
+}
+
+function load(dirs: string[]): RuleSet {
   const files = dirs.flatMap(packFiles);
   const sources: { src: YamlSource; raw: RawPack; pack: string }[] = [];
   const errors: PhiLintError[] = [];
@@ -178,37 +227,67 @@ export function loadRuleSet(dirs: string[]): RuleSet {
       if (!r.id.startsWith(`${pack}/`)) throw src.error([...at, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"`);
       if (ids.has(r.id)) throw src.error([...at, 'id'], `rule id "${r.id}" is already defined in ${ids.get(r.id)}`);
       ids.set(r.id, src.file);
+      // A pack checked at build time compiles on first use; any other pack compiles now, so
+      // that its errors are reported when it is loaded.
+      const lazy = !!src.prechecked && !recheck;
+      const regexOf = (path: (string | number)[], pattern: string, flags: string): (() => RegExp) => {
+        if (lazy) return () => new RegExp(pattern, flags);
+        const re = compileRegex(src, path, pattern, flags);
+        return () => re;
+      };
+      /** The regex of a term list: built by phi-lint (a trie of escaped terms), never unsafe. */
+      const termsRegexOf = (source: string, flags: string): (() => RegExp) => {
+        if (lazy) return () => new RegExp(source, flags);
+        const re = new RegExp(source, flags);
+        return () => re;
+      };
+      /** A hotword list (plain terms, `/regex/` and `@list` entries); undefined when empty. */
+      const tester = (path: (string | number)[], items: string[] | undefined): Tester | undefined => {
+        if (!items?.length) return undefined;
+        if (!lazy) return compileHotwords(expand(src, path, items)) ?? undefined;
+        const size = items.reduce((n, t) => n + (t.startsWith('@') ? (lists.get(t.slice(1))?.length ?? 0) : 1), 0);
+        return size ? lazyTester(() => compileHotwords(expand(src, path, items))) : undefined;
+      };
       const detectors: CompiledDetector[] = r.detect.map((d, di) => {
         const dp = [...at, 'detect', di];
         const kinds = ['pattern', 'terms', 'entity', 'image'].filter((k) => d[k as keyof RawDetector] !== undefined);
         if (kinds.length !== 1) throw src.error(dp, `a detector needs exactly one of pattern, terms, entity, image (found ${kinds.join(', ') || 'none'})`);
-        const validators = (d.validate ?? []).map((name) => ({ name, fn: VALIDATORS[name] }));
-        const excludePattern = d['exclude-pattern'] ? compileRegex(src, [...dp, 'exclude-pattern'], d['exclude-pattern'], 'iu') : undefined;
-        const extend = d['extend-pattern'] ? compileRegex(src, [...dp, 'extend-pattern'], d['extend-pattern'], 'uy') : undefined;
-        const unlessInside = d['unless-inside'] ? compileTerms(expand(src, [...dp, 'unless-inside'], d['unless-inside']), { inflect: false }) ?? undefined : undefined;
-        const excludeTerms = compileHotwords(expand(src, [...dp, 'exclude-terms'], d['exclude-terms'])) ?? undefined;
-        const firstWordIn = d['first-word-in'] ? new Set(expand(src, [...dp, 'first-word-in'], d['first-word-in']).map((w) => w.toLowerCase())) : undefined;
+        const det: CompiledDetector = {
+          kind: kinds[0] as CompiledDetector['kind'],
+          validators: (d.validate ?? []).map((name) => ({ name, fn: VALIDATORS[name] })),
+          excludeTerms: tester([...dp, 'exclude-terms'], d['exclude-terms']),
+          firstWordIn: d['first-word-in'] ? new Set(expand(src, [...dp, 'first-word-in'], d['first-word-in']).map((w) => w.toLowerCase())) : undefined,
+          inReview: d['in-review'],
+        };
+        if (d['exclude-pattern']) lazyProp(det, 'excludePattern', regexOf([...dp, 'exclude-pattern'], d['exclude-pattern'], 'iu'));
+        if (d['extend-pattern']) lazyProp(det, 'extend', regexOf([...dp, 'extend-pattern'], d['extend-pattern'], 'uy'));
+        if (d['unless-inside']) {
+          const inside = termsSource(expand(src, [...dp, 'unless-inside'], d['unless-inside']), { inflect: false });
+          if (inside) lazyProp(det, 'unlessInside', termsRegexOf(inside.source, inside.flags));
+        }
         if (d.pattern !== undefined) {
           const flags = `${(d.flags ?? '').replace(/[gd]/g, '')}g${d.group || /\(\?<id>/.test(d.pattern) ? 'd' : ''}`;
-          const regex = compileRegex(src, [...dp, 'pattern'], d.pattern, flags);
+          lazyProp(det, 'regex', regexOf([...dp, 'pattern'], d.pattern, flags));
           if (d.group && !new RegExp(`\\(\\?<${d.group}>`).test(d.pattern)) throw src.error([...dp, 'group'], `pattern has no named group "${d.group}"`);
-          const group = d.group ?? (/\(\?<id>/.test(d.pattern) ? 'id' : undefined);
-          return { kind: 'pattern', regex, group, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
-        }
-        if (d.terms !== undefined) {
+          det.group = d.group ?? (/\(\?<id>/.test(d.pattern) ? 'id' : undefined);
+          det.source = d.pattern;
+          det.flags = flags;
+        } else if (d.terms !== undefined) {
           const terms = expand(src, [...dp, 'terms'], d.terms);
           if (!terms.length) throw src.error([...dp, 'terms'], 'terms list is empty');
           // Gazetteer-sized lists without inflection are looked up word by word instead of
           // being compiled into one enormous regular expression.
           if (terms.length > INDEX_THRESHOLD && d.inflect === false) {
-            return { kind: 'terms', index: new TermIndex(terms, { caseSensitive: d['case-sensitive'] }), validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
+            det.index = termIndex(terms, !!d['case-sensitive']);
+          } else {
+            const s = termsSource(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
+            if (!s) throw src.error([...dp, 'terms'], 'terms list is empty');
+            lazyProp(det, 'regex', termsRegexOf(s.source, s.flags));
+            det.source = s.source;
+            det.flags = s.flags;
           }
-          const regex = compileTerms(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
-          if (!regex) throw src.error([...dp, 'terms'], 'terms list is empty');
-          return { kind: 'terms', regex, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
-        }
-        if (d.entity !== undefined) return { kind: 'entity', entity: d.entity, validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
-        return { kind: 'image', validators, excludePattern, excludeTerms, firstWordIn, inReview: d['in-review'], unlessInside, extend };
+        } else if (d.entity !== undefined) det.entity = d.entity;
+        return det;
       });
       // `@practice` is not a list: it stands for the practice's own name and staff, which
       // differ per config, so the engine checks it per document.
@@ -217,7 +296,7 @@ export function loadRuleSet(dirs: string[]): RuleSet {
         const items = r.context?.[name];
         if (items?.includes(PRACTICE_HOTWORD) && (name === 'require' || name === 'forbid' || name === 'raise' || name === 'lower')) practiceIn.add(name);
         const rest = items?.filter((t) => t !== PRACTICE_HOTWORD);
-        return compileHotwords(expand(src, [...at, 'context', name], rest)) ?? undefined;
+        return tester([...at, 'context', name], rest);
       };
       rules.push({
         id: r.id,
@@ -247,7 +326,7 @@ export function loadRuleSet(dirs: string[]): RuleSet {
               practice: practiceIn,
             }
           : undefined,
-        exclude: compileHotwords(expand(src, [...at, 'exclude'], r.exclude)) ?? undefined,
+        exclude: tester([...at, 'exclude'], r.exclude),
         near: r.near ? { categories: new Set(r.near.categories), scope: r.near.scope ?? 'sentence' } : undefined,
         unlessFrontMatter: r['unless-front-matter'] ?? [],
         examples: r.examples,

@@ -45,6 +45,7 @@ function cachedSource(file: string, text: string, entry: Entry): YamlSource {
   return {
     file,
     data: entry.data,
+    prechecked: true,
     get doc() {
       return full().doc;
     },

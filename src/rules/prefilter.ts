@@ -441,8 +441,8 @@ export function storedAnalysis(source: string, flags: string): RegexAnalysis | u
   return stored?.get(`${flags}/${source}`);
 }
 
-/** The file the build writes: analyses of these regexes, stamped. */
-export function analysesFile(regexes: RegExp[]): string {
+/** The file the build writes: analyses of these regexes (source as written, and flags), stamped. */
+export function analysesFile(regexes: { source: string; flags: string }[]): string {
   const out: Record<string, RegexAnalysis> = {};
   for (const re of regexes) out[`${re.flags}/${re.source}`] = analyze(re.source, re.flags);
   return JSON.stringify({ stamp: analyserStamp(), analyses: out });

@@ -4,9 +4,35 @@
 // "(?:\.[a-z]+)*", "(?:[\s-]\d{2,4}){2,4}" — is unambiguous and allowed. Rule files are
 // written by non-programmers; one bad pattern on a long line would hang a CI run, so the
 // loader refuses it and says why.
-import { RegExpParser, visitRegExpAST, type AST } from '@eslint-community/regexpp';
-import { getFirstConsumedChar } from 'regexp-ast-analysis';
-import { analyse } from 'scslre';
+//
+// The analysers (regexpp, regexp-ast-analysis, scslre with refa) are loaded on first use:
+// the built-in packs were checked when phi-lint was built (see rules/precompiled.ts), so a
+// run with only those never loads them.
+import { createRequire } from 'node:module';
+import type { AST } from '@eslint-community/regexpp';
+
+const require = createRequire(import.meta.url);
+let analysers:
+  | {
+      parser: import('@eslint-community/regexpp').RegExpParser;
+      visitRegExpAST: typeof import('@eslint-community/regexpp').visitRegExpAST;
+      getFirstConsumedChar: typeof import('regexp-ast-analysis').getFirstConsumedChar;
+      analyse: typeof import('scslre').analyse;
+    }
+  | undefined;
+function load(): NonNullable<typeof analysers> {
+  if (analysers) return analysers;
+  const regexpp = require('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
+  const raa = require('regexp-ast-analysis') as typeof import('regexp-ast-analysis');
+  const scslre = require('scslre') as typeof import('scslre');
+  analysers = {
+    parser: new regexpp.RegExpParser({ ecmaVersion: 2024 }),
+    visitRegExpAST: regexpp.visitRegExpAST,
+    getFirstConsumedChar: raa.getFirstConsumedChar,
+    analyse: scslre.analyse,
+  };
+  return analysers;
+}
 
 
 interface Group {
@@ -90,6 +116,7 @@ export function checkRegexSafety(pattern: string): string | undefined {
  * pattern windows (matchers/scan.ts).
  */
 export function checkRegexShape(pattern: string, flags: string): string | undefined {
+  const { parser, visitRegExpAST, getFirstConsumedChar, analyse } = load();
   let ast;
   try {
     ast = parser.parseLiteral(`/${pattern.replace(/(?<!\\)((?:\\\\)*)\//g, '$1\\/')}/${flags.replace(/[gdy]/g, '')}`);
@@ -140,7 +167,7 @@ export function checkRegexShape(pattern: string, flags: string): string | undefi
 
 function hasUnboundedQuantifier(node: AST.Group | AST.CapturingGroup): boolean {
   let found = false;
-  visitRegExpAST(node, {
+  load().visitRegExpAST(node, {
     onQuantifierEnter(q) {
       if (q.max === Infinity) found = true;
     },
@@ -148,5 +175,4 @@ function hasUnboundedQuantifier(node: AST.Group | AST.CapturingGroup): boolean {
   return found;
 }
 
-const parser = new RegExpParser({ ecmaVersion: 2024 });
 const MAX_TRADING = 4;

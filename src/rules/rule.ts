@@ -6,6 +6,9 @@ import type { TermIndex, Tester } from '../matchers/terms.js';
 export interface CompiledDetector {
   kind: 'pattern' | 'terms' | 'entity' | 'image';
   regex?: RegExp;
+  /** The regex's source and flags, known without compiling it (built-in packs compile on first use). */
+  source?: string;
+  flags?: string;
   /** Large term lists: a word index instead of a regular expression. */
   index?: TermIndex;
   group?: string;
