@@ -22,11 +22,8 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12 };
 /** Paths per message: small enough to balance the load, large enough to keep messages rare. */
 const BATCH = 16;
 
-/** How many threads to lint these paths with (1: none). `requested` comes from --threads. */
-export function threadCount(requested: number | undefined, paths: string[]): number {
-  if (requested !== undefined) return Math.max(1, Math.min(requested, paths.length));
-  const cores = availableParallelism();
-  if (cores < 2 || paths.length < MIN_FILES) return 1;
+/** Do these files hold at least `min` bytes (stopping as soon as they do)? */
+export function atLeastBytes(paths: string[], min: number): boolean {
   let bytes = 0;
   for (const p of paths) {
     try {
@@ -34,9 +31,17 @@ export function threadCount(requested: number | undefined, paths: string[]): num
     } catch {
       // reported when the file is read
     }
-    if (bytes >= MIN_BYTES) return Math.min(cores, MAX_THREADS);
+    if (bytes >= min) return true;
   }
-  return 1;
+  return false;
+}
+
+/** How many threads to lint these paths with (1: none). `requested` comes from --threads. */
+export function threadCount(requested: number | undefined, paths: string[]): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, paths.length));
+  const cores = availableParallelism();
+  if (cores < 2 || paths.length < MIN_FILES) return 1;
+  return atLeastBytes(paths, MIN_BYTES) ? Math.min(cores, MAX_THREADS) : 1;
 }
 
 export interface WorkerRequest {

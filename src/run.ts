@@ -10,7 +10,7 @@ import type { Document } from './documents/document.js';
 import { BinaryFileError, binaryByName, decode, decodeDraft, parseDocument } from './documents/load.js';
 import { filterFindings } from './engine/filters.js';
 import { lintDocument } from './engine/lint.js';
-import { expectMuchText } from './engine/regex-scan.js';
+import { expectMuchText, PLAN_AFTER } from './engine/regex-scan.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
 import { expandTargets, isIgnoredBy, kindByGlobs, readDraft, selectTargets, type Target } from './files.js';
@@ -19,7 +19,7 @@ import { planFixes } from './fix/plan.js';
 import { changedSince, stagedFiles, type GitFile } from './git.js';
 import { shardOf, type Shard } from './shard.js';
 import { formatterNames, loadFormatter } from './formatters/index.js';
-import { lintInWorkers, threadCount } from './pool.js';
+import { atLeastBytes, lintInWorkers, threadCount } from './pool.js';
 import type { DraftKind, FileResult, Finding, Severity } from './types.js';
 
 export interface LintOptions {
@@ -184,7 +184,8 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     // the others here; either way the results come in the order of the targets.
     const paths = targets.filter((t) => !t.error).map((t) => t.path);
     const threads = !readStaged && !opts.fix && !opts.fixDryRun ? threadCount(opts.threads, paths) : 1;
-    if (threads > 1) expectMuchText();
+    // Enough text to earn back the scan plans at once (see engine/regex-scan.ts)
+    if (threads > 1 || atLeastBytes(paths, PLAN_AFTER)) expectMuchText();
     const linted = threads > 1 ? await lintInWorkers(paths, threads, { opts, cwd: io.cwd, today }, (p) => linter.lintPath(p)) : undefined;
     let next = 0;
     for (const t of targets) {

@@ -4,6 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
 import { parseText } from '../src/documents/text.js';
@@ -26,6 +27,56 @@ describe('TermIndex', () => {
   it('is case-insensitive unless told otherwise', () => {
     expect(new TermIndex(['Macon']).find('macon and MACON').length).toBe(2);
     expect(new TermIndex(['Macon'], { caseSensitive: true }).find('macon and MACON').length).toBe(0);
+  });
+
+  it('visits only capitalised words for a capitalised list, with the same spans as reading every word', () => {
+    // The reference: tokenise the whole text, then try every word (how find() first worked).
+    const reference = (list: string[], caseSensitive: boolean, text: string): { start: number; end: number }[] => {
+      const key = (w: string) => (caseSensitive ? w : w.toLowerCase());
+      const byFirst = new Map<string, string[][]>();
+      for (const t of new Set(list.map((x) => x.trim()).filter(Boolean))) {
+        const words = t.split(/[\s-]+/).map(key);
+        byFirst.set(words[0], [...(byFirst.get(words[0]) ?? []), words]);
+      }
+      for (const l of byFirst.values()) l.sort((a, b) => b.length - a.length);
+      const tokens = [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        key: key(m[0]),
+        base: /['’]s$/i.test(m[0]) ? key(m[0].slice(0, -2)) : undefined,
+      }));
+      const out: { start: number; end: number }[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        if (/[_@#/]/.test(text[tokens[i].start - 1] ?? '')) continue;
+        const first = tokens[i];
+        for (const words of [...(byFirst.get(first.key) ?? []), ...(first.base ? (byFirst.get(first.base) ?? []) : [])]) {
+          const n = words.length;
+          if (i + n > tokens.length) continue;
+          let ok = true;
+          for (let k = 0; k < n && ok; k++) {
+            const tok = tokens[i + k];
+            ok = tok.key === words[k] || (k === n - 1 && tok.base === words[k]);
+            if (ok && k > 0) ok = /^(?:\s+|\s*-\s*)$/.test(text.slice(tokens[i + k - 1].end, tok.start));
+          }
+          if (!ok) continue;
+          const last = tokens[i + n - 1];
+          const end = last.key === words[n - 1] ? last.end : last.end - 2;
+          if (text[end] === '_' || text[end] === '@' || /^\.[\p{L}\p{N}]{2}/u.test(text.slice(end, end + 3))) continue;
+          out.push({ start: first.start, end });
+          i += n - 1;
+          break;
+        }
+      }
+      return out;
+    };
+    const pieces = [...terms, ...terms.map((t) => t.toLowerCase()), 'York', 'Circle', 'Salem', "O'Macon", 'Macon’s', "rock'N'Macon", 'Ébène', 'x', '3', ' ', '  ', '-', ' - ', "'", '’', '.', '.com', '_', '@', '#', '/', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.boolean(), (parts, caseSensitive) => {
+        const text = parts.join('');
+        expect(new TermIndex(terms, { caseSensitive }).find(text)).toEqual(reference(terms, caseSensitive, text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('the prefix tree keeps the longest term first', () => {

@@ -62,7 +62,7 @@ async function detect(doc: Document, det: CompiledDetector, st: Structure, regex
     const nlp = await loadNlp();
     return findEntities(nlp, doc.prose, st.allSentences(), det.entity!);
   }
-  if (det.index) return det.index.find(doc.prose);
+  if (det.index) return regexes.termSpans(det.index);
   return regexes.spans(det);
 }
 

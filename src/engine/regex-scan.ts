@@ -14,6 +14,7 @@ import { LiteralScanner, type ScanResult } from '../matchers/literal-scan.js';
 import { record, scanWindow, scanWindows, type Window } from '../matchers/scan.js';
 import { analyzeRegex, literalsOf, storedAnalysis, type Requirement } from '../rules/prefilter.js';
 import type { CompiledDetector } from '../rules/rule.js';
+import type { TermIndex } from '../matchers/terms.js';
 
 type Within = (found: ScanResult, start: number, end: number) => boolean;
 
@@ -49,7 +50,7 @@ interface ScannerPlans {
  * seen PLAN_AFTER characters, and until then regexes scan every window.
  */
 const byRules = new WeakMap<readonly { detectors: CompiledDetector[] }[], { seen: number; plans?: ScannerPlans }>();
-const PLAN_AFTER = 200_000;
+export const PLAN_AFTER = 200_000;
 /** A draft this long is worth the plans on its own (and too long for the substring checks). */
 const BIG_DRAFT = 50_000;
 /** Candidate starts denser than one per DENSE characters: scan the windows instead. */
@@ -248,6 +249,7 @@ export class RegexScan {
   private readonly plans?: ScannerPlans;
   private scanned?: ScanResult;
   private readonly memo = new Map<string, Span[]>();
+  private readonly termMemo = new Map<TermIndex, Span[]>();
   private subs?: SubstringCheck;
   private readonly fullStarts = new Map<string, number[]>();
 
@@ -270,6 +272,13 @@ export class RegexScan {
 
   private literals(): ScanResult {
     return (this.scanned ??= this.plans!.scanner.scan(this.doc.prose));
+  }
+
+  /** The spans of a word-indexed term list (rules sharing a gazetteer look it up once). */
+  termSpans(index: TermIndex): Span[] {
+    let out = this.termMemo.get(index);
+    if (!out) this.termMemo.set(index, (out = index.find(this.doc.prose)));
+    return out;
   }
 
   /** The spans of a pattern or terms detector (its named group's, when it has one). */

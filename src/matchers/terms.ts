@@ -146,6 +146,16 @@ export function compileHotwords(items: string[] | undefined): Tester | null {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const NEXT_WORD = new RegExp(WORD.source, 'gu');
+interface Token {
+  start: number;
+  end: number;
+  key: string;
+  /** A possessive's base ("Phoenix" for "Phoenix's"). */
+  base?: string;
+}
+/** The words WORD finds that start with a capital letter (a word starts after no letter, digit or letter-apostrophe). */
+const CAPITALISED = /(?<![\p{L}\p{N}]|[\p{L}\p{N}]['’])\p{Lu}[\p{L}\p{N}]*(?:['’][\p{L}\p{N}]+)*/gu;
 const JOINER = /^(?:\s+|\s*-\s*)$/;
 
 /**
@@ -157,6 +167,8 @@ const JOINER = /^(?:\s+|\s*-\s*)$/;
 export class TermIndex {
   private byFirst = new Map<string, string[][]>();
   private caseSensitive: boolean;
+  /** Case-sensitive, and every term starts with a capital letter. */
+  private upperOnly: boolean;
 
   constructor(terms: string[], opts: { caseSensitive?: boolean } = {}) {
     this.caseSensitive = !!opts.caseSensitive;
@@ -174,6 +186,7 @@ export class TermIndex {
       else this.byFirst.set(words[0], [words]);
     }
     for (const list of this.byFirst.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
+    this.upperOnly = this.caseSensitive && [...this.byFirst.keys()].every((k) => /^\p{Lu}/u.test(k));
   }
 
   private key(w: string): string {
@@ -182,35 +195,55 @@ export class TermIndex {
 
   /** Spans of every term found in the text, left to right, longest at each place. */
   find(text: string): { start: number; end: number }[] {
-    // A possessive ("Phoenix's") still names the place: its base is tried as well.
-    const tokens: { start: number; end: number; key: string; base?: string }[] = [];
-    WORD.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WORD.exec(text))) {
-      const base = /['’]s$/i.test(m[0]) ? this.key(m[0].slice(0, -2)) : undefined;
-      tokens.push({ start: m.index, end: m.index + m[0].length, key: this.key(m[0]), base });
-    }
+    // Words are read as the text's tokens, but a match can only start at a word some term
+    // starts with: for a capitalised list (names, places) only capitalised words are
+    // visited, and the words after one are read only when a term starting there needs them.
+    const starts = this.upperOnly ? CAPITALISED : WORD;
+    const next = NEXT_WORD;
     const out: { start: number; end: number }[] = [];
-    for (let i = 0; i < tokens.length; i++) {
+    const following: Token[] = [];
+    const token = (w: string, start: number): Token => ({ start, end: start + w.length, key: this.key(w), base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined });
+    starts.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = starts.exec(text))) {
       // as in compileTerms: never part of an e-mail address, handle, hashtag or URL path
-      if (/[_@#/]/.test(text[tokens[i].start - 1] ?? '')) continue;
-      const first = tokens[i];
-      const cands = [...(this.byFirst.get(first.key) ?? []), ...(first.base ? (this.byFirst.get(first.base) ?? []) : [])];
-      for (const words of cands) {
+      if (/[_@#/]/.test(text[m.index - 1] ?? '')) continue;
+      const first = token(m[0], m.index);
+      // A possessive ("Phoenix's") still names the place: its base is tried as well.
+      const byKey = this.byFirst.get(first.key);
+      const byBase = first.base ? this.byFirst.get(first.base) : undefined;
+      if (!byKey && !byBase) continue;
+      following.length = 0;
+      /** The k-th word after the first (1-based), read on demand; undefined past the end. */
+      const word = (k: number): Token | undefined => {
+        while (following.length < k) {
+          next.lastIndex = following.length ? following[following.length - 1].end : first.end;
+          const w = next.exec(text);
+          if (!w) return undefined;
+          following.push(token(w[0], w.index));
+        }
+        return following[k - 1];
+      };
+      for (const words of [...(byKey ?? []), ...(byBase ?? [])]) {
         const n = words.length;
-        if (i + n > tokens.length) continue;
         let ok = true;
+        let prev = first;
+        let last = first;
         for (let k = 0; k < n && ok; k++) {
-          const tok = tokens[i + k];
+          const tok = k === 0 ? first : word(k);
+          if (!tok) {
+            ok = false;
+            break;
+          }
           ok = tok.key === words[k] || (k === n - 1 && tok.base === words[k]);
-          if (ok && k > 0) ok = JOINER.test(text.slice(tokens[i + k - 1].end, tok.start));
+          if (ok && k > 0) ok = JOINER.test(text.slice(prev.end, tok.start));
+          prev = last = tok;
         }
         if (!ok) continue;
-        const last = tokens[i + n - 1];
         const end = last.key === words[n - 1] ? last.end : last.end - 2;
         if (text[end] === '_' || text[end] === '@' || /^\.[\p{L}\p{N}]{2}/u.test(text.slice(end, end + 3))) continue;
         out.push({ start: first.start, end });
-        i += n - 1;
+        starts.lastIndex = last.end;
         break;
       }
     }
