@@ -33,6 +33,7 @@ Examples:
   $ phi-lint --changed-since origin/main .   only drafts a pull request changed
   $ phi-lint --staged                        staged drafts, in a pre-commit hook
   $ phi-lint --shard 2/4 content/            the second of four CI jobs
+  $ phi-lint --cache content/                re-lint only drafts changed since they were clean
   $ phi-lint --fix-dry-run posts/            show what --fix would change
   $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
 
@@ -83,6 +84,8 @@ export function buildProgram(): Command {
     .option('--staged', 'lint the staged content of staged drafts (what the next commit holds), not the working copy')
     .option('--shard <i/n>', 'lint a stable i-th of n shares of the files (for a CI matrix), e.g. 2/4')
     .option('--threads <n>', 'worker threads for many drafts (1: none; default: one per core when there is enough to lint)', int)
+    .option('--cache', 'skip drafts that linted clean before and have not changed (nor the rules, config or phi-lint)')
+    .option('--cache-location <path>', 'the cache file, or a directory for .phi-lint-cache in it (default: ./.phi-lint-cache)')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
@@ -132,6 +135,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     staged?: boolean;
     shard?: string;
     threads?: number;
+    cache?: boolean;
+    cacheLocation?: string;
   }>();
   const paths = program.args;
   const inCi = !!env.env.CI && env.env.CI !== 'false';
@@ -179,6 +184,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     staged: !!o.staged,
     shard,
     threads: o.threads,
+    cache: !!o.cache || o.cacheLocation !== undefined,
+    cacheLocation: o.cacheLocation,
   };
   if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);
   try {

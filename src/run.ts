@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline/baseline.js';
+import { cacheFile, hashFiles, hashParts, LintCache } from './cache/lint-cache.js';
 import { findConfig, loadConfig, type Config } from './config/config.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
@@ -56,6 +57,10 @@ export interface LintOptions {
   shard?: Shard;
   /** Worker threads for many drafts: 1 for none; default: one per core when there is enough to lint. */
   threads?: number;
+  /** Skip drafts that linted clean before and have not changed since (src/cache/lint-cache.ts). */
+  cache?: boolean;
+  /** The cache file (or a directory for .phi-lint-cache in it); default .phi-lint-cache. */
+  cacheLocation?: string;
 }
 
 export interface Io {
@@ -140,6 +145,10 @@ export interface LintRun {
   fixed: { findings: number; files: number };
   /** Files --fix could not write, with why. */
   fixErrors: string[];
+  /** Things to tell the user on standard error (a cache that could not be read or written). */
+  notices: string[];
+  /** Drafts --cache let through unlinted (unchanged since they linted clean). */
+  cached: number;
 }
 
 export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
@@ -151,7 +160,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   if (opts.fix && opts.useStdin) throw new PhiLintError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy');
   const session = createSession(opts, io.cwd);
   const results: FileResult[] = [];
-  const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [] };
+  const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [], notices: [], cached: 0 };
   const today = io.today ?? localToday({});
   const linter = fileLinter(opts, io.cwd, today, session, run);
   if (opts.useStdin) {
@@ -182,7 +191,10 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     }
     // Drafts read from disk and not being fixed may be linted by worker threads (pool.ts),
     // the others here; either way the results come in the order of the targets.
-    const paths = targets.filter((t) => !t.error).map((t) => t.path);
+    const all = targets.filter((t) => !t.error).map((t) => t.path);
+    const cache = opts.cache && !readStaged && !opts.writeBaseline ? openCache(opts, io, today, run) : undefined;
+    const cached = cache ? cache.lookup(all, session) : undefined;
+    const paths = cached ? all.filter((p) => !cached.hits.has(p)) : all;
     const threads = !readStaged && !opts.fix && !opts.fixDryRun ? threadCount(opts.threads, paths) : 1;
     // Enough text to earn back the scan plans at once (see engine/regex-scan.ts)
     if (threads > 1 || atLeastBytes(paths, PLAN_AFTER)) expectMuchText();
@@ -193,11 +205,76 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
         results.push({ filePath: t.path, findings: [], fatal: `${t.error}` });
         continue;
       }
+      if (cached?.hits.has(t.path)) {
+        run.cached++;
+        results.push({ filePath: t.path, findings: [], ...(linter.keepSources ? { source: decodeDraft(readFileSync(t.path)).text } : {}) });
+        continue;
+      }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
       if (r) results.push(r);
+      // a draft --fix rewrote is keyed by its new bytes; a dry run's result is not the file's
+      if (cache && !opts.fixDryRun) cache.record(t.path, r, opts.fix ? undefined : cached!.entries.get(t.path));
     }
+    cache?.save();
   }
   return run;
+}
+
+/** The --cache of this run, keyed by what every draft's result depends on besides its own config and bytes. */
+function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
+  let review = '';
+  try {
+    review = opts.inReplyTo ? readFileSync(resolve(io.cwd, opts.inReplyTo), 'utf8') : '';
+  } catch {
+    // reported by fileLinter
+  }
+  const runKey = hashParts(io.version, opts.kind ?? '', review, opts.reportUnusedDirectives ? 'unused' : '', today);
+  const cache = new LintCache(cacheFile(io.cwd, opts.cacheLocation), runKey);
+  if (cache.problem) run.notices.push(`cache ${relative(io.cwd, cache.file) || cache.file}: ${cache.problem}`);
+  const setupKeys = new Map<FileSetup, string>();
+  const setupKey = (setup: FileSetup): string => {
+    let k = setupKeys.get(setup);
+    if (k === undefined) {
+      const packs = setup.prepared.ruleSet.packs.map((p) => resolve(process.cwd(), p.file));
+      setupKeys.set(setup, (k = hashFiles([setup.config.file, setup.ledger?.file, ...packs])));
+    }
+    return k;
+  };
+  const entryOf = (path: string, setup: FileSetup): string | undefined => {
+    try {
+      return cache.entryOf(setupKey(setup), readFileSync(path));
+    } catch {
+      return undefined; // unreadable: linted (and reported) as usual
+    }
+  };
+  return {
+    file: cache.file,
+    /** Which drafts linted clean before, unchanged; and each draft's entry, to record after linting. */
+    lookup(paths: string[], session: Session): { hits: Set<string>; entries: Map<string, string> } {
+      const hits = new Set<string>();
+      const entries = new Map<string, string>();
+      for (const p of paths) {
+        if (binaryByName(p)) continue;
+        const e = entryOf(p, session.forFile(p));
+        if (e === undefined) continue;
+        entries.set(p, e);
+        if (cache.isClean(p, e)) hits.add(p);
+      }
+      return { hits, entries };
+    },
+    /** Remember a result: only a clean one is kept. `entry` undefined: work it out from the file now. */
+    record(path: string, r: FileResult | undefined, entry: string | undefined): void {
+      const clean = !!r && !r.findings.length && !r.suppressed?.length && !r.fatal && !r.skipped && !r.notice;
+      cache.record(path, clean ? (entry ?? entryOf(path, run.session.forFile(path))) : undefined, clean);
+    },
+    save(): void {
+      try {
+        cache.save();
+      } catch (e) {
+        run.notices.push(`could not write the cache ${relative(io.cwd, cache.file) || cache.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+    },
+  };
 }
 
 /** What a worker thread needs to lint drafts as lintFiles would. */
@@ -212,6 +289,8 @@ export interface FileLinter {
   base: Config;
   kindOf(path: string, config: Config): DraftKind;
   lintOne(path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult>;
+  /** Formats that show clean drafts need their text (see SHOW_CLEAN_DRAFTS). */
+  keepSources: boolean;
   /** Read and lint a draft from disk (or the index); undefined when its own config ignores it. */
   lintPath(path: string, readStaged?: (path: string) => Promise<Buffer>): Promise<FileResult | undefined>;
 }
@@ -271,7 +350,7 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
     }
     return lintOne(path, buf, setup, kindOf(path, config));
   };
-  return { base, kindOf, lintOne, lintPath };
+  return { base, kindOf, lintOne, lintPath, keepSources };
 }
 
 interface FileContext {
@@ -350,7 +429,7 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
-  const { results, session, diffs, fixed, fixErrors } = await lintFiles(opts, io);
+  const { results, session, diffs, fixed, fixErrors, notices } = await lintFiles(opts, io);
   let stderr = '';
   if (opts.writeBaseline) {
     const target = resolve(io.cwd, opts.writeBaseline);
@@ -364,6 +443,7 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     };
   }
   for (const e of fixErrors) stderr += `phi-lint: not fixed: ${e}\n`;
+  for (const n of notices) stderr += `phi-lint: ${n}\n`;
   if (opts.fix && fixed.files) stderr += `phi-lint: fixed ${fixed.findings} finding${fixed.findings === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`;
   for (const r of results) {
     if (r.skipped) stderr += `phi-lint: skipped ${r.filePath}: ${r.skipped}\n`;
