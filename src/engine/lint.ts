@@ -96,9 +96,11 @@ function contextText(doc: Document, st: Structure, rule: ActiveRule, s: number, 
     if (c.direction !== 'after') before = doc.prose.slice(st.wordsBefore(s, c.window, sent.start), s);
     if (c.direction !== 'before') after = doc.prose.slice(e, st.wordsAfter(e, c.window, Math.max(st.sentence(Math.max(s, e - 1)).end, e)));
   } else {
+    // At most CONTEXT_SIDE_MAX characters on each side: a text with no sentence breaks (one
+    // long line of tokens) would otherwise cost candidates × its length.
     const sp = scopeSpan(st, c.scope, s);
-    if (c.direction !== 'after') before = doc.prose.slice(sp.start, s);
-    if (c.direction !== 'before') after = doc.prose.slice(e, Math.max(sp.end, e));
+    if (c.direction !== 'after') before = doc.prose.slice(Math.max(sp.start, s - CONTEXT_SIDE_MAX), s);
+    if (c.direction !== 'before') after = doc.prose.slice(e, Math.min(Math.max(sp.end, e), e + CONTEXT_SIDE_MAX));
   }
   return [collapse(before), collapse(after)];
 }
@@ -109,6 +111,11 @@ function contextText(doc: Document, st: Structure, rule: ActiveRule, s: number, 
  * paragraph length. Real sentences and paragraphs are far shorter and take the exact path.
  */
 export const CONTEXT_EXACT_MAX = 4000;
+/**
+ * The text before and after a match that context is read from reaches at most this far
+ * within its scope (far beyond any real sentence, and most paragraphs).
+ */
+export const CONTEXT_SIDE_MAX = 1500;
 
 /** Per document: hotword regex → scope start → where its occurrences lie. */
 type ScopeHits = Map<RegExp, Map<number, { minEnd: number; maxStart: number }>>;
