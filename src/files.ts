@@ -2,7 +2,12 @@
 // ignore globs respected), or standard input.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
+import { createRequire } from 'node:module';
+import type Picomatch from 'picomatch';
+
+// Loaded on first use: a draft piped on standard input with --kind needs no glob.
+let pm: typeof Picomatch | undefined;
+const picomatch = ((...args: Parameters<typeof Picomatch>) => (pm ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch)(...args)) as typeof Picomatch;
 
 // globby (and its dependencies) load only when a directory or glob is expanded: a single
 // file or standard input starts faster without them.

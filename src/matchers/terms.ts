@@ -165,28 +165,47 @@ const JOINER = /^(?:\s+|\s*-\s*)$/;
  * between words), at a cost that does not grow with the size of the list.
  */
 export class TermIndex {
-  private byFirst = new Map<string, string[][]>();
+  /** One-word terms (most of a gazetteer), by key. */
+  private single = new Set<string>();
+  /** Terms of several words, by their first word, longest first. */
+  private multi = new Map<string, string[][]>();
   private caseSensitive: boolean;
   /** Case-sensitive, and every term starts with a capital letter. */
-  private upperOnly: boolean;
+  private upperOnly = true;
 
   constructor(terms: string[], opts: { caseSensitive?: boolean } = {}) {
     this.caseSensitive = !!opts.caseSensitive;
-    // Built at every start from lists of tens of thousands of terms: one-word terms (most of
-    // them) take a fast path, and only first words with several terms are sorted.
+    // Built at every start from lists of tens of thousands of terms: a one-word term is one
+    // Set entry; only terms of several words are split and sorted.
+    const spaced = /[\s-]/;
+    const upper = /^\p{Lu}/u;
     const seen = new Set<string>();
-    const multi = /[\s-]/;
     for (const raw of terms) {
       const t = raw.trim();
-      if (!t || seen.has(t)) continue;
+      if (!t) continue;
+      if (!spaced.test(t)) {
+        const k = this.key(t);
+        this.single.add(k);
+        if (this.upperOnly && !upper.test(k)) this.upperOnly = false;
+        continue;
+      }
+      if (seen.has(t)) continue;
       seen.add(t);
-      const words = multi.test(t) ? t.split(/[\s-]+/).map((w) => this.key(w)) : [this.key(t)];
-      const list = this.byFirst.get(words[0]);
+      const words = t.split(/[\s-]+/).map((w) => this.key(w));
+      if (this.upperOnly && !upper.test(words[0])) this.upperOnly = false;
+      const list = this.multi.get(words[0]);
       if (list) list.push(words);
-      else this.byFirst.set(words[0], [words]);
+      else this.multi.set(words[0], [words]);
     }
-    for (const list of this.byFirst.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
-    this.upperOnly = this.caseSensitive && [...this.byFirst.keys()].every((k) => /^\p{Lu}/u.test(k));
+    for (const list of this.multi.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
+    this.upperOnly &&= this.caseSensitive;
+  }
+
+  /** The terms that start with this word, longest first. */
+  private startingWith(key: string): string[][] | undefined {
+    const multi = this.multi.get(key);
+    if (!this.single.has(key)) return multi;
+    return multi ? [...multi, [key]] : [[key]];
   }
 
   private key(w: string): string {
@@ -210,8 +229,8 @@ export class TermIndex {
       if (/[_@#/]/.test(text[m.index - 1] ?? '')) continue;
       const first = token(m[0], m.index);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.
-      const byKey = this.byFirst.get(first.key);
-      const byBase = first.base ? this.byFirst.get(first.base) : undefined;
+      const byKey = this.startingWith(first.key);
+      const byBase = first.base ? this.startingWith(first.base) : undefined;
       if (!byKey && !byBase) continue;
       following.length = 0;
       /** The k-th word after the first (1-based), read on demand; undefined past the end. */

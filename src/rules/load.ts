@@ -135,10 +135,16 @@ function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () 
 
 /** One TermIndex per distinct list in a run: two rules over the same gazetteer share it. */
 const indexes = new Map<string, TermIndex>();
+const indexOfArray = new WeakMap<string[], Map<boolean, TermIndex>>();
 function termIndex(terms: string[], caseSensitive: boolean): TermIndex {
+  let byCase = indexOfArray.get(terms);
+  const same = byCase?.get(caseSensitive);
+  if (same) return same;
   const key = `${caseSensitive}\0${terms.join('\n')}`;
   let index = indexes.get(key);
   if (!index) indexes.set(key, (index = new TermIndex(terms, { caseSensitive })));
+  if (!byCase) indexOfArray.set(terms, (byCase = new Map()));
+  byCase.set(caseSensitive, index);
   return index;
 }
 
@@ -204,18 +210,27 @@ function load(dirs: string[]): RuleSet {
       lists.set(name, list);
     }
   }
+  // Several rules name the same vocabularies (two place rules, both over every US town): a
+  // combination of lists is expanded once, and the same array shares one TermIndex.
+  const expandedLists = new Map<string, string[]>();
   const expand = (src: YamlSource, path: (string | number)[], items: string | string[] | undefined): string[] => {
     const arr = items === undefined ? [] : Array.isArray(items) ? items : [items];
     // `/regex/` hotwords are patterns like any other: checked for syntax and safety here
     arr.forEach((t, i) => checkHotwordRegex(src, [...path, ...(Array.isArray(items) ? [i] : [])], t));
-    return arr.flatMap((t, i) => {
+    const onlyLists = arr.length > 0 && arr.every((t) => t.startsWith('@') && lists.has(t.slice(1)));
+    const key = onlyLists ? arr.join('\0') : '';
+    const known = onlyLists ? expandedLists.get(key) : undefined;
+    if (known) return known;
+    const out: string[] = [];
+    arr.forEach((t, i) => {
       if (t.startsWith('@')) {
         const l = lists.get(t.slice(1));
         if (!l) throw src.error([...path, ...(Array.isArray(items) ? [i] : [])], `unknown list "${t}" (defined lists: ${[...lists.keys()].join(', ') || 'none'})`);
-        return l;
-      }
-      return [t];
+        for (const x of l) out.push(x);
+      } else out.push(t);
     });
+    if (onlyLists) expandedLists.set(key, out);
+    return out;
   };
 
   const rules: CompiledRule[] = [];
