@@ -32,6 +32,14 @@ kinds:
   reply: ["replies/**"]
 `;
 
+export const LEDGER = `consents:
+  - id: C-2026-001
+    covers: [photo, unconsented-media]
+    signed: 2026-01-05
+    expires: 2036-01-05
+    note: Staff photo release (fictitious)
+`;
+
 const TOPICS = [
   'flossing', 'sealants', 'fluoride varnish', 'whitening', 'night guards', 'sports mouthguards', 'dental implants',
   'clear aligners', 'gum health', 'baby teeth', 'wisdom teeth', 'dry mouth', 'sensitive teeth', 'bad breath',
@@ -204,7 +212,7 @@ function markdownPost(r, target) {
   const parts = [];
   // Photos appear only in posts whose front matter records the release (as a careful team would).
   const front = r.chance(0.3);
-  if (front) parts.push(`---\ntitle: ${fill(r, r.pick(HEADINGS))}\nplatform: ${r.pick(['blog', 'facebook', 'instagram'])}\nconsent: staff photo release on file\n---\n`);
+  if (front) parts.push(`---\ntitle: ${fill(r, r.pick(HEADINGS))}\nplatform: ${r.pick(['blog', 'facebook', 'instagram'])}\nconsent: C-2026-001\n---\n`);
   parts.push(`# ${fill(r, r.pick(HEADINGS))}\n`);
   let size = parts.join('\n').length;
   while (size < target) {
@@ -268,6 +276,8 @@ export function generateCorpus(dir, { bytes, seed = 20240601, phiRate = 0.02 }) 
   mkdirSync(join(dir, 'posts'), { recursive: true });
   mkdirSync(join(dir, 'replies'), { recursive: true });
   writeFileSync(join(dir, '.phi-lint.yaml'), CONFIG);
+  // the staff photo release the posts' front matter cites
+  writeFileSync(join(dir, 'consents.yaml'), LEDGER);
   let total = 0;
   let files = 0;
   let phiFiles = 0;
