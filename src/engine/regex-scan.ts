@@ -12,7 +12,7 @@
 import type { Document, Span } from '../documents/document.js';
 import { LiteralScanner, type ScanResult } from '../matchers/literal-scan.js';
 import { record, scanWindow, scanWindows, type Window } from '../matchers/scan.js';
-import { analyzeRegex, literalsOf, storedAnalysis, type Requirement } from '../rules/prefilter.js';
+import { analyzeRegex, literalsOf, storedAnalysis, type RegexAnalysis, type Requirement } from '../rules/prefilter.js';
 import type { CompiledDetector } from '../rules/rule.js';
 import type { TermIndex } from '../matchers/terms.js';
 
@@ -62,7 +62,23 @@ export function expectMuchText(): void {
   eagerPlans = true;
 }
 
-const keyOf = (det: CompiledDetector): string => `${det.source!}\0${det.flags!}\0${det.group ?? ''}`;
+/**
+ * A detector's memo key, made once per detector: a Map lookup with a freshly built string
+ * hashes all of it (a term list's regex runs to 16 KB), on every draft.
+ */
+const keys = new WeakMap<CompiledDetector, string>();
+function keyOf(det: CompiledDetector): string {
+  let k = keys.get(det);
+  if (k === undefined) keys.set(det, (k = `${det.source!}\0${det.flags!}\0${det.group ?? ''}`));
+  return k;
+}
+/** The build's analysis of a detector's regex, looked up once per detector (null: none). */
+const analysesByDetector = new WeakMap<CompiledDetector, RegexAnalysis | null>();
+function storedAnalysisOf(det: CompiledDetector): RegexAnalysis | undefined {
+  let a = analysesByDetector.get(det);
+  if (a === undefined) analysesByDetector.set(det, (a = storedAnalysis(det.source!, det.flags!) ?? null));
+  return a ?? undefined;
+}
 
 /** Plans for every regex detector of a rule set, and the one scanner their literals need (built once per rule set). */
 function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerPlans {
@@ -298,7 +314,7 @@ export class RegexScan {
    * literal it needs is missing from the draft — then it is not even compiled.
    */
   private unplanned(det: CompiledDetector): Span[] {
-    const a = storedAnalysis(det.source!, det.flags!);
+    const a = storedAnalysisOf(det);
     if (a && !(this.subs ??= new SubstringCheck(this.doc.prose)).holds(a.requirement, det.flags!.includes('i'))) return [];
     return scanWindows(det.regex!, this.windows(), det.group);
   }
@@ -431,7 +447,9 @@ export class RegexScan {
 class SubstringCheck {
   private folded?: string;
   private spaced?: string;
-  private readonly memo = new Map<string, boolean>();
+  // by literal (the analyses' own strings, whose hashes V8 keeps), one map per case mode
+  private readonly folds = new Map<string, boolean>();
+  private readonly exact = new Map<string, boolean>();
   constructor(private readonly text: string) {}
 
   holds(r: Requirement, ignoreCase: boolean): boolean {
@@ -448,14 +466,14 @@ class SubstringCheck {
   }
 
   private has(literal: string, ignoreCase: boolean): boolean {
-    const key = `${ignoreCase ? 'i' : 'c'}${literal}`;
-    let v = this.memo.get(key);
+    const memo = ignoreCase ? this.folds : this.exact;
+    let v = memo.get(literal);
     if (v === undefined) {
       const hay = ignoreCase
         ? (this.folded ??= this.text.toLowerCase().replace(/\u017f/g, 's').replace(/\s/g, ' '))
         : (this.spaced ??= this.text.replace(/\s/g, ' '));
       v = hay.includes(ignoreCase ? literal.toLowerCase() : literal);
-      this.memo.set(key, v);
+      memo.set(literal, v);
     }
     return v;
   }
