@@ -33,7 +33,13 @@ interface Plan {
    * character always can), inside the segments — runs of characters the regex can consume
    * (forbidden[c] = 0) — that hold the literals a match needs.
    */
-  chars?: { first: Uint8Array; forbidden?: Uint8Array; ids: number[] };
+  chars?: {
+    first: Uint8Array;
+    forbidden?: Uint8Array;
+    ids: number[];
+    /** Shared by plans whose candidate starts are the same. */
+    key: string;
+  };
   /** Whether a stretch of text holds the literals a match needs (windows without them are skipped). */
   within?: Within;
 }
@@ -120,10 +126,12 @@ function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): ScannerP
       const first = a.first && asciiTable(a.first, flags, true);
       const forbidden = needs && a.consumed ? asciiTable(a.consumed, flags, false) : undefined;
       if (first) {
+        const key = `${plan.afterWordChar ? 1 : 0}${first.join('')}`;
         plan.chars = {
           first,
           forbidden,
           ids: forbidden ? [...new Set(literalsOf(a.requirement).map((l) => scanner.id(l.toLowerCase())!))] : [],
+          key,
         };
       }
       if (needs) plan.within = compileWithin(a.requirement, scanner);
@@ -367,6 +375,7 @@ export class RegexScan {
     const c = plan.chars!;
     const prose = this.doc.prose;
     const at: number[] = [];
+    const limit = prose.length / DENSE;
     const take = (from: number, to: number): void => {
       for (let p = from; p < to; p++) {
         const ch = prose.charCodeAt(p);
@@ -376,12 +385,12 @@ export class RegexScan {
           if (b < 128 && ASCII_WORD[b]) continue;
         }
         at.push(p);
-        if (at.length > prose.length / DENSE) return;
+        if (at.length > limit) return;
       }
     };
     if (!c.forbidden) {
       // the whole draft: shared by the regexes that begin alike
-      const key = `${plan.afterWordChar ? 1 : 0}${c.first.join('')}`;
+      const key = c.key;
       const cached = this.fullStarts.get(key);
       if (cached) return cached;
       take(0, prose.length);
