@@ -25,8 +25,6 @@ import { CONFIG, coldReplies, generateCorpus, largeDocument } from './bench/corp
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'phi-lint.js');
-/** The node options on the bin's `#!/usr/bin/env -S node …` line. */
-const BIN_NODE_FLAGS = (/^#!\/usr\/bin\/env -S node((?: --[\w-]+(?:=\S+)?)*)\s*$/m.exec(readFileSync(BIN, 'utf8').split('\n')[0])?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
 const FLOOR = join(ROOT, 'scripts', 'bench', 'floor.mjs');
 const RUSAGE = pathToFileURL(join(ROOT, 'scripts', 'bench', 'rusage.mjs')).href;
 const MB = 1e6;
@@ -73,9 +71,7 @@ function measure(nodeArgs, { cwd, input } = {}) {
   const env = { ...process.env, FORCE_COLOR: '0', PHI_LINT_BENCH_RUSAGE: usageFile };
   delete env.CI;
   const t0 = performance.now();
-  // A run of the bin gets the node options on its `#!` line, as `npx phi-lint` does.
-  const flags = nodeArgs[0] === BIN ? BIN_NODE_FLAGS : [];
-  const r = spawnSync(process.execPath, [...flags, '--import', RUSAGE, ...nodeArgs], {
+  const r = spawnSync(process.execPath, ['--import', RUSAGE, ...nodeArgs], {
     cwd,
     input: input ?? '',
     env,
@@ -271,7 +267,7 @@ function table(r) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((x) => x[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   const out = [
-    `phi-lint bench — commit ${r.meta.commit}, Node ${r.meta.node}, ${r.meta.cpus} CPUs, load ${r.meta.loadavg.join(' ')}, bin flags: ${BIN_NODE_FLAGS.join(' ') || 'none'}${r.meta.quick ? ', QUICK' : ''}`,
+    `phi-lint bench — commit ${r.meta.commit}, Node ${r.meta.node}, ${r.meta.cpus} CPUs, load ${r.meta.loadavg.join(' ')}${r.meta.quick ? ', QUICK' : ''}`,
     `corpus: ${r.corpus.files} drafts, ${r.corpus.phiFiles} with PHI; the CLI reported ${r.corpus.findings} findings in ${r.corpus.filesWithFindings} files`,
     '',
     line(rows[0]),
