@@ -2,13 +2,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { isCommand, runCommand } from './commands/index.js';
-import { terminalPrompt } from './commands/prompt.js';
 import { today } from './consent/dates.js';
 import { PhiLintError, ExitCode } from './errors.js';
 import { readStdin } from './files.js';
 import { formatterNames } from './formatters/index.js';
 import { runLint, type Io, type LintOptions, type RunResult } from './run.js';
-import { parseShard } from './shard.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -152,7 +150,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   if ((fromGit || o.shard !== undefined) && paths.includes('-')) return usage('--staged, --changed-since and --shard select files; they cannot be used with standard input ("-")');
   let shard;
   try {
-    shard = o.shard === undefined ? undefined : parseShard(o.shard);
+    shard = o.shard === undefined ? undefined : (await import('./shard.js')).parseShard(o.shard);
   } catch (e) {
     if (e instanceof PhiLintError) return usage(e.message);
     throw e;
@@ -198,7 +196,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const terminal = process.stdin.isTTY ? terminalPrompt() : undefined;
+  const terminal = process.stdin.isTTY ? (await import('./commands/prompt.js')).terminalPrompt() : undefined;
   const res = await run(argv.slice(2), {
     cwd: process.cwd(),
     env: process.env,

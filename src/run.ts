@@ -15,10 +15,10 @@ import { expectMuchText, PLAN_AFTER } from './engine/regex-scan.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
 import { expandTargets, isIgnoredBy, kindByGlobs, readDraft, selectTargets, type Target } from './files.js';
-import { fixDraft, type FixOutcome } from './fix/fix-file.js';
+import type { FixOutcome } from './fix/fix-file.js';
 import { planFixes } from './fix/plan.js';
-import { changedSince, stagedFiles, type GitFile } from './git.js';
-import { shardOf, type Shard } from './shard.js';
+import type { GitFile } from './git.js';
+import type { Shard } from './shard.js';
 import { formatterNames, loadFormatter } from './formatters/index.js';
 import { atLeastBytes, lintInWorkers, threadCount } from './pool.js';
 import type { DraftKind, FileResult, Finding, Severity } from './types.js';
@@ -174,11 +174,14 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     let targets: Target[];
     let readStaged: ((path: string) => Promise<Buffer>) | undefined;
     if (opts.staged) {
+      // git, shards and --fix are loaded only by the runs that use them (start-up time)
+      const { stagedFiles } = await import('./git.js');
       const staged = await stagedFiles(io.cwd);
       const byPath = new Map<string, GitFile>(staged.files.map((f) => [f.path, f]));
       readStaged = (path) => staged.read(byPath.get(path)!);
       targets = await selectTargets([...byPath.keys()], opts.patterns, expand);
     } else if (opts.changedSince !== undefined) {
+      const { changedSince } = await import('./git.js');
       const changed = await changedSince(opts.changedSince, io.cwd);
       targets = await selectTargets(changed.map((f) => f.path), opts.patterns, expand);
     } else {
@@ -186,6 +189,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     }
     if (opts.shard) {
       const { index, total } = opts.shard;
+      const { shardOf } = await import('./shard.js');
       // A bad path is reported by every shard: the command line is wrong for all of them.
       targets = targets.filter((t) => t.error || shardOf(relative(io.cwd, t.path).split(sep).join('/'), total) === index);
     }
@@ -314,6 +318,7 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
     const ctx: FileContext = { setup, today, cwd, baseline, reportUnused: opts.reportUnusedDirectives, review, keepSources };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
+    const { fixDraft } = await import('./fix/fix-file.js');
     const outcome: FixOutcome = await fixDraft(path, buf, first.doc, first.result, {
       write: !!opts.fix,
       root: setup.config.file ? setup.config.dir : cwd,
