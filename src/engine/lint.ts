@@ -212,7 +212,7 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
             severity = 'error';
           } else if (has('lower')) severity = LOWER[severity];
         }
-        if (ctx.practice.isOwn(rule.category, text)) continue;
+        if (ctx.practice.isOwn(rule.category, text, { namedInFull: rule.addressesReader && doc.kind === 'reply' })) continue;
         let end = span.end;
         if (det.extend) {
           det.extend.lastIndex = end;

@@ -47,8 +47,13 @@ export class PracticeFilter {
     return !!this.mention && this.mention.test(text);
   }
 
-  /** True when the finding's text is one of the practice's own public details. */
-  isOwn(category: Category, text: string): boolean {
+  /**
+   * True when the finding's text is one of the practice's own public details.
+   * `namedInFull`: a staff member counts only when named in full or with a title ("Anna
+   * Reyes", "Dr. Reyes", not "Anna"): a reply greeting "Anna" greets the reviewer, who may
+   * share a first name with someone on staff.
+   */
+  isOwn(category: Category, text: string, opts: { namedInFull?: boolean } = {}): boolean {
     const t = text.trim();
     switch (category) {
       case 'phone':
@@ -71,6 +76,7 @@ export class PracticeFilter {
         if (!w.length) return false;
         if (w.every((x) => this.orgWords.has(x))) return true;
         // staff: every word belongs to one staff member's name ("Dr. Reyes", "Anna Reyes", "Anna")
+        if (opts.namedInFull && w.length < 2 && nameWords(t).length === words(t).length) return false;
         return this.staffNames.some((s) => w.every((x) => s.includes(x)));
       }
       case 'geo': {

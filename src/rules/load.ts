@@ -82,6 +82,7 @@ interface RawRule {
   exclude?: string[];
   near?: { categories: Category[]; scope?: 'sentence' | 'paragraph' | 'document' };
   'unless-front-matter'?: string[];
+  'addresses-reader'?: boolean;
   examples: { fire: string[]; silent: string[]; kind?: 'post' | 'reply' };
 }
 interface RawPack {
@@ -344,6 +345,7 @@ function load(dirs: string[]): RuleSet {
         exclude: tester([...at, 'exclude'], r.exclude),
         near: r.near ? { categories: new Set(r.near.categories), scope: r.near.scope ?? 'sentence' } : undefined,
         unlessFrontMatter: r['unless-front-matter'] ?? [],
+        addressesReader: !!r['addresses-reader'],
         examples: r.examples,
         usesNlp: detectors.some((d) => d.kind === 'entity'),
       });

@@ -67,6 +67,11 @@ export interface CompiledRule {
   near?: { categories: Set<Category>; scope: 'sentence' | 'paragraph' | 'document' };
   /** Front-matter keys that, when present, silence the rule (e.g. consent). */
   unlessFrontMatter: string[];
+  /**
+   * The match is the person the draft speaks to (a greeting). In a reply that is the
+   * reviewer, so a staff member's first name alone does not make it the practice's own.
+   */
+  addressesReader: boolean;
   examples: RuleExamples;
   usesNlp: boolean;
 }

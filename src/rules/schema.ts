@@ -80,6 +80,7 @@ export const ruleSchema = {
       },
     },
     'unless-front-matter': { type: 'array', items: { type: 'string' } },
+    'addresses-reader': { type: 'boolean' },
     examples: {
       type: 'object',
       additionalProperties: false,
