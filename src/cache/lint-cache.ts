@@ -21,15 +21,16 @@ interface CacheData {
   clean: Record<string, string>;
 }
 
-const sha = (...parts: (string | Buffer)[]): string => {
+/** SHA-256 of the parts, each followed by a NUL (so ["ab", "c"] and ["a", "bc"] differ). */
+export function hashParts(...parts: (string | Buffer)[]): string {
   const h = createHash('sha256');
-  for (const p of parts) h.update(typeof p === 'string' ? p : p).update('\0');
+  for (const p of parts) h.update(p).update('\0');
   return h.digest('base64url');
-};
+}
 
 /** Hash of files' contents, read now (a missing file counts as empty: its absence is part of the key). */
 export function hashFiles(files: readonly (string | undefined)[]): string {
-  return sha(
+  return hashParts(
     ...files.flatMap((f) => {
       if (!f) return ['-'];
       try {
@@ -72,12 +73,12 @@ export class LintCache {
   }
 
   private pathKey(path: string): string {
-    return sha(relative(this.root, path).split(sep).join('/'));
+    return hashParts(relative(this.root, path).split(sep).join('/'));
   }
 
   /** The entry a draft's bytes give under `setupKey` (the hash of its config, rules and ledger). */
   entryOf(setupKey: string, buf: Buffer): string {
-    return sha(this.runKey, setupKey, buf);
+    return hashParts(this.runKey, setupKey, buf);
   }
 
   /** Did this draft, with these bytes and this setup, lint clean last time? */
@@ -124,4 +125,3 @@ export function cacheFile(cwd: string, location?: string): string {
   return resolve(cwd, location ?? DEFAULT_CACHE_FILE);
 }
 
-export { sha as hashParts };

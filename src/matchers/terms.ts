@@ -80,9 +80,12 @@ function storedSources(): Map<string, string> {
   return stored;
 }
 
+/** A list this short builds its trie faster than its key can be hashed. */
+const STORE_FROM = 50;
+
 /** trieSource, looked up in the build's store first. */
 function cachedTrieSource(sources: string[], caseSensitive = false): string {
-  if (sources.length < 50) return trieSource(sources, caseSensitive);
+  if (sources.length < STORE_FROM) return trieSource(sources, caseSensitive);
   const key = createHash('sha256').update(`${caseSensitive}\0${sources.join('\n')}`).digest('base64');
   const src = storedSources().get(key) ?? used.get(key) ?? trieSource(sources, caseSensitive);
   used.set(key, src);
