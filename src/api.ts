@@ -43,7 +43,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     config,
     async lint(text, o = {}) {
       const path = o.path ?? (o.format === 'md' ? 'draft.md' : 'draft.txt');
-      const doc = parseDocument(path, text, o.kind ?? 'post', o.format, { review: o.review });
+      const doc = parseDocument(path, text, o.kind ?? 'post', o.format, { review: o.review, unpublished: config.unpublishedKeys });
       const { findings, suppressed } = filterFindings(doc, await lintDocument(doc, prepared.ctx, { keepDuplicates: o.keepDuplicates }), filterCtx);
       return { findings, suppressed, doc };
     },

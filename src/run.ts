@@ -391,7 +391,7 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
   let doc: Document;
   let findings: Finding[];
   try {
-    doc = parseDocument(path, text, kind, format, { review: ctx.review });
+    doc = parseDocument(path, text, kind, format, { review: ctx.review, unpublished: setup.config.unpublishedKeys });
     findings = await lintDocument(doc, setup.prepared.ctx);
   } catch (e) {
     // A bug met on one draft must not cost the report on the others: it is this file's

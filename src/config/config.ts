@@ -22,6 +22,8 @@ export interface Config {
   categories: Record<string, SeverityOrOff>;
   directives: DirectiveSettings;
   fix: FixSettings;
+  /** Front matter keys whose values the site does not publish (not linted); undefined: the defaults. */
+  unpublishedKeys?: string[];
   /** The practice's first phone (not fax): the number the reply template gives. */
   contactPhone?: string;
 }
@@ -87,6 +89,11 @@ export const configSchema = {
         'reply-template': { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '\\{phone\\}' }] },
       },
     },
+    'front-matter': {
+      type: 'object',
+      additionalProperties: false,
+      properties: { unpublished: strList },
+    },
   },
 } as const;
 
@@ -133,6 +140,7 @@ interface RawConfig {
   consents?: string;
   directives?: { 'require-reason'?: boolean; 'report-unused'?: SeverityOrOff };
   fix?: { 'reply-template'?: boolean | string };
+  'front-matter'?: { unpublished?: string[] };
 }
 
 export function loadConfig(file: string | undefined, cwd: string): Config {
@@ -175,6 +183,7 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
       reportUnused: raw.directives?.['report-unused'] ?? 'off',
     },
     fix: { replyTemplate: raw.fix?.['reply-template'] ?? true },
+    unpublishedKeys: raw['front-matter']?.unpublished,
     contactPhone: p.phones?.[0],
   };
 }

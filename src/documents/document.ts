@@ -1,9 +1,11 @@
-// A draft as the rules see it: the original text, a same-length "prose" view in which
-// everything a reader would not see (Markdown syntax, front matter, HTML tags, comments) is
-// blanked to spaces, and the block structure. Because prose and text have equal length,
-// every offset a matcher reports is already an offset into the original file.
+// A draft as the rules see it: the original text; a same-length "prose" in which everything
+// a reader would not see (Markdown syntax, unpublished front matter, HTML tags, directive
+// comments) is blanked to spaces; the reader's "view" that rules match (markup joined,
+// entities decoded, characters normalised; view.ts maps it back to the text); and the block
+// structure. Offsets in a Document (blocks, images, comments, findings) are into `text`.
 import type { DraftKind } from '../types.js';
 import { LineIndex } from './position.js';
+import type { View } from './view.js';
 
 export interface Span {
   start: number;
@@ -26,6 +28,8 @@ export interface Document {
   text: string;
   /** Same length as text; hidden characters are spaces, line breaks kept. */
   prose: string;
+  /** What rules match: the text as a reader sees it, normalised, mapped back to `text` (view.ts). */
+  view: View;
   lines: LineIndex;
   /** Blocks (paragraphs, headings, list items, table cells, code blocks) in order. */
   blocks: Span[];

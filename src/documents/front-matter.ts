@@ -1,7 +1,12 @@
-// YAML front matter: data, not prose. Recognised only at the very start of a Markdown file,
-// between `---` lines (closed by `---` or `...`).
-import { parseDocument, LineCounter } from 'yaml';
+// YAML front matter: a mapping between `---` lines at the very start of a Markdown file
+// (closed by `---` or `...`). Static sites publish most of it (title, description, tags, image
+// alt text…), so every scalar value is linted as prose in place, except the keys phi-lint
+// reads itself and those the site does not publish (the post's own dates, layout flags).
+// Anything between two `---` lines that is not a YAML mapping is not front matter: it is
+// Markdown (a thematic break, then a paragraph or a heading) and is linted as such.
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Problem, Span } from './document.js';
+import type { Replacement } from './view.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -9,13 +14,32 @@ export interface FrontMatter {
   /** Number of lines the block occupies, closing fence included. */
   lineCount: number;
   problems: Problem[];
+  /** Published values, in file order: their source range, and their text when it differs from the source (escapes, quotes). */
+  values: (Span & { text?: string })[];
 }
+
+/** Keys phi-lint reads itself: never published content. */
+export const PHI_LINT_KEYS = ['kind', 'consent', 'in-reply-to'];
+/**
+ * Keys a site or scheduler does not show as text, by default: the post's own dates and
+ * schedule, where and how it is published, layout switches.
+ */
+export const DEFAULT_UNPUBLISHED_KEYS = [
+  'date', 'publishDate', 'publish_date', 'pubDate', 'published', 'lastmod', 'lastMod', 'updated', 'modified', 'expiryDate',
+  'scheduled', 'schedule', 'publishAt', 'publish_at', 'platform', 'platforms', 'channel', 'channels', 'status',
+  'draft', 'layout', 'template', 'weight', 'order', 'sidebar_position', 'toc', 'comments', 'type',
+];
 
 const OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
 const CLOSE = /(?:^|\r\n|\r|\n)(?:---|\.\.\.)[ \t]*(?=\r\n|\r|\n|$)/g;
 
-export function extractFrontMatter(text: string): FrontMatter {
-  const empty: FrontMatter = { data: {}, lineCount: 0, problems: [] };
+export interface FrontMatterOptions {
+  /** Top-level keys whose values are not published (default DEFAULT_UNPUBLISHED_KEYS); phi-lint's own keys are always skipped. */
+  unpublished?: readonly string[];
+}
+
+export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}): FrontMatter {
+  const empty: FrontMatter = { data: {}, lineCount: 0, problems: [], values: [] };
   const open = OPEN.exec(text);
   if (!open) return empty;
   const bodyStart = open[0].length;
@@ -24,24 +48,92 @@ export function extractFrontMatter(text: string): FrontMatter {
   if (!close) return empty; // a lone `---` is a thematic break, not front matter
   const closeEnd = close.index + close[0].length;
   const yamlText = text.slice(bodyStart, close.index);
+  const doc = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false });
+  if (doc.errors.length) {
+    // Not front matter a site could read: lint it as the Markdown it is, and say why.
+    // (The parser's message is not repeated: it can quote the line, and the line may hold PHI.)
+    const at = bodyStart + (doc.errors[0].pos?.[0] ?? 0);
+    const line = (text.slice(0, at).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+    return {
+      ...empty,
+      problems: [
+        {
+          start: at,
+          end: Math.min(at + 1, closeEnd),
+          message: `The block between the first two "---" lines is not valid YAML (line ${line}), so it is not front matter: it is linted as text.`,
+        },
+      ],
+    };
+  }
+  const contents = doc.contents;
+  if (contents !== null && !isMap(contents)) return empty; // a paragraph between two rules, not front matter
+  let data: Record<string, unknown> = {};
+  const problems: Problem[] = [];
+  try {
+    const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
+    if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+  } catch {
+    problems.push({ start: bodyStart, end: bodyStart + 1, message: 'Front matter could not be read: it expands too many aliases; its values are linted as text.' });
+  }
   const span = { start: 0, end: closeEnd };
   const lineCount = (text.slice(0, closeEnd).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
-  const problems: Problem[] = [];
-  const lc = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lc, prettyErrors: false });
-  for (const err of doc.errors) {
-    const at = bodyStart + (err.pos?.[0] ?? 0);
-    problems.push({ start: at, end: Math.min(at + 1, closeEnd), message: `Front matter is not valid YAML: ${err.message.split('\n')[0]}` });
-  }
-  let data: Record<string, unknown> = {};
-  if (!doc.errors.length) {
-    try {
-      const value = doc.toJS({ maxAliasCount: 50 });
-      if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
-      else if (value != null) problems.push({ start: bodyStart, end: bodyStart + 1, message: 'Front matter must be a YAML mapping (key: value lines).' });
-    } catch (e) {
-      problems.push({ start: bodyStart, end: bodyStart + 1, message: `Front matter could not be read: ${(e as Error).message}` });
+  const skip = new Set([...PHI_LINT_KEYS, ...(opts.unpublished ?? DEFAULT_UNPUBLISHED_KEYS)]);
+  const values: FrontMatter['values'] = [];
+  if (isMap(contents)) {
+    for (const pair of contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && skip.has(key)) continue;
+      collectValues(pair.value as Node | null, yamlText, bodyStart, values);
     }
   }
-  return { data, span, lineCount, problems };
+  return { data, span, lineCount, problems, values };
+}
+
+/** Every scalar under a node (sequence items, nested mapping values; not nested keys). Iterative: deep nesting cannot overflow the stack. */
+function collectValues(root: Node | null, yamlText: string, base: number, out: FrontMatter['values']): void {
+  const stack: (Node | null)[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node) continue;
+    if (isScalar(node)) {
+      const v = scalarValue(node, yamlText, base);
+      if (v) out.push(v);
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i] as Node);
+    } else if (isMap(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const p = node.items[i];
+        if (isPair(p)) stack.push(p.value as Node | null);
+      }
+    }
+  }
+}
+
+function scalarValue(node: Node & { type?: string; value?: unknown }, yamlText: string, base: number): (Span & { text?: string }) | undefined {
+  const range = node.range;
+  if (!range || node.value === null || node.value === undefined || typeof node.value === 'boolean') return undefined;
+  const [s, e] = range;
+  const value = String(node.value);
+  if (!value.trim()) return undefined;
+  switch (node.type) {
+    case 'QUOTE_DOUBLE':
+    case 'QUOTE_SINGLE': {
+      const inner = yamlText.slice(s + 1, e - 1);
+      return inner === value ? { start: base + s + 1, end: base + e - 1 } : { start: base + s + 1, end: base + e - 1, text: value };
+    }
+    case 'BLOCK_LITERAL':
+    case 'BLOCK_FOLDED': {
+      // the header line (`|`, `>-`…) is syntax; the lines below are the text
+      const nl = yamlText.indexOf('\n', s);
+      if (nl < 0 || nl >= e) return undefined;
+      return { start: base + nl + 1, end: base + e };
+    }
+    default:
+      return { start: base + s, end: base + e };
+  }
+}
+
+/** Front matter values as replacements for the view (those whose text differs from their source). */
+export function valueReplacements(fm: FrontMatter): Replacement[] {
+  return fm.values.filter((v) => v.text !== undefined).map((v) => ({ start: v.start, end: v.end, text: v.text! }));
 }

@@ -95,10 +95,12 @@ export function decode(buf: Buffer): string {
 export interface ParseOptions {
   /** Review text to use when the draft's front matter names none. */
   review?: string;
+  /** Front matter keys whose values are not published (config `front-matter.unpublished`). */
+  unpublished?: readonly string[];
 }
 
 export function parseDocument(path: string, text: string, kind: DraftKind, format = formatOf(path), opts: ParseOptions = {}): Document {
-  const body = format === 'md' ? parseMarkdown(path, text) : parseText(path, text);
+  const body = format === 'md' ? parseMarkdown(path, text, { unpublished: opts.unpublished }) : parseText(path, text);
   const fmKind = body.frontMatter.kind;
   const resolvedKind: DraftKind = fmKind === 'reply' || fmKind === 'post' ? fmKind : kind;
   return { ...body, kind: resolvedKind, review: reviewOf(path, body.frontMatter['in-reply-to']) ?? opts.review };

@@ -6,7 +6,9 @@ import type Token from 'markdown-it/lib/token.mjs';
 import { createRequire } from 'node:module';
 import { buildProse, type Comment, type Document, type Span } from './document.js';
 import { LineIndex } from './position.js';
-import { extractFrontMatter } from './front-matter.js';
+import { extractFrontMatter, valueReplacements, type FrontMatterOptions } from './front-matter.js';
+import { isDirectiveComment, isTextAttribute, scanHtml, type HtmlAttribute, type HtmlComment, type HtmlTag } from './html.js';
+import { entityAt, View } from './view.js';
 
 // Loaded on the first Markdown draft, from markdown-it's single-file CommonJS build (a third
 // of the ES modules' load time; a reply on standard input never pays for it).
@@ -35,9 +37,9 @@ interface State {
   covered: Uint8Array; // per line: part of some block
 }
 
-export function parseMarkdown(path: string, text: string): Omit<Document, 'kind'> {
+export function parseMarkdown(path: string, text: string, opts: FrontMatterOptions = {}): Omit<Document, 'kind'> {
   const lines = new LineIndex(text);
-  const fm = extractFrontMatter(text);
+  const fm = extractFrontMatter(text, opts);
   // markdown-it sees the file with the front matter lines emptied, so line numbers agree.
   let mdInput = text;
   if (fm.span) mdInput = '\n'.repeat(fm.lineCount - 1) + text.slice(fm.span.end);
@@ -51,6 +53,11 @@ export function parseMarkdown(path: string, text: string): Omit<Document, 'kind'
     covered: new Uint8Array(lines.lineCount),
   };
   for (let l = 0; l < (fm.span ? fm.lineCount : 0); l++) st.covered[l] = 1;
+  // Published front matter values are prose, each a block of its own.
+  for (const v of fm.values) {
+    markVisible(st, v.start, v.end);
+    st.blocks.push({ start: v.start, end: v.end });
+  }
   const tokens = parser().parse(mdInput, {});
   let rowLine = -1;
   const cellCursor = new Map<number, number>();
@@ -88,12 +95,15 @@ export function parseMarkdown(path: string, text: string): Omit<Document, 'kind'
       st.blocks.push({ start: s, end: e });
     }
   }
+  shortcodeImages(st);
   st.blocks.sort((a, b) => a.start - b.start);
+  st.images.sort((a, b) => a.start - b.start);
   return {
     path,
     format: 'md',
     text,
     prose: buildProse(text, st.visible),
+    view: View.build(text, st.visible, valueReplacements(fm)),
     lines,
     blocks: st.blocks,
     images: st.images,
@@ -178,13 +188,32 @@ function inlineBlock(st: State, tok: Token, firstLine: number, cursors: Map<numb
       cursor = at + s.length;
       return;
     }
-    for (const ch of s) {
-      const k0 = content.slice(cursor, cursor + 12 + ch.length).indexOf(ch);
-      const k = k0 < 0 ? -1 : cursor + k0;
-      if (k >= 0 && k - cursor <= 12) {
-        markContent(k, k + ch.length);
-        cursor = k + ch.length;
+    // Character by character: markup may sit between the characters (emphasis inside a
+    // word), and a character may be written as a backslash escape or an HTML entity.
+    let si = 0;
+    while (si < s.length) {
+      const ch = s[si];
+      let step = 0;
+      for (let k = cursor; k < content.length && k - cursor <= 12; k++) {
+        if (content[k] === ch) {
+          markContent(k, k + 1);
+          cursor = k + 1;
+          step = 1;
+        } else if (content[k] === '\\' && content[k + 1] === ch) {
+          markContent(k + 1, k + 2);
+          cursor = k + 2;
+          step = 1;
+        } else if (content[k] === '&') {
+          const ent = entityAt(content, k);
+          if (ent && s.startsWith(ent.text, si)) {
+            markContent(k, k + ent.length);
+            cursor = k + ent.length;
+            step = ent.text.length;
+          }
+        }
+        if (step) break;
       }
+      si += step || 1;
     }
   };
   /** After a link's text: `](dest "title")` — the destination is visible, linted as text. */
@@ -230,9 +259,10 @@ function inlineBlock(st: State, tok: Token, firstLine: number, cursors: Map<numb
         case 'html_inline': {
           const at = content.indexOf(c.content, cursor);
           if (at >= 0) {
-            const s = toSource(at);
-            if (c.content.startsWith('<!--') && s >= 0)
-              st.comments.push({ start: s, end: s + c.content.length, body: c.content.slice(4, c.content.endsWith('-->') ? -3 : undefined) });
+            html(st, scanHtml(c.content), {
+              source: (i) => toSource(at + i),
+              show: (from, to) => markContent(at + from, at + to),
+            });
             cursor = at + c.content.length;
           }
           break;
@@ -289,23 +319,64 @@ function codeBlock(st: State, tok: Token): void {
   st.blocks.push({ start: s, end: e });
 }
 
-// `[^<>]` (not `[^>]`): a tag never holds "<", and a long line of "<a<a<a…" must not scan
-// to the end of the block from every "<".
-const TAG_OR_COMMENT = /<!--[\s\S]*?(?:-->|$)|<\/?[A-Za-z][^<>]*>/g;
-
 function htmlBlock(st: State, a: number, b: number): void {
   const s = st.lines.starts[a];
   const e = st.lines.starts[b - 1] + st.lines.lineText(b - 1).length;
-  const raw = st.text.slice(s, e);
+  const found = scanHtml(st.text.slice(s, e));
+  // text between tags and comments is prose
   let last = 0;
-  TAG_OR_COMMENT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TAG_OR_COMMENT.exec(raw))) {
-    markVisible(st, s + last, s + m.index);
-    if (m[0].startsWith('<!--'))
-      st.comments.push({ start: s + m.index, end: s + m.index + m[0].length, body: m[0].slice(4, m[0].endsWith('-->') ? -3 : undefined) });
-    last = m.index + m[0].length;
+  const pieces = [...found.tags, ...found.comments].sort((x, y) => x.start - y.start);
+  for (const p of pieces) {
+    markVisible(st, s + last, s + p.start);
+    last = Math.max(last, p.end);
   }
   markVisible(st, s + last, e);
+  html(st, found, { source: (i) => s + i, show: (from, to) => markVisible(st, s + from, s + to) });
   st.blocks.push({ start: s, end: e });
+}
+
+interface HtmlPlace {
+  /** Source offset of an offset in the scanned HTML. */
+  source(i: number): number;
+  /** Make a stretch of the scanned HTML prose. */
+  show(from: number, to: number): void;
+}
+
+/**
+ * What HTML tags and comments add to the prose: attribute values that carry words or
+ * addresses, comments (shipped in the page source; phi-lint's directives excepted, they are
+ * collected for the directive filter), and `<img>` (or an MDX `<Image>`) as an image.
+ */
+function html(st: State, found: { tags: HtmlTag[]; comments: HtmlComment[] }, at: HtmlPlace): void {
+  for (const c of found.comments) {
+    const start = at.source(c.start);
+    if (start >= 0) st.comments.push({ start, end: at.source(c.end - 1) + 1, body: c.body });
+    if (!isDirectiveComment(c.body)) at.show(c.bodyStart, c.bodyStart + c.body.length);
+  }
+  for (const t of found.tags) {
+    for (const a of t.attributes) if (isTextAttribute(a.name)) at.show(a.start, a.end);
+    if (t.closing || (t.name !== 'img' && t.name !== 'image')) continue;
+    const start = at.source(t.start);
+    const end = at.source(t.end - 1) + 1;
+    if (start >= 0 && end > start) st.images.push({ start, end, alt: attr(t.attributes, 'alt'), src: attr(t.attributes, 'src') });
+  }
+}
+
+function attr(attributes: HtmlAttribute[], name: string): string {
+  return attributes.find((a) => a.name.toLowerCase() === name)?.value ?? '';
+}
+
+// Hugo's figure shortcode: `{{< figure src="…" alt="…" >}}` (or `{{% … %}}`) is an image.
+const SHORTCODE_FIGURE = /\{\{[<%]\s*figure([^{}]*?)[%>]\}\}/g;
+
+function shortcodeImages(st: State): void {
+  if (!st.text.includes('{{')) return;
+  SHORTCODE_FIGURE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SHORTCODE_FIGURE.exec(st.text))) {
+    if (!st.visible[m.index]) continue; // in code, or not prose at all
+    const { tags } = scanHtml(`<figure${m[1]}>`);
+    const attributes = tags[0]?.attributes ?? [];
+    st.images.push({ start: m.index, end: m.index + m[0].length, alt: attr(attributes, 'alt'), src: attr(attributes, 'src') });
+  }
 }

@@ -1,11 +1,13 @@
 // Plain-text drafts: every character is prose; blocks are paragraphs between blank lines.
-import type { Comment, Document, Span } from './document.js';
+import { buildProse, type Comment, type Document, type Span } from './document.js';
 import { LineIndex } from './position.js';
+import { View } from './view.js';
 
 /** Plain-text directive lines: `# phi-lint-…`, `// phi-lint-…` or `[phi-lint-…]`. */
 const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\[)[ \t]*(phi-lint-[^\r\n]*?)\]?[ \t]*$/gm;
 
-const EMPHASIS = /(?<=^|[\s(["'])(?:\*{1,3}|_{2})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{2})(?=$|[\s)\].,!?:;"'])/gm;
+// At a word's edge, or (doubled) inside one: "**Ava M.**", "404-**555**-0187".
+const EMPHASIS = /(?<=^|[\s(["'])(?:\*{1,3}|_{2})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{2})(?=$|[\s)\].,!?:;"'])|(?<=[^\s*_])(?:\*{2,3}|_{2})(?=[^\s*_])/gm;
 
 export function parseText(path: string, text: string): Omit<Document, 'kind'> {
   const blocks: Span[] = [];
@@ -17,24 +19,29 @@ export function parseText(path: string, text: string): Omit<Document, 'kind'> {
     if (m[0].length === 0) re.lastIndex++;
   }
   const comments: Comment[] = [];
-  // Emphasis markers pasted into plain text ("**Ava M.**") are not prose: blank them so
-  // they do not break matching. Positions stay put.
-  let prose = text.replace(EMPHASIS, (m) => ' '.repeat(m.length));
+  // Emphasis markers pasted into plain text ("**Ava M.**") are not prose: hidden, so they
+  // do not break matching. Directive lines are instructions to the linter, not prose.
+  let visible: Uint8Array | undefined;
+  const hide = (from: number, to: number): void => {
+    visible ??= new Uint8Array(text.length).fill(1);
+    for (let i = from; i < to; i++) if (text[i] !== '\n' && text[i] !== '\r') visible[i] = 0;
+  };
+  if (text.includes('*') || text.includes('__')) {
+    EMPHASIS.lastIndex = 0;
+    while ((m = EMPHASIS.exec(text))) hide(m.index, m.index + m[0].length);
+  }
   COMMENT_LINE.lastIndex = 0;
   while ((m = COMMENT_LINE.exec(text))) {
     comments.push({ start: m.index, end: m.index + m[0].length, body: m[1] });
+    hide(m.index, m.index + m[0].length);
   }
-  if (comments.length) {
-    // directive lines are instructions to the linter, not prose
-    const chars = prose.split('');
-    for (const c of comments) for (let i = c.start; i < c.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-    prose = chars.join('');
-  }
+  const prose = visible ? buildProse(text, visible) : text;
   return {
     path,
     format: 'txt',
     text,
     prose,
+    view: View.build(text, visible),
     lines: new LineIndex(text),
     blocks,
     images: [],

@@ -168,7 +168,20 @@ export interface LintDocumentOptions {
   keepDuplicates?: boolean;
 }
 
-export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDocumentOptions = {}): Promise<Finding[]> {
+/**
+ * The document rules run on: the reader's view of the draft (documents/view.ts), with its
+ * blocks and images moved to view offsets. Every offset the engine works with is a view
+ * offset until toFinding maps it back to the source.
+ */
+function matchingDocument(source: Document): Document {
+  const v = source.view;
+  if (v.isIdentity) return source;
+  const span = <T extends Span>(x: T): T => ({ ...x, start: v.fromSource(x.start), end: v.fromSource(x.end) });
+  return { ...source, text: v.text, prose: v.text, blocks: source.blocks.map(span), images: source.images.map(span) };
+}
+
+export async function lintDocument(source: Document, ctx: LintContext, opts: LintDocumentOptions = {}): Promise<Finding[]> {
+  const doc = matchingDocument(source);
   const st = new Structure(doc);
   const scopeHits: ScopeHits = new Map();
   const regexes = new RegexScan(doc, ctx.rules, () => st.windows());
@@ -242,7 +255,8 @@ export async function lintDocument(doc: Document, ctx: LintContext, opts: LintDo
     }
   }
   escalate(kept, ctx.escalations, st);
-  return (opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept)).map((c) => toFinding(doc, c, ctx.contactPhone ?? 'our office'));
+  const found = opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept);
+  return found.map((c) => toFinding(source, doc.prose, c, ctx.contactPhone ?? 'our office'));
 }
 
 /** Does any span of a start-sorted list overlap [start, end)? Spans are short, so look back a little. */
@@ -325,16 +339,18 @@ function sortCandidates(cands: Candidate[]): Candidate[] {
   return cands.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.id.localeCompare(b.rule.id));
 }
 
-function toFinding(doc: Document, c: Candidate, practicePhone: string): Finding {
-  const s = doc.lines.position(c.start);
-  const e = doc.lines.position(c.end);
+/** A candidate (view offsets) as a finding: offsets and positions in the source, the text as the reader sees it. */
+function toFinding(source: Document, view: string, c: Candidate, practicePhone: string): Finding {
+  const at = source.view.toSource(c.start, c.end);
+  const s = source.lines.position(at.start);
+  const e = source.lines.position(at.end);
   return {
     ruleId: c.rule.id,
     category: c.rule.category,
     severity: c.severity,
-    start: c.start,
-    end: c.end,
-    match: collapse(doc.prose.slice(c.start, c.end)),
+    start: at.start,
+    end: at.end,
+    match: collapse(view.slice(c.start, c.end)),
     message: c.rule.message,
     suggestion: c.rule.suggestion?.replace(/\{practice\.phone\}/g, practicePhone),
     note: c.note,
