@@ -166,6 +166,9 @@ const OBFUSCATED: [string, string, string, ('md' | 'txt')[]][] = [
   ['wrapped between groups', 'Call (404) 555\n0187 today.', 'phone', ['md', 'txt']],
   ['wrapped e-mail', 'Write to sarah.whitfield@\ngmail.com today.', 'email', ['md', 'txt']],
   ['digits spaced out', 'Call 4 0 4 5 5 5 0 1 8 7 today.', 'phone', ['md', 'txt']],
+  ['letters for digits', 'Call 4O4-555-Ol87 today.', 'phone', ['md', 'txt']],
+  ['digits spelled out', 'Call four oh four, five five five, oh one eight seven today.', 'phone', ['md', 'txt']],
+  ['SSN spelled out', 'Her SSN is zero seven eight, zero five, one one two zero.', 'ssn', ['md', 'txt']],
   ['alt attribute', 'Our story <img alt="Call 404-555-0187" src="/a.jpg"> ends here.', 'phone', ['md']],
   ['title attribute', 'Read <abbr title="SSN 078-05-1120">this</abbr> now.', 'ssn', ['md']],
   ['mailto link', '<a href="mailto:sarah.whitfield@gmail.com">Email her</a> today.', 'email', ['md']],
@@ -198,6 +201,18 @@ describe('obfuscated values are found where they stand', () => {
       }
     }
     expect(caught / total).toBeGreaterThanOrEqual(0.95);
+  });
+  it('a name typed letter by letter is still a name', async () => {
+    for (const text of ['We are proud of S a r a h W h i t f i e l d, who finished chemo.', 'We are proud of S.a.r.a.h Whitfield, who finished chemo.']) {
+      const { findings } = await lint(text, 'txt');
+      const name = findings.find((f) => f.category === 'name');
+      expect(name?.match, text).toBe('Sarah Whitfield');
+    }
+  });
+  it('counting along and separators are not numbers', async () => {
+    for (const text of ['One two three four five six seven eight nine ten: count with the kids!', 'Inject |86.121.97.248| here']) {
+      expect(View.build(text).text).toBe(text);
+    }
   });
   it('ordinary prose is not rewritten: dashes between words and symbols stay', () => {
     const v = View.build('Well—maybe. Invisalign™ costs less – ask us. ½ price!');
