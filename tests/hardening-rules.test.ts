@@ -123,7 +123,9 @@ describe('patterns that backtrack catastrophically', () => {
   // context around each was the whole sentence (candidates × length) until it was bounded.
   it('the shipped rules finish on long adversarial lines', async () => {
     const linter = createLinter({});
-    for (const unit of ['a%', ' ', '\r', '.', '!', 'a dot ', 'See you' + ' '.repeat(1780) + 'x', 'The $' + '0'.repeat(1790) + ' ', '<a', '&copy; ', '\\* ', '[', 'photo attached ', 'Dana Lee, ', 'a1 ', 'a1-', 'A1 ', 'Dr. A1 ']) {
+    for (const unit of ['a%', ' ', '\r', '.', '!', 'a dot ', 'See you' + ' '.repeat(1780) + 'x', 'The $' + '0'.repeat(1790) + ' ', '<a', '&copy; ', '\\* ', '[', 'photo attached ', 'Dana Lee, ', 'a1 ', 'a1-', 'A1 ', 'Dr. A1 ',
+      // the reader's view (documents/view.ts): wrapped, spaced, spelled and look-alike numbers, spaced letters
+      'a ', '1 ', '0O', 'l1 ', 'one ', 'four oh ', '-\n', '5\n', '**5', 'a-b ', '&#52;']) {
       const text = unit.repeat(Math.ceil(200_000 / unit.length));
       const t0 = Date.now();
       await linter.lint(text, { kind: 'reply', format: 'md' });

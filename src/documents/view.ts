@@ -372,12 +372,15 @@ interface Edit extends Span {
 /** Where the writer split a value (see above), as edits of the first pass's text. */
 function splits(text: string): Edit[] {
   const edits: Edit[] = [];
-  // line breaks
-  const breaks = /[ \t]*(?:\r\n|\r|\n)[ \t]*/g;
+  // line breaks (found by the break itself, then widened over the blanks around it: a
+  // pattern that starts with blanks would be quadratic on a long run of spaces)
+  const breaks = /\r\n|\r|\n/g;
   let m: RegExpExecArray | null;
   while ((m = breaks.exec(text))) {
-    const s = m.index;
-    const e = s + m[0].length;
+    let s = m.index;
+    let e = s + m[0].length;
+    while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+    while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
     const prev = text[s - 1];
     const next = text[e];
     if (prev === undefined || next === undefined || !ALNUM.test(next)) continue;
@@ -386,7 +389,7 @@ function splits(text: string): Edit[] {
     } else if (isDigit(prev) && isDigit(next)) edits.push({ start: s, end: e, text: ' ' });
   }
   // digits one by one
-  const spacedOut = /\d(?:[ .]\d){6,}/g;
+  const spacedOut = /\d(?:[ .]\d){6,40}/g;
   while ((m = spacedOut.exec(text))) {
     const s = m.index;
     const e = s + m[0].length;
@@ -413,7 +416,7 @@ const LOOK_ALIKE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1
 /** Letters standing in for digits inside a number ("4O4-555-Ol87"): read as the digits. */
 function lookAlikeDigits(text: string, edits: Edit[]): void {
   if (!/\d[ .()-]?[OoIl]|[OoIl][ .()-]?\d/.test(text)) return;
-  const run = /[0-9OoIl][0-9OoIl() .-]{5,}[0-9OoIl]/g;
+  const run = /[0-9OoIl][0-9OoIl() .-]{5,30}[0-9OoIl]/g; // bounded: retried from each start
   let m: RegExpExecArray | null;
   while ((m = run.exec(text))) {
     const s = m.index;
@@ -437,7 +440,7 @@ const DIGIT_WORDS: Record<string, string> = {
   zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
 };
 const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
-const SPELLED = new RegExp(`\\b${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){6,}\\b`, 'gi');
+const SPELLED = new RegExp(`\\b${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){6,20}\\b`, 'gi');
 
 /** A number spelled out word by word ("four oh four, five five five…"): read as digits, groups kept. */
 function spelledDigits(text: string, edits: Edit[]): void {
@@ -460,7 +463,7 @@ function spelledDigits(text: string, edits: Edit[]): void {
 
 /** A word typed letter by letter ("S a r a h", "S.a.r.a.h"): joined; a capital after a small letter starts a new word. */
 function spacedLetters(text: string, edits: Edit[]): void {
-  const run = /[A-Za-z](?:[ .-][A-Za-z](?![A-Za-z])){3,}/g;
+  const run = /[A-Za-z](?:[ .-][A-Za-z](?![A-Za-z])){3,40}/g; // bounded: retried from each start
   let m: RegExpExecArray | null;
   while ((m = run.exec(text))) {
     const s = m.index;
