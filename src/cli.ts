@@ -83,7 +83,9 @@ export function buildProgram(): Command {
     .option('--shard <i/n>', 'lint a stable i-th of n shares of the files (for a CI matrix), e.g. 2/4')
     .option('--threads <n>', 'worker threads for many drafts (1: none; default: one per core when there is enough to lint)', int)
     .option('--cache', 'skip drafts that linted clean before and have not changed (nor the rules, config or phi-lint)')
-    .option('--cache-location <path>', 'the cache file, or a directory for .phi-lint-cache in it (default: ./.phi-lint-cache)')
+    .option('--cache-location <path>',
+      'the cache file, or a folder for .phi-lint-cache in it (default: in ~/.cache/phi-lint)')
+    .option('--no-ignore', "lint everything given: neither .gitignore nor the config's ignore: globs apply")
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
@@ -135,6 +137,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     threads?: number;
     cache?: boolean;
     cacheLocation?: string;
+    ignore?: boolean;
   }>();
   const paths = program.args;
   const inCi = !!env.env.CI && env.env.CI !== 'false';
@@ -184,6 +187,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     threads: o.threads,
     cache: !!o.cache || o.cacheLocation !== undefined,
     cacheLocation: o.cacheLocation,
+    noIgnore: o.ignore === false,
   };
   if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);
   try {

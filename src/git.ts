@@ -2,7 +2,7 @@
 // commit. git runs as a child process without a shell (execFile), paths are read
 // NUL-separated, and staged content is read from the index, not the working copy.
 import { execFile } from 'node:child_process';
-import { posix, resolve } from 'node:path';
+import { basename, dirname, posix, relative, resolve, sep } from 'node:path';
 import { PhiLintError } from './errors.js';
 
 export interface GitFile {
@@ -10,6 +10,8 @@ export interface GitFile {
   path: string;
   /** Path relative to the top of the work tree, as the index names it. */
   gitPath: string;
+  /** --staged: the file is a symbolic link in the index (its blob is the link's target, never followed). */
+  symlink?: boolean;
 }
 
 interface GitRepo {
@@ -19,15 +21,18 @@ interface GitRepo {
   cwd: string;
 }
 
-function git(args: string[], cwd: string): Promise<Buffer> {
+function git(args: string[], cwd: string, input?: string, okCodes: number[] = []): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
-    execFile('git', args, { cwd, encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
-      if (err) {
+    const options = { cwd, encoding: 'buffer' as const, maxBuffer: 256 * 1024 * 1024 };
+    const child = execFile('git', args, options, (err, stdout, stderr) => {
+      if (err && okCodes.includes(Number((err as { code?: unknown }).code))) resolvePromise(stdout);
+      else if (err) {
         const e = err as NodeJS.ErrnoException;
         if (e.code === 'ENOENT') reject(new PhiLintError('git is not installed or not on PATH'));
         else reject(Object.assign(new Error(stderr.toString('utf8').trim() || e.message), { gitFailed: true }));
       } else resolvePromise(stdout);
     });
+    if (input !== undefined) child.stdin?.end(input);
   });
 }
 
@@ -86,9 +91,40 @@ export async function changedSince(ref: string, cwd: string): Promise<GitFile[]>
 /** Files staged for the next commit (added, copied, modified, renamed; not deleted). */
 export async function stagedFiles(cwd: string): Promise<{ files: GitFile[]; read: (f: GitFile) => Promise<Buffer> }> {
   const repo = await openRepo(cwd, '--staged');
-  const out = nulList(await gitText(['diff', '--cached', '--name-only', '-z', '--no-renames', '--diff-filter=d'], repo.top));
+  // --raw: ":old-mode new-mode old-sha new-sha status" NUL path NUL, so links (mode 120000) are known
+  const out = nulList(await gitText(['diff', '--cached', '--raw', '-z', '--no-renames', '--diff-filter=d'], repo.top));
+  const files: GitFile[] = [];
+  for (let i = 0; i + 1 < out.length; i += 2) {
+    const mode = out[i]!.split(' ')[1];
+    files.push({ ...toFile(repo, out[i + 1]!), ...(mode === '120000' ? { symlink: true } : {}) });
+  }
   return {
-    files: out.sort().map((p) => toFile(repo, p)),
+    files: files.sort((a, b) => (a.gitPath < b.gitPath ? -1 : a.gitPath > b.gitPath ? 1 : 0)),
     read: (f) => git(['cat-file', 'blob', `:${f.gitPath}`], repo.top),
   };
+}
+
+/** Does git track this file (in the work tree holding it)? */
+export async function isTracked(file: string): Promise<boolean> {
+  try {
+    return (await git(['ls-files', '-z', '--cached', '--', `:(literal)${basename(file)}`], dirname(file))).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which of these files (absolute, all in the work tree `top`) .gitignore and git's other
+ * exclude files ignore. Tracked files are never among them: git does not apply ignore rules
+ * to what it tracks. Undefined when git cannot say.
+ */
+export async function ignoredUntracked(top: string, files: string[]): Promise<Set<string> | undefined> {
+  try {
+    const input = files.map((f) => posix.normalize(relative(top, f).split(sep).join('/'))).join('\0');
+    // exit 1: none of them is ignored
+    const out = await git(['check-ignore', '-z', '--stdin'], top, `${input}\0`, [1]);
+    return new Set(nulList(out.toString('utf8')).map((p) => resolve(top, p)));
+  } catch {
+    return undefined;
+  }
 }

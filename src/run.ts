@@ -1,20 +1,27 @@
 // files → documents → rules → findings → format → exit code. No process globals here:
 // run() takes what it needs and returns what to print, so it is testable in-process.
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { dirname, basename, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, basename, extname, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline/baseline.js';
-import { cacheFile, hashFiles, hashParts, LintCache } from './cache/lint-cache.js';
+import {
+  cacheFile, cacheSecret, DEFAULT_CACHE_FILE, defaultCacheFile, hashFiles, hashParts, keyFile, LintCache, userCacheDir,
+} from './cache/lint-cache.js';
 import { findConfig, loadConfig, type Config } from './config/config.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
 import type { Document } from './documents/document.js';
-import { BinaryFileError, binaryByName, decode, decodeDraft, parseDocument } from './documents/load.js';
+import {
+  BinaryFileError, binaryByName, decode, decodeDraft, MARKDOWN_EXTENSIONS, parseDocument,
+} from './documents/load.js';
 import { filterFindings } from './engine/filters.js';
 import { lintDocument } from './engine/lint.js';
 import { expectMuchText, PLAN_AFTER } from './engine/regex-scan.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
-import { expandTargets, isIgnoredBy, kindByGlobs, readDraft, selectTargets, type Target } from './files.js';
+import {
+  expandTargets, guardLinks, isIgnoredBy, isInside, kindByGlobs, readDraft, realOrSelf, selectTargets,
+  stagedLinkProblem, workTreeOf, type ExpandOptions, type Target,
+} from './files.js';
 import type { FixOutcome } from './fix/fix-file.js';
 import { planFixes } from './fix/plan.js';
 import type { GitFile } from './git.js';
@@ -59,8 +66,10 @@ export interface LintOptions {
   threads?: number;
   /** Skip drafts that linted clean before and have not changed since (src/cache/lint-cache.ts). */
   cache?: boolean;
-  /** The cache file (or a directory for .phi-lint-cache in it); default .phi-lint-cache. */
+  /** The cache file (or a directory for .phi-lint-cache in it); default: in the user cache folder. */
   cacheLocation?: string;
+  /** --no-ignore: lint everything given; neither .gitignore nor the config's ignore globs apply. */
+  noIgnore?: boolean;
 }
 
 export interface Io {
@@ -69,6 +78,8 @@ export interface Io {
   version: string;
   /** YYYY-MM-DD, for consent expiry (default: the local date). */
   today?: string;
+  /** The user cache folder, for --cache's key and default file (default: $XDG_CACHE_HOME, else ~/.cache). */
+  cacheDir?: string;
 }
 
 export interface RunResult {
@@ -170,9 +181,13 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     results.push(await linter.lintOne(name, buf, setup, linter.kindOf(name, setup.config), opts.stdinFilename ? undefined : 'txt'));
   } else {
     const base = linter.base;
-    const expand = { cwd: io.cwd, extensions: base.extensions, ignore: base.ignore, ignoreBase: base.dir };
+    const counts = { gitignored: 0 };
+    const { extensions, ignore, dir: ignoreBase } = base;
+    const expand: ExpandOptions = { cwd: io.cwd, extensions, ignore, ignoreBase, noIgnore: opts.noIgnore, counts };
     let targets: Target[];
     let readStaged: ((path: string) => Promise<Buffer>) | undefined;
+    /** --staged: links in the index, never followed (their blob is the target's path). */
+    const stagedLinks = new Map<string, FileResult>();
     if (opts.staged) {
       // git, shards and --fix are loaded only by the runs that use them (start-up time)
       const { stagedFiles } = await import('./git.js');
@@ -180,12 +195,28 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       const byPath = new Map<string, GitFile>(staged.files.map((f) => [f.path, f]));
       readStaged = (path) => staged.read(byPath.get(path)!);
       targets = await selectTargets([...byPath.keys()], opts.patterns, expand);
+      for (const t of targets) {
+        const f = byPath.get(t.path);
+        if (t.error || !f?.symlink) continue;
+        let problem: string | undefined;
+        try {
+          problem = stagedLinkProblem(t.path, (await staged.read(f)).toString('utf8'), io.cwd);
+        } catch (e) {
+          problem = `cannot read the staged content (${(e as Error).message})`;
+        }
+        const skipped = 'symbolic link (never followed; the file it leads to is linted as itself)';
+        stagedLinks.set(t.path, { filePath: t.path, findings: [], ...(problem ? { fatal: problem } : { skipped }) });
+      }
     } else if (opts.changedSince !== undefined) {
       const { changedSince } = await import('./git.js');
       const changed = await changedSince(opts.changedSince, io.cwd);
-      targets = await selectTargets(changed.map((f) => f.path), opts.patterns, expand);
+      targets = guardLinks(await selectTargets(changed.map((f) => f.path), opts.patterns, expand), io.cwd);
     } else {
-      targets = await expandTargets(opts.patterns, expand);
+      targets = guardLinks(await expandTargets(opts.patterns, expand), io.cwd);
+    }
+    if (counts.gitignored) {
+      const n = counts.gitignored;
+      run.notices.push(`${n} file${n === 1 ? '' : 's'} skipped by .gitignore; --no-ignore lints them`);
     }
     if (opts.shard) {
       const { index, total } = opts.shard;
@@ -195,8 +226,8 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     }
     // Drafts read from disk and not being fixed may be linted by worker threads (pool.ts),
     // the others here; either way the results come in the order of the targets.
-    const all = targets.filter((t) => !t.error).map((t) => t.path);
-    const cache = opts.cache && !readStaged && !opts.writeBaseline ? openCache(opts, io, today, run) : undefined;
+    const all = targets.filter((t) => !t.error && !stagedLinks.has(t.path)).map((t) => t.path);
+    const cache = opts.cache && !readStaged && !opts.writeBaseline ? await openCache(opts, io, today, run) : undefined;
     const cached = cache ? cache.lookup(all, session) : undefined;
     const paths = cached ? all.filter((p) => !cached.hits.has(p)) : all;
     const threads = !readStaged && !opts.fix && !opts.fixDryRun ? threadCount(opts.threads, paths) : 1;
@@ -207,6 +238,11 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     for (const t of targets) {
       if (t.error) {
         results.push({ filePath: t.path, findings: [], fatal: `${t.error}` });
+        continue;
+      }
+      const link = stagedLinks.get(t.path);
+      if (link) {
+        results.push(link);
         continue;
       }
       if (cached?.hits.has(t.path)) {
@@ -224,8 +260,30 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   return run;
 }
 
+/**
+ * Why a cache may not be used, if it may not: a cache or key a pull request could have
+ * written (tracked by git, or in the repository without --cache-location naming it).
+ */
+async function cacheRefusal(file: string, key: string, explicit: boolean, cwd: string): Promise<string | undefined> {
+  const where = (f: string): string => relative(cwd, f) || f;
+  const repo = workTreeOf(cwd);
+  if (repo && !explicit && isInside(repo, file)) {
+    const hint = 'name it with --cache-location to use it';
+    return `cache ${where(file)} lies inside the repository: not used (everything is linted); ${hint}`;
+  }
+  if (repo && isInside(repo, key)) {
+    const why = 'whoever can change the repository could forge entries';
+    return `the cache key ${where(key)} lies inside the repository: --cache is off (${why}); everything is linted`;
+  }
+  if (existsSync(file) && workTreeOf(dirname(file)) && (await (await import('./git.js')).isTracked(file))) {
+    const why = 'a cache in the repository could be forged';
+    return `cache ${where(file)} is tracked by git: not used (${why}); everything is linted`;
+  }
+  return undefined;
+}
+
 /** The --cache of this run, keyed by what every draft's result depends on besides its own config and bytes. */
-function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
+async function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
   let review = '';
   try {
     review = opts.inReplyTo ? readFileSync(resolve(io.cwd, opts.inReplyTo), 'utf8') : '';
@@ -233,7 +291,28 @@ function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
     // reported by fileLinter
   }
   const runKey = hashParts(io.version, opts.kind ?? '', review, opts.reportUnusedDirectives ? 'unused' : '', today);
-  const cache = new LintCache(cacheFile(io.cwd, opts.cacheLocation), runKey);
+  const dir = io.cacheDir ?? userCacheDir();
+  if (!dir) {
+    run.notices.push('--cache needs a user cache folder (set XDG_CACHE_HOME or HOME); everything is linted');
+    return undefined;
+  }
+  const explicit = opts.cacheLocation !== undefined;
+  let file = explicit ? cacheFile(io.cwd, opts.cacheLocation!) : defaultCacheFile(dir, realOrSelf(io.cwd));
+  if (explicit && existsSync(file) && statSync(file).isDirectory()) file = join(file, DEFAULT_CACHE_FILE);
+  const refused = await cacheRefusal(file, keyFile(dir), explicit, io.cwd);
+  if (refused) {
+    run.notices.push(refused);
+    return undefined;
+  }
+  let secret: Buffer;
+  try {
+    secret = cacheSecret(dir);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    run.notices.push(`cannot use the cache key ${keyFile(dir)} (${why}); everything is linted`);
+    return undefined;
+  }
+  const cache = new LintCache(file, runKey, secret, explicit ? undefined : io.cwd);
   if (cache.problem) run.notices.push(`cache ${relative(io.cwd, cache.file) || cache.file}: ${cache.problem}`);
   const setupKeys = new Map<FileSetup, string>();
   const setupKey = (setup: FileSetup): string => {
@@ -314,8 +393,17 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
   const kindOf = (path: string, config: Config): DraftKind => opts.kind ?? kindByGlobs(path, config.dir, config.kinds) ?? 'post';
   const base = session.forFile(resolve(cwd, 'x')).config;
+  // A file the user named, or with a draft's extension, is linted or is an error: never skipped as binary.
+  const named = new Set(opts.patterns.map((p) => resolve(cwd, p)));
+  const draftByName = (path: string, config: Config): boolean => {
+    const ext = extname(path).toLowerCase();
+    if (ext === '.txt' || MARKDOWN_EXTENSIONS.includes(ext)) return true;
+    return config.extensions.some((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase() === ext);
+  };
   const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult> => {
-    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused: opts.reportUnusedDirectives, review, keepSources };
+    const mustLint = opts.useStdin || named.has(path) || draftByName(path, setup.config);
+    const reportUnused = opts.reportUnusedDirectives;
+    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused, review, keepSources, mustLint };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
     const { fixDraft } = await import('./fix/fix-file.js');
@@ -338,7 +426,7 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   const lintPath = async (path: string, readStaged?: (path: string) => Promise<Buffer>): Promise<FileResult | undefined> => {
     const setup = session.forFile(path);
     const { config } = setup;
-    if (config !== base && config.ignore.length && isIgnoredBy(path, config)) return undefined;
+    if (!opts.noIgnore && config !== base && config.ignore.length && isIgnoredBy(path, config)) return undefined;
     const binary = binaryByName(path);
     if (binary) return { filePath: path, findings: [], skipped: binary };
     let buf: Buffer;
@@ -368,6 +456,8 @@ interface FileContext {
   reportUnused?: boolean;
   /** Keep the text of drafts without findings (for formats that show them). */
   keepSources: boolean;
+  /** Named by the user or named like a draft: bytes that are not text are an error, not a skip. */
+  mustLint: boolean;
 }
 
 /** Formats that print clean drafts' text as well (the HTML report's "Show the draft"). */
@@ -384,7 +474,11 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
   try {
     ({ text, notice } = decodeDraft(buf));
   } catch (e) {
-    if (e instanceof BinaryFileError) return { result: { filePath: path, findings: [], skipped: e.message } };
+    if (e instanceof BinaryFileError) {
+      const fatal = `${e.message}: not linted (a draft must be text)`;
+      if (ctx.mustLint) return { result: { filePath: path, findings: [], fatal } };
+      return { result: { filePath: path, findings: [], skipped: e.message } };
+    }
     throw e;
   }
   const { setup } = ctx;
@@ -433,8 +527,42 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
   return { result: { filePath: path, findings: reported, source, ...(suppressed.length ? { suppressed } : {}), ...(notice ? { notice } : {}) }, doc };
 }
 
+const NOT_A_FOLDER = 'a part of its path is a file, not a folder';
+const WRITE_ERRORS: Record<string, string> = {
+  EISDIR: 'it is a folder',
+  ENOTEMPTY: 'it is a folder',
+  ENOTDIR: NOT_A_FOLDER,
+  EEXIST: NOT_A_FOLDER,
+  ENOSPC: 'the disk is full',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+};
+
+/**
+ * Write the report atomically (a temporary file beside it, renamed over it), creating its
+ * folder; on failure remove the temporary file and say why in a few words.
+ */
+function writeReport(target: string, text: string): string | undefined {
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+    return undefined;
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // never written
+    }
+    const err = e as NodeJS.ErrnoException;
+    return (err.code && WRITE_ERRORS[err.code]) ?? err.code ?? err.message.split('\n')[0];
+  }
+}
+
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
-  const { results, session, diffs, fixed, fixErrors, notices } = await lintFiles(opts, io);
+  const { results, session, diffs, fixed, fixErrors, notices, cached } = await lintFiles(opts, io);
   let stderr = '';
   if (opts.writeBaseline) {
     const target = resolve(io.cwd, opts.writeBaseline);
@@ -464,11 +592,20 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     version: io.version,
   });
   let stdout = opts.fixDryRun && !opts.fix ? diffs.join('') : output;
+  if (cached) {
+    // Every report says how much of it came from the cache: stylish in its summary, the others on standard error.
+    const one = cached === 1;
+    const what = `${cached} file${one ? '' : 's'} unchanged since ${one ? 'it' : 'they'} linted clean`;
+    const line = `${what} ${one ? 'was' : 'were'} not linted again (--cache).\n`;
+    if (opts.format === 'stylish' && !(opts.fixDryRun && !opts.fix)) stdout += line;
+    else stderr += `phi-lint: ${line}`;
+  }
   if (opts.outputFile) {
-    const target = resolve(io.cwd, opts.outputFile);
-    const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-    writeFileSync(tmp, stdout);
-    renameSync(tmp, target);
+    const problem = writeReport(resolve(io.cwd, opts.outputFile), stdout);
+    if (problem) {
+      stderr += `phi-lint: cannot write the report to ${opts.outputFile} (${problem})\n`;
+      return { exitCode: 2, stdout: '', stderr };
+    }
     stdout = '';
   }
   const all = results.flatMap((r) => r.findings);

@@ -30,9 +30,13 @@ const drafts = (): Record<string, string> => ({
   'posts/phi.md': PHI,
 });
 
+/** Each project's user cache folder (where the key and the default cache file go), outside it. */
+const cacheDirs = new Map<string, string>();
+const cacheDirOf = (cwd: string): string => cacheDirs.get(cwd) ?? (cacheDirs.set(cwd, mkdtempSync(join(tmpdir(), 'phi-lint-cache-home-'))), cacheDirs.get(cwd)!);
+
 async function lint(cwd: string, extra: Partial<LintOptions> = {}, io: Partial<Io> = {}) {
   const opts: LintOptions = { patterns: ['posts'], useStdin: false, format: 'json', rules: [], failOn: 'error', quiet: false, color: false, mask: true, cache: true, threads: 1, ...extra };
-  const run = await lintFiles(opts, { cwd, readStdin: async () => Buffer.alloc(0), version: '9.9.9', today: '2026-11-26', ...io });
+  const run = await lintFiles(opts, { cwd, readStdin: async () => Buffer.alloc(0), version: '9.9.9', today: '2026-11-26', cacheDir: cacheDirOf(cwd), ...io });
   const found = Object.fromEntries(run.results.map((r) => [r.filePath.slice(cwd.length + 1), r.findings.map((f) => f.ruleId)]));
   return { run, found, cached: run.cached };
 }
@@ -91,7 +95,8 @@ describe('--cache', () => {
   it('holds hashes only: no path, draft text or matched value', async () => {
     const dir = project(drafts());
     await lint(dir);
-    const text = readFileSync(join(dir, '.phi-lint-cache'), 'utf8');
+    const folder = join(cacheDirOf(dir), 'phi-lint');
+    const text = readFileSync(join(folder, readdirSync(folder).find((f) => f.startsWith('cache-'))!), 'utf8');
     const data = JSON.parse(text) as { format: number; clean: Record<string, string> };
     expect(Object.keys(data.clean)).toHaveLength(3);
     for (const [k, v] of Object.entries(data.clean)) {
@@ -103,10 +108,10 @@ describe('--cache', () => {
 
   it('a broken or unreadable cache is a notice, and the run goes on and writes a new one', async () => {
     const dir = project({ ...drafts(), '.phi-lint-cache': '{not json' });
-    const r = await lint(dir);
+    const r = await lint(dir, { cacheLocation: '.phi-lint-cache' });
     expect(r.run.notices.join('\n')).toMatch(/cache \.phi-lint-cache: unreadable/);
     expect(r.found['posts/phi.md'].length).toBeGreaterThan(0);
-    expect((await lint(dir)).cached).toBe(3);
+    expect((await lint(dir, { cacheLocation: '.phi-lint-cache' })).cached).toBe(3);
   });
 
   it('--cache-location names the file, or a directory to put .phi-lint-cache in', async () => {
@@ -138,11 +143,13 @@ describe('--cache', () => {
 
   it('is wired to the command line: --cache and --cache-location', () => {
     const dir = project(drafts());
-    const first = phiLint(['--cache', '-f', 'json', 'posts'], { cwd: dir });
+    const env = { XDG_CACHE_HOME: cacheDirOf(dir) };
+    const first = phiLint(['--cache', '-f', 'json', 'posts'], { cwd: dir, env });
     expect(first.status).toBe(1);
-    expect(readdirSync(dir)).toContain('.phi-lint-cache');
-    const second = phiLint(['--cache', '-f', 'json', 'posts'], { cwd: dir });
+    expect(readdirSync(dir)).not.toContain('.phi-lint-cache'); // in the user cache folder (gate-files.test.ts)
+    const second = phiLint(['--cache', '-f', 'json', 'posts'], { cwd: dir, env });
     expect(second.stdout).toBe(first.stdout);
+    expect(second.stderr).toContain('3 files unchanged since they linted clean were not linted again (--cache)');
     expect(second.status).toBe(1);
     phiLint(['--cache-location', 'elsewhere.cache', 'posts'], { cwd: dir });
     expect(readdirSync(dir)).toContain('elsewhere.cache');

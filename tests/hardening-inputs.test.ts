@@ -54,11 +54,13 @@ describe('binary files and images among drafts', () => {
     expect(r.stderr).toMatch(/skipped .*fake\.jpg/);
     expect(r.exitCode).toBe(0);
   });
-  it('a draft-named file with NUL bytes is skipped as binary', async () => {
-    const dir = tmp({ 'a.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0, 1, 2])]) });
-    const r = await cli(['a.md'], dir);
-    expect(r.stderr).toMatch(/skipped .*a\.md: binary file/);
-    expect(r.exitCode).toBe(0);
+  it('a draft-named file with NUL and control bytes is never skipped: linted, or an error naming it (see gate-files.test.ts)', async () => {
+    const dir = tmp({ 'a.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0, 1, 2])]), 'b.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0])]) });
+    const r = await cli(['a.md', 'b.md'], dir);
+    expect(r.stderr).toMatch(/a\.md: binary file \(control bytes no text holds\): not linted/);
+    expect(r.stderr).toMatch(/b\.md: 1 NUL byte removed/);
+    expect(r.byName('b.md')!.messages.map((m) => m.ruleId)).toContain('phi/phone');
+    expect(r.exitCode).toBe(2);
   });
 });
 
@@ -76,9 +78,10 @@ describe('encodings', () => {
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('\0H\0i'), Buffer.from([0x41])]);
     expect(decodeDraft(be).text).toBe('Hi');
   });
-  it('UTF-16 that decodes to NUL characters (UTF-32, binary) is refused as binary', () => {
+  it('UTF-32 with a BOM is read as UTF-32; a binary that starts like UTF-16 is refused as binary', () => {
     const utf32 = Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]);
-    expect(() => decodeDraft(utf32)).toThrow(/binary/);
+    expect(decodeDraft(utf32).text).toBe('A');
+    expect(() => decodeDraft(Buffer.from([0xff, 0xfe, 1, 0, 2, 0, 3, 0, 4, 0]))).toThrow(/binary/);
   });
   it('a Windows-1252 file keeps its accented names and smart quotes, with a notice', async () => {
     const bytes = Buffer.concat([Buffer.from('\x93Jos\xe9 Garc\xeda\x94 said: ', 'latin1'), Buffer.from(PHONE)]);

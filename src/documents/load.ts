@@ -33,11 +33,12 @@ export function binaryByName(path: string): string | undefined {
   return ext && BINARY_EXTENSIONS.has(ext) ? `${ext.slice(1)} files are not drafts (image, media or binary file)` : undefined;
 }
 
+/** The bytes are not text (an image or other binary saved under a draft's name). */
 export class BinaryFileError extends Error {}
 
 export interface Decoded {
   text: string;
-  /** Set when the bytes were not clean UTF-8/UTF-16: what was done about it. */
+  /** Set when the bytes were not clean UTF-8/UTF-16 with a BOM: what was done about it. */
   notice?: string;
 }
 
@@ -46,30 +47,81 @@ const CP1252_HIGH = '€\uFFFD‚ƒ„…†‡ˆ‰Š‹Œ\uFFFDŽ\uFFFD\uFFFD�
 // A well-formed UTF-8 multi-byte sequence, seen through a latin1 view of the bytes.
 const UTF8_MULTIBYTE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** How much of a file is sampled to tell its encoding, or binary from text. */
+const SAMPLE = 64 * 1024;
+/** C0 controls text never holds (tab, line breaks, form feed, escape and DOS's end-of-file mark are fine). */
+const BINARY_CONTROL = /[\x01-\x08\x0E-\x1A\x1C-\x1F]/g;
 
-function decodeUtf16(buf: Buffer, bigEndian: boolean): string {
+type Wide = 'UTF-16LE' | 'UTF-16BE' | 'UTF-32LE' | 'UTF-32BE';
+
+function decodeUtf16(body: Buffer, bigEndian: boolean): string {
   // An odd trailing byte cannot be a UTF-16 unit: drop it (swap16 would throw on it).
-  const body = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
-  if (bigEndian) body.swap16();
-  const text = body.toString('utf16le');
-  // U+0000 does not occur in text; UTF-32 and binaries that happen to start with FF FE do.
-  if (text.includes('\0')) throw new BinaryFileError('binary file (contains NUL characters)');
-  return text;
+  const even = Buffer.from(body.subarray(0, body.length & ~1));
+  if (bigEndian) even.swap16();
+  return even.toString('utf16le');
+}
+
+function decodeUtf32(body: Buffer, bigEndian: boolean): string {
+  let out = '';
+  for (let i = 0; i + 4 <= body.length; i += 4) {
+    const cp = bigEndian ? body.readUInt32BE(i) : body.readUInt32LE(i);
+    out += cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : '\uFFFD';
+  }
+  return out;
 }
 
 /**
- * Decode a file's bytes. UTF-8 (BOM optional) or UTF-16 with a BOM; binary is refused.
- * Bytes that are not UTF-8 are never dropped silently: a file with no UTF-8 multi-byte
- * sequence at all is a legacy 8-bit file (Windows-1252, a superset of Latin-1 — what older
- * editors and Word exports write) and is read as such, so "José" stays "José"; otherwise the
- * bad bytes become U+FFFD. Both cases carry a notice. Offsets are into the decoded text.
+ * UTF-16 or UTF-32 without a BOM, told by where its zero bytes fall: in text that is mostly
+ * Latin script, UTF-16LE has a zero in nearly every second byte (UTF-16BE in every first),
+ * and every UTF-32 unit has a zero high byte. Undefined when the bytes do not look like one.
  */
-export function decodeDraft(buf: Buffer): Decoded {
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: decodeUtf16(buf, false) };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: decodeUtf16(buf, true) };
-  const probe = buf.subarray(0, 8000);
-  if (probe.includes(0)) throw new BinaryFileError('binary file (contains NUL bytes)');
-  const body = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+function sniffWide(sample: Buffer): Wide | undefined {
+  let le = sample.length >= 4;
+  let be = le;
+  let letters = 0;
+  for (let i = 0; i + 4 <= sample.length && (le || be); i += 4) {
+    const cpLe = sample.readUInt32LE(i);
+    const cpBe = sample.readUInt32BE(i);
+    if (cpLe > 0x10ffff || (cpLe >= 0xd800 && cpLe <= 0xdfff)) le = false;
+    if (cpBe > 0x10ffff || (cpBe >= 0xd800 && cpBe <= 0xdfff)) be = false;
+    if (cpLe !== 0) letters++;
+  }
+  if (le !== be && letters) return le ? 'UTF-32LE' : 'UTF-32BE';
+  const pairs = sample.length >> 1;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  if (oddZeros * 4 >= pairs && evenZeros * 8 < oddZeros) return 'UTF-16LE';
+  if (evenZeros * 4 >= pairs && oddZeros * 8 < evenZeros) return 'UTF-16BE';
+  return undefined;
+}
+
+function decodeWide(body: Buffer, wide: Wide): string {
+  return wide.startsWith('UTF-16') ? decodeUtf16(body, wide === 'UTF-16BE') : decodeUtf32(body, wide === 'UTF-32BE');
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const SAVE_AS_UTF8 = 'Save it as UTF-8 to be sure';
+const NO_NUL = '(text holds none)';
+
+/** Text with its NUL characters removed, and how many there were. */
+function withoutNul(text: string): { text: string; removed: number } {
+  if (!text.includes('\0')) return { text, removed: 0 };
+  const out = text.replace(/\0/g, '');
+  return { text: out, removed: text.length - out.length };
+}
+
+/** Refuse text that is mostly not text: control characters no editor writes. */
+function refuseBinary(sample: string): void {
+  const controls = sample.match(BINARY_CONTROL)?.length ?? 0;
+  if (controls * 100 > sample.length) throw new BinaryFileError('binary file (control bytes no text holds)');
+}
+
+/** UTF-8 (BOM optional) or, failing that, Windows-1252 or UTF-8 with U+FFFD; NUL bytes already gone. */
+function decodeNarrow(body: Buffer): Decoded {
   try {
     return { text: strictUtf8.decode(body) };
   } catch {
@@ -85,6 +137,53 @@ export function decodeDraft(buf: Buffer): Decoded {
   for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) bad++;
   bad -= (latin1.match(/\xEF\xBF\xBD/g) ?? []).length; // genuine U+FFFD characters in the file
   return { text, notice: `not valid UTF-8; ${Math.max(1, bad)} invalid byte sequence${bad === 1 ? '' : 's'} read as U+FFFD (\uFFFD). Save it as UTF-8 to be sure` };
+}
+
+const BOMS: [number[], Wide][] = [
+  [[0xff, 0xfe, 0, 0], 'UTF-32LE'], // before UTF-16LE, whose BOM it starts with
+  [[0, 0, 0xfe, 0xff], 'UTF-32BE'],
+  [[0xff, 0xfe], 'UTF-16LE'],
+  [[0xfe, 0xff], 'UTF-16BE'],
+];
+
+/**
+ * Decode a file's bytes. UTF-8 (BOM optional); UTF-16 or UTF-32, with a BOM or told by its
+ * zero bytes without one. A NUL byte never makes a draft "binary": NUL characters are removed
+ * (so one cannot hide a value, "404-555\0-0187") and the text is linted, with a notice; only
+ * bytes that are not text at all (control characters no editor writes) are refused, with a
+ * BinaryFileError. Bytes that are not UTF-8 are never dropped silently: a file with no UTF-8
+ * multi-byte sequence at all is a legacy 8-bit file (Windows-1252, a superset of Latin-1 —
+ * what older editors and Word exports write) and is read as such, so "José" stays "José";
+ * otherwise the bad bytes become U+FFFD. Every such case carries a notice. Offsets are into
+ * the decoded text.
+ */
+export function decodeDraft(buf: Buffer): Decoded {
+  const notices: string[] = [];
+  let text: string;
+  const bom = BOMS.find(([bytes]) => buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b));
+  const sample = buf.subarray(0, SAMPLE);
+  const wide = bom || !sample.includes(0) ? undefined : sniffWide(sample);
+  if (bom) {
+    text = decodeWide(buf.subarray(bom[0].length), bom[1]);
+    if (bom[1].startsWith('UTF-32')) notices.push(`read as ${bom[1]} (by its byte-order mark). ${SAVE_AS_UTF8}`);
+  } else if (wide) {
+    text = decodeWide(buf, wide);
+    notices.push(`no byte-order mark, but its zero bytes say ${wide}; read as ${wide}. ${SAVE_AS_UTF8}`);
+  } else {
+    const nul = buf.indexOf(0) < 0 ? buf : Buffer.from(buf.filter((b) => b !== 0));
+    const body = nul.length >= 3 && nul[0] === 0xef && nul[1] === 0xbb && nul[2] === 0xbf ? nul.subarray(3) : nul;
+    refuseBinary(body.subarray(0, SAMPLE).toString('latin1'));
+    const narrow = decodeNarrow(body);
+    text = narrow.text;
+    if (narrow.notice) notices.push(narrow.notice);
+    const removed = buf.length - nul.length;
+    if (removed) notices.unshift(`${plural(removed, 'NUL byte')} removed before linting ${NO_NUL}`);
+    return { text, ...(notices.length ? { notice: notices.join('; ') } : {}) };
+  }
+  refuseBinary(text.slice(0, SAMPLE));
+  const stripped = withoutNul(text);
+  if (stripped.removed) notices.push(`${plural(stripped.removed, 'NUL character')} removed before linting ${NO_NUL}`);
+  return { text: stripped.text, ...(notices.length ? { notice: notices.join('; ') } : {}) };
 }
 
 /** Decode a file's bytes to text (see decodeDraft). */

@@ -1,0 +1,43 @@
+// Vitest setup file (vitest.config.ts, setupFiles): every folder a test file makes with
+// mkdtempSync — through the helpers (tmp-project.ts, scratch.ts) or directly — is removed
+// once the file's tests are done, so a run leaves nothing named phi-lint-* in the temp
+// folder. It also points $XDG_CACHE_HOME at a folder of its own, so no test writes the
+// --cache key or cache into the real user cache folder.
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+const created: string[] = [];
+const original = fs.mkdtempSync;
+
+if (!(original as { registered?: boolean }).registered) {
+  const registering = ((prefix: string, options?: fs.EncodingOption) => {
+    const dir = original(prefix, options) as string;
+    created.push(dir);
+    return dir;
+  }) as typeof fs.mkdtempSync & { registered?: boolean };
+  registering.registered = true;
+  fs.mkdtempSync = registering;
+  // named imports (import { mkdtempSync } from 'node:fs') see the wrapper too
+  syncBuiltinESMExports();
+}
+
+/** The folders made so far by this test file. */
+export function createdTempDirs(): readonly string[] {
+  return created;
+}
+
+process.env.XDG_CACHE_HOME = fs.mkdtempSync(join(tmpdir(), 'phi-lint-xdg-'));
+
+afterAll(() => {
+  for (const dir of created.splice(0)) {
+    try {
+      fs.chmodSync(dir, 0o700);
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // already gone
+    }
+  }
+});
