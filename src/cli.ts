@@ -59,7 +59,7 @@ export function buildProgram(): Command {
     .description('Find protected health information (PHI) and risky disclosures in posts and review replies before they are published.')
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; "-" reads standard input')
-    .addOption(new Option('--kind <kind>', 'what the drafts are (front matter and config kinds: globs take precedence per file)').choices(['post', 'reply']))
+    .addOption(new Option('--kind <kind>', 'what the drafts are; overrides the config\'s kinds: globs and front matter kind: (which override the default, post)').choices(['post', 'reply']))
     .option('-f, --format <name>', `output format: ${formatterNames().join(', ')}`, 'stylish')
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])

@@ -291,8 +291,9 @@ export interface WorkerJob {
 export interface FileLinter {
   /** The config where the run stands (whose ignore globs expanded the targets). */
   base: Config;
-  kindOf(path: string, config: Config): DraftKind;
-  lintOne(path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult>;
+  /** --kind, else the config's kinds: globs; undefined: the draft's front matter decides, else post. */
+  kindOf(path: string, config: Config): DraftKind | undefined;
+  lintOne(path: string, buf: Buffer, setup: FileSetup, kind: DraftKind | undefined, format?: 'md' | 'txt'): Promise<FileResult>;
   /** Formats that show clean drafts need their text (see SHOW_CLEAN_DRAFTS). */
   keepSources: boolean;
   /** Read and lint a draft from disk (or the index); undefined when its own config ignores it. */
@@ -312,9 +313,10 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   const baseline = opts.baseline && !opts.writeBaseline ? readBaseline(resolve(cwd, opts.baseline)) : undefined;
   // Formats that show clean drafts too need every source; the others quote only drafts with findings.
   const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
-  const kindOf = (path: string, config: Config): DraftKind => opts.kind ?? kindByGlobs(path, config.dir, config.kinds) ?? 'post';
+  // Precedence: --kind, then the config's kinds: globs, then front matter kind: (parseDocument), then post.
+  const kindOf = (path: string, config: Config): DraftKind | undefined => opts.kind ?? kindByGlobs(path, config.dir, config.kinds);
   const base = session.forFile(resolve(cwd, 'x')).config;
-  const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult> => {
+  const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind | undefined, format?: 'md' | 'txt'): Promise<FileResult> => {
     const ctx: FileContext = { setup, today, cwd, baseline, reportUnused: opts.reportUnusedDirectives, review, keepSources };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
@@ -378,7 +380,7 @@ function planFixesFor(doc: Document, findings: Finding[], setup: FileSetup): Ret
 }
 
 /** Lint one draft's bytes: rules, then the filters (directives, consent, baseline), then mark what --fix can fix. */
-async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileContext, format?: 'md' | 'txt'): Promise<{ result: FileResult; doc?: Document }> {
+async function lintBuffer(path: string, buf: Buffer, kind: DraftKind | undefined, ctx: FileContext, format?: 'md' | 'txt'): Promise<{ result: FileResult; doc?: Document }> {
   let text: string;
   let notice: string | undefined;
   try {
@@ -391,7 +393,7 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
   let doc: Document;
   let findings: Finding[];
   try {
-    doc = parseDocument(path, text, kind, format, { review: ctx.review });
+    doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: kind !== undefined });
     findings = await lintDocument(doc, setup.prepared.ctx);
   } catch (e) {
     // A bug met on one draft must not cost the report on the others: it is this file's

@@ -95,12 +95,14 @@ export function decode(buf: Buffer): string {
 export interface ParseOptions {
   /** Review text to use when the draft's front matter names none. */
   review?: string;
+  /** The kind was set by --kind or the config's kinds: globs: front matter `kind:` does not change it. */
+  kindFixed?: boolean;
 }
 
 export function parseDocument(path: string, text: string, kind: DraftKind, format = formatOf(path), opts: ParseOptions = {}): Document {
   const body = format === 'md' ? parseMarkdown(path, text) : parseText(path, text);
   const fmKind = body.frontMatter.kind;
-  const resolvedKind: DraftKind = fmKind === 'reply' || fmKind === 'post' ? fmKind : kind;
+  const resolvedKind: DraftKind = !opts.kindFixed && (fmKind === 'reply' || fmKind === 'post') ? fmKind : kind;
   return { ...body, kind: resolvedKind, review: reviewOf(path, body.frontMatter['in-reply-to']) ?? opts.review };
 }
 
