@@ -2,6 +2,11 @@
 // switch off is refused, capped, or at least said out loud in every output format.
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
+import { addPeriod, periodOf } from '../src/consent/dates.js';
+import { applyConsent } from '../src/consent/filter.js';
+import { NEVER_CONSENTABLE, parseLedger } from '../src/consent/ledger.js';
+import { parseDocument } from '../src/documents/load.js';
+import type { Finding } from '../src/types.js';
 import { cli, tmpProject } from './tmp-project.js';
 
 const ids = (stdout: string): string[] => (JSON.parse(stdout) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => m.ruleId));
@@ -35,5 +40,69 @@ describe('kind precedence: --kind, then config kinds: globs, then front matter k
   it('--help states the precedence', () => {
     const help = buildProgram().helpInformation().replace(/\s+/g, ' ');
     expect(help).toMatch(/--kind <kind>.*overrides the config's kinds: globs and front matter kind:/);
+  });
+});
+
+describe('consent entries have limits', () => {
+  const entry = (covers: string, signed = '2025-03-01', expires = '2026-03-01'): string =>
+    `consents:\n  - id: C-1\n    covers: [${covers}]\n    signed: ${signed}\n    expires: ${expires}\n`;
+  const ledgerError = (text: string, opts?: Parameters<typeof parseLedger>[2]): string => {
+    try {
+      parseLedger('consents.yaml', text, opts);
+    } catch (e) {
+      return String(e);
+    }
+    return 'no error';
+  };
+
+  it('refuses categories no authorization can cover, with file:line', () => {
+    for (const cat of NEVER_CONSENTABLE) {
+      expect(ledgerError(entry(`name, ${cat}`)), cat).toMatch(new RegExp(`^consents\\.yaml:3:20: "${cat}" can never be consented for publication`));
+    }
+    expect(NEVER_CONSENTABLE).toEqual(expect.arrayContaining(['ssn', 'mrn', 'health-plan', 'account', 'license', 'device', 'vehicle', 'ip', 'biometric', 'other-id']));
+    expect(ledgerError(entry('name, health-detail, photo, unconsented-media, phone, email'))).toBe('no error');
+  });
+  it('requires signed', () => {
+    expect(ledgerError('consents:\n  - id: C-1\n    covers: [name]\n    expires: 2026-01-01\n')).toMatch(/missing the required key "signed"/);
+  });
+  it('caps validity at the maximum (default 2 years): the consent lapses then, and citing it is a warning', () => {
+    const ledger = parseLedger('consents.yaml', entry('name', '2000-01-01', '9999-12-31'));
+    const doc = parseDocument('a.md', '---\nconsent: C-1\n---\nDana says hi.\n', 'post');
+    const name: Finding = { ruleId: 'names/given-name', category: 'name', severity: 'error', start: 22, end: 26, match: 'Dana', message: 'm', line: 4, column: 1, endLine: 4, endColumn: 5 };
+    const out = applyConsent(doc, [name], { ledger, today: '2025-06-01', cwd: process.cwd() });
+    expect(out.map((f) => [f.ruleId, f.severity])).toEqual([['phi-lint/consent', 'error'], ['phi-lint/consent', 'warning'], ['names/given-name', 'error']]);
+    expect(out[0]!.message).toBe('Consent C-1 expired on 2002-01-01; renew the authorization or take the draft down.');
+    expect(out[1]!.message).toMatch(/^Consent C-1 runs from 2000-01-01 to 9999-12-31, longer than the maximum of 2 years \(consent: max-validity\); it is treated as expiring on 2002-01-01\./);
+    // within the cap it covers, with the capped expiry, and still warns
+    const recent = parseLedger('consents.yaml', entry('name', '2025-03-01', '2030-03-01'));
+    const ok = applyConsent(doc, [name], { ledger: recent, today: '2025-06-01', cwd: process.cwd() });
+    expect(ok.map((f) => [f.ruleId, f.severity, f.note])).toEqual([
+      ['phi-lint/consent', 'warning', undefined],
+      ['names/given-name', 'info', 'covered by consent C-1, expires 2027-03-01'],
+    ]);
+    // a consent within the maximum gets no warning
+    const plain = applyConsent(doc, [name], { ledger: parseLedger('consents.yaml', entry('name', '2025-03-01', '2027-03-01')), today: '2025-06-01', cwd: process.cwd() });
+    expect(plain.map((f) => f.ruleId)).toEqual(['names/given-name']);
+  });
+  it('the maximum is configurable (consent: { max-validity: 5y }) and validated', async () => {
+    const files = (cfg: string): Record<string, string> => ({
+      '.phi-lint.yaml': cfg,
+      'consents.yaml': entry('name', '2025-03-01', '2030-03-01'),
+      'a.md': '---\nconsent: C-1\n---\nDana Whitfield says hi.\n',
+    });
+    const env = { PHI_LINT_TODAY: '2025-06-01' };
+    const five = await cli(['a.md', '-f', 'json'], { cwd: tmpProject(files('consent: { max-validity: 5y }\n')), env });
+    expect(five.stderr).toBe('');
+    expect(ids(five.stdout)).not.toContain('phi-lint/consent');
+    const two = await cli(['a.md', '-f', 'json'], { cwd: tmpProject(files('{}\n')), env });
+    expect(ids(two.stdout)).toContain('phi-lint/consent');
+    const bad = await cli(['a.md'], { cwd: tmpProject(files('practice: {}\nconsent:\n  max-validity: forever\n')), env });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/\.phi-lint\.yaml:3:17: .*max-validity/);
+    expect(periodOf('2y')).toEqual({ years: 2, months: 0, days: 0 });
+    expect(periodOf('1y6m')).toEqual({ years: 1, months: 6, days: 0 });
+    expect(addPeriod('2024-02-29', periodOf('1y'))).toBe('2025-02-28');
+    expect(addPeriod('2025-01-31', periodOf('1m'))).toBe('2025-02-28');
+    expect(addPeriod('2025-12-20', periodOf('20d'))).toBe('2026-01-09');
   });
 });

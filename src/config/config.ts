@@ -2,6 +2,8 @@
 // with file:line:column errors, and defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { PERIOD_PATTERN } from '../consent/dates.js';
+import { DEFAULT_MAX_VALIDITY } from '../consent/ledger.js';
 import { PhiLintError } from '../errors.js';
 import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.js';
 import { readYaml, validateYaml } from '../yaml-source.js';
@@ -22,6 +24,7 @@ export interface Config {
   categories: Record<string, SeverityOrOff>;
   directives: DirectiveSettings;
   fix: FixSettings;
+  consent: ConsentSettings;
   /** The practice's first phone (not fax): the number the reply template gives. */
   contactPhone?: string;
 }
@@ -31,6 +34,11 @@ export interface DirectiveSettings {
   requireReason: boolean;
   /** Report directives that suppress nothing, at this severity (default off; `--report-unused-directives` = error). */
   reportUnused: SeverityOrOff;
+}
+
+export interface ConsentSettings {
+  /** The longest a consent may run from signing (`2y`, `18m`, `1y6m`, `90d`); later expiries are capped (default 2y). */
+  maxValidity: string;
 }
 
 export interface FixSettings {
@@ -87,6 +95,13 @@ export const configSchema = {
         'reply-template': { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '\\{phone\\}' }] },
       },
     },
+    consent: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'max-validity': { type: 'string', pattern: PERIOD_PATTERN },
+      },
+    },
   },
 } as const;
 
@@ -105,6 +120,7 @@ export function emptyConfig(dir: string): Config {
     ruleDirs: [],
     directives: { requireReason: true, reportUnused: 'off' },
     fix: { replyTemplate: true },
+    consent: { maxValidity: DEFAULT_MAX_VALIDITY },
   };
 }
 
@@ -133,6 +149,7 @@ interface RawConfig {
   consents?: string;
   directives?: { 'require-reason'?: boolean; 'report-unused'?: SeverityOrOff };
   fix?: { 'reply-template'?: boolean | string };
+  consent?: { 'max-validity'?: string };
 }
 
 export function loadConfig(file: string | undefined, cwd: string): Config {
@@ -175,6 +192,7 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
       reportUnused: raw.directives?.['report-unused'] ?? 'off',
     },
     fix: { replyTemplate: raw.fix?.['reply-template'] ?? true },
+    consent: { maxValidity: raw.consent?.['max-validity'] ?? DEFAULT_MAX_VALIDITY },
     contactPhone: p.phones?.[0],
   };
 }
