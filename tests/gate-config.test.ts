@@ -2,6 +2,7 @@
 // switch off is refused, capped, or at least said out loud in every output format.
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
+import { isPublicMailDomain } from '../src/config/public-mail.js';
 import { addPeriod, periodOf } from '../src/consent/dates.js';
 import { applyConsent } from '../src/consent/filter.js';
 import { NEVER_CONSENTABLE, parseLedger } from '../src/consent/ledger.js';
@@ -104,5 +105,38 @@ describe('consent entries have limits', () => {
     expect(addPeriod('2024-02-29', periodOf('1y'))).toBe('2025-02-28');
     expect(addPeriod('2025-01-31', periodOf('1m'))).toBe('2025-02-28');
     expect(addPeriod('2025-12-20', periodOf('20d'))).toBe('2026-01-09');
+  });
+});
+
+describe('practice details may not claim a public mail provider', () => {
+  const DRAFT = 'Write to peachtreedental@gmail.com, or ask sarah.whitfield@gmail.com.\n';
+  it('refuses a public provider in practice.domains, naming file:line (exit 2)', async () => {
+    for (const [domain, col] of [['gmail.com', 13], ['Yahoo.co.uk', 13], ['https://www.hotmail.fr/', 13], ['mail.outlook.com', 13], ['proton.me', 13]] as const) {
+      const dir = tmpProject({ '.phi-lint.yaml': `practice:\n  domains: [${domain}]\n`, 'a.md': DRAFT });
+      const r = await cli(['a.md'], { cwd: dir });
+      expect(r.exitCode, domain).toBe(2);
+      expect(r.stderr, domain).toMatch(new RegExp(`\\.phi-lint\\.yaml:2:${col}: .*is a public mail provider`));
+    }
+  });
+  it('refuses a bare public domain in practice.emails, but allows a full address', async () => {
+    for (const entry of ['"@gmail.com"', 'gmail.com', '"*@icloud.com"']) {
+      const dir = tmpProject({ '.phi-lint.yaml': `practice:\n  name: Peachtree Family Dental\n  emails:\n    - ${entry}\n`, 'a.md': DRAFT });
+      const r = await cli(['a.md'], { cwd: dir });
+      expect(r.exitCode, entry).toBe(2);
+      expect(r.stderr, entry).toMatch(/\.phi-lint\.yaml:4:7: .*public mail provider/);
+    }
+  });
+  it('a full gmail address is the practice\'s own, and only that address: other gmail addresses are still findings', async () => {
+    const dir = tmpProject({ '.phi-lint.yaml': 'practice:\n  emails: [peachtreedental@gmail.com]\n', 'a.md': DRAFT });
+    const r = await cli(['a.md', '-f', 'json', '--show-values'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    const values = (JSON.parse(r.stdout) as { messages: { ruleId: string; value: string }[] }[])[0]!.messages.filter((m) => m.ruleId === 'phi/email').map((m) => m.value);
+    expect(values).toEqual(['sarah.whitfield@gmail.com']);
+  });
+  it('knows the common providers, and not the practice\'s own domain', () => {
+    for (const d of ['gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.fr', 'hotmail.co.uk', 'outlook.de', 'live.com', 'msn.com', 'aol.com', 'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.de', 'gmx.net', 'mail.com', 'zoho.com', 'yandex.ru', 'comcast.net', 'att.net', 'verizon.net']) {
+      expect(isPublicMailDomain(d), d).toBe(true);
+    }
+    for (const d of ['peachtreefamilydental.example', 'dental-gmail.com', 'example.org', 'mymail.community']) expect(isPublicMailDomain(d), d).toBe(false);
   });
 });

@@ -4,9 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PERIOD_PATTERN } from '../consent/dates.js';
 import { DEFAULT_MAX_VALIDITY } from '../consent/ledger.js';
-import { PhiLintError } from '../errors.js';
+import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.js';
-import { readYaml, validateYaml } from '../yaml-source.js';
+import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
+import { isPublicMailDomain, normalizeDomain, wholeDomainOf } from './public-mail.js';
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
@@ -152,6 +153,29 @@ interface RawConfig {
   consent?: { 'max-validity'?: string };
 }
 
+/**
+ * A public mail provider's domain (gmail.com) in `practice.domains`, or as a whole in
+ * `practice.emails` (`@gmail.com`), would make every address there the practice's own:
+ * refused, with the position. A full address (`frontdesk@gmail.com`) is fine.
+ */
+function refusePublicMail(src: YamlSource, raw: RawConfig): void {
+  const errors: PhiLintError[] = [];
+  const hint = 'list the practice\'s own address there in full under practice.emails instead';
+  (raw.practice?.domains ?? []).forEach((d, i) => {
+    if (isPublicMailDomain(d)) {
+      errors.push(src.error(['practice', 'domains', i], `practice.domains: "${normalizeDomain(d)}" is a public mail provider: every address on it would count as the practice's own and never be reported; ${hint}`));
+    }
+  });
+  (raw.practice?.emails ?? []).forEach((e, i) => {
+    const whole = wholeDomainOf(e);
+    if (whole !== undefined && isPublicMailDomain(whole)) {
+      errors.push(src.error(['practice', 'emails', i], `practice.emails: "${e}" names all of ${normalizeDomain(whole)}, a public mail provider: every address on it would count as the practice's own; ${hint}`));
+    }
+  });
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new PhiLintErrors(errors);
+}
+
 export function loadConfig(file: string | undefined, cwd: string): Config {
   if (!file) return emptyConfig(cwd);
   let text: string;
@@ -164,6 +188,7 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
   if (src.data == null) return { ...emptyConfig(dirname(resolve(file))), file };
   validateYaml(src, configSchema, 'config');
   const raw = src.data as RawConfig;
+  refusePublicMail(src, raw);
   const dir = dirname(resolve(file));
   const p = raw.practice ?? {};
   return {
