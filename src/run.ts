@@ -5,6 +5,7 @@ import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline/baseline.js';
 import { cacheFile, hashFiles, hashParts, LintCache } from './cache/lint-cache.js';
 import { findConfig, loadConfig, type Config } from './config/config.js';
+import { draftMayRead } from './config/repo-root.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
 import type { Document } from './documents/document.js';
@@ -393,7 +394,8 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind | undefined
   let doc: Document;
   let findings: Finding[];
   try {
-    doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: kind !== undefined });
+    const mayRead = draftMayRead(path, setup.config.file ? setup.config.dir : undefined, ctx.cwd);
+    doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: kind !== undefined, mayRead });
     findings = await lintDocument(doc, setup.prepared.ctx);
   } catch (e) {
     // A bug met on one draft must not cost the report on the others: it is this file's

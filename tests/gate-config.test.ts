@@ -1,5 +1,7 @@
 // Issue 12, "no way around the gate": what config, directives and the consent ledger can
 // switch off is refused, capped, or at least said out loud in every output format.
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../src/cli.js';
 import { isPublicMailDomain } from '../src/config/public-mail.js';
@@ -138,5 +140,75 @@ describe('practice details may not claim a public mail provider', () => {
       expect(isPublicMailDomain(d), d).toBe(true);
     }
     for (const d of ['peachtreefamilydental.example', 'dental-gmail.com', 'example.org', 'mymail.community']) expect(isPublicMailDomain(d), d).toBe(false);
+  });
+});
+
+describe('config and front matter read only inside the repository', () => {
+  const LEDGER = 'consents:\n  - id: C-1\n    covers: [name]\n    signed: 2025-03-01\n    expires: 2026-03-01\n';
+  const SSH = 'Host github.com\n  HostName github.com\n  IdentityFile ~/.ssh/id_ed25519_work\n  User git\n';
+  /** A project directory and a sibling directory outside it. */
+  function projectBeside(files: Record<string, string>, outside: Record<string, string>): { dir: string; out: string } {
+    const out = tmpProject(outside);
+    return { dir: tmpProject(files), out };
+  }
+
+  it('consents: pointing at /etc/passwd or an ssh config says "outside the repository" and prints none of it', async () => {
+    const { dir, out } = projectBeside({ 'a.md': 'Hello.\n' }, { 'ssh/config': SSH });
+    for (const target of ['/etc/passwd', join(out, 'ssh/config'), `../${basename(out)}/ssh/config`]) {
+      writeFileSync(join(dir, '.phi-lint.yaml'), `practice: {}\nconsents: ${target}\n`);
+      const r = await cli(['a.md'], { cwd: dir });
+      expect(r.exitCode, target).toBe(2);
+      expect(r.stderr, target).toMatch(/\.phi-lint\.yaml:2:\d+: consents: names a file outside the repository/);
+      for (const secret of ['root:', 'IdentityFile', 'HostName', 'id_ed25519', 'User git']) expect(r.stderr).not.toContain(secret);
+    }
+  });
+  it('a consents.yaml that is a symbolic link out of the repository is refused too', async () => {
+    const { dir, out } = projectBeside({ '.phi-lint.yaml': '{}\n', 'a.md': 'Hello.\n' }, { 'ledger.yaml': LEDGER });
+    symlinkSync(join(out, 'ledger.yaml'), join(dir, 'consents.yaml'));
+    const r = await cli(['a.md'], { cwd: dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/consents\.yaml: .*outside the repository/);
+  });
+  it('rule-dirs: outside the repository is refused with file:line', async () => {
+    const { dir, out } = projectBeside({ 'a.md': 'Hello.\n' }, { 'rules/x.yaml': 'password: hunter2\n' });
+    writeFileSync(join(dir, '.phi-lint.yaml'), `rule-dirs:\n  - ${join(out, 'rules')}\n`);
+    const r = await cli(['a.md'], { cwd: dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/\.phi-lint\.yaml:2:5: rule-dirs: names a directory outside the repository/);
+    expect(r.stderr).not.toContain('hunter2');
+    expect(r.stderr).not.toContain('password');
+  });
+  it('inside a git repository, its top level is the limit: a ledger above the config is fine', async () => {
+    const dir = tmpProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'legal/consents.yaml': LEDGER, 'site/.phi-lint.yaml': 'consents: ../legal/consents.yaml\n', 'site/a.md': 'Hello.\n' });
+    const r = await cli(['a.md'], { cwd: join(dir, 'site') });
+    expect(r.stderr).toBe('');
+    expect(r.exitCode).toBe(0);
+  });
+  it('a file in the repository that is not a ledger is refused without showing its keys or lines', async () => {
+    for (const text of ['password: hunter2\napi_key: sk-live-0187\n', SSH, 'Host: [github.com\n  IdentityFile: "~/.ssh/id_ed25519_work\n']) {
+      const dir = tmpProject({ '.phi-lint.yaml': 'consents: notes/settings.yaml\n', 'notes/settings.yaml': text, 'a.md': 'Hello.\n' });
+      const r = await cli(['a.md'], { cwd: dir });
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(/notes\/settings\.yaml: not a consent ledger/);
+      for (const secret of ['password', 'hunter2', 'api_key', 'sk-live', 'IdentityFile', 'github.com', 'id_ed25519']) expect(r.stderr, text).not.toContain(secret);
+    }
+  });
+  it('paths on the command line are trusted: -c and --in-reply-to may be anywhere', async () => {
+    const { dir, out } = projectBeside({ 'reply.txt': 'We are sorry about the sealants wait.\n' }, { 'shared/.phi-lint.yaml': 'consents: consents.yaml\n', 'shared/consents.yaml': LEDGER, 'review.txt': 'My son waited 2 hours for his sealants.\n' });
+    const r = await cli(['reply.txt', '--kind', 'reply', '-c', join(out, 'shared/.phi-lint.yaml'), '--in-reply-to', join(out, 'review.txt'), '-f', 'json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(ids(r.stdout)).toContain('reply/repeats-health-detail');
+  });
+  it('front matter in-reply-to: outside the repository is not read, and says so', async () => {
+    const { dir, out } = projectBeside({ '.phi-lint.yaml': '{}\n' }, { 'review.txt': 'My son waited 2 hours for his sealants.\n' });
+    writeFileSync(join(dir, 'inside.txt'), 'My son waited 2 hours for his sealants.\n');
+    const draft = (review: string): string => `---\nkind: reply\nin-reply-to: ${review}\n---\nWe are sorry about the sealants wait.\n`;
+    writeFileSync(join(dir, 'a.md'), draft(`../${basename(out)}/review.txt`));
+    writeFileSync(join(dir, 'b.md'), draft('inside.txt'));
+    const r = await cli(['a.md', 'b.md', '-f', 'json'], { cwd: dir });
+    const [a, b] = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[];
+    expect(a!.messages.map((m) => m.ruleId)).not.toContain('reply/repeats-health-detail');
+    expect(a!.messages.find((m) => m.ruleId === 'phi-lint/front-matter')?.message).toMatch(/in-reply-to: names a file outside the repository/);
+    expect(b!.messages.map((m) => m.ruleId)).toContain('reply/repeats-health-detail');
   });
 });

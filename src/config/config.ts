@@ -8,6 +8,7 @@ import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.js';
 import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
 import { isPublicMailDomain, normalizeDomain, wholeDomainOf } from './public-mail.js';
+import { isInside, repositoryOf } from './repo-root.js';
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
@@ -176,6 +177,24 @@ function refusePublicMail(src: YamlSource, raw: RawConfig): void {
   if (errors.length) throw new PhiLintErrors(errors);
 }
 
+/**
+ * `consents:` and `rule-dirs:` may name only paths inside the repository (the git top level,
+ * else the config's directory): a config from a pull request must not make phi-lint read,
+ * and quote in an error, a file like /etc/passwd. Shared packs elsewhere go on the command
+ * line (--rules), which the user types and is trusted.
+ */
+function refuseOutside(src: YamlSource, raw: RawConfig, dir: string): void {
+  const root = repositoryOf(dir);
+  const errors: PhiLintError[] = [];
+  const why = `outside the repository (${root}); phi-lint reads only files inside it that a config names`;
+  (raw['rule-dirs'] ?? []).forEach((d, i) => {
+    if (!isInside(resolve(dir, d), root)) errors.push(src.error(['rule-dirs', i], `rule-dirs: names a directory ${why} (give a shared pack with --rules instead)`));
+  });
+  if (raw.consents && !isInside(resolve(dir, raw.consents), root)) errors.push(src.error(['consents'], `consents: names a file ${why}`));
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new PhiLintErrors(errors);
+}
+
 export function loadConfig(file: string | undefined, cwd: string): Config {
   if (!file) return emptyConfig(cwd);
   let text: string;
@@ -190,6 +209,7 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
   const raw = src.data as RawConfig;
   refusePublicMail(src, raw);
   const dir = dirname(resolve(file));
+  refuseOutside(src, raw, dir);
   const p = raw.practice ?? {};
   return {
     file,

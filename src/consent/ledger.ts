@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Config } from '../config/config.js';
+import { isInside, repositoryOf } from '../config/repo-root.js';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type Category } from '../types.js';
 import { readYaml, validateYaml } from '../yaml-source.js';
@@ -76,7 +77,24 @@ export function ledgerPath(config: Pick<Config, 'file' | 'dir' | 'consents'>): s
   return existsSync(p) ? p : undefined;
 }
 
+/**
+ * Does the text begin like a ledger (`consents:` after comments and blank lines)? Anything
+ * else — a settings file, an ssh config — is refused without a word of its content: YAML
+ * and schema errors would quote its keys and lines.
+ */
+export function looksLikeLedger(text: string): boolean {
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#') || t === '---') continue;
+    return /^\{?\s*(?:consents|"consents"|'consents')\s*:/.test(t);
+  }
+  return true;
+}
+
 export function parseLedger(file: string, text: string, opts: LedgerOptions = {}): ConsentLedger {
+  if (!looksLikeLedger(text)) {
+    throw new PhiLintError('not a consent ledger: it must begin with "consents:" (see the README, "Consent records"); its content is not shown', file);
+  }
   const src = readYaml(file, text);
   const period = periodOf(opts.maxValidity ?? DEFAULT_MAX_VALIDITY);
   const maxValidity = describePeriod(period);
@@ -113,6 +131,9 @@ export function parseLedger(file: string, text: string, opts: LedgerOptions = {}
 export function loadLedger(config: Pick<Config, 'file' | 'dir' | 'consents'> & { consent?: Config['consent'] }): ConsentLedger | undefined {
   const file = ledgerPath(config);
   if (!file) return undefined;
+  if (config.file && !isInside(file, repositoryOf(config.dir))) {
+    throw new PhiLintError('the consent ledger is outside the repository (a symbolic link out of it?); phi-lint does not read it', file);
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
