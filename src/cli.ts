@@ -76,6 +76,8 @@ export function buildProgram(): Command {
     .option('--fix', 'rewrite drafts in place where a rule has a safe replacement (atomic writes)')
     .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
     .option('--report-unused-directives', 'report phi-lint-disable directives that suppress nothing (as errors)')
+    .option('--no-inline-config', 'ignore phi-lint-disable… directives in drafts (each one is counted in the summary)')
+    .option('--report-suppressions', 'list every suppressed finding\'s directive, the baseline, disabled rules and ignored files (default: one summary line)')
     .option('--baseline <file>', 'hide the known findings recorded in this baseline file')
     .option('--write-baseline <file>', 'record every current finding in a baseline file (hashes only) and exit 0')
     .option('--changed-since <ref>', 'lint only drafts changed since a git ref (its merge base with HEAD), plus untracked drafts')
@@ -127,6 +129,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     fix?: boolean;
     fixDryRun?: boolean;
     reportUnusedDirectives?: boolean;
+    inlineConfig: boolean;
+    reportSuppressions?: boolean;
     baseline?: string;
     writeBaseline?: string;
     changedSince?: string;
@@ -176,6 +180,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     fix: o.fix,
     fixDryRun: o.fixDryRun,
     reportUnusedDirectives: o.reportUnusedDirectives,
+    inlineConfig: o.inlineConfig,
+    reportSuppressions: o.reportSuppressions,
     baseline: o.baseline,
     writeBaseline: o.writeBaseline,
     changedSince: o.changedSince,

@@ -5,6 +5,7 @@ import { dirname, basename, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline/baseline.js';
 import { cacheFile, hashFiles, hashParts, LintCache } from './cache/lint-cache.js';
 import { findConfig, loadConfig, type Config } from './config/config.js';
+import { gateIsEmpty, gateReport, splitIgnored } from './config/gate-report.js';
 import { draftMayRead } from './config/repo-root.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
@@ -42,6 +43,10 @@ export interface LintOptions {
   inReplyTo?: string;
   /** Report directives that suppress nothing (as errors). */
   reportUnusedDirectives?: boolean;
+  /** false: ignore inline directives, counting each in the summary (--no-inline-config). */
+  inlineConfig?: boolean;
+  /** List every suppression, disabled rule and ignored file, not just the summary line. */
+  reportSuppressions?: boolean;
   /** Hide the findings this baseline file knows. */
   baseline?: string;
   /** Record every current finding in this baseline file. */
@@ -150,6 +155,8 @@ export interface LintRun {
   notices: string[];
   /** Drafts --cache let through unlinted (unchanged since they linted clean). */
   cached: number;
+  /** Drafts a config's ignore: globs left out, with that config (for the summary). */
+  ignoredFiles: { path: string; config: Config }[];
 }
 
 export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
@@ -161,7 +168,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   if (opts.fix && opts.useStdin) throw new PhiLintError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy');
   const session = createSession(opts, io.cwd);
   const results: FileResult[] = [];
-  const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [], notices: [], cached: 0 };
+  const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [], notices: [], cached: 0, ignoredFiles: [] };
   const today = io.today ?? localToday({});
   const linter = fileLinter(opts, io.cwd, today, session, run);
   if (opts.useStdin) {
@@ -171,7 +178,8 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     results.push(await linter.lintOne(name, buf, setup, linter.kindOf(name, setup.config), opts.stdinFilename ? undefined : 'txt'));
   } else {
     const base = linter.base;
-    const expand = { cwd: io.cwd, extensions: base.extensions, ignore: base.ignore, ignoreBase: base.dir };
+    // ignore: globs are applied below, so the files they leave out can be counted
+    const expand = { cwd: io.cwd, extensions: base.extensions, ignore: [], ignoreBase: base.dir };
     let targets: Target[];
     let readStaged: ((path: string) => Promise<Buffer>) | undefined;
     if (opts.staged) {
@@ -188,6 +196,9 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     } else {
       targets = await expandTargets(opts.patterns, expand);
     }
+    const split = splitIgnored(targets, new Set(opts.patterns.map((p) => resolve(io.cwd, p))), base);
+    targets = split.kept;
+    run.ignoredFiles.push(...split.ignored.map((path) => ({ path, config: base })));
     if (opts.shard) {
       const { index, total } = opts.shard;
       const { shardOf } = await import('./shard.js');
@@ -217,6 +228,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
       if (r) results.push(r);
+      else run.ignoredFiles.push({ path: t.path, config: session.forFile(t.path).config }); // by a nested config's ignore: globs
       // a draft --fix rewrote is keyed by its new bytes; a dry run's result is not the file's
       if (cache && !opts.fixDryRun) cache.record(t.path, r, opts.fix ? undefined : cached!.entries.get(t.path));
     }
@@ -233,7 +245,7 @@ function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
   } catch {
     // reported by fileLinter
   }
-  const runKey = hashParts(io.version, opts.kind ?? '', review, opts.reportUnusedDirectives ? 'unused' : '', today);
+  const runKey = hashParts(io.version, opts.kind ?? '', review, opts.reportUnusedDirectives ? 'unused' : '', today, opts.inlineConfig === false ? 'no-inline' : '');
   const cache = new LintCache(cacheFile(io.cwd, opts.cacheLocation), runKey);
   if (cache.problem) run.notices.push(`cache ${relative(io.cwd, cache.file) || cache.file}: ${cache.problem}`);
   const setupKeys = new Map<FileSetup, string>();
@@ -269,7 +281,7 @@ function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
     },
     /** Remember a result: only a clean one is kept. `entry` undefined: work it out from the file now. */
     record(path: string, r: FileResult | undefined, entry: string | undefined): void {
-      const clean = !!r && !r.findings.length && !r.suppressed?.length && !r.fatal && !r.skipped && !r.notice;
+      const clean = !!r && !r.findings.length && !r.suppressed?.length && !r.directives?.length && !r.fatal && !r.skipped && !r.notice;
       cache.record(path, clean ? (entry ?? entryOf(path, run.session.forFile(path))) : undefined, clean);
     },
     save(): void {
@@ -318,7 +330,7 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   const kindOf = (path: string, config: Config): DraftKind | undefined => opts.kind ?? kindByGlobs(path, config.dir, config.kinds);
   const base = session.forFile(resolve(cwd, 'x')).config;
   const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind | undefined, format?: 'md' | 'txt'): Promise<FileResult> => {
-    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused: opts.reportUnusedDirectives, review, keepSources };
+    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused: opts.reportUnusedDirectives, inlineConfig: opts.inlineConfig, review, keepSources };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
     const { fixDraft } = await import('./fix/fix-file.js');
@@ -369,6 +381,8 @@ interface FileContext {
   cwd: string;
   baseline?: Baseline;
   reportUnused?: boolean;
+  /** false: --no-inline-config. */
+  inlineConfig?: boolean;
   /** Keep the text of drafts without findings (for formats that show them). */
   keepSources: boolean;
 }
@@ -421,7 +435,7 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind | undefined
     });
   }
   const directives = { ...setup.config.directives, ...(ctx.reportUnused ? { reportUnused: 'error' as const } : {}) };
-  const filtered = filterFindings(doc, findings, { ruleIds: setup.ruleIds, directives, ledger: setup.ledger, today: ctx.today, cwd: ctx.cwd });
+  const filtered = filterFindings(doc, findings, { ruleIds: setup.ruleIds, directives, ledger: setup.ledger, today: ctx.today, cwd: ctx.cwd, inlineConfig: ctx.inlineConfig });
   let reported = filtered.findings;
   const suppressed = filtered.suppressed;
   if (ctx.baseline) {
@@ -434,11 +448,12 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind | undefined
   // The source is kept only where a formatter will quote it: a clean file's text is dropped
   // at once, so memory does not grow with the number of drafts.
   const source = ctx.keepSources || reported.length || suppressed.length ? text : undefined;
-  return { result: { filePath: path, findings: reported, source, ...(suppressed.length ? { suppressed } : {}), ...(notice ? { notice } : {}) }, doc };
+  const uses = filtered.directives.length ? { directives: filtered.directives } : {};
+  return { result: { filePath: path, findings: reported, source, ...(suppressed.length ? { suppressed } : {}), ...uses, ...(notice ? { notice } : {}) }, doc };
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
-  const { results, session, diffs, fixed, fixErrors, notices } = await lintFiles(opts, io);
+  const { results, session, diffs, fixed, fixErrors, notices, ignoredFiles } = await lintFiles(opts, io);
   let stderr = '';
   if (opts.writeBaseline) {
     const target = resolve(io.cwd, opts.writeBaseline);
@@ -460,12 +475,27 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
   }
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const formatter = await loadFormatter(opts.format);
+  // What was suppressed, disabled or ignored, and by whom: every format says it (src/formatters/gate.ts).
+  const setupOf = (path: string) => {
+    const s = session.forFile(path);
+    return { config: s.config, rules: s.prepared.ruleSet.rules };
+  };
+  const report = gateReport({ cwd: io.cwd, results, setupOf, base: setupOf(resolve(io.cwd, 'x')), baseline: opts.baseline && resolve(io.cwd, opts.baseline), ignoredFiles });
+  const gate = gateIsEmpty(report) ? undefined : { report, detailed: !!opts.reportSuppressions };
+  if (gate && opts.format === 'json') {
+    // ESLint's JSON array stays as it is on standard output; the summary goes to standard error.
+    const { describeGate, placeOf } = await import('./formatters/gate.js');
+    const text = describeGate(gate.report, gate.detailed);
+    for (const l of text?.details ?? []) stderr += `phi-lint: ${l.file === undefined ? '' : `${placeOf(l)}: `}${l.text}\n`;
+    if (text) stderr += `phi-lint: ${text.summary}\n`;
+  }
   const output = formatter(shown, {
     mask: opts.mask,
     color: opts.color && !opts.outputFile,
     cwd: io.cwd,
     rules: new Map(session.all().flatMap((p) => p.ruleSet.rules.map((r) => [r.id, r] as const))),
     version: io.version,
+    ...(gate && opts.format !== 'json' ? { gate } : {}),
   });
   let stdout = opts.fixDryRun && !opts.fix ? diffs.join('') : output;
   if (opts.outputFile) {

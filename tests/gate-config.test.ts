@@ -10,7 +10,9 @@ import { applyConsent } from '../src/consent/filter.js';
 import { NEVER_CONSENTABLE, parseLedger } from '../src/consent/ledger.js';
 import { parseDocument } from '../src/documents/load.js';
 import type { Finding } from '../src/types.js';
+import { sarifErrors } from './report-checks.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { xmlProblems } from './xml-well-formed.js';
 
 const ids = (stdout: string): string[] => (JSON.parse(stdout) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => m.ruleId));
 
@@ -210,5 +212,123 @@ describe('config and front matter read only inside the repository', () => {
     expect(a!.messages.map((m) => m.ruleId)).not.toContain('reply/repeats-health-detail');
     expect(a!.messages.find((m) => m.ruleId === 'phi-lint/front-matter')?.message).toMatch(/in-reply-to: names a file outside the repository/);
     expect(b!.messages.map((m) => m.ruleId)).toContain('reply/repeats-health-detail');
+  });
+});
+
+describe('--no-inline-config', () => {
+  const DRAFT = '<!-- phi-lint-disable -- sample dialogue -->\nCall Sarah at 404-555-0187.\n<!-- phi-lint-disable-next-line phi/email -->\nOr sarah.whitfield@example.org.\n';
+  it('ignores every directive: what they hid is reported, and their own problems are not', async () => {
+    const dir = tmpProject({ 'a.md': DRAFT });
+    const honoured = await cli(['a.md', '-f', 'json'], { cwd: dir });
+    expect(ids(honoured.stdout)).toEqual(['phi-lint/directive-without-reason']);
+    const r = await cli(['a.md', '-f', 'json', '--no-inline-config'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(ids(r.stdout)).toEqual(expect.arrayContaining(['phi/phone', 'phi/email']));
+    expect(ids(r.stdout)).not.toContain('phi-lint/directive-without-reason');
+    expect((JSON.parse(r.stdout) as { suppressedMessages?: unknown[] }[])[0]!.suppressedMessages).toBeUndefined();
+  });
+  it('counts the ignored directives in the summary, and lists each with --report-suppressions', async () => {
+    const dir = tmpProject({ 'a.md': DRAFT });
+    const r = await cli(['a.md', '--no-inline-config'], { cwd: dir });
+    expect(r.stdout).toContain('2 inline directives ignored (--no-inline-config)');
+    const d = await cli(['a.md', '--no-inline-config', '--report-suppressions'], { cwd: dir });
+    expect(d.stdout).toMatch(/a\.md:1 +phi-lint-disable \(every rule\) ignored \(--no-inline-config\)/);
+    expect(d.stdout).toMatch(/a\.md:3 +phi-lint-disable-next-line phi\/email ignored \(--no-inline-config\)/);
+  });
+});
+
+describe('what was suppressed, disabled or ignored is said in every format', () => {
+  const BLANKET = 'Welcome!\n<!-- phi-lint-disable -- x -->\nCall Sarah Whitfield at 404-555-0187.\n';
+  const SUMMARY = /1 finding suppressed by directives|[23] findings suppressed by directives/;
+
+  for (const format of ['stylish', 'json', 'sarif', 'github', 'junit', 'compact', 'unix', 'html']) {
+    it(`${format}: a blanket phi-lint-disable is visible, with its file:line`, async () => {
+      const dir = tmpProject({ 'a.md': BLANKET });
+      const r = await cli(['a.md', '-f', format], { cwd: dir });
+      expect(r.exitCode).toBe(0);
+      // json keeps ESLint's array on stdout; the summary goes to standard error
+      const text = format === 'json' ? r.stderr : r.stdout;
+      expect(text, format).toMatch(SUMMARY);
+      expect(text, format).toContain('a.md:2 disables every rule');
+      if (format === 'json') expect(Array.isArray(JSON.parse(r.stdout))).toBe(true);
+      if (format === 'sarif') {
+        const log = JSON.parse(r.stdout);
+        expect(sarifErrors(log)).toBe('');
+        expect(log.runs[0].invocations[0].toolConfigurationNotifications[0].message.text).toMatch(SUMMARY);
+      }
+      if (format === 'junit' || format === 'html') expect(format === 'junit' ? xmlProblems(r.stdout) : []).toEqual([]);
+      if (format === 'github') expect(r.stdout).toMatch(/^::notice title=phi-lint::.*a\.md%3A2 disables every rule|^::notice title=phi-lint::.*a\.md:2 disables every rule/m);
+    });
+  }
+
+  it('one line by default; --report-suppressions lists each directive, in the format\'s own form', async () => {
+    const dir = tmpProject({ 'a.md': BLANKET, 'b.md': '<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142.\n' });
+    const compact = await cli(['.', '-f', 'compact'], { cwd: dir });
+    expect(compact.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(compact.stdout).toMatch(/^phi-lint: \d findings suppressed by directives; a\.md:2 disables every rule/);
+    const detailed = await cli(['.', '-f', 'compact', '--report-suppressions'], { cwd: dir });
+    expect(detailed.stdout).toMatch(/^a\.md:2:1: info phi-lint-disable \(every rule\) suppressed \d findings \[phi-lint\/suppressed\]$/m);
+    expect(detailed.stdout).toMatch(/^b\.md:1:1: info phi-lint-disable-next-line phi\/phone suppressed 1 finding \[phi-lint\/suppressed\]$/m);
+    const gh = await cli(['.', '-f', 'github', '--report-suppressions'], { cwd: dir });
+    expect(gh.stdout).toMatch(/^::notice file=b\.md,line=1,title=phi-lint suppression::phi-lint-disable-next-line phi\/phone suppressed 1 finding$/m);
+    const sarif = JSON.parse((await cli(['.', '-f', 'sarif', '--report-suppressions'], { cwd: dir })).stdout);
+    expect(sarifErrors(sarif)).toBe('');
+    const notes = sarif.runs[0].invocations[0].toolConfigurationNotifications as { message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[];
+    expect(notes.some((n) => n.locations?.[0]?.physicalLocation.artifactLocation.uri === 'b.md' && n.locations[0].physicalLocation.region?.startLine === 1)).toBe(true);
+    const json = await cli(['.', '-f', 'json', '--report-suppressions'], { cwd: dir });
+    expect(json.stderr).toMatch(/^phi-lint: b\.md:1: phi-lint-disable-next-line phi\/phone suppressed 1 finding$/m);
+  });
+
+  it('config keys that switch rules, categories and packs off, with their lines', async () => {
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'practice: {}\nrules:\n  phi/email: off\ncategories: { phone: off }\npacks:\n  names: false\n',
+      'a.md': 'Call Sarah Whitfield at 404-555-0187 or sarah.whitfield@example.org.\n',
+    });
+    const r = await cli(['a.md'], { cwd: dir });
+    expect(r.stdout).toContain('1 rule, 1 category and 1 pack disabled by .phi-lint.yaml:3,4,6');
+    const d = await cli(['a.md', '--report-suppressions'], { cwd: dir });
+    expect(d.stdout).toMatch(/\.phi-lint\.yaml:3 +rules: phi\/email: off disables phi\/email/);
+    expect(d.stdout).toMatch(/\.phi-lint\.yaml:4 +categories: phone: off disables \d+ rules/);
+    expect(d.stdout).toMatch(/\.phi-lint\.yaml:6 +packs: names: false disables \d+ rules/);
+    const junit = await cli(['a.md', '-f', 'junit'], { cwd: dir });
+    expect(junit.stdout).toContain('1 rule, 1 category and 1 pack disabled by .phi-lint.yaml:3,4,6');
+    expect(xmlProblems(junit.stdout)).toEqual([]);
+  });
+
+  it('ignore: globs say how many files they left out; extensions: that skip .md and .txt say so', async () => {
+    const dir = tmpProject({ '.phi-lint.yaml': 'ignore: ["**"]\n', 'a.md': 'Call 404-555-0187.\n', 'posts/b.txt': 'Call 404-555-0187.\n' });
+    const r = await cli(['.', '-f', 'github'], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/^::notice title=phi-lint::2 files ignored by ignore: globs \(\.phi-lint\.yaml:1\)$/m);
+    const named = await cli(['a.md', '-f', 'json'], { cwd: dir });
+    expect(ids(named.stdout)).toContain('phi/phone'); // a file named on the command line is still linted
+    const ext = tmpProject({ '.phi-lint.yaml': 'extensions: [".xyz"]\n', 'a.md': 'Call 404-555-0187.\n' });
+    const e = await cli(['.', '-f', 'unix'], { cwd: ext });
+    expect(e.stdout).toContain('extensions: (.phi-lint.yaml:1) leave out .md and .txt drafts');
+  });
+
+  it('a nested config that governs some drafts is named; the baseline is counted', async () => {
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'practice: {}\n',
+      'posts/.phi-lint.yaml': 'packs: { phi: false }\n',
+      'posts/a.md': 'Call 404-555-0187.\n',
+      'b.md': 'Call 404-555-0142.\n',
+    });
+    const r = await cli(['.'], { cwd: dir });
+    expect(r.stdout).toContain('1 pack disabled by posts/.phi-lint.yaml:1');
+    expect(r.stdout).toContain('1 draft follows a nested config (posts/.phi-lint.yaml)');
+    await cli(['b.md', '--write-baseline', 'base.json'], { cwd: dir });
+    const b = await cli(['b.md', '--baseline', 'base.json'], { cwd: dir });
+    expect(b.exitCode).toBe(0);
+    expect(b.stdout).toContain('1 finding suppressed by the baseline (base.json)');
+  });
+
+  it('nothing switched off: no summary line', async () => {
+    const dir = tmpProject({ 'a.md': 'Call 404-555-0187.\n' });
+    for (const format of ['compact', 'github']) {
+      const r = await cli(['a.md', '-f', format], { cwd: dir });
+      expect(r.stdout).not.toContain('phi-lint:');
+      expect(r.stdout).not.toContain('title=phi-lint::');
+    }
   });
 });

@@ -27,6 +27,8 @@ export interface Config {
   directives: DirectiveSettings;
   fix: FixSettings;
   consent: ConsentSettings;
+  /** Keys that switch part of the gate off, with their lines (for the run's summary). */
+  switches: ConfigSwitch[];
   /** The practice's first phone (not fax): the number the reply template gives. */
   contactPhone?: string;
 }
@@ -37,6 +39,18 @@ export interface DirectiveSettings {
   /** Report directives that suppress nothing, at this severity (default off; `--report-unused-directives` = error). */
   reportUnused: SeverityOrOff;
 }
+
+/** A config key that turns rules, a category or a pack off, leaves files out, or narrows the extensions. */
+export interface ConfigSwitch {
+  kind: 'rule' | 'category' | 'pack' | 'ignore' | 'extensions';
+  /** The rule id, category, pack name or glob; for extensions, the extensions as written. */
+  name: string;
+  /** 1-based line in the config file. */
+  line: number;
+}
+
+/** Draft types a config's extensions: should not leave out without it being said. */
+export const COMMON_DRAFT_EXTENSIONS = ['.md', '.txt'];
 
 export interface ConsentSettings {
   /** The longest a consent may run from signing (`2y`, `18m`, `1y6m`, `90d`); later expiries are capped (default 2y). */
@@ -123,6 +137,7 @@ export function emptyConfig(dir: string): Config {
     directives: { requireReason: true, reportUnused: 'off' },
     fix: { replyTemplate: true },
     consent: { maxValidity: DEFAULT_MAX_VALIDITY },
+    switches: [],
   };
 }
 
@@ -152,6 +167,19 @@ interface RawConfig {
   directives?: { 'require-reason'?: boolean; 'report-unused'?: SeverityOrOff };
   fix?: { 'reply-template'?: boolean | string };
   consent?: { 'max-validity'?: string };
+}
+
+/** The keys that switch part of the gate off, located (see ConfigSwitch). */
+function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
+  const out: ConfigSwitch[] = [];
+  const at = (path: (string | number)[]): number => src.locate(path).line;
+  for (const [id, sev] of Object.entries(raw.rules ?? {})) if (sev === 'off') out.push({ kind: 'rule', name: id, line: at(['rules', id]) });
+  for (const [cat, sev] of Object.entries(raw.categories ?? {})) if (sev === 'off') out.push({ kind: 'category', name: cat, line: at(['categories', cat]) });
+  for (const [pack, on] of Object.entries(raw.packs ?? {})) if (on === false) out.push({ kind: 'pack', name: pack, line: at(['packs', pack]) });
+  (raw.ignore ?? []).forEach((glob, i) => out.push({ kind: 'ignore', name: glob, line: at(['ignore', i]) }));
+  const exts = (raw.extensions ?? []).map((e) => e.toLowerCase());
+  if (raw.extensions && COMMON_DRAFT_EXTENSIONS.some((e) => !exts.includes(e))) out.push({ kind: 'extensions', name: raw.extensions.join(', '), line: at(['extensions']) });
+  return out;
 }
 
 /**
@@ -238,6 +266,7 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
     },
     fix: { replyTemplate: raw.fix?.['reply-template'] ?? true },
     consent: { maxValidity: raw.consent?.['max-validity'] ?? DEFAULT_MAX_VALIDITY },
+    switches: switchesOf(src, raw),
     contactPhone: p.phones?.[0],
   };
 }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { maskValue, renderMessage } from '../engine/mask.js';
 import type { CompiledRule } from '../rules/rule.js';
 import { SAFE_HARBOR, type Finding, type Severity, type SuppressedFinding } from '../types.js';
+import { gateText } from './gate.js';
 import { displayPath, pathToUriReference } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -154,6 +155,21 @@ export const sarif: Formatter = (results, opts) => {
     });
   }
 
+  // What was suppressed, disabled or ignored: configuration notifications, the summary first.
+  const gate = gateText(opts);
+  const configNotes = gate
+    ? [
+        { level: 'note', descriptor: { id: 'phi-lint/suppressions' }, message: { text: gate.summary } },
+        ...gate.details.map((l) => ({
+          level: 'note',
+          descriptor: { id: 'phi-lint/suppressed' },
+          message: { text: l.text },
+          ...(l.file === undefined
+            ? {}
+            : { locations: [{ physicalLocation: { artifactLocation: { uri: pathToUriReference(l.file), uriBaseId: '%SRCROOT%' }, ...(l.line ? { region: { startLine: l.line } } : {}) } }] }),
+        })),
+      ]
+    : [];
   const cwdUri = pathToFileURL(opts.cwd.endsWith('/') ? opts.cwd : `${opts.cwd}/`).href;
   const log = {
     $schema: SCHEMA,
@@ -168,7 +184,13 @@ export const sarif: Formatter = (results, opts) => {
             rules: ruleList.map(describeRule),
           },
         },
-        invocations: [{ executionSuccessful: !results.some((r) => r.fatal), toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: !results.some((r) => r.fatal),
+            toolExecutionNotifications: notifications,
+            ...(configNotes.length ? { toolConfigurationNotifications: configNotes } : {}),
+          },
+        ],
         originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
