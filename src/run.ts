@@ -168,7 +168,16 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   if (opts.fix && opts.useStdin) throw new PhiLintError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy');
   const session = createSession(opts, io.cwd);
   const results: FileResult[] = [];
-  const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [], notices: [], cached: 0, ignoredFiles: [] };
+  const run: LintRun = {
+    results,
+    session,
+    diffs: [],
+    fixed: { findings: 0, files: 0 },
+    fixErrors: [],
+    notices: [],
+    cached: 0,
+    ignoredFiles: [],
+  };
   const today = io.today ?? localToday({});
   const linter = fileLinter(opts, io.cwd, today, session, run);
   if (opts.useStdin) {
@@ -228,7 +237,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
       if (r) results.push(r);
-      else run.ignoredFiles.push({ path: t.path, config: session.forFile(t.path).config }); // by a nested config's ignore: globs
+      else run.ignoredFiles.push({ path: t.path, config: session.forFile(t.path).config }); // a nested config's ignore:
       // a draft --fix rewrote is keyed by its new bytes; a dry run's result is not the file's
       if (cache && !opts.fixDryRun) cache.record(t.path, r, opts.fix ? undefined : cached!.entries.get(t.path));
     }
@@ -245,7 +254,9 @@ function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
   } catch {
     // reported by fileLinter
   }
-  const runKey = hashParts(io.version, opts.kind ?? '', review, opts.reportUnusedDirectives ? 'unused' : '', today, opts.inlineConfig === false ? 'no-inline' : '');
+  const inline = opts.inlineConfig === false ? 'no-inline' : '';
+  const unused = opts.reportUnusedDirectives ? 'unused' : '';
+  const runKey = hashParts(io.version, opts.kind ?? '', review, unused, today, inline);
   const cache = new LintCache(cacheFile(io.cwd, opts.cacheLocation), runKey);
   if (cache.problem) run.notices.push(`cache ${relative(io.cwd, cache.file) || cache.file}: ${cache.problem}`);
   const setupKeys = new Map<FileSetup, string>();
@@ -281,7 +292,8 @@ function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
     },
     /** Remember a result: only a clean one is kept. `entry` undefined: work it out from the file now. */
     record(path: string, r: FileResult | undefined, entry: string | undefined): void {
-      const clean = !!r && !r.findings.length && !r.suppressed?.length && !r.directives?.length && !r.fatal && !r.skipped && !r.notice;
+      const quiet = !!r && !r.suppressed?.length && !r.directives?.length; // nothing hidden, nothing to summarize
+      const clean = quiet && !r.findings.length && !r.fatal && !r.skipped && !r.notice;
       cache.record(path, clean ? (entry ?? entryOf(path, run.session.forFile(path))) : undefined, clean);
     },
     save(): void {
@@ -306,7 +318,13 @@ export interface FileLinter {
   base: Config;
   /** --kind, else the config's kinds: globs; undefined: the draft's front matter decides, else post. */
   kindOf(path: string, config: Config): DraftKind | undefined;
-  lintOne(path: string, buf: Buffer, setup: FileSetup, kind: DraftKind | undefined, format?: 'md' | 'txt'): Promise<FileResult>;
+  lintOne(
+    path: string,
+    buf: Buffer,
+    setup: FileSetup,
+    kind: DraftKind | undefined,
+    format?: 'md' | 'txt',
+  ): Promise<FileResult>;
   /** Formats that show clean drafts need their text (see SHOW_CLEAN_DRAFTS). */
   keepSources: boolean;
   /** Read and lint a draft from disk (or the index); undefined when its own config ignores it. */
@@ -327,10 +345,13 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   // Formats that show clean drafts too need every source; the others quote only drafts with findings.
   const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
   // Precedence: --kind, then the config's kinds: globs, then front matter kind: (parseDocument), then post.
-  const kindOf = (path: string, config: Config): DraftKind | undefined => opts.kind ?? kindByGlobs(path, config.dir, config.kinds);
+  const kindOf = (path: string, config: Config): DraftKind | undefined =>
+    opts.kind ?? kindByGlobs(path, config.dir, config.kinds);
   const base = session.forFile(resolve(cwd, 'x')).config;
-  const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind | undefined, format?: 'md' | 'txt'): Promise<FileResult> => {
-    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused: opts.reportUnusedDirectives, inlineConfig: opts.inlineConfig, review, keepSources };
+  const lintOne: FileLinter['lintOne'] = async (path, buf, setup, kind, format) => {
+    const reportUnused = opts.reportUnusedDirectives;
+    const inlineConfig = opts.inlineConfig;
+    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused, inlineConfig, review, keepSources };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
     const { fixDraft } = await import('./fix/fix-file.js');
@@ -395,7 +416,13 @@ function planFixesFor(doc: Document, findings: Finding[], setup: FileSetup): Ret
 }
 
 /** Lint one draft's bytes: rules, then the filters (directives, consent, baseline), then mark what --fix can fix. */
-async function lintBuffer(path: string, buf: Buffer, kind: DraftKind | undefined, ctx: FileContext, format?: 'md' | 'txt'): Promise<{ result: FileResult; doc?: Document }> {
+async function lintBuffer(
+  path: string,
+  buf: Buffer,
+  kind: DraftKind | undefined,
+  ctx: FileContext,
+  format?: 'md' | 'txt',
+): Promise<{ result: FileResult; doc?: Document }> {
   let text: string;
   let notice: string | undefined;
   try {
@@ -409,7 +436,8 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind | undefined
   let findings: Finding[];
   try {
     const mayRead = draftMayRead(path, setup.config.file ? setup.config.dir : undefined, ctx.cwd);
-    doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: kind !== undefined, mayRead });
+    // the kind --kind or kinds: globs gave is fixed; otherwise front matter kind: decides, else post
+    doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: !!kind, mayRead });
     findings = await lintDocument(doc, setup.prepared.ctx);
   } catch (e) {
     // A bug met on one draft must not cost the report on the others: it is this file's
@@ -435,7 +463,14 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind | undefined
     });
   }
   const directives = { ...setup.config.directives, ...(ctx.reportUnused ? { reportUnused: 'error' as const } : {}) };
-  const filtered = filterFindings(doc, findings, { ruleIds: setup.ruleIds, directives, ledger: setup.ledger, today: ctx.today, cwd: ctx.cwd, inlineConfig: ctx.inlineConfig });
+  const filtered = filterFindings(doc, findings, {
+    ruleIds: setup.ruleIds,
+    directives,
+    ledger: setup.ledger,
+    today: ctx.today,
+    cwd: ctx.cwd,
+    inlineConfig: ctx.inlineConfig,
+  });
   let reported = filtered.findings;
   const suppressed = filtered.suppressed;
   if (ctx.baseline) {
@@ -449,7 +484,8 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind | undefined
   // at once, so memory does not grow with the number of drafts.
   const source = ctx.keepSources || reported.length || suppressed.length ? text : undefined;
   const uses = filtered.directives.length ? { directives: filtered.directives } : {};
-  return { result: { filePath: path, findings: reported, source, ...(suppressed.length ? { suppressed } : {}), ...uses, ...(notice ? { notice } : {}) }, doc };
+  const extra = { ...(suppressed.length ? { suppressed } : {}), ...uses, ...(notice ? { notice } : {}) };
+  return { result: { filePath: path, findings: reported, source, ...extra }, doc };
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
@@ -480,13 +516,17 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     const s = session.forFile(path);
     return { config: s.config, rules: s.prepared.ruleSet.rules };
   };
-  const report = gateReport({ cwd: io.cwd, results, setupOf, base: setupOf(resolve(io.cwd, 'x')), baseline: opts.baseline && resolve(io.cwd, opts.baseline), ignoredFiles });
+  const baselineFile = opts.baseline && resolve(io.cwd, opts.baseline);
+  const base = setupOf(resolve(io.cwd, 'x'));
+  const report = gateReport({ cwd: io.cwd, results, setupOf, base, baseline: baselineFile, ignoredFiles });
   const gate = gateIsEmpty(report) ? undefined : { report, detailed: !!opts.reportSuppressions };
   if (gate && opts.format === 'json') {
     // ESLint's JSON array stays as it is on standard output; the summary goes to standard error.
     const { describeGate, placeOf } = await import('./formatters/gate.js');
     const text = describeGate(gate.report, gate.detailed);
-    for (const l of text?.details ?? []) stderr += `phi-lint: ${l.file === undefined ? '' : `${placeOf(l)}: `}${l.text}\n`;
+    for (const l of text?.details ?? []) {
+      stderr += `phi-lint: ${l.file === undefined ? '' : `${placeOf(l)}: `}${l.text}\n`;
+    }
     if (text) stderr += `phi-lint: ${text.summary}\n`;
   }
   const output = formatter(shown, {

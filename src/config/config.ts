@@ -53,7 +53,7 @@ export interface ConfigSwitch {
 export const COMMON_DRAFT_EXTENSIONS = ['.md', '.txt'];
 
 export interface ConsentSettings {
-  /** The longest a consent may run from signing (`2y`, `18m`, `1y6m`, `90d`); later expiries are capped (default 2y). */
+  /** The longest a consent may run from signing (`2y`, `18m`, `1y6m`, `90d`); later expiries are capped. Default 2y. */
   maxValidity: string;
 }
 
@@ -172,14 +172,25 @@ interface RawConfig {
 /** The keys that switch part of the gate off, located (see ConfigSwitch). */
 function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
   const out: ConfigSwitch[] = [];
-  const at = (path: (string | number)[]): number => src.locate(path).line;
-  for (const [id, sev] of Object.entries(raw.rules ?? {})) if (sev === 'off') out.push({ kind: 'rule', name: id, line: at(['rules', id]) });
-  for (const [cat, sev] of Object.entries(raw.categories ?? {})) if (sev === 'off') out.push({ kind: 'category', name: cat, line: at(['categories', cat]) });
-  for (const [pack, on] of Object.entries(raw.packs ?? {})) if (on === false) out.push({ kind: 'pack', name: pack, line: at(['packs', pack]) });
-  (raw.ignore ?? []).forEach((glob, i) => out.push({ kind: 'ignore', name: glob, line: at(['ignore', i]) }));
+  const add = (kind: ConfigSwitch['kind'], name: string, path: (string | number)[]): void => {
+    out.push({ kind, name, line: src.locate(path).line });
+  };
+  for (const [id, sev] of Object.entries(raw.rules ?? {})) if (sev === 'off') add('rule', id, ['rules', id]);
+  for (const [cat, sev] of Object.entries(raw.categories ?? {})) {
+    if (sev === 'off') add('category', cat, ['categories', cat]);
+  }
+  for (const [pack, on] of Object.entries(raw.packs ?? {})) if (on === false) add('pack', pack, ['packs', pack]);
+  (raw.ignore ?? []).forEach((glob, i) => add('ignore', glob, ['ignore', i]));
   const exts = (raw.extensions ?? []).map((e) => e.toLowerCase());
-  if (raw.extensions && COMMON_DRAFT_EXTENSIONS.some((e) => !exts.includes(e))) out.push({ kind: 'extensions', name: raw.extensions.join(', '), line: at(['extensions']) });
+  if (raw.extensions && COMMON_DRAFT_EXTENSIONS.some((e) => !exts.includes(e))) {
+    add('extensions', raw.extensions.join(', '), ['extensions']);
+  }
   return out;
+}
+
+function throwAll(errors: PhiLintError[]): void {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new PhiLintErrors(errors);
 }
 
 /**
@@ -189,20 +200,19 @@ function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
  */
 function refusePublicMail(src: YamlSource, raw: RawConfig): void {
   const errors: PhiLintError[] = [];
+  const why = 'a public mail provider: every address on it would count as the practice\'s own and never be reported';
   const hint = 'list the practice\'s own address there in full under practice.emails instead';
   (raw.practice?.domains ?? []).forEach((d, i) => {
-    if (isPublicMailDomain(d)) {
-      errors.push(src.error(['practice', 'domains', i], `practice.domains: "${normalizeDomain(d)}" is a public mail provider: every address on it would count as the practice's own and never be reported; ${hint}`));
-    }
+    if (!isPublicMailDomain(d)) return;
+    errors.push(src.error(['practice', 'domains', i], `practice.domains: "${normalizeDomain(d)}" is ${why}; ${hint}`));
   });
   (raw.practice?.emails ?? []).forEach((e, i) => {
     const whole = wholeDomainOf(e);
-    if (whole !== undefined && isPublicMailDomain(whole)) {
-      errors.push(src.error(['practice', 'emails', i], `practice.emails: "${e}" names all of ${normalizeDomain(whole)}, a public mail provider: every address on it would count as the practice's own; ${hint}`));
-    }
+    if (whole === undefined || !isPublicMailDomain(whole)) return;
+    const message = `practice.emails: "${e}" names all of ${normalizeDomain(whole)}, ${why}; ${hint}`;
+    errors.push(src.error(['practice', 'emails', i], message));
   });
-  if (errors.length === 1) throw errors[0];
-  if (errors.length) throw new PhiLintErrors(errors);
+  throwAll(errors);
 }
 
 /**
@@ -216,11 +226,14 @@ function refuseOutside(src: YamlSource, raw: RawConfig, dir: string): void {
   const errors: PhiLintError[] = [];
   const why = `outside the repository (${root}); phi-lint reads only files inside it that a config names`;
   (raw['rule-dirs'] ?? []).forEach((d, i) => {
-    if (!isInside(resolve(dir, d), root)) errors.push(src.error(['rule-dirs', i], `rule-dirs: names a directory ${why} (give a shared pack with --rules instead)`));
+    if (isInside(resolve(dir, d), root)) return;
+    const message = `rule-dirs: names a directory ${why} (give a shared pack with --rules instead)`;
+    errors.push(src.error(['rule-dirs', i], message));
   });
-  if (raw.consents && !isInside(resolve(dir, raw.consents), root)) errors.push(src.error(['consents'], `consents: names a file ${why}`));
-  if (errors.length === 1) throw errors[0];
-  if (errors.length) throw new PhiLintErrors(errors);
+  if (raw.consents && !isInside(resolve(dir, raw.consents), root)) {
+    errors.push(src.error(['consents'], `consents: names a file ${why}`));
+  }
+  throwAll(errors);
 }
 
 export function loadConfig(file: string | undefined, cwd: string): Config {

@@ -7,7 +7,7 @@
 import { relative, sep } from 'node:path';
 import { isIgnoredBy } from '../files.js';
 import type { FileResult } from '../types.js';
-import { COMMON_DRAFT_EXTENSIONS, type Config } from './config.js';
+import { COMMON_DRAFT_EXTENSIONS, type Config, type ConfigSwitch } from './config.js';
 
 /** A place the report points at: a file (relative to the working directory, "/"-separated) and a line. */
 export interface GatePlace {
@@ -54,9 +54,9 @@ export interface GateInput {
   cwd: string;
   results: FileResult[];
   /** The config that governed a draft, and the rules it could have run. */
-  setupOf(path: string): { config: Config; rules: readonly { id: string; pack: string; category: string }[] };
+  setupOf(path: string): { config: Config; rules: readonly RuleInfo[] };
   /** The config where phi-lint runs (or the one given with --config), and its rules. */
-  base: { config: Config; rules: readonly { id: string; pack: string; category: string }[] };
+  base: { config: Config; rules: readonly RuleInfo[] };
   /** The baseline file given with --baseline. */
   baseline?: string;
   /** Drafts that ignore: globs left out, with the config whose globs did. */
@@ -65,11 +65,27 @@ export interface GateInput {
 
 const show = (path: string, cwd: string): string => (relative(cwd, path) || path).split(sep).join('/');
 
+type RuleInfo = { id: string; pack: string; category: string };
+
+/** How many rules a switch turns off. */
+function rulesOff(s: ConfigSwitch, rules: readonly RuleInfo[]): number {
+  if (s.kind === 'rule') return 1;
+  if (s.kind === 'category') return rules.filter((r) => r.category === s.name).length;
+  if (s.kind === 'pack') return rules.filter((r) => r.pack === s.name).length;
+  return 0;
+}
+
 export function gateReport(input: GateInput): GateReport {
   const { cwd, results } = input;
-  const report: GateReport = { suppressed: { directives: 0, baseline: 0 }, directives: [], settings: [], ignored: [], nested: [] };
+  const report: GateReport = {
+    suppressed: { directives: 0, baseline: 0 },
+    directives: [],
+    settings: [],
+    ignored: [],
+    nested: [],
+  };
   const byBaseline = new Map<string, number>();
-  const configs = new Map<Config, { drafts: number; rules: readonly { id: string; pack: string; category: string }[] }>();
+  const configs = new Map<Config, { drafts: number; rules: readonly RuleInfo[] }>();
   const base = input.base.config;
   configs.set(base, { drafts: 0, rules: input.base.rules });
   for (const r of results) {
@@ -80,7 +96,10 @@ export function gateReport(input: GateInput): GateReport {
         byBaseline.set(file, (byBaseline.get(file) ?? 0) + 1);
       } else report.suppressed.directives++;
     }
-    for (const d of r.directives ?? []) report.directives.push({ file, line: d.line, kind: d.kind, rules: d.rules, suppressed: d.suppressed, ignored: !!d.ignored });
+    for (const d of r.directives ?? []) {
+      const { line, kind, rules, suppressed } = d;
+      report.directives.push({ file, line, kind, rules, suppressed, ignored: !!d.ignored });
+    }
     if (r.filePath === '<stdin>') continue;
     const setup = input.setupOf(r.filePath);
     const seen = configs.get(setup.config) ?? { drafts: 0, rules: setup.rules };
@@ -88,26 +107,28 @@ export function gateReport(input: GateInput): GateReport {
     configs.set(setup.config, seen);
   }
   if (input.baseline && report.suppressed.baseline) {
-    report.baseline = { file: show(input.baseline, cwd), byFile: [...byBaseline].map(([file, count]) => ({ file, count })) };
+    const byFile = [...byBaseline].map(([file, count]) => ({ file, count }));
+    report.baseline = { file: show(input.baseline, cwd), byFile };
   }
   for (const [config, { drafts, rules }] of configs) {
     if (!config.file) continue;
     if (config !== base && base.file && drafts) report.nested.push({ file: show(config.file, cwd), drafts });
     if (config !== base && !drafts) continue;
     const file = show(config.file, cwd);
+    const exts = config.extensions.map((x) => x.toLowerCase());
     for (const s of config.switches) {
       if (s.kind === 'ignore') continue;
-      const count =
-        s.kind === 'rule' ? 1 : s.kind === 'category' ? rules.filter((r) => r.category === s.name).length : s.kind === 'pack' ? rules.filter((r) => r.pack === s.name).length : 0;
-      const setting: GateSetting = { file, line: s.line, kind: s.kind, name: s.name, rules: count };
-      if (s.kind === 'extensions') setting.leavesOut = COMMON_DRAFT_EXTENSIONS.filter((e) => !config.extensions.map((x) => x.toLowerCase()).includes(e));
+      const setting: GateSetting = { file, line: s.line, kind: s.kind, name: s.name, rules: rulesOff(s, rules) };
+      if (s.kind === 'extensions') setting.leavesOut = COMMON_DRAFT_EXTENSIONS.filter((e) => !exts.includes(e));
       report.settings.push(setting);
     }
   }
   // Which glob left each ignored draft out (the first that matches it).
   const globs = new Map<string, GateIgnore>();
   for (const { path, config } of input.ignoredFiles) {
-    const s = config.switches.find((x) => x.kind === 'ignore' && isIgnoredBy(path, { dir: config.dir, ignore: [x.name] }));
+    const byGlob = (x: ConfigSwitch): boolean =>
+      x.kind === 'ignore' && isIgnoredBy(path, { dir: config.dir, ignore: [x.name] });
+    const s = config.switches.find(byGlob);
     if (!s || !config.file) continue;
     const key = `${config.file}\0${s.line}\0${s.name}`;
     const g = globs.get(key) ?? { file: show(config.file, cwd), line: s.line, glob: s.name, files: 0 };
@@ -120,7 +141,9 @@ export function gateReport(input: GateInput): GateReport {
 
 /** Is there anything to say? */
 export function gateIsEmpty(r: GateReport): boolean {
-  return !r.suppressed.directives && !r.suppressed.baseline && !r.directives.length && !r.settings.length && !r.ignored.length && !r.nested.length;
+  const { directives, baseline } = r.suppressed;
+  if (directives || baseline) return false;
+  return !r.directives.length && !r.settings.length && !r.ignored.length && !r.nested.length;
 }
 
 /**
@@ -128,7 +151,11 @@ export function gateIsEmpty(r: GateReport): boolean {
  * named on the command line itself is always linted (as before: ignore: globs apply to
  * what directories and globs expand to).
  */
-export function splitIgnored<T extends { path: string; error?: string }>(targets: T[], named: ReadonlySet<string>, config: Config): { kept: T[]; ignored: string[] } {
+export function splitIgnored<T extends { path: string; error?: string }>(
+  targets: T[],
+  named: ReadonlySet<string>,
+  config: Config,
+): { kept: T[]; ignored: string[] } {
   const kept: T[] = [];
   const ignored: string[] = [];
   for (const t of targets) {

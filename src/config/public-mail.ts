@@ -10,7 +10,8 @@ const PROVIDERS = new Set([
   'mail.com', 'email.com', 'usa.com', 'zoho.com', 'zohomail.com', 'ya.ru', 'mail.ru', 'inbox.ru', 'list.ru', 'bk.ru',
   'comcast.net', 'att.net', 'sbcglobal.net', 'bellsouth.net', 'verizon.net', 'cox.net', 'charter.net', 'spectrum.net',
   'earthlink.net', 'optonline.net', 'frontier.com', 'frontiernet.net', 'windstream.net', 'centurylink.net', 'q.com',
-  'juno.com', 'netzero.net', 'netzero.com', 'fastmail.com', 'fastmail.fm', 'hushmail.com', 'tutanota.com', 'tutanota.de',
+  'juno.com', 'netzero.net', 'netzero.com', 'fastmail.com', 'fastmail.fm', 'hushmail.com',
+  'tutanota.com', 'tutanota.de',
   'tuta.io', 'tuta.com', 'mailfence.com', 'posteo.de', 'posteo.net', 'runbox.com', 'disroot.org', 'riseup.net',
   'qq.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'naver.com', 'hanmail.net', 'daum.net', 'rediffmail.com',
   'web.de', 't-online.de', 'freenet.de', 'orange.fr', 'wanadoo.fr', 'free.fr', 'laposte.net', 'sfr.fr', 'libero.it',
@@ -26,7 +27,13 @@ const COUNTRY_SUFFIX = /^(?:[a-z]{2,3}|co\.[a-z]{2}|com\.[a-z]{2}|net\.[a-z]{2}|
 
 /** A domain as written in a config (`https://www.Gmail.com/`) → `gmail.com`. */
 export function normalizeDomain(entry: string): string {
-  return entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/[/?#].*$/, '').replace(/\.$/, '');
+  return entry
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/\.$/, '');
 }
 
 /** Is this (normalized) domain a public mail provider's, or a subdomain of one? */

@@ -45,7 +45,7 @@ export function describePeriod(p: Period): string {
   return [...part(p.years, 'year'), ...part(p.months, 'month'), ...part(p.days, 'day')].join(' ') || '0 days';
 }
 
-/** The calendar date a period after `date` (YYYY-MM-DD); a day past the month's end clamps to it (Feb 29 + 1y = Feb 28). */
+/** The calendar date a period after `date` (YYYY-MM-DD); a day past the month's end clamps (Feb 29 + 1y = Feb 28). */
 export function addPeriod(date: string, p: Period): string {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const months = y * 12 + (mo - 1) + p.years * 12 + p.months;

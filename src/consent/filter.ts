@@ -65,13 +65,15 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
         problem(`Consent ${id} expired on ${until}; renew the authorization or take the draft down.`);
         invalid.push({ entry, why: `expired on ${until}` });
       } else if (entry.signed > opts.today) {
-        problem(`Consent ${id} is dated ${entry.signed}, which is after today (${opts.today}); an authorization covers nothing before it is signed.`);
+        const why = 'an authorization covers nothing before it is signed';
+        problem(`Consent ${id} is dated ${entry.signed}, which is after today (${opts.today}); ${why}.`);
         invalid.push({ entry, why: `not signed until ${entry.signed}` });
       } else valid.push(entry);
       if (entry.capped) {
         const max = opts.ledger.maxValidity ?? 'the maximum';
         problem(
-          `Consent ${id} runs from ${entry.signed} to ${entry.expires}, longer than the maximum of ${max} (consent: max-validity); ` +
+          `Consent ${id} runs from ${entry.signed} to ${entry.expires}, ` +
+            `longer than the maximum of ${max} (consent: max-validity); ` +
             `it is treated as expiring on ${entry.capped}. Record the authorization's real expiry in ${ledgerName}.`,
           'warning',
         );

@@ -20,7 +20,9 @@ export const DEFAULT_MAX_VALIDITY = '2y';
  * account, a record or a benefit, or identifies a device or a body. A ledger that lists
  * them in `covers:` is refused.
  */
-export const NEVER_CONSENTABLE: readonly Category[] = ['ssn', 'mrn', 'health-plan', 'account', 'license', 'device', 'vehicle', 'ip', 'biometric', 'other-id'];
+export const NEVER_CONSENTABLE: readonly Category[] = [
+  'ssn', 'mrn', 'health-plan', 'account', 'license', 'device', 'vehicle', 'ip', 'biometric', 'other-id',
+];
 
 export interface ConsentEntry {
   id: string;
@@ -93,7 +95,8 @@ export function looksLikeLedger(text: string): boolean {
 
 export function parseLedger(file: string, text: string, opts: LedgerOptions = {}): ConsentLedger {
   if (!looksLikeLedger(text)) {
-    throw new PhiLintError('not a consent ledger: it must begin with "consents:" (see the README, "Consent records"); its content is not shown', file);
+    const why = 'it must begin with "consents:" (see the README, "Consent records"); its content is not shown';
+    throw new PhiLintError(`not a consent ledger: ${why}`, file);
   }
   const src = readYaml(file, text);
   const period = periodOf(opts.maxValidity ?? DEFAULT_MAX_VALIDITY);
@@ -128,11 +131,14 @@ export function parseLedger(file: string, text: string, opts: LedgerOptions = {}
   return { file, entries, maxValidity };
 }
 
-export function loadLedger(config: Pick<Config, 'file' | 'dir' | 'consents'> & { consent?: Config['consent'] }): ConsentLedger | undefined {
+export function loadLedger(
+  config: Pick<Config, 'file' | 'dir' | 'consents'> & { consent?: Config['consent'] },
+): ConsentLedger | undefined {
   const file = ledgerPath(config);
   if (!file) return undefined;
   if (config.file && !isInside(file, repositoryOf(config.dir))) {
-    throw new PhiLintError('the consent ledger is outside the repository (a symbolic link out of it?); phi-lint does not read it', file);
+    const why = 'the consent ledger is outside the repository (a symbolic link out of it?); phi-lint does not read it';
+    throw new PhiLintError(why, file);
   }
   let text: string;
   try {

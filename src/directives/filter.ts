@@ -109,7 +109,10 @@ function directiveUse(d: Directive, selectors: string[], suppressed: number): Di
  * With --no-inline-config: every directive is ignored, and said to be (a notice per
  * directive in the run's summary). Only rule ids and categories it names are kept.
  */
-export function ignoredDirectives(directives: Directive[], known: { ruleIds: ReadonlySet<string>; categories: ReadonlySet<string> }): DirectiveUse[] {
+export function ignoredDirectives(
+  directives: Directive[],
+  known: { ruleIds: ReadonlySet<string>; categories: ReadonlySet<string> },
+): DirectiveUse[] {
   return directives.map((d) => ({
     ...directiveUse(d, d.selectors.filter((s) => known.ruleIds.has(s) || known.categories.has(s)), 0),
     ignored: true,

@@ -106,11 +106,12 @@ export function parseDocument(path: string, text: string, kind: DraftKind, forma
   const fmKind = body.frontMatter.kind;
   const resolvedKind: DraftKind = !opts.kindFixed && (fmKind === 'reply' || fmKind === 'post') ? fmKind : kind;
   const review = reviewOf(path, body.frontMatter['in-reply-to'], opts.mayRead);
-  if (review === OUTSIDE) body.problems.push({ ...(body.frontMatterSpan ?? { start: 0, end: 0 }), message: 'in-reply-to: names a file outside the repository; it is not read.' });
+  const message = 'in-reply-to: names a file outside the repository; it is not read.';
+  if (review === OUTSIDE) body.problems.push({ ...(body.frontMatterSpan ?? { start: 0, end: 0 }), message });
   return { ...body, kind: resolvedKind, review: (review === OUTSIDE ? undefined : review) ?? opts.review };
 }
 
-const OUTSIDE = Symbol('outside');
+const OUTSIDE: unique symbol = Symbol('outside');
 
 /** `in-reply-to:` is the review's text, or the path of a file holding it (relative to the draft). */
 function reviewOf(path: string, value: unknown, mayRead?: (file: string) => boolean): string | typeof OUTSIDE | undefined {

@@ -30,7 +30,10 @@ export class PracticeFilter {
     this.emails = new Set(profile.emails.map((e) => e.toLowerCase()));
     this.domains = profile.domains.map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''));
     // An address's domain counts as the practice's too, unless anyone can have an address there (gmail.com).
-    for (const e of this.emails) if (e.includes('@') && !isPublicMailDomain(e.split('@').pop()!)) this.domains.push(e.split('@').pop()!);
+    for (const e of this.emails) {
+      const domain = e.includes('@') ? e.split('@').pop()! : '';
+      if (domain && !isPublicMailDomain(domain)) this.domains.push(domain);
+    }
     this.handles = new Set(profile.handles.map((h) => h.toLowerCase().replace(/^@/, '')));
     this.staffNames = profile.staff.map((s) => nameWords(s.split(',')[0]));
     this.nameSet = new Set(this.staffNames.flat());

@@ -25,7 +25,9 @@ function findingLines(results: FileResult[], opts: FormatOptions): string[] {
 /** What was suppressed, disabled or ignored: each item as an editor-readable info line, then the summary. */
 function gateLines(gate: GateText | undefined): string[] {
   if (!gate) return [];
-  const items = gate.details.filter((l) => l.file !== undefined).map((l) => `${l.file}:${l.line ?? 1}:1: info ${l.text} [phi-lint/suppressed]`);
+  const items = gate.details
+    .filter((l) => l.file !== undefined)
+    .map((l) => `${l.file}:${l.line ?? 1}:1: info ${l.text} [phi-lint/suppressed]`);
   return [...items, `phi-lint: ${gate.summary}`];
 }
 
@@ -38,5 +40,6 @@ export const unix: Formatter = (results, opts) => {
   const lines = findingLines(results, opts);
   const gate = gateLines(gateText(opts));
   if (!lines.length) return gate.length ? `${gate.join('\n')}\n` : '';
-  return `${lines.join('\n')}\n\n${lines.length} problem${lines.length === 1 ? '' : 's'}\n${gate.map((l) => `${l}\n`).join('')}`;
+  const count = `${lines.length} problem${lines.length === 1 ? '' : 's'}`;
+  return `${lines.join('\n')}\n\n${count}\n${gate.map((l) => `${l}\n`).join('')}`;
 };

@@ -32,16 +32,22 @@ function places(items: { file: string; line?: number }[]): string {
     if (i.line !== undefined && !lines.includes(i.line)) lines.push(i.line);
     byFile.set(i.file, lines);
   }
-  return list([...byFile].map(([file, lines]) => (lines.length ? `${file}:${lines.sort((a, b) => a - b).join(',')}` : file)));
+  const place = ([file, lines]: [string, number[]]): string =>
+    lines.length ? `${file}:${lines.sort((x, y) => x - y).join(',')}` : file;
+  return list([...byFile].map(place));
+}
+
+function suppressedPart(r: GateReport): string[] {
+  const { directives: d, baseline: b } = r.suppressed;
+  if (!(d + b)) return [];
+  let by = ' by directives';
+  if (d && b) by = ` (${d} by directives, ${b} by the baseline)`;
+  else if (b) by = ` by the baseline${r.baseline ? ` (${r.baseline.file})` : ''}`;
+  return [`${n(d + b, 'finding')} suppressed${by}`];
 }
 
 function summaryOf(r: GateReport): string | undefined {
-  const parts: string[] = [];
-  const { directives: d, baseline: b } = r.suppressed;
-  if (d + b) {
-    const by = d && b ? ` (${d} by directives, ${b} by the baseline)` : d ? ' by directives' : ` by the baseline${r.baseline ? ` (${r.baseline.file})` : ''}`;
-    parts.push(`${n(d + b, 'finding')} suppressed${by}`);
-  }
+  const parts = suppressedPart(r);
   const blanket = r.directives.filter((x) => !x.ignored && !x.rules.length && x.kind !== 'enable');
   if (blanket.length) {
     const shown = blanket.slice(0, 3).map((x) => `${x.file}:${x.line}`);
@@ -52,11 +58,15 @@ function summaryOf(r: GateReport): string | undefined {
   if (ignored.length) parts.push(`${n(ignored.length, 'inline directive')} ignored (--no-inline-config)`);
   const off = r.settings.filter((s) => s.kind !== 'extensions');
   if (off.length) {
-    const count = (kind: string, word: string): string[] => {
+    const count = (kind: string, one: string, many: string): string[] => {
       const k = off.filter((s) => s.kind === kind).length;
-      return k ? [n(k, word)] : [];
+      return k ? [`${k} ${k === 1 ? one : many}`] : [];
     };
-    const what = [...count('rule', 'rule'), ...count('category', 'category').map((s) => s.replace(/categorys$/, 'categories')), ...count('pack', 'pack')];
+    const what = [
+      ...count('rule', 'rule', 'rules'),
+      ...count('category', 'category', 'categories'),
+      ...count('pack', 'pack', 'packs'),
+    ];
     parts.push(`${list(what)} disabled by ${places(off)}`);
   }
   if (r.ignored.length) {
@@ -68,31 +78,40 @@ function summaryOf(r: GateReport): string | undefined {
   }
   if (r.nested.length) {
     const drafts = r.nested.reduce((k, x) => k + x.drafts, 0);
-    const verb = drafts === 1 ? 'follows' : 'follow';
-    parts.push(`${n(drafts, 'draft')} ${verb} ${r.nested.length === 1 ? 'a nested config' : 'nested configs'} (${r.nested.map((x) => x.file).join(', ')})`);
+    const which = r.nested.length === 1 ? 'a nested config' : 'nested configs';
+    const files = r.nested.map((x) => x.file).join(', ');
+    parts.push(`${n(drafts, 'draft')} ${drafts === 1 ? 'follows' : 'follow'} ${which} (${files})`);
   }
   return parts.length ? parts.join('; ') : undefined;
+}
+
+function settingText(s: GateReport['settings'][number]): string {
+  switch (s.kind) {
+    case 'rule':
+      return `rules: ${s.name}: off disables ${s.name}`;
+    case 'category':
+      return `categories: ${s.name}: off disables ${n(s.rules, 'rule')}`;
+    case 'pack':
+      return `packs: ${s.name}: false disables ${n(s.rules, 'rule')}`;
+    default:
+      return `extensions: [${s.name}] leave out ${list(s.leavesOut ?? [])} drafts`;
+  }
 }
 
 function detailsOf(r: GateReport): GateLine[] {
   const out: GateLine[] = [];
   for (const d of r.directives) {
-    const what = `phi-lint-${d.kind}${d.rules.length ? ` ${d.rules.join(', ')}` : d.kind === 'enable' ? '' : ' (every rule)'}`;
-    out.push({ file: d.file, line: d.line, text: `${what} ${d.ignored ? 'ignored (--no-inline-config)' : `suppressed ${n(d.suppressed, 'finding')}`}` });
+    const names = d.rules.length ? ` ${d.rules.join(', ')}` : d.kind === 'enable' ? '' : ' (every rule)';
+    const what = d.ignored ? 'ignored (--no-inline-config)' : `suppressed ${n(d.suppressed, 'finding')}`;
+    out.push({ file: d.file, line: d.line, text: `phi-lint-${d.kind}${names} ${what}` });
   }
-  for (const f of r.baseline?.byFile ?? []) out.push({ file: r.baseline!.file, text: `${n(f.count, 'finding')} in ${f.file} suppressed by the baseline` });
-  for (const s of r.settings) {
-    const text =
-      s.kind === 'rule'
-        ? `rules: ${s.name}: off disables ${s.name}`
-        : s.kind === 'category'
-          ? `categories: ${s.name}: off disables ${n(s.rules, 'rule')}`
-          : s.kind === 'pack'
-            ? `packs: ${s.name}: false disables ${n(s.rules, 'rule')}`
-            : `extensions: [${s.name}] leave out ${list(s.leavesOut ?? [])} drafts`;
-    out.push({ file: s.file, line: s.line, text });
+  for (const f of r.baseline?.byFile ?? []) {
+    out.push({ file: r.baseline!.file, text: `${n(f.count, 'finding')} in ${f.file} suppressed by the baseline` });
   }
-  for (const g of r.ignored) out.push({ file: g.file, line: g.line, text: `ignore: "${g.glob}" left out ${n(g.files, 'file')}` });
+  for (const s of r.settings) out.push({ file: s.file, line: s.line, text: settingText(s) });
+  for (const g of r.ignored) {
+    out.push({ file: g.file, line: g.line, text: `ignore: "${g.glob}" left out ${n(g.files, 'file')}` });
+  }
   for (const x of r.nested) out.push({ file: x.file, text: `nested config: governs ${n(x.drafts, 'draft')}` });
   return out;
 }

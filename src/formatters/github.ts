@@ -51,7 +51,9 @@ export const github: Formatter = (results, opts) => {
   // What was suppressed, disabled or ignored: a notice per item (--report-suppressions), then the summary.
   const gate = gateText(opts);
   for (const l of gate?.details ?? []) {
-    const at: [string, string | number][] = l.file === undefined ? [] : [['file', l.file], ...(l.line === undefined ? [] : [['line', l.line] as [string, number]])];
+    const at: [string, string | number][] = [];
+    if (l.file !== undefined) at.push(['file', l.file]);
+    if (l.file !== undefined && l.line !== undefined) at.push(['line', l.line]);
     lines.push(command('notice', [...at, ['title', 'phi-lint suppression']], l.text));
   }
   if (gate) lines.push(command('notice', [['title', 'phi-lint']], gate.summary));

@@ -12,7 +12,7 @@ import { highlightSource, type SourceLine } from './html/highlight.js';
 import { categoryLabel, esc, plural, SEVERITY_LABEL } from './html/markup.js';
 import { REPORT_JS } from './html/script.js';
 import { REPORT_CSS } from './html/style.js';
-import { gateText, placeOf } from './gate.js';
+import { gateText, placeOf, type GateLine } from './gate.js';
 import { draftStatus, summarize, type DraftStatus, type ReportSummary } from './html/summary.js';
 import type { FormatOptions, Formatter } from './types.js';
 
@@ -73,8 +73,11 @@ ${drafts.map((d) => draftArticle(d, opts)).join('\n')}
 function gateNote(opts: FormatOptions): string {
   const gate = gateText(opts);
   if (!gate) return '';
-  const items = gate.details.map((l) => `<li>${l.file === undefined ? '' : `<code>${esc(placeOf(l))}</code> `}${esc(l.text)}</li>`).join('');
-  return `<p class="gate" role="note"><strong>Suppressed, disabled or ignored:</strong> ${esc(gate.summary)}.</p>${items ? `<ul class="gate">${items}</ul>` : ''}`;
+  const where = (l: GateLine): string => (l.file === undefined ? '' : `<code>${esc(placeOf(l))}</code> `);
+  const items = gate.details.map((l) => `<li>${where(l)}${esc(l.text)}</li>`).join('');
+  const list = items ? `<ul class="gate">${items}</ul>` : '';
+  const title = '<strong>Suppressed, disabled or ignored:</strong>';
+  return `<p class="gate" role="note">${title} ${esc(gate.summary)}.</p>${list}`;
 }
 
 function summarySection(s: ReportSummary): string {

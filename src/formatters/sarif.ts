@@ -96,6 +96,12 @@ function occurrences(findings: Finding[]): number[] {
   });
 }
 
+/** Where a line of the suppression report points (a config key, a directive). */
+function gatePlace(file: string, line: number | undefined): Record<string, unknown> {
+  const artifactLocation = { uri: pathToUriReference(file), uriBaseId: '%SRCROOT%' };
+  return { artifactLocation, ...(line ? { region: { startLine: line } } : {}) };
+}
+
 export const sarif: Formatter = (results, opts) => {
   const ruleList: RuleLike[] = [...opts.rules.values()].map((r: CompiledRule) => r);
   const known = new Set(ruleList.map((r) => r.id));
@@ -164,9 +170,7 @@ export const sarif: Formatter = (results, opts) => {
           level: 'note',
           descriptor: { id: 'phi-lint/suppressed' },
           message: { text: l.text },
-          ...(l.file === undefined
-            ? {}
-            : { locations: [{ physicalLocation: { artifactLocation: { uri: pathToUriReference(l.file), uriBaseId: '%SRCROOT%' }, ...(l.line ? { region: { startLine: l.line } } : {}) } }] }),
+          ...(l.file === undefined ? {} : { locations: [{ physicalLocation: gatePlace(l.file, l.line) }] }),
         })),
       ]
     : [];
