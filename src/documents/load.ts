@@ -111,10 +111,11 @@ export function parseDocument(path: string, text: string, kind: DraftKind, forma
   return { ...body, kind: resolvedKind, review: (review === OUTSIDE ? undefined : review) ?? opts.review };
 }
 
+/** reviewOf's answer for a file outside the repository. */
 const OUTSIDE: unique symbol = Symbol('outside');
 
 /** `in-reply-to:` is the review's text, or the path of a file holding it (relative to the draft). */
-function reviewOf(path: string, value: unknown, mayRead?: (file: string) => boolean): string | typeof OUTSIDE | undefined {
+function reviewOf(path: string, value: unknown, mayRead?: (f: string) => boolean): string | typeof OUTSIDE | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   const v = value.trim();
   if (!v.includes('\n') && v.length < 300 && /\.(?:md|markdown|txt)$/i.test(v)) {
