@@ -59,7 +59,13 @@ export function buildProgram(): Command {
     .description('Find protected health information (PHI) and risky disclosures in posts and review replies before they are published.')
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; "-" reads standard input')
-    .addOption(new Option('--kind <kind>', 'what the drafts are (front matter and config kinds: globs take precedence per file)').choices(['post', 'reply']))
+    .addOption(
+      new Option(
+        '--kind <kind>',
+        'what the drafts are; overrides the config\'s kinds: globs and front matter kind: ' +
+          '(which override the default, post)',
+      ).choices(['post', 'reply']),
+    )
     .option('-f, --format <name>', `output format: ${formatterNames().join(', ')}`, 'stylish')
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -76,6 +82,11 @@ export function buildProgram(): Command {
     .option('--fix', 'rewrite drafts in place where a rule has a safe replacement (atomic writes)')
     .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
     .option('--report-unused-directives', 'report phi-lint-disable directives that suppress nothing (as errors)')
+    .option('--no-inline-config', 'ignore phi-lint-disable… directives in drafts (each is counted in the summary)')
+    .option(
+      '--report-suppressions',
+      'list each directive, baseline entry, disabled rule and left-out file (default: one summary line)',
+    )
     .option('--baseline <file>', 'hide the known findings recorded in this baseline file')
     .option('--write-baseline <file>', 'record every current finding in a baseline file (hashes only) and exit 0')
     .option('--changed-since <ref>', 'lint only drafts changed since a git ref (its merge base with HEAD), plus untracked drafts')
@@ -129,6 +140,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     fix?: boolean;
     fixDryRun?: boolean;
     reportUnusedDirectives?: boolean;
+    inlineConfig: boolean;
+    reportSuppressions?: boolean;
     baseline?: string;
     writeBaseline?: string;
     changedSince?: string;
@@ -179,6 +192,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     fix: o.fix,
     fixDryRun: o.fixDryRun,
     reportUnusedDirectives: o.reportUnusedDirectives,
+    inlineConfig: o.inlineConfig,
+    reportSuppressions: o.reportSuppressions,
     baseline: o.baseline,
     writeBaseline: o.writeBaseline,
     changedSince: o.changedSince,

@@ -52,7 +52,10 @@ export const META_RULES: MetaRule[] = [
   {
     id: 'phi-lint/consent',
     severity: 'error',
-    looksFor: 'A draft whose front matter cites a consent (`consent: C-2025-014`) that is not in the consent ledger, has expired, is not yet signed, or does not cover what the draft discloses.',
+    looksFor:
+      'A draft whose front matter cites a consent (`consent: C-2025-014`) that is not in the consent ledger, ' +
+      'has expired, is not yet signed, or does not cover what the draft discloses (errors); or one that runs ' +
+      'longer than `consent: { max-validity }` (default 2 years) after signing (a warning: it lapses at that maximum).',
     why: 'HIPAA allows a testimonial, photo or patient story only with a valid written authorization (45 CFR 164.508) that covers that use and has not expired.',
     fires: '---\nconsent: C-2099-001\n---\nMeet Dana Whitfield, who ran her first 5K after knee surgery!',
     silent: '---\nconsent: C-2025-014\n---\nMeet Dana Whitfield, who ran her first 5K after knee surgery!   (with C-2025-014 in consents.yaml covering name and health-detail)',

@@ -7,6 +7,8 @@ import {
   cacheFile, cacheSecret, DEFAULT_CACHE_FILE, defaultCacheFile, hashFiles, hashParts, keyFile, LintCache, userCacheDir,
 } from './cache/lint-cache.js';
 import { findConfig, loadConfig, type Config } from './config/config.js';
+import { gateIsEmpty, gateReport, splitIgnored } from './config/gate-report.js';
+import { draftMayRead } from './config/repo-root.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
 import type { Document } from './documents/document.js';
@@ -48,6 +50,10 @@ export interface LintOptions {
   inReplyTo?: string;
   /** Report directives that suppress nothing (as errors). */
   reportUnusedDirectives?: boolean;
+  /** false: ignore inline directives, counting each in the summary (--no-inline-config). */
+  inlineConfig?: boolean;
+  /** List every suppression, disabled rule and ignored file, not just the summary line. */
+  reportSuppressions?: boolean;
   /** Hide the findings this baseline file knows. */
   baseline?: string;
   /** Record every current finding in this baseline file. */
@@ -160,6 +166,8 @@ export interface LintRun {
   notices: string[];
   /** Drafts --cache let through unlinted (unchanged since they linted clean). */
   cached: number;
+  /** Drafts a config's ignore: globs left out, with that config (for the summary). */
+  ignoredFiles: { path: string; config: Config }[];
 }
 
 export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
@@ -171,7 +179,16 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   if (opts.fix && opts.useStdin) throw new PhiLintError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy');
   const session = createSession(opts, io.cwd);
   const results: FileResult[] = [];
-  const run: LintRun = { results, session, diffs: [], fixed: { findings: 0, files: 0 }, fixErrors: [], notices: [], cached: 0 };
+  const run: LintRun = {
+    results,
+    session,
+    diffs: [],
+    fixed: { findings: 0, files: 0 },
+    fixErrors: [],
+    notices: [],
+    cached: 0,
+    ignoredFiles: [],
+  };
   const today = io.today ?? localToday({});
   const linter = fileLinter(opts, io.cwd, today, session, run);
   if (opts.useStdin) {
@@ -182,8 +199,8 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   } else {
     const base = linter.base;
     const counts = { gitignored: 0 };
-    const { extensions, ignore, dir: ignoreBase } = base;
-    const expand: ExpandOptions = { cwd: io.cwd, extensions, ignore, ignoreBase, noIgnore: opts.noIgnore, counts };
+    // ignore: globs are applied below (splitIgnored), so the files they leave out can be counted
+    const expand: ExpandOptions = { cwd: io.cwd, extensions: base.extensions, ignore: [], ignoreBase: base.dir, noIgnore: opts.noIgnore, counts };
     let targets: Target[];
     let readStaged: ((path: string) => Promise<Buffer>) | undefined;
     /** --staged: links in the index, never followed (their blob is the target's path). */
@@ -218,6 +235,10 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       const n = counts.gitignored;
       run.notices.push(`${n} file${n === 1 ? '' : 's'} skipped by .gitignore; --no-ignore lints them`);
     }
+    const named = new Set(opts.patterns.map((p) => resolve(io.cwd, p)));
+    const split = opts.noIgnore ? { kept: targets, ignored: [] } : splitIgnored(targets, named, base);
+    targets = split.kept;
+    run.ignoredFiles.push(...split.ignored.map((path) => ({ path, config: base })));
     if (opts.shard) {
       const { index, total } = opts.shard;
       const { shardOf } = await import('./shard.js');
@@ -252,6 +273,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
       if (r) results.push(r);
+      else run.ignoredFiles.push({ path: t.path, config: session.forFile(t.path).config }); // a nested config's ignore:
       // a draft --fix rewrote is keyed by its new bytes; a dry run's result is not the file's
       if (cache && !opts.fixDryRun) cache.record(t.path, r, opts.fix ? undefined : cached!.entries.get(t.path));
     }
@@ -290,7 +312,9 @@ async function openCache(opts: LintOptions, io: Io, today: string, run: LintRun)
   } catch {
     // reported by fileLinter
   }
-  const runKey = hashParts(io.version, opts.kind ?? '', review, opts.reportUnusedDirectives ? 'unused' : '', today);
+  const inline = opts.inlineConfig === false ? 'no-inline' : '';
+  const unused = opts.reportUnusedDirectives ? 'unused' : '';
+  const runKey = hashParts(io.version, opts.kind ?? '', review, unused, today, inline);
   const dir = io.cacheDir ?? userCacheDir();
   if (!dir) {
     run.notices.push('--cache needs a user cache folder (set XDG_CACHE_HOME or HOME); everything is linted');
@@ -347,7 +371,8 @@ async function openCache(opts: LintOptions, io: Io, today: string, run: LintRun)
     },
     /** Remember a result: only a clean one is kept. `entry` undefined: work it out from the file now. */
     record(path: string, r: FileResult | undefined, entry: string | undefined): void {
-      const clean = !!r && !r.findings.length && !r.suppressed?.length && !r.fatal && !r.skipped && !r.notice;
+      const quiet = !!r && !r.suppressed?.length && !r.directives?.length; // nothing hidden, nothing to summarize
+      const clean = quiet && !r.findings.length && !r.fatal && !r.skipped && !r.notice;
       cache.record(path, clean ? (entry ?? entryOf(path, run.session.forFile(path))) : undefined, clean);
     },
     save(): void {
@@ -370,8 +395,15 @@ export interface WorkerJob {
 export interface FileLinter {
   /** The config where the run stands (whose ignore globs expanded the targets). */
   base: Config;
-  kindOf(path: string, config: Config): DraftKind;
-  lintOne(path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult>;
+  /** --kind, else the config's kinds: globs; undefined: the draft's front matter decides, else post. */
+  kindOf(path: string, config: Config): DraftKind | undefined;
+  lintOne(
+    path: string,
+    buf: Buffer,
+    setup: FileSetup,
+    kind: DraftKind | undefined,
+    format?: 'md' | 'txt',
+  ): Promise<FileResult>;
   /** Formats that show clean drafts need their text (see SHOW_CLEAN_DRAFTS). */
   keepSources: boolean;
   /** Read and lint a draft from disk (or the index); undefined when its own config ignores it. */
@@ -391,7 +423,9 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   const baseline = opts.baseline && !opts.writeBaseline ? readBaseline(resolve(cwd, opts.baseline)) : undefined;
   // Formats that show clean drafts too need every source; the others quote only drafts with findings.
   const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
-  const kindOf = (path: string, config: Config): DraftKind => opts.kind ?? kindByGlobs(path, config.dir, config.kinds) ?? 'post';
+  // Precedence: --kind, then the config's kinds: globs, then front matter kind: (parseDocument), then post.
+  const kindOf = (path: string, config: Config): DraftKind | undefined =>
+    opts.kind ?? kindByGlobs(path, config.dir, config.kinds);
   const base = session.forFile(resolve(cwd, 'x')).config;
   // A file the user named, or with a draft's extension, is linted or is an error: never skipped as binary.
   const named = new Set(opts.patterns.map((p) => resolve(cwd, p)));
@@ -400,10 +434,11 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
     if (ext === '.txt' || MARKDOWN_EXTENSIONS.includes(ext)) return true;
     return config.extensions.some((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase() === ext);
   };
-  const lintOne = async (path: string, buf: Buffer, setup: FileSetup, kind: DraftKind, format?: 'md' | 'txt'): Promise<FileResult> => {
+  const lintOne: FileLinter['lintOne'] = async (path, buf, setup, kind, format) => {
     const mustLint = opts.useStdin || named.has(path) || draftByName(path, setup.config);
     const reportUnused = opts.reportUnusedDirectives;
-    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused, review, keepSources, mustLint };
+    const inlineConfig = opts.inlineConfig;
+    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused, inlineConfig, review, keepSources, mustLint };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
     const { fixDraft } = await import('./fix/fix-file.js');
@@ -454,6 +489,8 @@ interface FileContext {
   cwd: string;
   baseline?: Baseline;
   reportUnused?: boolean;
+  /** false: --no-inline-config. */
+  inlineConfig?: boolean;
   /** Keep the text of drafts without findings (for formats that show them). */
   keepSources: boolean;
   /** Named by the user or named like a draft: bytes that are not text are an error, not a skip. */
@@ -468,7 +505,13 @@ function planFixesFor(doc: Document, findings: Finding[], setup: FileSetup): Ret
 }
 
 /** Lint one draft's bytes: rules, then the filters (directives, consent, baseline), then mark what --fix can fix. */
-async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileContext, format?: 'md' | 'txt'): Promise<{ result: FileResult; doc?: Document }> {
+async function lintBuffer(
+  path: string,
+  buf: Buffer,
+  kind: DraftKind | undefined,
+  ctx: FileContext,
+  format?: 'md' | 'txt',
+): Promise<{ result: FileResult; doc?: Document }> {
   let text: string;
   let notice: string | undefined;
   try {
@@ -485,7 +528,10 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
   let doc: Document;
   let findings: Finding[];
   try {
-    doc = parseDocument(path, text, kind, format, { review: ctx.review, unpublished: setup.config.unpublishedKeys });
+    const mayRead = draftMayRead(path, setup.config.file ? setup.config.dir : undefined, ctx.cwd);
+    // the kind --kind or kinds: globs gave is fixed; otherwise front matter kind: decides, else post
+    const unpublished = setup.config.unpublishedKeys;
+    doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: !!kind, mayRead, unpublished });
     findings = await lintDocument(doc, setup.prepared.ctx);
   } catch (e) {
     // A bug met on one draft must not cost the report on the others: it is this file's
@@ -511,7 +557,14 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
     });
   }
   const directives = { ...setup.config.directives, ...(ctx.reportUnused ? { reportUnused: 'error' as const } : {}) };
-  const filtered = filterFindings(doc, findings, { ruleIds: setup.ruleIds, directives, ledger: setup.ledger, today: ctx.today, cwd: ctx.cwd });
+  const filtered = filterFindings(doc, findings, {
+    ruleIds: setup.ruleIds,
+    directives,
+    ledger: setup.ledger,
+    today: ctx.today,
+    cwd: ctx.cwd,
+    inlineConfig: ctx.inlineConfig,
+  });
   let reported = filtered.findings;
   const suppressed = filtered.suppressed;
   if (ctx.baseline) {
@@ -524,7 +577,9 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
   // The source is kept only where a formatter will quote it: a clean file's text is dropped
   // at once, so memory does not grow with the number of drafts.
   const source = ctx.keepSources || reported.length || suppressed.length ? text : undefined;
-  return { result: { filePath: path, findings: reported, source, ...(suppressed.length ? { suppressed } : {}), ...(notice ? { notice } : {}) }, doc };
+  const uses = filtered.directives.length ? { directives: filtered.directives } : {};
+  const extra = { ...(suppressed.length ? { suppressed } : {}), ...uses, ...(notice ? { notice } : {}) };
+  return { result: { filePath: path, findings: reported, source, ...extra }, doc };
 }
 
 const NOT_A_FOLDER = 'a part of its path is a file, not a folder';
@@ -562,7 +617,7 @@ function writeReport(target: string, text: string): string | undefined {
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
-  const { results, session, diffs, fixed, fixErrors, notices, cached } = await lintFiles(opts, io);
+  const { results, session, diffs, fixed, fixErrors, notices, cached, ignoredFiles } = await lintFiles(opts, io);
   let stderr = '';
   if (opts.writeBaseline) {
     const target = resolve(io.cwd, opts.writeBaseline);
@@ -584,12 +639,31 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
   }
   const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
   const formatter = await loadFormatter(opts.format);
+  // What was suppressed, disabled or ignored, and by whom: every format says it (src/formatters/gate.ts).
+  const setupOf = (path: string) => {
+    const s = session.forFile(path);
+    return { config: s.config, rules: s.prepared.ruleSet.rules };
+  };
+  const baselineFile = opts.baseline && resolve(io.cwd, opts.baseline);
+  const base = setupOf(resolve(io.cwd, 'x'));
+  const report = gateReport({ cwd: io.cwd, results, setupOf, base, baseline: baselineFile, ignoredFiles });
+  const gate = gateIsEmpty(report) ? undefined : { report, detailed: !!opts.reportSuppressions };
+  if (gate && opts.format === 'json') {
+    // ESLint's JSON array stays as it is on standard output; the summary goes to standard error.
+    const { describeGate, placeOf } = await import('./formatters/gate.js');
+    const text = describeGate(gate.report, gate.detailed);
+    for (const l of text?.details ?? []) {
+      stderr += `phi-lint: ${l.file === undefined ? '' : `${placeOf(l)}: `}${l.text}\n`;
+    }
+    if (text) stderr += `phi-lint: ${text.summary}\n`;
+  }
   const output = formatter(shown, {
     mask: opts.mask,
     color: opts.color && !opts.outputFile,
     cwd: io.cwd,
     rules: new Map(session.all().flatMap((p) => p.ruleSet.rules.map((r) => [r.id, r] as const))),
     version: io.version,
+    ...(gate && opts.format !== 'json' ? { gate } : {}),
   });
   let stdout = opts.fixDryRun && !opts.fix ? diffs.join('') : output;
   if (cached) {

@@ -80,11 +80,26 @@ export interface SuppressedFinding extends Finding {
   suppressions: Suppression[];
 }
 
+/** An inline directive that hid findings, or that --no-inline-config ignored: for the run's summary. */
+export interface DirectiveUse {
+  /** 1-based line of the comment. */
+  line: number;
+  kind: 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+  /** The rule ids and categories it names (valid ones); empty: every rule. */
+  rules: string[];
+  /** How many findings it suppressed (0 when ignored). */
+  suppressed: number;
+  /** Set when --no-inline-config ignored it. */
+  ignored?: boolean;
+}
+
 export interface FileResult {
   filePath: string;
   findings: Finding[];
   /** Findings hidden by directives or the baseline: not reported, never counted for the exit code. */
   suppressed?: SuppressedFinding[];
+  /** Directives that suppressed findings here, or that --no-inline-config ignored. */
+  directives?: DirectiveUse[];
   /** A file-level problem (unreadable, binary): reported, never thrown. */
   fatal?: string;
   skipped?: string;

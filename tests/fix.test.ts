@@ -132,13 +132,14 @@ describe('CLI', () => {
   });
   it('--fix leaves suppressed, baselined and consent-covered findings alone', async () => {
     const dir = tmpProject({
-      'consents.yaml': 'consents:\n  - id: C-1\n    covers: [email]\n    signed: 2025-01-01\n    expires: 2099-01-01\n',
+      'consents.yaml': 'consents:\n  - id: C-1\n    covers: [email]\n    signed: 2025-01-01\n    expires: 2026-12-31\n',
       '.phi-lint.yaml': '{}\n',
       'a.md': '---\nconsent: C-1\n---\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or dana.w@example.org.\nSSN 078-05-1123, call 404-555-0187.\n',
     });
-    await cli(['a.md', '--write-baseline', 'b.json'], { cwd: dir });
+    const env = { PHI_LINT_TODAY: '2025-06-01' }; // the consent is valid that day
+    await cli(['a.md', '--write-baseline', 'b.json'], { cwd: dir, env });
     writeFileSync(join(dir, 'a.md'), readFileSync(join(dir, 'a.md'), 'utf8').replace('call 404-555-0187.', 'call 404-555-0187 or 404-555-0199.'));
-    const r = await cli(['a.md', '--fix', '--baseline', 'b.json'], { cwd: dir });
+    const r = await cli(['a.md', '--fix', '--baseline', 'b.json'], { cwd: dir, env });
     expect(r.stderr).toBe('phi-lint: fixed 1 finding in 1 file.\n');
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(
       '---\nconsent: C-1\n---\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or dana.w@example.org.\nSSN 078-05-1123, call 404-555-0187 or [PHONE].\n',

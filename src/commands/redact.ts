@@ -40,8 +40,8 @@ export const redact: SubCommand = (args, env) => {
       throw e;
     }
     const setup = setupFor(env, o);
-    const kind = o.kind ?? kindByGlobs(path, setup.config.dir, setup.config.kinds) ?? 'post';
-    const doc = parseDocument(path, text, kind, undefined, { unpublished: setup.config.unpublishedKeys });
+    const kind = o.kind ?? kindByGlobs(path, setup.config.dir, setup.config.kinds);
+    const doc = parseDocument(path, text, kind ?? 'post', undefined, { kindFixed: kind !== undefined, unpublished: setup.config.unpublishedKeys });
     // Straight from the rules: no directive, consent or baseline filter applies to a copy that leaves the team.
     const findings = (await lintDocument(doc, setup.prepared.ctx)).filter((f) => !isMetaRule(f.ruleId));
     return ok(applyEdits(text, redactionEdits(doc, findings)));

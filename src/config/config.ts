@@ -2,9 +2,13 @@
 // with file:line:column errors, and defaults.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { PhiLintError } from '../errors.js';
+import { PERIOD_PATTERN } from '../consent/dates.js';
+import { DEFAULT_MAX_VALIDITY } from '../consent/ledger.js';
+import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.js';
-import { readYaml, validateYaml } from '../yaml-source.js';
+import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
+import { isPublicMailDomain, normalizeDomain, wholeDomainOf } from './public-mail.js';
+import { isInside, repositoryOf } from './repo-root.js';
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
@@ -24,6 +28,9 @@ export interface Config {
   fix: FixSettings;
   /** Front matter keys whose values the site does not publish (not linted); undefined: the defaults. */
   unpublishedKeys?: string[];
+  consent: ConsentSettings;
+  /** Keys that switch part of the gate off, with their lines (for the run's summary). */
+  switches: ConfigSwitch[];
   /** The practice's first phone (not fax): the number the reply template gives. */
   contactPhone?: string;
 }
@@ -33,6 +40,23 @@ export interface DirectiveSettings {
   requireReason: boolean;
   /** Report directives that suppress nothing, at this severity (default off; `--report-unused-directives` = error). */
   reportUnused: SeverityOrOff;
+}
+
+/** A config key that turns rules, a category or a pack off, leaves files out, or narrows the extensions. */
+export interface ConfigSwitch {
+  kind: 'rule' | 'category' | 'pack' | 'ignore' | 'extensions';
+  /** The rule id, category, pack name or glob; for extensions, the extensions as written. */
+  name: string;
+  /** 1-based line in the config file. */
+  line: number;
+}
+
+/** Draft types a config's extensions: should not leave out without it being said. */
+export const COMMON_DRAFT_EXTENSIONS = ['.md', '.txt'];
+
+export interface ConsentSettings {
+  /** The longest a consent may run from signing (`2y`, `18m`, `1y6m`, `90d`); later expiries are capped. Default 2y. */
+  maxValidity: string;
 }
 
 export interface FixSettings {
@@ -94,6 +118,13 @@ export const configSchema = {
       additionalProperties: false,
       properties: { unpublished: strList },
     },
+    consent: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'max-validity': { type: 'string', pattern: PERIOD_PATTERN },
+      },
+    },
   },
 } as const;
 
@@ -112,6 +143,8 @@ export function emptyConfig(dir: string): Config {
     ruleDirs: [],
     directives: { requireReason: true, reportUnused: 'off' },
     fix: { replyTemplate: true },
+    consent: { maxValidity: DEFAULT_MAX_VALIDITY },
+    switches: [],
   };
 }
 
@@ -141,6 +174,74 @@ interface RawConfig {
   directives?: { 'require-reason'?: boolean; 'report-unused'?: SeverityOrOff };
   fix?: { 'reply-template'?: boolean | string };
   'front-matter'?: { unpublished?: string[] };
+  consent?: { 'max-validity'?: string };
+}
+
+/** The keys that switch part of the gate off, located (see ConfigSwitch). */
+function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
+  const out: ConfigSwitch[] = [];
+  const add = (kind: ConfigSwitch['kind'], name: string, path: (string | number)[]): void => {
+    out.push({ kind, name, line: src.locate(path).line });
+  };
+  for (const [id, sev] of Object.entries(raw.rules ?? {})) if (sev === 'off') add('rule', id, ['rules', id]);
+  for (const [cat, sev] of Object.entries(raw.categories ?? {})) {
+    if (sev === 'off') add('category', cat, ['categories', cat]);
+  }
+  for (const [pack, on] of Object.entries(raw.packs ?? {})) if (on === false) add('pack', pack, ['packs', pack]);
+  (raw.ignore ?? []).forEach((glob, i) => add('ignore', glob, ['ignore', i]));
+  const exts = (raw.extensions ?? []).map((e) => e.toLowerCase());
+  if (raw.extensions && COMMON_DRAFT_EXTENSIONS.some((e) => !exts.includes(e))) {
+    add('extensions', raw.extensions.join(', '), ['extensions']);
+  }
+  return out;
+}
+
+function throwAll(errors: PhiLintError[]): void {
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new PhiLintErrors(errors);
+}
+
+/**
+ * A public mail provider's domain (gmail.com) in `practice.domains`, or as a whole in
+ * `practice.emails` (`@gmail.com`), would make every address there the practice's own:
+ * refused, with the position. A full address (`frontdesk@gmail.com`) is fine.
+ */
+function refusePublicMail(src: YamlSource, raw: RawConfig): void {
+  const errors: PhiLintError[] = [];
+  const why = 'a public mail provider: every address on it would count as the practice\'s own and never be reported';
+  const hint = 'list the practice\'s own address there in full under practice.emails instead';
+  (raw.practice?.domains ?? []).forEach((d, i) => {
+    if (!isPublicMailDomain(d)) return;
+    errors.push(src.error(['practice', 'domains', i], `practice.domains: "${normalizeDomain(d)}" is ${why}; ${hint}`));
+  });
+  (raw.practice?.emails ?? []).forEach((e, i) => {
+    const whole = wholeDomainOf(e);
+    if (whole === undefined || !isPublicMailDomain(whole)) return;
+    const message = `practice.emails: "${e}" names all of ${normalizeDomain(whole)}, ${why}; ${hint}`;
+    errors.push(src.error(['practice', 'emails', i], message));
+  });
+  throwAll(errors);
+}
+
+/**
+ * `consents:` and `rule-dirs:` may name only paths inside the repository (the git top level,
+ * else the config's directory): a config from a pull request must not make phi-lint read,
+ * and quote in an error, a file like /etc/passwd. Shared packs elsewhere go on the command
+ * line (--rules), which the user types and is trusted.
+ */
+function refuseOutside(src: YamlSource, raw: RawConfig, dir: string): void {
+  const root = repositoryOf(dir);
+  const errors: PhiLintError[] = [];
+  const why = `outside the repository (${root}); phi-lint reads only files inside it that a config names`;
+  (raw['rule-dirs'] ?? []).forEach((d, i) => {
+    if (isInside(resolve(dir, d), root)) return;
+    const message = `rule-dirs: names a directory ${why} (give a shared pack with --rules instead)`;
+    errors.push(src.error(['rule-dirs', i], message));
+  });
+  if (raw.consents && !isInside(resolve(dir, raw.consents), root)) {
+    errors.push(src.error(['consents'], `consents: names a file ${why}`));
+  }
+  throwAll(errors);
 }
 
 export function loadConfig(file: string | undefined, cwd: string): Config {
@@ -155,7 +256,9 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
   if (src.data == null) return { ...emptyConfig(dirname(resolve(file))), file };
   validateYaml(src, configSchema, 'config');
   const raw = src.data as RawConfig;
+  refusePublicMail(src, raw);
   const dir = dirname(resolve(file));
+  refuseOutside(src, raw, dir);
   const p = raw.practice ?? {};
   return {
     file,
@@ -184,6 +287,8 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
     },
     fix: { replyTemplate: raw.fix?.['reply-template'] ?? true },
     unpublishedKeys: raw['front-matter']?.unpublished,
+    consent: { maxValidity: raw.consent?.['max-validity'] ?? DEFAULT_MAX_VALIDITY },
+    switches: switchesOf(src, raw),
     contactPhone: p.phones?.[0],
   };
 }

@@ -40,8 +40,8 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
   if (!ids.length) return findings;
   const at = consentSpan(doc);
   const problems: Finding[] = [];
-  const problem = (message: string): void => {
-    problems.push(metaFinding(doc, 'phi-lint/consent', 'error', at, message));
+  const problem = (message: string, severity: 'error' | 'warning' = 'error'): void => {
+    problems.push(metaFinding(doc, 'phi-lint/consent', severity, at, message));
   };
   const ledgerName = opts.ledger ? relative(opts.cwd, opts.ledger.file) || opts.ledger.file : 'consents.yaml';
   const valid: ConsentEntry[] = [];
@@ -59,13 +59,26 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
     if (!entry) {
       const near = nearest(id, [...opts.ledger.entries.keys()]);
       problem(`Consent ${id} is not in the consent ledger ${ledgerName}${near ? ` (did you mean ${near}?)` : ''}.`);
-    } else if (entry.expires < opts.today) {
-      problem(`Consent ${id} expired on ${entry.expires}; renew the authorization or take the draft down.`);
-      invalid.push({ entry, why: `expired on ${entry.expires}` });
-    } else if (entry.signed > opts.today) {
-      problem(`Consent ${id} is dated ${entry.signed}, which is after today (${opts.today}); an authorization covers nothing before it is signed.`);
-      invalid.push({ entry, why: `not signed until ${entry.signed}` });
-    } else valid.push(entry);
+    } else {
+      const until = expiryOf(entry);
+      if (until < opts.today) {
+        problem(`Consent ${id} expired on ${until}; renew the authorization or take the draft down.`);
+        invalid.push({ entry, why: `expired on ${until}` });
+      } else if (entry.signed > opts.today) {
+        const why = 'an authorization covers nothing before it is signed';
+        problem(`Consent ${id} is dated ${entry.signed}, which is after today (${opts.today}); ${why}.`);
+        invalid.push({ entry, why: `not signed until ${entry.signed}` });
+      } else valid.push(entry);
+      if (entry.capped) {
+        const max = opts.ledger.maxValidity ?? 'the maximum';
+        problem(
+          `Consent ${id} runs from ${entry.signed} to ${entry.expires}, ` +
+            `longer than the maximum of ${max} (consent: max-validity); ` +
+            `it is treated as expiring on ${entry.capped}. Record the authorization's real expiry in ${ledgerName}.`,
+          'warning',
+        );
+      }
+    }
   }
   const uncovered = new Set<string>();
   const out = findings.map((f) => {
@@ -74,7 +87,7 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
     if (cover) {
       // a note, not a problem: no rewrite to suggest
       const { suggestion: _unused, ...rest } = f;
-      return { ...rest, severity: 'info' as const, note: `${COVERED}${cover.id}, expires ${cover.expires}` };
+      return { ...rest, severity: 'info' as const, note: `${COVERED}${cover.id}, expires ${expiryOf(cover)}` };
     }
     const lapsed = invalid.find((c) => c.entry.covers.includes(f.category));
     if (lapsed) return { ...f, note: `consent ${lapsed.entry.id} would cover this, but it ${lapsed.why}` };
@@ -91,6 +104,9 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
   }
   return [...problems, ...out].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
+
+/** The day a consent lapses: its expiry, or earlier when it runs longer than the maximum validity. */
+const expiryOf = (c: ConsentEntry): string => c.capped ?? c.expires;
 
 /** Findings a valid consent covers are notes, not problems: never fixed or counted. */
 export function isCoveredByConsent(f: Finding): boolean {

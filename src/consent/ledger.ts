@@ -4,12 +4,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Config } from '../config/config.js';
+import { isInside, repositoryOf } from '../config/repo-root.js';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type Category } from '../types.js';
 import { readYaml, validateYaml } from '../yaml-source.js';
-import { isCalendarDate } from './dates.js';
+import { addPeriod, describePeriod, isCalendarDate, periodOf } from './dates.js';
 
 export const LEDGER_NAME = 'consents.yaml';
+
+/** How long an authorization may run when the config does not say (`consent: { max-validity: 2y }`). */
+export const DEFAULT_MAX_VALIDITY = '2y';
+
+/**
+ * Identifiers no patient authorization makes safe to publish: a number that opens an
+ * account, a record or a benefit, or identifies a device or a body. A ledger that lists
+ * them in `covers:` is refused.
+ */
+export const NEVER_CONSENTABLE: readonly Category[] = [
+  'ssn', 'mrn', 'health-plan', 'account', 'license', 'device', 'vehicle', 'ip', 'biometric', 'other-id',
+];
 
 export interface ConsentEntry {
   id: string;
@@ -17,11 +30,20 @@ export interface ConsentEntry {
   signed: string;
   expires: string;
   note?: string;
+  /** Set when `expires` is more than the maximum validity after `signed`: the date it lapses instead. */
+  capped?: string;
 }
 
 export interface ConsentLedger {
   file: string;
   entries: Map<string, ConsentEntry>;
+  /** The longest an authorization may run, in words ("2 years"), for messages. */
+  maxValidity?: string;
+}
+
+export interface LedgerOptions {
+  /** The longest an authorization may run (`2y`, `18m`…); default DEFAULT_MAX_VALIDITY. */
+  maxValidity?: string;
 }
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } as const;
@@ -57,29 +79,67 @@ export function ledgerPath(config: Pick<Config, 'file' | 'dir' | 'consents'>): s
   return existsSync(p) ? p : undefined;
 }
 
-export function parseLedger(file: string, text: string): ConsentLedger {
+/**
+ * Does the text begin like a ledger (`consents:` after comments and blank lines)? Anything
+ * else — a settings file, an ssh config — is refused without a word of its content: YAML
+ * and schema errors would quote its keys and lines.
+ */
+export function looksLikeLedger(text: string): boolean {
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('#') || t === '---') continue;
+    return /^\{?\s*(?:consents|"consents"|'consents')\s*:/.test(t);
+  }
+  return true;
+}
+
+export function parseLedger(file: string, text: string, opts: LedgerOptions = {}): ConsentLedger {
+  if (!looksLikeLedger(text)) {
+    const why = 'it must begin with "consents:" (see the README, "Consent records"); its content is not shown';
+    throw new PhiLintError(`not a consent ledger: ${why}`, file);
+  }
   const src = readYaml(file, text);
-  if (src.data == null) return { file, entries: new Map() };
+  const period = periodOf(opts.maxValidity ?? DEFAULT_MAX_VALIDITY);
+  const maxValidity = describePeriod(period);
+  if (src.data == null) return { file, entries: new Map(), maxValidity };
   validateYaml(src, ledgerSchema, 'consent ledger');
   const raw = src.data as { consents: ConsentEntry[] };
   const errors: PhiLintError[] = [];
   const entries = new Map<string, ConsentEntry>();
+  const allowed = CATEGORIES.filter((c) => !NEVER_CONSENTABLE.includes(c));
   raw.consents.forEach((c, i) => {
+    c.covers.forEach((cat, j) => {
+      if (NEVER_CONSENTABLE.includes(cat)) {
+        const why = `"${cat}" can never be consented for publication: no authorization makes it safe to post`;
+        errors.push(src.error(['consents', i, 'covers', j], `${why} (a consent may cover: ${allowed.join(', ')})`));
+      }
+    });
+    let dates = true;
     for (const key of ['signed', 'expires'] as const) {
-      if (!isCalendarDate(c[key])) errors.push(src.error(['consents', i, key], `"${c[key]}" is not a calendar date (YYYY-MM-DD)`));
+      if (!isCalendarDate(c[key])) {
+        errors.push(src.error(['consents', i, key], `"${c[key]}" is not a calendar date (YYYY-MM-DD)`));
+        dates = false;
+      }
     }
     if (c.signed > c.expires) errors.push(src.error(['consents', i, 'expires'], `consent "${c.id}" expires (${c.expires}) before it was signed (${c.signed})`));
     if (entries.has(c.id)) errors.push(src.error(['consents', i, 'id'], `consent id "${c.id}" is listed twice`));
-    entries.set(c.id, c);
+    const cap = dates ? addPeriod(c.signed, period) : undefined;
+    entries.set(c.id, cap && c.expires > cap ? { ...c, capped: cap } : c);
   });
   if (errors.length === 1) throw errors[0];
   if (errors.length) throw new PhiLintErrors(errors);
-  return { file, entries };
+  return { file, entries, maxValidity };
 }
 
-export function loadLedger(config: Pick<Config, 'file' | 'dir' | 'consents'>): ConsentLedger | undefined {
+export function loadLedger(
+  config: Pick<Config, 'file' | 'dir' | 'consents'> & { consent?: Config['consent'] },
+): ConsentLedger | undefined {
   const file = ledgerPath(config);
   if (!file) return undefined;
+  if (config.file && !isInside(file, repositoryOf(config.dir))) {
+    const why = 'the consent ledger is outside the repository (a symbolic link out of it?); phi-lint does not read it';
+    throw new PhiLintError(why, file);
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -87,6 +147,6 @@ export function loadLedger(config: Pick<Config, 'file' | 'dir' | 'consents'>): C
     const code = (e as NodeJS.ErrnoException).code;
     throw new PhiLintError(code === 'ENOENT' ? `consent ledger not found (named by "consents:" in ${config.file ?? 'the config'})` : `cannot read consent ledger (${code ?? 'error'})`, file);
   }
-  const ledger = parseLedger(relative(process.cwd(), file) || file, text);
+  const ledger = parseLedger(relative(process.cwd(), file) || file, text, { maxValidity: config.consent?.maxValidity });
   return { ...ledger, file };
 }

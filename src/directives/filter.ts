@@ -3,7 +3,7 @@
 // that suppress nothing become findings themselves.
 import type { Document } from '../documents/document.js';
 import { isMetaRule, metaFinding } from '../meta-rules.js';
-import type { Finding, SeverityOrOff, SuppressedFinding } from '../types.js';
+import type { DirectiveUse, Finding, SeverityOrOff, SuppressedFinding } from '../types.js';
 import { nearest } from '../yaml-source.js';
 import { DIRECTIVE_KINDS, type Directive, type DirectiveSyntaxError } from './parse.js';
 
@@ -18,6 +18,8 @@ export interface DirectiveFilterOptions {
 export interface DirectiveFilterResult {
   findings: Finding[];
   suppressed: SuppressedFinding[];
+  /** Each directive that suppressed something, with how much (for the run's summary). */
+  uses: DirectiveUse[];
 }
 
 const ALL = '*';
@@ -69,6 +71,7 @@ export function applyDirectives(
 
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
+  const counts = new Map<Directive, number>();
   for (const f of findings) {
     const by = isMetaRule(f.ruleId) ? undefined : suppressor(f, ranges, lineDirectives, valid);
     if (!by) {
@@ -76,8 +79,10 @@ export function applyDirectives(
       continue;
     }
     credit(by.directive, by.selector);
+    counts.set(by.directive, (counts.get(by.directive) ?? 0) + 1);
     suppressed.push({ ...f, suppressions: [{ kind: 'directive', justification: by.directive.reason ?? '' }] });
   }
+  const uses = directives.filter((d) => counts.has(d)).map((d) => directiveUse(d, valid.get(d)!, counts.get(d)!));
 
   if (opts.reportUnused !== 'off') {
     for (const d of directives) {
@@ -93,7 +98,25 @@ export function applyDirectives(
     }
   }
   const all = [...kept, ...problems].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: all, suppressed };
+  return { findings: all, suppressed, uses };
+}
+
+function directiveUse(d: Directive, selectors: string[], suppressed: number): DirectiveUse {
+  return { line: d.line, kind: d.kind, rules: selectors.filter((s) => s !== ALL), suppressed };
+}
+
+/**
+ * With --no-inline-config: every directive is ignored, and said to be (a notice per
+ * directive in the run's summary). Only rule ids and categories it names are kept.
+ */
+export function ignoredDirectives(
+  directives: Directive[],
+  known: { ruleIds: ReadonlySet<string>; categories: ReadonlySet<string> },
+): DirectiveUse[] {
+  return directives.map((d) => ({
+    ...directiveUse(d, d.selectors.filter((s) => known.ruleIds.has(s) || known.categories.has(s)), 0),
+    ignored: true,
+  }));
 }
 
 function suppressor(

@@ -196,21 +196,32 @@ export interface ParseOptions {
   review?: string;
   /** Front matter keys whose values are not published (config `front-matter.unpublished`). */
   unpublished?: readonly string[];
+  /** The kind was set by --kind or the config's kinds: globs: front matter `kind:` does not change it. */
+  kindFixed?: boolean;
+  /** Which files front matter `in-reply-to:` may name (default: any); src/config/repo-root.ts. */
+  mayRead?: (file: string) => boolean;
 }
 
 export function parseDocument(path: string, text: string, kind: DraftKind, format = formatOf(path), opts: ParseOptions = {}): Document {
   const body = format === 'md' ? parseMarkdown(path, text, { unpublished: opts.unpublished }) : parseText(path, text);
   const fmKind = body.frontMatter.kind;
-  const resolvedKind: DraftKind = fmKind === 'reply' || fmKind === 'post' ? fmKind : kind;
-  return { ...body, kind: resolvedKind, review: reviewOf(path, body.frontMatter['in-reply-to']) ?? opts.review };
+  const resolvedKind: DraftKind = !opts.kindFixed && (fmKind === 'reply' || fmKind === 'post') ? fmKind : kind;
+  const review = reviewOf(path, body.frontMatter['in-reply-to'], opts.mayRead);
+  const message = 'in-reply-to: names a file outside the repository; it is not read.';
+  if (review === OUTSIDE) body.problems.push({ ...(body.frontMatterSpan ?? { start: 0, end: 0 }), message });
+  return { ...body, kind: resolvedKind, review: (review === OUTSIDE ? undefined : review) ?? opts.review };
 }
 
+/** reviewOf's answer for a file outside the repository. */
+const OUTSIDE: unique symbol = Symbol('outside');
+
 /** `in-reply-to:` is the review's text, or the path of a file holding it (relative to the draft). */
-function reviewOf(path: string, value: unknown): string | undefined {
+function reviewOf(path: string, value: unknown, mayRead?: (f: string) => boolean): string | typeof OUTSIDE | undefined {
   if (typeof value !== 'string' || !value.trim()) return undefined;
   const v = value.trim();
   if (!v.includes('\n') && v.length < 300 && /\.(?:md|markdown|txt)$/i.test(v)) {
     const file = isAbsolute(v) ? v : join(dirname(path), v);
+    if (mayRead && !mayRead(file)) return OUTSIDE;
     try {
       return decode(readFileSync(file));
     } catch {

@@ -1,6 +1,7 @@
 // The practice's own public details are never findings. Profile entries match in any
 // common written form: phones by their digits, names with or without titles and
 // credentials, addresses by their words.
+import { isPublicMailDomain } from '../config/public-mail.js';
 import type { Category, PracticeProfile } from '../types.js';
 
 const HONORIFICS = new Set(['dr', 'doctor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'nurse', 'prof', 'rdh', 'dds', 'dmd', 'md', 'do', 'np', 'pa', 'pa-c', 'rn', 'lpn', 'fnp', 'phd', 'jr', 'sr']);
@@ -28,7 +29,11 @@ export class PracticeFilter {
     this.phones = new Set(profile.phones.map(lastTen).filter((d) => d.length >= 7));
     this.emails = new Set(profile.emails.map((e) => e.toLowerCase()));
     this.domains = profile.domains.map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''));
-    for (const e of this.emails) this.domains.push(e.split('@')[1]);
+    // An address's domain counts as the practice's too, unless anyone can have an address there (gmail.com).
+    for (const e of this.emails) {
+      const domain = e.includes('@') ? e.split('@').pop()! : '';
+      if (domain && !isPublicMailDomain(domain)) this.domains.push(domain);
+    }
     this.handles = new Set(profile.handles.map((h) => h.toLowerCase().replace(/^@/, '')));
     this.staffNames = profile.staff.map((s) => nameWords(s.split(',')[0]));
     this.nameSet = new Set(this.staffNames.flat());

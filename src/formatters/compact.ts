@@ -2,6 +2,7 @@
 // errorformat, Emacs compilation mode) and grep. `unix` adds a closing count line.
 import { renderMessage } from '../engine/mask.js';
 import type { FileResult } from '../types.js';
+import { gateText, type GateText } from './gate.js';
 import { displayPath } from './paths.js';
 import type { Formatter, FormatOptions } from './types.js';
 
@@ -21,13 +22,24 @@ function findingLines(results: FileResult[], opts: FormatOptions): string[] {
   return lines;
 }
 
+/** What was suppressed, disabled or ignored: each item as an editor-readable info line, then the summary. */
+function gateLines(gate: GateText | undefined): string[] {
+  if (!gate) return [];
+  const items = gate.details
+    .filter((l) => l.file !== undefined)
+    .map((l) => `${l.file}:${l.line ?? 1}:1: info ${l.text} [phi-lint/suppressed]`);
+  return [...items, `phi-lint: ${gate.summary}`];
+}
+
 export const compact: Formatter = (results, opts) => {
-  const lines = findingLines(results, opts);
+  const lines = [...findingLines(results, opts), ...gateLines(gateText(opts))];
   return lines.length ? `${lines.join('\n')}\n` : '';
 };
 
 export const unix: Formatter = (results, opts) => {
   const lines = findingLines(results, opts);
-  if (!lines.length) return '';
-  return `${lines.join('\n')}\n\n${lines.length} problem${lines.length === 1 ? '' : 's'}\n`;
+  const gate = gateLines(gateText(opts));
+  if (!lines.length) return gate.length ? `${gate.join('\n')}\n` : '';
+  const count = `${lines.length} problem${lines.length === 1 ? '' : 's'}`;
+  return `${lines.join('\n')}\n\n${count}\n${gate.map((l) => `${l}\n`).join('')}`;
 };

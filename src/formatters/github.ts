@@ -4,6 +4,7 @@
 // values also escape ":" and ",".
 import { renderMessage } from '../engine/mask.js';
 import type { Severity } from '../types.js';
+import { gateText } from './gate.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -47,5 +48,14 @@ export const github: Formatter = (results, opts) => {
       );
     }
   }
+  // What was suppressed, disabled or ignored: a notice per item (--report-suppressions), then the summary.
+  const gate = gateText(opts);
+  for (const l of gate?.details ?? []) {
+    const at: [string, string | number][] = [];
+    if (l.file !== undefined) at.push(['file', l.file]);
+    if (l.file !== undefined && l.line !== undefined) at.push(['line', l.line]);
+    lines.push(command('notice', [...at, ['title', 'phi-lint suppression']], l.text));
+  }
+  if (gate) lines.push(command('notice', [['title', 'phi-lint']], gate.summary));
   return lines.length ? `${lines.join('\n')}\n` : '';
 };

@@ -12,6 +12,7 @@ import { highlightSource, type SourceLine } from './html/highlight.js';
 import { categoryLabel, esc, plural, SEVERITY_LABEL } from './html/markup.js';
 import { REPORT_JS } from './html/script.js';
 import { REPORT_CSS } from './html/style.js';
+import { gateText, placeOf, type GateLine } from './gate.js';
 import { draftStatus, summarize, type DraftStatus, type ReportSummary } from './html/summary.js';
 import type { FormatOptions, Formatter } from './types.js';
 
@@ -44,7 +45,7 @@ export const html: Formatter = (results, opts) => {
 <div class="wrap">
 <h1>phi-lint report</h1>
 <p>${plural(summary.checked, 'draft')} checked for protected health information · phi-lint ${esc(opts.version)} · ${opts.mask ? 'matched values masked' : 'matched values shown'}</p>
-${opts.mask ? '' : '<p class="unmasked" role="note"><strong>Values are shown unmasked.</strong> This file contains the matched text; do not share it or attach it to a ticket.</p>'}
+${opts.mask ? '' : '<p class="unmasked" role="note"><strong>Values are shown unmasked.</strong> This file contains the matched text; do not share it or attach it to a ticket.</p>'}${gateNote(opts)}
 </div>
 </header>
 <main class="wrap">
@@ -67,6 +68,17 @@ ${drafts.map((d) => draftArticle(d, opts)).join('\n')}
 </html>
 `;
 };
+
+/** What was suppressed, disabled or ignored: a note under the title, and the list with --report-suppressions. */
+function gateNote(opts: FormatOptions): string {
+  const gate = gateText(opts);
+  if (!gate) return '';
+  const where = (l: GateLine): string => (l.file === undefined ? '' : `<code>${esc(placeOf(l))}</code> `);
+  const items = gate.details.map((l) => `<li>${where(l)}${esc(l.text)}</li>`).join('');
+  const list = items ? `<ul class="gate">${items}</ul>` : '';
+  const title = '<strong>Suppressed, disabled or ignored:</strong>';
+  return `<p class="gate" role="note">${title} ${esc(gate.summary)}.</p>${list}`;
+}
 
 function summarySection(s: ReportSummary): string {
   const tile = (key: string, label: string, value: number, hint: string): string =>

@@ -3,6 +3,7 @@
 // could not be read, <skipped> for a binary file. Everything is XML-escaped, and characters
 // XML 1.0 forbids are dropped.
 import { renderMessage } from '../engine/mask.js';
+import { gateText, placeOf, type GateLine } from './gate.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -50,11 +51,16 @@ export const junit: Formatter = (results, opts) => {
     cases.push(body.length ? `${open}>\n${body.join('\n')}\n    </testcase>` : `${open}/>`);
   }
   const counts = `tests="${results.length}" failures="${failures}" errors="${errors}"`;
+  // What was suppressed, disabled or ignored: the suite's output (JUnit readers show it with the suite).
+  const gate = gateText(opts);
+  const detail = (l: GateLine): string => `${l.file === undefined ? '' : `${placeOf(l)}: `}${l.text}`;
+  const gateOut = gate ? [gate.summary, ...gate.details.map(detail)] : [];
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="phi-lint" ${counts} time="0">`,
     `  <testsuite name="phi-lint" ${counts} skipped="${skipped}" time="0">`,
     ...cases,
+    ...(gateOut.length ? [`    <system-out>${xmlText(gateOut.join('\n'))}</system-out>`] : []),
     '  </testsuite>',
     '</testsuites>',
     '',

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { maskValue, renderMessage } from '../engine/mask.js';
 import type { CompiledRule } from '../rules/rule.js';
 import { SAFE_HARBOR, type Finding, type Severity, type SuppressedFinding } from '../types.js';
+import { gateText } from './gate.js';
 import { displayPath, pathToUriReference } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -95,6 +96,12 @@ function occurrences(findings: Finding[]): number[] {
   });
 }
 
+/** Where a line of the suppression report points (a config key, a directive). */
+function gatePlace(file: string, line: number | undefined): Record<string, unknown> {
+  const artifactLocation = { uri: pathToUriReference(file), uriBaseId: '%SRCROOT%' };
+  return { artifactLocation, ...(line ? { region: { startLine: line } } : {}) };
+}
+
 export const sarif: Formatter = (results, opts) => {
   const ruleList: RuleLike[] = [...opts.rules.values()].map((r: CompiledRule) => r);
   const known = new Set(ruleList.map((r) => r.id));
@@ -154,6 +161,19 @@ export const sarif: Formatter = (results, opts) => {
     });
   }
 
+  // What was suppressed, disabled or ignored: configuration notifications, the summary first.
+  const gate = gateText(opts);
+  const configNotes = gate
+    ? [
+        { level: 'note', descriptor: { id: 'phi-lint/suppressions' }, message: { text: gate.summary } },
+        ...gate.details.map((l) => ({
+          level: 'note',
+          descriptor: { id: 'phi-lint/suppressed' },
+          message: { text: l.text },
+          ...(l.file === undefined ? {} : { locations: [{ physicalLocation: gatePlace(l.file, l.line) }] }),
+        })),
+      ]
+    : [];
   const cwdUri = pathToFileURL(opts.cwd.endsWith('/') ? opts.cwd : `${opts.cwd}/`).href;
   const log = {
     $schema: SCHEMA,
@@ -168,7 +188,13 @@ export const sarif: Formatter = (results, opts) => {
             rules: ruleList.map(describeRule),
           },
         },
-        invocations: [{ executionSuccessful: !results.some((r) => r.fatal), toolExecutionNotifications: notifications }],
+        invocations: [
+          {
+            executionSuccessful: !results.some((r) => r.fatal),
+            toolExecutionNotifications: notifications,
+            ...(configNotes.length ? { toolConfigurationNotifications: configNotes } : {}),
+          },
+        ],
         originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,

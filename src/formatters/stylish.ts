@@ -4,6 +4,7 @@ import { relative } from 'node:path';
 import { renderMessage } from '../engine/mask.js';
 import type { Formatter } from './types.js';
 import { lineExcerpt } from './excerpt.js';
+import { gateText, placeOf } from './gate.js';
 
 export const stylish: Formatter = (results, opts) => {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
@@ -42,7 +43,12 @@ export const stylish: Formatter = (results, opts) => {
   const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
   const extra: string[] = [];
   if (fixable) extra.push(c.dim(`  ${fixable} of them can be fixed with --fix (preview: --fix-dry-run).`));
-  if (suppressed) extra.push(c.dim(`  ${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by directives or the baseline (--format json lists them with their reasons).`));
+  const gate = gateText(opts);
+  if (gate) {
+    // what was suppressed, disabled or ignored: one line, or item by item with --report-suppressions
+    extra.push(c.dim(`  ${gate.summary}${gate.details.length ? ':' : ' (--report-suppressions lists each)'}`));
+    for (const l of gate.details) extra.push(c.dim(`    ${placeOf(l)}  ${l.text}`));
+  } else if (suppressed) extra.push(c.dim(`  ${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by directives or the baseline (--format json lists them with their reasons).`));
   if (total) {
     const sym = errors || fatals ? c.red.bold('✖') : c.yellow.bold('⚠');
     out.push(

@@ -1,3 +1,4 @@
+import type { GateReport } from '../config/gate-report.js';
 import type { CompiledRule } from '../rules/rule.js';
 import type { FileResult } from '../types.js';
 
@@ -8,6 +9,8 @@ export interface FormatOptions {
   cwd: string;
   rules: Map<string, CompiledRule>;
   version: string;
+  /** What was suppressed, disabled or ignored (src/formatters/gate.ts); `detailed`: --report-suppressions. */
+  gate?: { report: GateReport; detailed: boolean };
 }
 
 /** A formatter is a pure function of the results. */

@@ -1,0 +1,166 @@
+// What a run did not check, and who said so: findings suppressed by directives (file:line
+// of each) and by the baseline, directives --no-inline-config ignored, config keys that
+// switch rules, categories or packs off (config file:line), ignore globs that left files
+// out (how many), extensions that leave out the common draft types, and nested configs.
+// A gate that can be switched off silently is no gate; every format prints this report
+// (src/formatters/gate.ts), one line by default and item by item with --report-suppressions.
+import { relative, sep } from 'node:path';
+import { isIgnoredBy } from '../files.js';
+import type { FileResult } from '../types.js';
+import { COMMON_DRAFT_EXTENSIONS, type Config, type ConfigSwitch } from './config.js';
+
+/** A place the report points at: a file (relative to the working directory, "/"-separated) and a line. */
+export interface GatePlace {
+  file: string;
+  line?: number;
+}
+
+export interface GateDirective extends GatePlace {
+  line: number;
+  kind: string;
+  /** Rule ids and categories it names; empty: every rule. */
+  rules: string[];
+  suppressed: number;
+  ignored: boolean;
+}
+
+export interface GateSetting extends GatePlace {
+  line: number;
+  kind: 'rule' | 'category' | 'pack' | 'extensions';
+  name: string;
+  /** How many rules it switches off (rule: 1; extensions: 0). */
+  rules: number;
+  /** Extensions: the common draft types it leaves out. */
+  leavesOut?: string[];
+}
+
+export interface GateIgnore extends GatePlace {
+  line: number;
+  glob: string;
+  files: number;
+}
+
+export interface GateReport {
+  suppressed: { directives: number; baseline: number };
+  directives: GateDirective[];
+  baseline?: { file: string; byFile: { file: string; count: number }[] };
+  settings: GateSetting[];
+  ignored: GateIgnore[];
+  /** Configs other than the one where phi-lint runs that governed drafts, and how many. */
+  nested: { file: string; drafts: number }[];
+}
+
+export interface GateInput {
+  cwd: string;
+  results: FileResult[];
+  /** The config that governed a draft, and the rules it could have run. */
+  setupOf(path: string): { config: Config; rules: readonly RuleInfo[] };
+  /** The config where phi-lint runs (or the one given with --config), and its rules. */
+  base: { config: Config; rules: readonly RuleInfo[] };
+  /** The baseline file given with --baseline. */
+  baseline?: string;
+  /** Drafts that ignore: globs left out, with the config whose globs did. */
+  ignoredFiles: { path: string; config: Config }[];
+}
+
+const show = (path: string, cwd: string): string => (relative(cwd, path) || path).split(sep).join('/');
+
+type RuleInfo = { id: string; pack: string; category: string };
+
+/** How many rules a switch turns off. */
+function rulesOff(s: ConfigSwitch, rules: readonly RuleInfo[]): number {
+  if (s.kind === 'rule') return 1;
+  if (s.kind === 'category') return rules.filter((r) => r.category === s.name).length;
+  if (s.kind === 'pack') return rules.filter((r) => r.pack === s.name).length;
+  return 0;
+}
+
+export function gateReport(input: GateInput): GateReport {
+  const { cwd, results } = input;
+  const report: GateReport = {
+    suppressed: { directives: 0, baseline: 0 },
+    directives: [],
+    settings: [],
+    ignored: [],
+    nested: [],
+  };
+  const byBaseline = new Map<string, number>();
+  const configs = new Map<Config, { drafts: number; rules: readonly RuleInfo[] }>();
+  const base = input.base.config;
+  configs.set(base, { drafts: 0, rules: input.base.rules });
+  for (const r of results) {
+    const file = show(r.filePath, cwd);
+    for (const f of r.suppressed ?? []) {
+      if (f.suppressions.some((s) => s.kind === 'baseline')) {
+        report.suppressed.baseline++;
+        byBaseline.set(file, (byBaseline.get(file) ?? 0) + 1);
+      } else report.suppressed.directives++;
+    }
+    for (const d of r.directives ?? []) {
+      const { line, kind, rules, suppressed } = d;
+      report.directives.push({ file, line, kind, rules, suppressed, ignored: !!d.ignored });
+    }
+    if (r.filePath === '<stdin>') continue;
+    const setup = input.setupOf(r.filePath);
+    const seen = configs.get(setup.config) ?? { drafts: 0, rules: setup.rules };
+    seen.drafts++;
+    configs.set(setup.config, seen);
+  }
+  if (input.baseline && report.suppressed.baseline) {
+    const byFile = [...byBaseline].map(([file, count]) => ({ file, count }));
+    report.baseline = { file: show(input.baseline, cwd), byFile };
+  }
+  for (const [config, { drafts, rules }] of configs) {
+    if (!config.file) continue;
+    if (config !== base && base.file && drafts) report.nested.push({ file: show(config.file, cwd), drafts });
+    if (config !== base && !drafts) continue;
+    const file = show(config.file, cwd);
+    const exts = config.extensions.map((x) => x.toLowerCase());
+    for (const s of config.switches) {
+      if (s.kind === 'ignore') continue;
+      const setting: GateSetting = { file, line: s.line, kind: s.kind, name: s.name, rules: rulesOff(s, rules) };
+      if (s.kind === 'extensions') setting.leavesOut = COMMON_DRAFT_EXTENSIONS.filter((e) => !exts.includes(e));
+      report.settings.push(setting);
+    }
+  }
+  // Which glob left each ignored draft out (the first that matches it).
+  const globs = new Map<string, GateIgnore>();
+  for (const { path, config } of input.ignoredFiles) {
+    const byGlob = (x: ConfigSwitch): boolean =>
+      x.kind === 'ignore' && isIgnoredBy(path, { dir: config.dir, ignore: [x.name] });
+    const s = config.switches.find(byGlob);
+    if (!s || !config.file) continue;
+    const key = `${config.file}\0${s.line}\0${s.name}`;
+    const g = globs.get(key) ?? { file: show(config.file, cwd), line: s.line, glob: s.name, files: 0 };
+    g.files++;
+    globs.set(key, g);
+  }
+  report.ignored = [...globs.values()];
+  return report;
+}
+
+/** Is there anything to say? */
+export function gateIsEmpty(r: GateReport): boolean {
+  const { directives, baseline } = r.suppressed;
+  if (directives || baseline) return false;
+  return !r.directives.length && !r.settings.length && !r.ignored.length && !r.nested.length;
+}
+
+/**
+ * Split targets into those to lint and those a config's ignore: globs leave out. A path
+ * named on the command line itself is always linted (as before: ignore: globs apply to
+ * what directories and globs expand to).
+ */
+export function splitIgnored<T extends { path: string; error?: string }>(
+  targets: T[],
+  named: ReadonlySet<string>,
+  config: Config,
+): { kept: T[]; ignored: string[] } {
+  const kept: T[] = [];
+  const ignored: string[] = [];
+  for (const t of targets) {
+    if (t.error || named.has(t.path) || !config.ignore.length || !isIgnoredBy(t.path, config)) kept.push(t);
+    else ignored.push(t.path);
+  }
+  return { kept, ignored };
+}
