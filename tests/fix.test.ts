@@ -157,7 +157,7 @@ describe('CLI', () => {
     const dir = tmpProject({ 'a.txt': text });
     const r = phiLint(['a.txt', '--fix-dry-run'], { cwd: dir });
     expect(r.stdout).toBe(
-      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-Call the desk at ***-***-0187.', '-SSN ***-**-1123 on file.', '+Call the desk at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
+      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-Call the desk at ***.', '-SSN *** on file.', '+Call the desk at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
     );
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
     expect(r.status).toBe(0);
