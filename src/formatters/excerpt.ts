@@ -96,9 +96,10 @@ export class DraftLines {
   excerpt(f: Located): Excerpt {
     const shown = this.line(f.line);
     const n = shown.start.length - 1;
-    const cs = Math.max(0, Math.min(f.column - 1, n));
+    const column = Math.max(0, f.column - 1);
+    const cs = Math.min(column, n);
     const ce = Math.min(n, f.endLine === f.line ? Math.max(f.endColumn - 1, cs + 1) : n);
-    const at = shown.start[cs]!;
+    const at = shown.start[cs]! + (column - cs); // a column past the line's end stays past it
     const until = ce > cs ? shown.end[ce]! : at + 1;
     const len = shown.text.length;
     let from = 0;
