@@ -30,6 +30,8 @@ const OWN_WORDS = [
   // directive keywords, front-matter keys, placeholders ([RECORD-NUMBER]) and file names
   'phi lint disable enable next line kind post reply consent consents yaml md txt',
   'location ssn mrn record number plan id ip address url visit detail case media',
+  // words of phi-lint's own messages (directives, consent, front matter) that SCOWL lacks
+  'ledger config inline markdown linted cfr hipaa',
 ].flatMap((s) => s.split(' '));
 
 let common: Set<string> | undefined;
