@@ -434,7 +434,13 @@ async function lintBuffer(path: string, buf: Buffer, kind: DraftKind, ctx: FileC
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
-  const { results, session, diffs, fixed, fixErrors, notices } = await lintFiles(opts, io);
+  let linted: LintRun;
+  try {
+    linted = await lintFiles(opts, io);
+  } finally {
+    if (opts.fix) (await import('./fix/interrupt.js')).endRewrites();
+  }
+  const { results, session, diffs, fixed, fixErrors, notices } = linted;
   let stderr = '';
   if (opts.writeBaseline) {
     const target = resolve(io.cwd, opts.writeBaseline);
@@ -463,7 +469,11 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     rules: new Map(session.all().flatMap((p) => p.ruleSet.rules.map((r) => [r.id, r] as const))),
     version: io.version,
   });
-  let stdout = opts.fixDryRun && !opts.fix ? diffs.join('') : output;
+  // --fix-dry-run: the stylish report is the diff; any other format prints its report (of the
+  // drafts as they would be after the fixes) and the diff goes to standard error.
+  const dryRunDiff = opts.fixDryRun && !opts.fix;
+  let stdout = dryRunDiff && opts.format === 'stylish' ? diffs.join('') : output;
+  if (dryRunDiff && opts.format !== 'stylish') stderr += diffs.join('');
   if (opts.outputFile) {
     const target = resolve(io.cwd, opts.outputFile);
     const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);

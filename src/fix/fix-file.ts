@@ -11,6 +11,7 @@ import { isMetaRule } from '../meta-rules.js';
 import type { FileResult, Finding } from '../types.js';
 import { unifiedDiff } from './diff.js';
 import { applyEdits } from './edits.js';
+import { noteRewrite, startRewrites } from './interrupt.js';
 import type { FixPlan } from './plan.js';
 import { encode, encodingOf, UnsafeWriteError, writeFileAtomic, writeTarget } from './write.js';
 
@@ -35,9 +36,15 @@ export interface FixOutcome {
 }
 
 export async function fixDraft(path: string, buf: Buffer, doc: Document, result: FileResult, opts: FixDraftOptions): Promise<FixOutcome> {
+  if (opts.write) {
+    startRewrites();
+    // Let the event loop run between drafts: a signal (interrupt.ts) is handled only there.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   const plan = opts.plan(doc, result.findings);
   if (!plan.edits.length) return { result, fixedCount: 0 };
   const fixedText = applyEdits(doc.text, plan.edits);
+  const name = path === '<stdin>' ? path : relative(opts.cwd, path).split('\\').join('/') || path;
   if (!opts.write) {
     // Masked, both sides show only safe words: values are `***`, the replacements (placeholders,
     // the reply template) are shown as they are, and what the edits leave is masked alike, so
@@ -45,13 +52,13 @@ export async function fixDraft(path: string, buf: Buffer, doc: Document, result:
     const values = [...result.findings, ...(result.suppressed ?? [])].filter((f) => !isMetaRule(f.ruleId) && f.end > f.start);
     const before = opts.mask ? maskText(doc.text, values) : doc.text;
     const after = opts.mask ? maskText(doc.text, values, plan.edits) : fixedText;
-    const name = path === '<stdin>' ? path : relative(opts.cwd, path).split('\\').join('/') || path;
     return { result: await opts.relint(fixedText), fixedCount: plan.fixed.length, diff: await unifiedDiff(name, before, after) };
   }
   try {
     const target = writeTarget(path, opts.root);
     if (!readFileSync(target).equals(buf)) return { result, fixedCount: 0, error: 'the file changed while it was being checked; run again' };
     writeFileAtomic(target, encode(fixedText, encodingOf(buf)));
+    noteRewrite(name);
   } catch (e) {
     if (e instanceof UnsafeWriteError) return { result, fixedCount: 0, error: e.message };
     return { result, fixedCount: 0, error: `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
