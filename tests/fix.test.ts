@@ -157,7 +157,7 @@ describe('CLI', () => {
     const dir = tmpProject({ 'a.txt': text });
     const r = phiLint(['a.txt', '--fix-dry-run'], { cwd: dir });
     expect(r.stdout).toBe(
-      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-Call the desk at ***.', '-SSN *** on file.', '+Call the desk at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
+      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-*** the desk at ***.', '-SSN *** on file.', '+*** the desk at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
     );
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
     expect(r.status).toBe(0);
@@ -175,13 +175,13 @@ describe('CLI', () => {
     expect(file.filePath).toBe(join(dir, 'a.txt'));
     expect(file.messages.map((m: { ruleId: string }) => m.ruleId)).not.toContain('phi/phone'); // fixed
     expect(r.stderr).toContain('--- a/a.txt\n+++ b/a.txt\n');
-    expect(r.stderr).toContain('\n-Call the desk at ***.\n');
-    expect(r.stderr).toContain('\n+Call the desk at [PHONE].\n');
+    expect(r.stderr).toContain('\n-*** the desk at ***.\n');
+    expect(r.stderr).toContain('\n+*** the desk at [PHONE].\n');
     expect(r.stderr).not.toMatch(/Quillfeather|0187/);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
     const sarif = await cli(['a.txt', '--fix-dry-run', '-f', 'sarif'], { cwd: dir });
     expect(JSON.parse(sarif.stdout).version).toBe('2.1.0');
-    expect(sarif.stderr).toContain('+Call the desk at [PHONE].');
+    expect(sarif.stderr).toContain('+*** the desk at [PHONE].');
     // the default format still prints the diff itself
     expect((await cli(['a.txt', '--fix-dry-run'], { cwd: dir })).stdout).toMatch(/^--- a\/a\.txt\n/);
   });

@@ -49,21 +49,25 @@ const REVEALING = /\p{L}\*|\*{4,}|\*[\p{N}]|[\p{N}]\*|\*-\p{N}/u;
 describe('safe words', () => {
   it('common English words are safe; names, places, initials, numbers and other scripts are not', () => {
     for (const w of ['the', 'Thanks', 'appointment', 'surgery', 'dentist', "dentist's", "don't", 'a', 'I']) expect(isSafeWord(w), w).toBe(true);
-    for (const w of ['Sarah', 'Whitfield', 'Dana', 'will', 'Hope', 'June', 'Atlanta', 'Decatur', 'J', 'x', "Will's", '404', '٤٠٤', '４０４', 'Zoë', 'ｔｈｅ']) {
+    for (const w of ['Sarah', 'Whitfield', 'Dana', 'Will', 'Hope', 'June', 'Grace', 'Brown', 'Atlanta', 'Decatur', 'J', 'x', "Will's", '404', '٤٠٤', '４０４', 'Zoë', 'ｔｈｅ']) {
       expect(isSafeWord(w), w).toBe(false);
     }
+    // a common word that is also a name or a place is shown only in lower case
+    for (const w of ['will', 'hope', 'grace', 'brown', "will's"]) expect(isSafeWord(w), w).toBe(true);
   });
   it('maskWords keeps punctuation, spacing and safe words, and hides everything else at a fixed width', () => {
-    expect(maskWords('Call Sarah Whitfield at 404-555-0187 today.')).toBe('Call *** *** at ***-***-*** today.');
+    expect(maskWords('Please call Sarah Whitfield at 404-555-0187 today.')).toBe('Please call *** *** at ***-***-*** today.');
+    // a common word that is also a name ("Call", "Grace") is shown only in lower case
+    expect(maskWords('Call Grace, call grace')).toBe('*** ***, call grace');
     expect(maskWords('SSN 078-05-1120, MRN 00482913')).toBe('SSN ***-***-***, MRN ***');
     expect(maskWords('Arabic-Indic ٤٠٤-٥٥٥-٠١٨٧ and full-width ４０４５５５')).toBe('***-*** ***-***-*** and full-width ***');
     expect(maskWords('\u001b[31mred\u001b[0m')).toBe('***[***[***');
   });
   it('maskText masks hidden spans whole, one mask per line they touch, and keeps replacements', () => {
-    const text = 'To Dana\nRuiz, call 404-555-0187.\n';
-    const name = { start: 3, end: 12 };
-    expect(maskText(text, [name])).toBe('To ***\n***, call ***-***-***.\n');
-    expect(maskText(text, [name], [{ start: 19, end: 31, text: '[PHONE]' }])).toBe('To ***\n***, call [PHONE].\n');
+    const text = 'For Dana\nRuiz, call 404-555-0187.\n';
+    const name = { start: 4, end: 13 };
+    expect(maskText(text, [name])).toBe('For ***\n***, call ***-***-***.\n');
+    expect(maskText(text, [name], [{ start: 20, end: 32, text: '[PHONE]' }])).toBe('For ***\n***, call [PHONE].\n');
   });
 });
 
@@ -76,9 +80,9 @@ describe('masked code frames', () => {
     expect(out).not.toMatch(/Zelda|Quillfeather|0187/);
   });
   it('mask Arabic-Indic and full-width digits', () => {
-    const source = 'Call ٤٠٤-٥٥٥-٠١٨٧ or ４０４-５５５-０１８７ or 404-555-0187.\n';
+    const source = 'Please call ٤٠٤-٥٥٥-٠١٨٧ or ４０４-５５５-０１８７ or 404-555-0187.\n';
     const out = stylish([{ filePath: '/x/a.md', source, findings: [finding(source, '404-555-0187')] }], opts());
-    expect(out).toContain('│ Call ***-***-*** or ***-***-*** or ***.');
+    expect(out).toContain('│ Please call ***-***-*** or ***-***-*** or ***.');
     expect(out).not.toMatch(/[٠-٩０-９]/);
   });
   it('reveal no part of an SSN, and no initial or length of a name, in any format', async () => {

@@ -15,13 +15,15 @@
 // of two masked texts shows only real changes.
 import { CATEGORIES, type Finding } from '../types.js';
 import { escapeChar } from './escape.js';
-import { SAFE_WORDS } from './safe-words.js';
+import { LOWER_CASE_WORDS, SAFE_WORDS } from './safe-words.js';
 
 export const MASK = '***';
 
 /** The text spacing and punctuation keep: spaces, tabs, line breaks, punctuation, ASCII symbols. */
 const SEPARATOR = /[\p{P}\p{Zs}\t\n\r$+<=>^`|~]/u;
 const APOSTROPHE = /['\u2019]/;
+/** What follows an apostrophe after a masked word ("***'s", "***'ll"): it reveals nothing. */
+const CLITIC = /^(?:s|t|d|m|ll|re|ve)$/i;
 const ASCII_WORD = /^[A-Za-z]+(?:['\u2019][A-Za-z]+)?$/;
 
 /** Words of phi-lint's own that reports print around draft text (never PHI). */
@@ -35,17 +37,22 @@ const OWN_WORDS = [
 ].flatMap((s) => s.split(' '));
 
 let common: Set<string> | undefined;
+let lowerOnly: Set<string> | undefined;
 const commonWords = (): Set<string> => (common ??= new Set([...SAFE_WORDS.split(/\s+/), ...OWN_WORDS].filter(Boolean)));
+const lowerCaseWords = (): Set<string> => (lowerOnly ??= new Set(LOWER_CASE_WORDS.split(/\s+/).filter(Boolean)));
 
-/** Is this word (letters, at most one inner apostrophe) safe to show? */
+/**
+ * Is this word (letters, at most one inner apostrophe) safe to show? A common word that is
+ * also a name or a place ("will", "grace", "brown") only when written in lower case.
+ */
 export function isSafeWord(word: string, extra?: ReadonlySet<string>): boolean {
   if (!ASCII_WORD.test(word)) return false;
   const w = word.toLowerCase().replace('\u2019', "'");
   if (w.length === 1) return w === 'a' || w === 'i';
-  const words = commonWords();
-  if (words.has(w) || extra?.has(w)) return true;
+  const lower = w === word;
+  const known = (x: string): boolean => commonWords().has(x) || !!extra?.has(x) || (lower && lowerCaseWords().has(x));
   // a possessive of a safe word ("the dentist's chair"); "Will's" stays masked
-  return w.endsWith("'s") && (words.has(w.slice(0, -2)) || !!extra?.has(w.slice(0, -2)));
+  return known(w) || (w.endsWith("'s") && known(w.slice(0, -2)));
 }
 
 /** The words of the rule ids in use ("names/given-name"): safe in messages about directives. */
@@ -82,7 +89,8 @@ function scan(text: string, from: number, to: number, extra: ReadonlySet<string>
       else break;
     }
     // a word is worth a safe-word lookup only when it is short ASCII; anything else is masked
-    emit(start, i, i - start <= 40 && isSafeWord(text.slice(start, i), extra));
+    const word = i - start <= 40 ? text.slice(start, i) : '';
+    emit(start, i, isSafeWord(word, extra) || (CLITIC.test(word) && start > from && APOSTROPHE.test(text[start - 1]!)));
   }
 }
 
