@@ -14,9 +14,8 @@ let handlers: { signal: NodeJS.Signals; handler: () => void }[] | undefined;
 function interrupted(signal: (typeof SIGNALS)[number]): void {
   const n = rewritten.length;
   const list = rewritten.map((name) => `  ${escapeControls(name)}\n`).join('');
-  const head = n
-    ? `phi-lint: interrupted (${signal}); --fix had rewritten ${n} draft${n === 1 ? '' : 's'} (each one whole; the others are unchanged):\n`
-    : `phi-lint: interrupted (${signal}); --fix had rewritten no draft yet.\n`;
+  const drafts = `${n} draft${n === 1 ? '' : 's'} (each one whole; the others are unchanged):\n`;
+  const head = `phi-lint: interrupted (${signal}); --fix had rewritten ${n ? drafts : 'no draft yet.\n'}`;
   try {
     writeSync(2, head + list);
   } catch {

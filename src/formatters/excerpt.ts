@@ -84,7 +84,8 @@ export class DraftLines {
     let hide: Span[] = [];
     if (this.mask) {
       const spans = this.partial.get(n) ?? [];
-      hide = mergeSpans(k >= 0 && this.covered[k]! > 0 ? [...spans, { start: 0, end: text.length }] : spans, text.length);
+      const whole = k >= 0 && this.covered[k]! > 0;
+      hide = mergeSpans(whole ? [...spans, { start: 0, end: text.length }] : spans, text.length);
     }
     shown = showLine(text, this.mask, hide, this.extra);
     if (this.cache.size >= CACHED_LINES) this.cache.clear();

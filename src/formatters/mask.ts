@@ -74,7 +74,13 @@ const isSeparator = (ch: string): boolean => {
  * with inner apostrophes). `emit(start, end, kept)` gets each piece; kept is false for a
  * word that is not safe.
  */
-function scan(text: string, from: number, to: number, extra: ReadonlySet<string> | undefined, emit: (start: number, end: number, kept: boolean) => void): void {
+function scan(
+  text: string,
+  from: number,
+  to: number,
+  extra: ReadonlySet<string> | undefined,
+  emit: (start: number, end: number, kept: boolean) => void,
+): void {
   let i = from;
   while (i < to) {
     const start = i;
@@ -175,7 +181,12 @@ export function mergeSpans(spans: Iterable<Span>, max: number): Span[] {
  * replacements: placeholders, the reply template), and everything else keeps only safe
  * words. Spans are offsets into `text`; `keep` spans must not overlap each other.
  */
-export function maskText(text: string, hide: Span[], keep: (Span & { text: string })[] = [], extra?: ReadonlySet<string>): string {
+export function maskText(
+  text: string,
+  hide: Span[],
+  keep: (Span & { text: string })[] = [],
+  extra?: ReadonlySet<string>,
+): string {
   const kept = [...keep].sort((a, b) => a.start - b.start);
   const hidden = mergeSpans(hide, text.length);
   let out = '';

@@ -37,7 +37,12 @@ const ENGINE_RULES: Record<string, { category: string; message: string; why: str
 function metaRule(id: string): (typeof ENGINE_RULES)[string] | undefined {
   if (!isMetaRule(id)) return undefined;
   const m = META_RULES.find((x) => x.id === id);
-  return { category: 'other-id', message: m?.looksFor ?? 'A problem phi-lint found in the draft itself.', why: m?.why ?? 'See `phi-lint explain`.', severity: m?.severity ?? 'error' };
+  return {
+    category: 'other-id',
+    message: m?.looksFor ?? 'A problem phi-lint found in the draft itself.',
+    why: m?.why ?? 'See `phi-lint explain`.',
+    severity: m?.severity ?? 'error',
+  };
 }
 
 function pascalName(id: string): string {

@@ -24,7 +24,8 @@ export const stylish: Formatter = (results, opts) => {
       out.push(`  ${c.red('error')}  ${plain(r.fatal)}`);
     }
     // suppressed findings are still values on the line: mask them too
-    const lines = r.source === undefined ? undefined : new DraftLines(r.source, r.suppressed?.length ? [...r.findings, ...r.suppressed] : r.findings, opts.mask, texts.words);
+    const values = r.suppressed?.length ? [...r.findings, ...r.suppressed] : r.findings;
+    const lines = r.source === undefined ? undefined : new DraftLines(r.source, values, opts.mask, texts.words);
     for (const f of r.findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
