@@ -40,6 +40,9 @@ Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
 
+/** Variables that CI systems set (GitHub Actions, GitLab, Jenkins, Azure Pipelines, Buildkite, CircleCI). */
+const CI_VARIABLES = ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI'];
+
 function colorWanted(flag: boolean | undefined, env: Env): boolean {
   if (flag === false) return false;
   if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') return false;
@@ -153,7 +156,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     ignore?: boolean;
   }>();
   const paths = program.args;
-  const inCi = !!env.env.CI && env.env.CI !== 'false';
+  // Any CI system masks, not only those that set CI: a non-empty value other than "false".
+  const inCi = CI_VARIABLES.some((v) => !!env.env[v] && env.env[v] !== 'false');
   // A report written with --output-file is not going to a terminal either: mask it too.
   let mask = inCi || !env.stdoutIsTTY || !!o.outputFile;
   if (o.mask === true) mask = true;

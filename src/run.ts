@@ -617,7 +617,13 @@ function writeReport(target: string, text: string): string | undefined {
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
-  const { results, session, diffs, fixed, fixErrors, notices, cached, ignoredFiles } = await lintFiles(opts, io);
+  let linted: LintRun;
+  try {
+    linted = await lintFiles(opts, io);
+  } finally {
+    if (opts.fix) (await import('./fix/interrupt.js')).endRewrites();
+  }
+  const { results, session, diffs, fixed, fixErrors, notices, cached, ignoredFiles } = linted;
   let stderr = '';
   if (opts.writeBaseline) {
     const target = resolve(io.cwd, opts.writeBaseline);
@@ -665,7 +671,11 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     version: io.version,
     ...(gate && opts.format !== 'json' ? { gate } : {}),
   });
-  let stdout = opts.fixDryRun && !opts.fix ? diffs.join('') : output;
+  // --fix-dry-run: the stylish report is the diff; any other format prints its report (of the
+  // drafts as they would be after the fixes) and the diff goes to standard error.
+  const dryRunDiff = opts.fixDryRun && !opts.fix;
+  let stdout = dryRunDiff && opts.format === 'stylish' ? diffs.join('') : output;
+  if (dryRunDiff && opts.format !== 'stylish') stderr += diffs.join('');
   if (cached) {
     // Every report says how much of it came from the cache: stylish in its summary, the others on standard error.
     const one = cached === 1;

@@ -72,7 +72,7 @@ describe('CLI', () => {
     const added = phiLint(['posts', '--baseline', '.phi-lint-baseline.json', '-f', 'json'], { cwd: dir });
     expect(added.status).toBe(1);
     const msgs = JSON.parse(added.stdout)[0].messages;
-    expect(msgs.map((m: { line: number; column: number; value: string }) => [m.line, m.column, m.value])).toEqual([[3, 34, '***-***-0142']]);
+    expect(msgs.map((m: { line: number; column: number; value: string }) => [m.line, m.column, m.value])).toEqual([[3, 34, '***']]);
 
     // the same number a second time on that line is a new occurrence: reported too
     tmpWrite(dir, 'posts/a.txt', 'Call the desk at 404-555-0187, again 404-555-0187.\nWrite to jane.doe@gmail.com today.\n');

@@ -118,7 +118,8 @@ describe('CLI', () => {
   });
   it('covered findings are info notes and the run passes', () => {
     const dir = tmpProject(files('C-2025-014'));
-    const r = phiLint(['story.md'], { cwd: dir, env: { PHI_LINT_TODAY: '2025-06-01' } });
+    // consent ids and dates are shown with --show-values; masked, notes keep only safe words
+    const r = phiLint(['story.md', '--show-values'], { cwd: dir, env: { PHI_LINT_TODAY: '2025-06-01' } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/4:23\s+info\s+Phone number/);
@@ -126,7 +127,7 @@ describe('CLI', () => {
   });
   it('an expired consent fails the run and says so', () => {
     const dir = tmpProject(files('C-2025-014'));
-    const r = phiLint(['story.md'], { cwd: dir, env: { PHI_LINT_TODAY: '2026-04-01' } });
+    const r = phiLint(['story.md', '--show-values'], { cwd: dir, env: { PHI_LINT_TODAY: '2026-04-01' } });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/2:1\s+error\s+Consent C-2025-014 expired on 2026-03-01.*phi-lint\/consent/);
   });

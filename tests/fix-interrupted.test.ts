@@ -89,3 +89,31 @@ describe('--fix killed part-way', () => {
     }
   }, 120_000);
 });
+
+describe('--fix interrupted by SIGINT or SIGTERM', () => {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    it(`${signal}: says which drafts it had already rewritten, then exits ${code}`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'phi-lint-interrupt-'));
+      const names = Array.from({ length: 200 }, (_, i) => `draft-${String(i).padStart(4, '0')}.md`);
+      for (const [i, name] of names.entries()) writeFileSync(join(dir, name), draft(i));
+      writeFileSync(join(dir, '.phi-lint.yaml'), 'practice:\n  name: Lakeside Dental\n');
+      const inode = (n: string): number => statSync(join(dir, n)).ino;
+      const before = new Map(names.map((n) => [n, inode(n)]));
+      const changed = (): string[] => names.filter((n) => inode(n) !== before.get(n));
+      const child = spawn(process.execPath, [BIN, '--fix', '--threads', '1', '.'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+      child.stdout.resume();
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      for (let polls = 0; polls < 20_000 && changed().length < 5; polls++) await new Promise((r) => setTimeout(r, 1));
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      const rewritten = changed();
+      expect(rewritten.length).toBeGreaterThan(0);
+      expect(rewritten.length).toBeLessThan(names.length);
+      expect(stderr).toContain(`phi-lint: interrupted (${signal}); --fix had rewritten ${rewritten.length} draft${rewritten.length === 1 ? '' : 's'}`);
+      const listed = stderr.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim());
+      expect(listed).toEqual(rewritten);
+    }, 120_000);
+  }
+});

@@ -158,7 +158,7 @@ describe('CLI', () => {
     const dir = tmpProject({ 'a.txt': text });
     const r = phiLint(['a.txt', '--fix-dry-run'], { cwd: dir });
     expect(r.stdout).toBe(
-      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-Call the desk at ***-***-0187.', '-SSN ***-**-1123 on file.', '+Call the desk at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
+      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-*** the desk at ***.', '-SSN *** on file.', '+*** the desk at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
     );
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
     expect(r.status).toBe(0);
@@ -167,6 +167,24 @@ describe('CLI', () => {
     expect(before.fixableErrorCount).toBe(2);
     expect(before.messages.map((m: { fixable?: boolean }) => m.fixable)).toEqual([true, true]);
     expect(phiLint(['a.txt'], { cwd: dir }).stdout).toContain('2 of them can be fixed with --fix (preview: --fix-dry-run).');
+  });
+  it('--fix-dry-run with another format prints that report (of the drafts as fixed) and the diff on stderr', async () => {
+    const text = 'Line one.\nCall the desk at 404-555-0187.\nZelda Quillfeather has a knee brace.\n';
+    const dir = tmpProject({ 'a.txt': text });
+    const r = await cli(['a.txt', '--fix-dry-run', '-f', 'json'], { cwd: dir });
+    const [file] = JSON.parse(r.stdout);
+    expect(file.filePath).toBe(join(dir, 'a.txt'));
+    expect(file.messages.map((m: { ruleId: string }) => m.ruleId)).not.toContain('phi/phone'); // fixed
+    expect(r.stderr).toContain('--- a/a.txt\n+++ b/a.txt\n');
+    expect(r.stderr).toContain('\n-*** the desk at ***.\n');
+    expect(r.stderr).toContain('\n+*** the desk at [PHONE].\n');
+    expect(r.stderr).not.toMatch(/Quillfeather|0187/);
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
+    const sarif = await cli(['a.txt', '--fix-dry-run', '-f', 'sarif'], { cwd: dir });
+    expect(JSON.parse(sarif.stdout).version).toBe('2.1.0');
+    expect(sarif.stderr).toContain('+*** the desk at [PHONE].');
+    // the default format still prints the diff itself
+    expect((await cli(['a.txt', '--fix-dry-run'], { cwd: dir })).stdout).toMatch(/^--- a\/a\.txt\n/);
   });
   it('a risky reply is replaced by the template with the practice phone; the result lints clean', () => {
     const dir = tmpProject({

@@ -88,10 +88,11 @@ describe('sarif', () => {
   });
 
   it('fingerprints survive lines inserted above, tell repeated values apart, and never hold the value', () => {
+    // v2: no part of the value goes in (v1 hashed its old mask, with an SSN's last four digits)
     const text = 'Call 404-555-0187 today.\nOr 404-555-0187 again.\n';
     const dir = scratchDir({ 'a.md': text });
     const prints = (file: string): string[] =>
-      (JSON.parse(phiLint(['-f', 'sarif', file], { cwd: dir }).stdout) as SarifLog).runs[0]!.results.map((r) => r.partialFingerprints['phiLintFinding/v1']!);
+      (JSON.parse(phiLint(['-f', 'sarif', file], { cwd: dir }).stdout) as SarifLog).runs[0]!.results.map((r) => r.partialFingerprints['phiLintFinding/v2']!);
     const a = prints('a.md');
     expect(a).toHaveLength(2);
     expect(a[0]).not.toBe(a[1]);
@@ -99,14 +100,16 @@ describe('sarif', () => {
     const moved = scratchDir({ 'a.md': `# New heading\n\nAn added paragraph.\n\n${text}` });
     const b = (JSON.parse(phiLint(['-f', 'sarif', 'a.md'], { cwd: moved }).stdout) as SarifLog).runs[0]!.results;
     expect(b[0]!.locations[0]!.physicalLocation.region.startLine).toBe(5);
-    expect(b.map((r) => r.partialFingerprints['phiLintFinding/v1'])).toEqual(a);
+    expect(b.map((r) => r.partialFingerprints['phiLintFinding/v2'])).toEqual(a);
     const out = phiLint(['-f', 'sarif', '--show-values', 'a.md'], { cwd: dir }).stdout;
     const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
     for (const fp of a) {
       expect(fp).toMatch(/^[0-9a-f]{32}$/);
       expect(sha('404-555-0187').startsWith(fp)).toBe(false);
     }
-    expect(out.match(/"phiLintFinding\/v1": "[0-9a-f]+"/g)).toHaveLength(2);
+    expect(out.match(/"phiLintFinding\/v2": "[0-9a-f]+"/g)).toHaveLength(2);
+    // the same fingerprints whether values are shown or masked
+    expect(out.match(/"phiLintFinding\/v2": "([0-9a-f]+)"/g)!.map((m) => m.slice(-33, -1))).toEqual(a);
   });
 
   it('reports suppressed findings as suppressed results, without changing the others\' fingerprints', () => {
@@ -123,7 +126,7 @@ describe('sarif', () => {
     expect(after).toHaveLength(2);
     expect(after[0]!.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'a test line' }]);
     expect(after[1]!.suppressions).toBeUndefined();
-    expect(after.map((x) => x.partialFingerprints['phiLintFinding/v1'])).toEqual(before.map((x) => x.partialFingerprints['phiLintFinding/v1']));
+    expect(after.map((x) => x.partialFingerprints['phiLintFinding/v2'])).toEqual(before.map((x) => x.partialFingerprints['phiLintFinding/v2']));
   });
 
   it('reports unreadable files as failed execution, and engine findings get a rule too', () => {
@@ -156,7 +159,7 @@ describe('github', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).toMatch(FINDING_COMMAND);
-    expect(lines[0]).toMatch(/^::error file=posts\/a%2Cb%3Ac%25\.md,line=3,col=14,endLine=3,endColumn=26,title=phi\/phone \(phone\)::Phone number "\*\*\*-\*\*\*-0187"/);
+    expect(lines[0]).toMatch(/^::error file=posts\/a%2Cb%3Ac%25\.md,line=3,col=14,endLine=3,endColumn=26,title=phi\/phone \(phone\)::Phone number "\*\*\*"/);
     expect(lines[0]).toContain('%0AInstead: ');
     expect(lines[1]).toMatch(/^::warning file=/);
   });
@@ -191,7 +194,7 @@ describe('junit', () => {
     expect(Object.keys(byName).sort()).toEqual(['a.md', 'clean.md', 'missing.md', 'odd <&> "name".md']);
     expect(byName['a.md'].failure).toHaveLength(2);
     expect(byName['a.md'].failure[0]).toMatchObject({ type: 'phi/phone' });
-    expect(byName['a.md'].failure[0]['#text']).toMatch(/^a\.md:3:14: error Phone number "\*\*\*-\*\*\*-0187"/);
+    expect(byName['a.md'].failure[0]['#text']).toMatch(/^a\.md:3:14: error Phone number "\*\*\*"/);
     expect(byName['clean.md'].failure).toBeUndefined();
     expect(byName['missing.md'].error.message).toBe('no such file or directory');
     expect(byName['odd <&> "name".md'].failure).toHaveLength(1);
@@ -204,11 +207,11 @@ describe('junit', () => {
     }
   });
 
-  it('drops characters XML forbids and escapes markup in names and messages', () => {
+  it('writes control characters as visible escapes (which XML allows) and escapes markup in names and messages', () => {
     const dir = scratchDir({ 'ctl\u0001.md': 'Call 404-555-0187 \u0007 now.\n' });
     const out = phiLint(['-f', 'junit', '.'], { cwd: dir }).stdout;
     expect(xmlProblems(out)).toEqual([]);
-    expect(out).toContain('name="ctl.md"');
+    expect(out).toContain('name="ctl\\x01.md"');
   });
 
   it('keeps info notes out of the failures', () => {
@@ -229,7 +232,7 @@ describe('compact and unix', () => {
     const lines = compact.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(l).toMatch(LINE);
-    expect(lines[0]).toBe('posts/a.md:3:14: error Phone number "***-***-0187" — a phone number that is not the practice\'s own can identify a patient. [phi/phone]');
+    expect(lines[0]).toBe('posts/a.md:3:14: error Phone number "***" — a phone number that is not the practice\'s own can identify a patient. [phi/phone]');
     const unix = phiLint(['-f', 'unix', 'posts'], { cwd: dir }).stdout;
     expect(unix).toBe(`${lines.join('\n')}\n\n2 problems\n`);
   });

@@ -1,7 +1,6 @@
 // Text edits over a document's text (offsets as findings carry them): build redactions that
 // keep the Markdown around them intact, merge overlaps, apply.
 import type { Document } from '../documents/document.js';
-import { maskValue } from '../engine/mask.js';
 import type { Finding } from '../types.js';
 import { PLACEHOLDERS } from './placeholders.js';
 
@@ -55,15 +54,6 @@ export function redactionEdits(doc: Pick<Document, 'text' | 'prose' | 'format'>,
       else before += doc.text[i];
     }
     return { start, end, text: before + placeholder + after };
-  });
-}
-
-/** Mask each finding's text in place (for showing a diff without the values). */
-export function maskEdits(text: string, findings: Finding[]): Edit[] {
-  return groups(findings).map((g) => {
-    const start = Math.min(...g.map((f) => f.start));
-    const end = Math.max(...g.map((f) => f.end));
-    return { start, end, text: maskValue(text.slice(start, end)) };
   });
 }
 

@@ -1,14 +1,17 @@
 // --fix and --fix-dry-run for one draft: plan the edits, then either write the new text
 // (atomically, same encoding, BOM and permissions, never through a symlink out of the
 // project, never over a file that changed since it was read) or show them as a diff with
-// the values masked. Either way the draft is linted again, so the report shows what is left.
+// the draft masked (as any masked output: formatters/mask.ts). Either way the draft is linted
+// again, so the report shows what is left.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Document } from '../documents/document.js';
+import { maskText } from '../formatters/mask.js';
 import { isMetaRule } from '../meta-rules.js';
 import type { FileResult, Finding } from '../types.js';
 import { unifiedDiff } from './diff.js';
-import { applyEdits, maskEdits, type Edit } from './edits.js';
+import { applyEdits } from './edits.js';
+import { noteRewrite, startRewrites } from './interrupt.js';
 import type { FixPlan } from './plan.js';
 import { encode, encodingOf, UnsafeWriteError, writeFileAtomic, writeTarget } from './write.js';
 
@@ -32,23 +35,30 @@ export interface FixOutcome {
   error?: string;
 }
 
-const overlaps = (f: Finding, edits: Edit[]): boolean => edits.some((e) => f.start < e.end && e.start < f.end);
-
 export async function fixDraft(path: string, buf: Buffer, doc: Document, result: FileResult, opts: FixDraftOptions): Promise<FixOutcome> {
+  if (opts.write) {
+    startRewrites();
+    // Let the event loop run between drafts: a signal (interrupt.ts) is handled only there.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   const plan = opts.plan(doc, result.findings);
   if (!plan.edits.length) return { result, fixedCount: 0 };
   const fixedText = applyEdits(doc.text, plan.edits);
+  const name = path === '<stdin>' ? path : relative(opts.cwd, path).split('\\').join('/') || path;
   if (!opts.write) {
+    // Masked, both sides show only safe words: values are `***`, the replacements (placeholders,
+    // the reply template) are shown as they are, and what the edits leave is masked alike, so
+    // unchanged lines compare equal.
     const values = [...result.findings, ...(result.suppressed ?? [])].filter((f) => !isMetaRule(f.ruleId) && f.end > f.start);
-    const before = opts.mask ? applyEdits(doc.text, maskEdits(doc.text, values)) : doc.text;
-    const after = opts.mask ? applyEdits(doc.text, [...plan.edits, ...maskEdits(doc.text, values.filter((f) => !overlaps(f, plan.edits)))]) : fixedText;
-    const name = path === '<stdin>' ? path : relative(opts.cwd, path).split('\\').join('/') || path;
+    const before = opts.mask ? maskText(doc.text, values) : doc.text;
+    const after = opts.mask ? maskText(doc.text, values, plan.edits) : fixedText;
     return { result: await opts.relint(fixedText), fixedCount: plan.fixed.length, diff: await unifiedDiff(name, before, after) };
   }
   try {
     const target = writeTarget(path, opts.root);
     if (!readFileSync(target).equals(buf)) return { result, fixedCount: 0, error: 'the file changed while it was being checked; run again' };
     writeFileAtomic(target, encode(fixedText, encodingOf(buf)));
+    noteRewrite(name);
   } catch (e) {
     if (e instanceof UnsafeWriteError) return { result, fixedCount: 0, error: e.message };
     return { result, fixedCount: 0, error: `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };

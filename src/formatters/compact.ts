@@ -1,22 +1,22 @@
 // One line per finding — `file:line:col: severity message [rule]` — for editors (Vim's
-// errorformat, Emacs compilation mode) and grep. `unix` adds a closing count line.
-import { renderMessage } from '../engine/mask.js';
+// errorformat, Emacs compilation mode) and grep. `unix` adds a closing count line. Control
+// characters (line breaks included) from drafts, file names and rule packs are escaped, so
+// each finding stays on one line and nothing reaches the terminal raw.
 import type { FileResult } from '../types.js';
 import { gateText, type GateText } from './gate.js';
+import { escapeControls as plain } from './escape.js';
+import { findingText } from './mask.js';
 import { displayPath } from './paths.js';
 import type { Formatter, FormatOptions } from './types.js';
 
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
 function findingLines(results: FileResult[], opts: FormatOptions): string[] {
+  const texts = findingText(opts.mask, opts.rules.keys());
   const lines: string[] = [];
   for (const r of results) {
-    const file = displayPath(r.filePath, opts.cwd);
-    if (r.fatal) lines.push(`${file}:1:1: error ${oneLine(r.fatal)} [phi-lint/fatal]`);
+    const file = plain(displayPath(r.filePath, opts.cwd));
+    if (r.fatal) lines.push(`${file}:1:1: error ${plain(r.fatal)} [phi-lint/fatal]`);
     for (const f of r.findings) {
-      lines.push(`${file}:${f.line}:${f.column}: ${f.severity} ${oneLine(renderMessage(f.message, f.match, opts.mask))} [${f.ruleId}]`);
+      lines.push(`${file}:${f.line}:${f.column}: ${f.severity} ${plain(texts.message(f))} [${plain(f.ruleId)}]`);
     }
   }
   return lines;

@@ -4,6 +4,7 @@
 // comes from a draft's text: paths, line numbers, rule ids, categories, globs and counts.
 import type { GateReport } from '../config/gate-report.js';
 import type { FormatOptions } from './types.js';
+import { escapeControls } from './escape.js';
 
 export interface GateLine {
   file?: string;
@@ -125,7 +126,11 @@ export function describeGate(report: GateReport, detailed: boolean): GateText | 
 
 /** The run's report in words, as a formatter is given it (FormatOptions.gate). */
 export function gateText(opts: FormatOptions): GateText | undefined {
-  return opts.gate ? describeGate(opts.gate.report, opts.gate.detailed) : undefined;
+  const text = opts.gate ? describeGate(opts.gate.report, opts.gate.detailed) : undefined;
+  if (!text) return undefined;
+  // file names and globs come from the repository: control characters print as escapes (escape.ts)
+  const clean = (l: GateLine): GateLine => ({ ...l, file: l.file === undefined ? undefined : escapeControls(l.file), text: escapeControls(l.text) });
+  return { summary: escapeControls(text.summary), details: text.details.map(clean) };
 }
 
 /** `file:line` (or `file`) of a detail line. */

@@ -1,10 +1,13 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the file and
 // line in the pull request. `::error` for errors, `::warning` for warnings, `::notice` for
 // info notes. GitHub reads a command per line, so data is escaped (% CR LF) and property
-// values also escape ":" and ",".
-import { renderMessage } from '../engine/mask.js';
+// values also escape ":" and ",". Control characters from drafts, file names and rule packs
+// are first written as visible escapes (escape.ts), so no text can end a command early or
+// start one of its own (`::set-output`, `::error`), whatever GitHub does with CR, LF or U+2028.
 import type { Severity } from '../types.js';
 import { gateText } from './gate.js';
+import { escapeControls as plain } from './escape.js';
+import { findingText } from './mask.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
@@ -24,14 +27,16 @@ function command(name: string, props: [string, string | number][], message: stri
 }
 
 export const github: Formatter = (results, opts) => {
+  const texts = findingText(opts.mask, opts.rules.keys());
   const lines: string[] = [];
   for (const r of results) {
-    const file = displayPath(r.filePath, opts.cwd);
-    if (r.fatal) lines.push(command('error', [['file', file], ['title', 'phi-lint']], r.fatal));
+    const file = plain(displayPath(r.filePath, opts.cwd));
+    if (r.fatal) lines.push(command('error', [['file', file], ['title', 'phi-lint']], plain(r.fatal)));
     for (const f of r.findings) {
-      let message = renderMessage(f.message, f.match, opts.mask);
-      if (f.note) message += `\nNote: ${f.note}`;
-      if (f.suggestion) message += `\nInstead: ${f.suggestion}`;
+      let message = plain(texts.message(f));
+      const note = texts.note(f);
+      if (note) message += `\nNote: ${plain(note)}`;
+      if (f.suggestion) message += `\nInstead: ${plain(f.suggestion)}`;
       lines.push(
         command(
           COMMAND[f.severity],
@@ -41,7 +46,7 @@ export const github: Formatter = (results, opts) => {
             ['col', f.column],
             ['endLine', f.endLine],
             ['endColumn', f.endColumn],
-            ['title', `${f.ruleId} (${f.category})`],
+            ['title', plain(`${f.ruleId} (${f.category})`)],
           ],
           message,
         ),

@@ -5,7 +5,6 @@
 // style and script (by hash) makes "no network" a property of the file, not a promise.
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
-import { renderMessage } from '../engine/mask.js';
 import { SAFE_HARBOR, type FileResult, type Finding, type Severity } from '../types.js';
 import { categoryChart } from './html/chart.js';
 import { highlightSource, type SourceLine } from './html/highlight.js';
@@ -14,14 +13,18 @@ import { REPORT_JS } from './html/script.js';
 import { REPORT_CSS } from './html/style.js';
 import { gateText, placeOf, type GateLine } from './gate.js';
 import { draftStatus, summarize, type DraftStatus, type ReportSummary } from './html/summary.js';
+import { findingText, type FindingText } from './mask.js';
 import type { FormatOptions, Formatter } from './types.js';
+
+type HtmlOptions = FormatOptions & { texts: FindingText };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const STATUS_LABEL: Record<DraftStatus, string> = { blocked: 'Blocked', review: 'Needs review', clean: 'Clean', skipped: 'Skipped' };
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-export const html: Formatter = (results, opts) => {
+export const html: Formatter = (results, formatOptions) => {
+  const opts: HtmlOptions = { ...formatOptions, texts: findingText(formatOptions.mask, formatOptions.rules.keys()) };
   const summary = summarize(results);
   const drafts = results.map((r, i) => ({ r, id: `d${i + 1}`, path: relative(opts.cwd, r.filePath) || r.filePath }));
   const csp = `default-src 'none'; style-src ${sha256(REPORT_CSS)}; script-src ${sha256(REPORT_JS)}; img-src data:; base-uri 'none'; form-action 'none'`;
@@ -148,7 +151,7 @@ function filtersSection(s: ReportSummary, drafts: { r: FileResult; path: string 
 </section>`;
 }
 
-function draftArticle(d: { r: FileResult; id: string; path: string }, opts: FormatOptions): string {
+function draftArticle(d: { r: FileResult; id: string; path: string }, opts: HtmlOptions): string {
   const { r, id, path } = d;
   const status = draftStatus(r);
   const counts = SEVERITIES.filter((sev) => r.findings.some((f) => f.severity === sev))
@@ -162,17 +165,17 @@ function draftArticle(d: { r: FileResult; id: string; path: string }, opts: Form
   }
   const findings = r.findings;
   if (!findings.length) {
-    const text = r.source !== undefined ? `<details class="text"><summary>Show the draft</summary>${sourceBlock(highlightSource(r.source, [], opts.mask, r.suppressed), [], id, path, opts)}</details>` : '';
+    const text = r.source !== undefined ? `<details class="text"><summary>Show the draft</summary>${sourceBlock(highlightSource(r.source, [], opts.mask, r.suppressed, opts.texts.words), [], id, path, opts)}</details>` : '';
     return `${open}${head}<div class="body"><p class="clean-note">No findings.</p>${text}</div></article>`;
   }
-  const text = r.source !== undefined ? sourceBlock(highlightSource(r.source, findings, opts.mask, r.suppressed), findings, id, path, opts) : '';
+  const text = r.source !== undefined ? sourceBlock(highlightSource(r.source, findings, opts.mask, r.suppressed, opts.texts.words), findings, id, path, opts) : '';
   const list = findings.map((f, i) => findingItem(f, i, id, opts)).join('\n');
   return `${open}${head}<div class="body has-findings">${text}<ol class="findings" aria-label="Findings in ${esc(path)}">
 ${list}
 </ol></div></article>`;
 }
 
-function sourceBlock(lines: SourceLine[], findings: Finding[], id: string, path: string, opts: FormatOptions): string {
+function sourceBlock(lines: SourceLine[], findings: Finding[], id: string, path: string, opts: HtmlOptions): string {
   const body = lines
     .map((line) => {
       const inner = line.pieces
@@ -188,12 +191,12 @@ function sourceBlock(lines: SourceLine[], findings: Finding[], id: string, path:
   return `<div class="src" role="group" aria-label="Text of ${esc(path)}">${body}</div>`;
 }
 
-function pin(f: Finding, i: number, id: string, opts: FormatOptions): string {
+function pin(f: Finding, i: number, id: string, opts: HtmlOptions): string {
   const n = i + 1;
   const rule = opts.rules.get(f.ruleId);
   const parts = [
     `<span class="tip-head">${SEVERITY_LABEL[f.severity]} · ${esc(categoryLabel(f.category))}</span>`,
-    `<span class="tip-msg">${esc(renderMessage(f.message, f.match, opts.mask))}</span>`,
+    `<span class="tip-msg">${esc(opts.texts.message(f))}</span>`,
     rule?.why ? `<span class="tip-why">${esc(rule.why.trim())}</span>` : '',
     f.suggestion ? `<span class="tip-fix"><strong>Instead:</strong> ${esc(f.suggestion)}</span>` : '',
     `<a class="goto" href="#${id}-f${n}">Go to finding ${n} in the list</a>`,
@@ -201,7 +204,7 @@ function pin(f: Finding, i: number, id: string, opts: FormatOptions): string {
   return `<span class="pinwrap" data-f="${n}"><button type="button" class="pin sev-${f.severity}" id="${id}-p${n}" aria-expanded="false" aria-controls="${id}-t${n}" aria-describedby="${id}-t${n}" aria-label="Finding ${n}: ${SEVERITY_LABEL[f.severity].toLowerCase()}, ${esc(categoryLabel(f.category).toLowerCase())}">${n}</button><span class="tip sev-${f.severity}" id="${id}-t${n}">${parts.join('')}</span></span>`;
 }
 
-function findingItem(f: Finding, i: number, id: string, opts: FormatOptions): string {
+function findingItem(f: Finding, i: number, id: string, opts: HtmlOptions): string {
   const n = i + 1;
   const rule = opts.rules.get(f.ruleId);
   const sh = SAFE_HARBOR[f.category];
@@ -210,8 +213,8 @@ function findingItem(f: Finding, i: number, id: string, opts: FormatOptions): st
   const kind = sh ? `Safe Harbor identifier (${sh.letter}): ${esc(sh.title)}.` : 'A disclosure risk: not a Safe Harbor identifier, but it can reveal that someone is a patient.';
   return `<li class="finding sev-${f.severity}" id="${id}-f${n}" data-f="${n}" data-sev="${f.severity}" data-cat="${esc(f.category)}" data-rule="${esc(f.ruleId)}" tabindex="-1">
 <div class="fhead"><a class="num" href="#${id}-p${n}" aria-label="Show finding ${n} in the text">${n}</a><span class="sev">${SEVERITY_LABEL[f.severity]}</span><span class="cat">${esc(categoryLabel(f.category))}</span><span class="loc">${where}</span></div>
-<p class="msg">${esc(renderMessage(f.message, f.match, opts.mask))}</p>
-${f.note ? `<p class="note">${esc(renderMessage(f.note, f.match, opts.mask))}</p>` : ''}${f.suggestion ? `<p class="fix"><strong>Instead:</strong> ${esc(f.suggestion)}</p>` : ''}
+<p class="msg">${esc(opts.texts.message(f))}</p>
+${f.note ? `<p class="note">${esc(opts.texts.note(f)!)}</p>` : ''}${f.suggestion ? `<p class="fix"><strong>Instead:</strong> ${esc(f.suggestion)}</p>` : ''}
 <div class="ffoot"><details class="why"><summary>Why this matters</summary>${rule?.why ? `<p>${esc(rule.why.trim())}</p>` : ''}<p class="kind">${kind}</p></details><p class="meta">${meta}</p></div>
 </li>`;
 }

@@ -1,8 +1,10 @@
 // JUnit XML for CI dashboards (GitLab unit test reports, Jenkins): one test case per file,
 // a <failure> per error or warning (info notes go to <system-out>), <error> for a file that
 // could not be read, <skipped> for a binary file. Everything is XML-escaped, and characters
-// XML 1.0 forbids are dropped.
-import { renderMessage } from '../engine/mask.js';
+// XML 1.0 forbids are dropped. Control characters from drafts, file names and rule packs are
+// written as visible escapes first (escape.ts): CI dashboards print this text in terminals too.
+import { escapeControls as plain } from './escape.js';
+import { findingText } from './mask.js';
 import { gateText, placeOf, type GateLine } from './gate.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
@@ -18,32 +20,34 @@ export function xmlAttr(s: string): string {
 }
 
 export const junit: Formatter = (results, opts) => {
+  const texts = findingText(opts.mask, opts.rules.keys());
   const cases: string[] = [];
   let failures = 0;
   let errors = 0;
   let skipped = 0;
   for (const r of results) {
-    const file = displayPath(r.filePath, opts.cwd);
+    const file = plain(displayPath(r.filePath, opts.cwd));
     const body: string[] = [];
     if (r.fatal) {
       errors++;
-      body.push(`      <error message="${xmlAttr(r.fatal)}" type="phi-lint/fatal">${xmlText(`${file}: ${r.fatal}`)}</error>`);
+      body.push(`      <error message="${xmlAttr(plain(r.fatal))}" type="phi-lint/fatal">${xmlText(`${file}: ${plain(r.fatal)}`)}</error>`);
     }
     if (r.skipped) {
       skipped++;
-      body.push(`      <skipped message="${xmlAttr(r.skipped)}"/>`);
+      body.push(`      <skipped message="${xmlAttr(plain(r.skipped))}"/>`);
     }
     const notes: string[] = [];
     for (const f of r.findings) {
-      const message = renderMessage(f.message, f.match, opts.mask);
+      const message = plain(texts.message(f));
+      const note = texts.note(f);
       const detail = [
-        `${file}:${f.line}:${f.column}: ${f.severity} ${message} [${f.ruleId}]`,
-        ...(f.note ? [`Note: ${f.note}`] : []),
-        ...(f.suggestion ? [`Instead: ${f.suggestion}`] : []),
+        `${file}:${f.line}:${f.column}: ${f.severity} ${message} [${plain(f.ruleId)}]`,
+        ...(note ? [`Note: ${plain(note)}`] : []),
+        ...(f.suggestion ? [`Instead: ${plain(f.suggestion)}`] : []),
       ].join('\n');
       // An info note never fails a run, so it must not turn the test case red either.
       if (f.severity === 'info') notes.push(detail);
-      else body.push(`      <failure message="${xmlAttr(`${f.line}:${f.column} ${message}`)}" type="${xmlAttr(f.ruleId)}">${xmlText(detail)}</failure>`);
+      else body.push(`      <failure message="${xmlAttr(`${f.line}:${f.column} ${message}`)}" type="${xmlAttr(plain(f.ruleId))}">${xmlText(detail)}</failure>`);
     }
     if (body.some((b) => b.startsWith('      <failure'))) failures++; // counts test cases, as JUnit readers expect
     if (notes.length) body.push(`      <system-out>${xmlText(notes.join('\n'))}</system-out>`);

@@ -3,17 +3,23 @@
 // working directory, under %SRCROOT%) and region (1-based lines, UTF-16 columns).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { maskValue, renderMessage } from '../engine/mask.js';
 import type { CompiledRule } from '../rules/rule.js';
 import { SAFE_HARBOR, type Finding, type Severity, type SuppressedFinding } from '../types.js';
 import { gateText } from './gate.js';
+import { isMetaRule, META_RULES } from '../meta-rules.js';
+import { findingText } from './mask.js';
 import { displayPath, pathToUriReference } from './paths.js';
 import type { Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
-/** Bumped whenever the fingerprint's inputs change, so old and new alerts are not confused. */
-export const FINGERPRINT_KEY = 'phiLintFinding/v1';
+/**
+ * Bumped whenever the fingerprint's inputs change, so old and new alerts are not confused.
+ * v1 hashed the value's old mask, which kept an SSN's last four digits and a name's initials
+ * and length: trying them all against a public log would recover them. v2 hashes no part of
+ * the value.
+ */
+export const FINGERPRINT_KEY = 'phiLintFinding/v2';
 
 /** Rule ids the engine itself reports, not found in any pack. */
 const ENGINE_RULES: Record<string, { category: string; message: string; why: string; severity: Severity }> = {
@@ -24,6 +30,21 @@ const ENGINE_RULES: Record<string, { category: string; message: string; why: str
     severity: 'warning',
   },
 };
+
+/**
+ * phi-lint's own rules (directives, consent), described from meta-rules.ts: never from a
+ * finding's message, which may quote the draft.
+ */
+function metaRule(id: string): (typeof ENGINE_RULES)[string] | undefined {
+  if (!isMetaRule(id)) return undefined;
+  const m = META_RULES.find((x) => x.id === id);
+  return {
+    category: 'other-id',
+    message: m?.looksFor ?? 'A problem phi-lint found in the draft itself.',
+    why: m?.why ?? 'See `phi-lint explain`.',
+    severity: m?.severity ?? 'error',
+  };
+}
 
 function pascalName(id: string): string {
   return id
@@ -67,31 +88,24 @@ function describeRule(r: RuleLike): Record<string, unknown> {
   };
 }
 
-/** A value as the fingerprint sees it: whitespace- and case-normalized, then masked. */
-function fingerprintValue(match: string): string {
-  return maskValue(match.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase());
-}
-
 /**
- * A fingerprint that survives edits elsewhere in the file: rule, file, the value, and which
- * occurrence of that value in the file it is (never its line). The raw value never enters
- * it — a plain hash of a 9-digit SSN could be reversed by trying all of them — only its
- * masked form, which the message shows anyway.
+ * A fingerprint that survives edits elsewhere in the file: rule, file, and which of that
+ * rule's findings in the file it is (never its line). No part of the value enters it — a
+ * hash of a 9-digit SSN, or of its last four digits, could be reversed by trying them all.
  */
-export function fingerprint(ruleId: string, path: string, match: string, occurrence: number): string {
+export function fingerprint(ruleId: string, path: string, occurrence: number): string {
   return createHash('sha256')
-    .update([ruleId, path, fingerprintValue(match), String(occurrence)].join('\u0000'))
+    .update([ruleId, path, String(occurrence)].join('\u0000'))
     .digest('hex')
     .slice(0, 32);
 }
 
-/** For findings in document order: how many earlier findings share the rule and value. */
+/** For findings in document order: how many earlier findings share the rule. */
 function occurrences(findings: Finding[]): number[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const key = `${f.ruleId}\u0000${fingerprintValue(f.match)}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
+    const n = seen.get(f.ruleId) ?? 0;
+    seen.set(f.ruleId, n + 1);
     return n;
   });
 }
@@ -103,13 +117,14 @@ function gatePlace(file: string, line: number | undefined): Record<string, unkno
 }
 
 export const sarif: Formatter = (results, opts) => {
+  const texts = findingText(opts.mask, opts.rules.keys());
   const ruleList: RuleLike[] = [...opts.rules.values()].map((r: CompiledRule) => r);
   const known = new Set(ruleList.map((r) => r.id));
   for (const r of results) {
     for (const f of [...r.findings, ...(r.suppressed ?? [])]) {
       if (known.has(f.ruleId)) continue;
       known.add(f.ruleId);
-      const e = ENGINE_RULES[f.ruleId];
+      const e = ENGINE_RULES[f.ruleId] ?? metaRule(f.ruleId);
       ruleList.push({ id: f.ruleId, category: e?.category ?? f.category, severity: e?.severity ?? f.severity, message: e?.message ?? f.message, why: e?.why ?? f.message });
     }
   }
@@ -130,7 +145,8 @@ export const sarif: Formatter = (results, opts) => {
     );
     const nth = occurrences(ordered);
     ordered.forEach((f, i) => {
-      const text = renderMessage(f.message, f.match, opts.mask) + (f.note ? ` (${f.note})` : '');
+      const note = texts.note(f);
+      const text = texts.message(f) + (note ? ` (${note})` : '');
       const suppressions = 'suppressions' in f ? f.suppressions : undefined;
       sarifResults.push({
         ruleId: f.ruleId,
@@ -146,13 +162,13 @@ export const sarif: Formatter = (results, opts) => {
             },
           },
         ],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.ruleId, path, f.match, nth[i]!) },
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.ruleId, path, nth[i]!) },
         ...(suppressions
           ? {
               suppressions: suppressions.map((x) => ({
                 kind: x.kind === 'directive' ? 'inSource' : 'external',
                 status: 'accepted',
-                ...(x.justification ? { justification: x.justification } : {}),
+                ...(x.justification ? { justification: texts.draftText(x.justification) } : {}),
               })),
             }
           : {}),

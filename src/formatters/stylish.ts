@@ -1,13 +1,17 @@
 // Default human format: findings grouped by file, an annotated excerpt under each, a summary.
+// Everything taken from a draft, a file name or a rule pack has its control characters
+// escaped (escape.ts); masked, excerpts and messages show only what phi-lint proved safe.
 import { Chalk } from 'chalk';
 import { relative } from 'node:path';
-import { renderMessage } from '../engine/mask.js';
 import type { Formatter } from './types.js';
-import { lineExcerpt } from './excerpt.js';
 import { gateText, placeOf } from './gate.js';
+import { escapeControls as plain } from './escape.js';
+import { DraftLines } from './excerpt.js';
+import { findingText } from './mask.js';
 
 export const stylish: Formatter = (results, opts) => {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const texts = findingText(opts.mask, opts.rules.keys());
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -15,26 +19,29 @@ export const stylish: Formatter = (results, opts) => {
   let fatals = 0;
   for (const r of results) {
     if (!r.findings.length && !r.fatal) continue;
-    out.push(c.underline(relative(opts.cwd, r.filePath) || r.filePath));
+    out.push(c.underline(plain(relative(opts.cwd, r.filePath) || r.filePath)));
     if (r.fatal) {
       fatals++;
-      out.push(`  ${c.red('error')}  ${r.fatal}`);
+      out.push(`  ${c.red('error')}  ${plain(r.fatal)}`);
     }
+    // suppressed findings are still values on the line: mask them too
+    const values = r.suppressed?.length ? [...r.findings, ...r.suppressed] : r.findings;
+    const lines = r.source === undefined ? undefined : new DraftLines(r.source, values, opts.mask, texts.words);
     for (const f of r.findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
       const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
-      const msg = renderMessage(f.message, f.match, opts.mask);
-      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${msg}  ${c.dim(f.ruleId)}`);
-      if (r.source !== undefined) {
-        // suppressed findings are still values on the line: mask them too
-        const ex = lineExcerpt(r.source, r.suppressed?.length ? [...r.findings, ...r.suppressed] : r.findings, f, opts.mask);
+      const msg = plain(texts.message(f));
+      out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${msg}  ${c.dim(plain(f.ruleId))}`);
+      if (lines) {
+        const ex = lines.excerpt(f);
         out.push(`          ${c.dim('│')} ${ex.text}`);
         out.push(`          ${c.dim('│')} ${' '.repeat(Math.max(0, ex.caretStart))}${c.red('^'.repeat(ex.caretLen))}`);
       }
-      if (f.note) out.push(`          ${c.dim('note:')} ${f.note}`);
-      if (f.suggestion) out.push(`          ${c.green('instead:')} ${f.suggestion}`);
+      const note = texts.note(f);
+      if (note) out.push(`          ${c.dim('note:')} ${plain(note)}`);
+      if (f.suggestion) out.push(`          ${c.green('instead:')} ${plain(f.suggestion)}`);
     }
     out.push('');
   }

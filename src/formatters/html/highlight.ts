@@ -1,10 +1,11 @@
 // A draft's text cut into lines and pieces for the HTML report: plain text, highlighted
 // spans (with the findings that cover them) and pins (one per finding, after its last
 // character). Findings may overlap, so a piece can belong to several findings. When masking
-// is on, every finding's span is masked in the text itself, so the report never shows a
-// value the messages hide.
-import { maskValue } from '../../engine/mask.js';
+// is on, a highlighted piece is `***` and plain text keeps only the words phi-lint proved
+// safe (mask.ts), so the report never shows a value the messages hide, nor anything else
+// that could identify someone. Work is linear in the text plus the findings per line.
 import type { Finding, Severity } from '../../types.js';
+import { MASK, maskText, mergeSpans, type Span } from '../mask.js';
 
 export type Piece =
   | { kind: 'text'; text: string }
@@ -18,32 +19,6 @@ export interface SourceLine {
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/**
- * maskValue maps each code point to one character, so an astral letter (two UTF-16 units,
- * e.g. "𝐃𝐚𝐧𝐚") would shrink to one "*". Offsets in the report must not move: pad those.
- */
-export function maskKeepingLength(text: string): string {
-  const masked = maskValue(text);
-  if (masked.length === text.length) return masked;
-  const src = [...text];
-  const out = [...masked];
-  return out.map((ch, i) => (ch === '*' && src[i].length === 2 ? '**' : ch)).join('');
-}
-
-/** The text with every finding's span masked (same length as the text). */
-export function maskSpans(text: string, findings: Pick<Finding, 'start' | 'end'>[]): string {
-  const units = text.split('');
-  for (const f of findings) {
-    const s = clamp(f.start, text.length);
-    const e = clamp(f.end, text.length);
-    if (e <= s) continue;
-    // Mask what is already there, so overlapping findings never unmask each other.
-    const m = maskKeepingLength(units.slice(s, e).join(''));
-    for (let i = 0; i < m.length; i++) units[s + i] = m[i];
-  }
-  return units.join('');
-}
 
 function clamp(n: number, max: number): number {
   return Math.max(0, Math.min(Number.isFinite(n) ? n : 0, max));
@@ -77,48 +52,91 @@ function lineOf(lines: { start: number }[], offset: number): number {
   return lo;
 }
 
-/** `hidden`: findings not shown (suppressed by a directive or the baseline) whose values are masked all the same. */
-export function highlightSource(text: string, findings: Finding[], mask: boolean, hidden: Pick<Finding, 'start' | 'end'>[] = []): SourceLine[] {
-  const shown = mask ? maskSpans(text, hidden.length ? [...findings, ...hidden] : findings) : text;
+/** The first span (sorted, merged) that ends after `at`. */
+function firstEndingAfter(spans: Span[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `hidden`: findings not shown (suppressed by a directive or the baseline) whose values are
+ * masked all the same. `words`: words safe besides the common ones (mask.ts).
+ */
+export function highlightSource(
+  text: string,
+  findings: Finding[],
+  mask: boolean,
+  hidden: Pick<Finding, 'start' | 'end'>[] = [],
+  words?: ReadonlySet<string>,
+): SourceLine[] {
   const lines = lineSpans(text);
-  const spans = findings.map((f) => {
+  const spans = findings.map((f, i) => {
     const start = clamp(f.start, text.length);
     const end = Math.max(start, clamp(f.end, text.length));
-    return { start, end, severity: f.severity };
+    return { start, end, severity: f.severity, i };
   });
-  // Each pin goes right after its finding's last character, on that character's line.
-  const pinsByLine = new Map<number, { at: number; i: number }[]>();
-  spans.forEach((s, i) => {
-    const line = lineOf(lines, s.end > s.start ? s.end - 1 : s.start);
-    const list = pinsByLine.get(line) ?? [];
-    list.push({ at: Math.min(s.end, lines[line].end), i });
-    pinsByLine.set(line, list);
-  });
-  const indexed = spans.map((s, i) => ({ ...s, i }));
+  const hide = mask ? mergeSpans(hidden, text.length) : [];
+  /** Plain text [a, b) as shown: masked, with any hidden value in it masked whole. */
+  const plainText = (a: number, b: number): string => {
+    if (!mask) return text.slice(a, b);
+    const inside: Span[] = [];
+    for (let k = firstEndingAfter(hide, a); k < hide.length && hide[k]!.start < b; k++) {
+      inside.push({ start: Math.max(hide[k]!.start, a) - a, end: Math.min(hide[k]!.end, b) - a });
+    }
+    return maskText(text.slice(a, b), inside, [], words);
+  };
+  // The findings on each line, and each pin right after its finding's last character, on
+  // that character's line.
+  const byLine = new Map<number, typeof spans>();
+  const pinsByLine = new Map<number, Map<number, number[]>>();
+  for (const s of spans) {
+    const first = lineOf(lines, s.start);
+    const last = lineOf(lines, s.end > s.start ? s.end - 1 : s.start);
+    for (let li = first; li <= last; li++) {
+      const list = byLine.get(li);
+      if (list) list.push(s);
+      else byLine.set(li, [s]);
+    }
+    const at = Math.min(s.end, lines[last]!.end);
+    const pins = pinsByLine.get(last) ?? new Map<number, number[]>();
+    pins.set(at, [...(pins.get(at) ?? []), s.i]);
+    pinsByLine.set(last, pins);
+  }
   return lines.map((ln, li) => {
-    const here = indexed.filter((s) => s.start < ln.end && s.end > ln.start);
-    const pinsHere = pinsByLine.get(li) ?? [];
+    const here = (byLine.get(li) ?? []).filter((s) => s.start < ln.end && s.end > ln.start);
+    const pinsHere = pinsByLine.get(li) ?? new Map<number, number[]>();
     const cuts = new Set<number>([ln.start, ln.end]);
     for (const s of here) {
       if (s.start > ln.start) cuts.add(s.start);
       if (s.end < ln.end) cuts.add(s.end);
     }
-    for (const p of pinsHere) cuts.add(p.at);
+    for (const at of pinsHere.keys()) cuts.add(at);
     const sorted = [...cuts].sort((a, b) => a - b);
+    const byStart = [...here].sort((a, b) => a.start - b.start);
+    let next = 0;
+    let active: typeof spans = [];
     const pieces: Piece[] = [];
     for (let k = 0; k < sorted.length; k++) {
-      const at = sorted[k];
-      for (const p of pinsHere) if (p.at === at) pieces.push({ kind: 'pin', finding: p.i });
-      const next = sorted[k + 1];
-      if (next === undefined || next <= at) continue;
-      const piece = shown.slice(at, next);
-      const covering = here.filter((s) => s.start <= at && s.end >= next);
-      if (!covering.length) {
-        pieces.push({ kind: 'text', text: piece });
+      const at = sorted[k]!;
+      for (const i of pinsHere.get(at) ?? []) pieces.push({ kind: 'pin', finding: i });
+      const to = sorted[k + 1];
+      if (to === undefined || to <= at) continue;
+      // every span boundary inside the line is a cut, so the spans open at `at` cover [at, to)
+      while (next < byStart.length && byStart[next]!.start <= at) active.push(byStart[next++]!);
+      active = active.filter((s) => s.end > at);
+      if (!active.length) {
+        pieces.push({ kind: 'text', text: plainText(at, to) });
         continue;
       }
-      const severity = covering.reduce<Severity>((m, s) => (RANK[s.severity] > RANK[m] ? s.severity : m), 'info');
-      pieces.push({ kind: 'mark', text: piece, findings: covering.map((s) => s.i), severity });
+      const covering = active.map((s) => s.i).sort((a, b) => a - b);
+      const severity = active.reduce<Severity>((m, s) => (RANK[s.severity] > RANK[m] ? s.severity : m), 'info');
+      pieces.push({ kind: 'mark', text: mask ? MASK : text.slice(at, to), findings: covering, severity });
     }
     return { number: li + 1, pieces };
   });
