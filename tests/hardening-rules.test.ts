@@ -48,6 +48,10 @@ describe('rule packs refuse mistakes clearly', () => {
     expect(loadError(rule('pattern: "(abc"'))).toMatch(/custom\.yaml:8:18: invalid regular expression/);
     expect(loadError(rule('pattern: abc', '    context: { forbid: ["/(x/"] }\n'))).toMatch(/custom\.yaml:9:\d+: invalid regular expression/);
   });
+  it('a term list that cannot be compiled (a backslash before a hyphen) is refused with its position, not a crash', () => {
+    expect(loadError(rule("terms: ['a\\-b']"))).toMatch(/custom\.yaml:8:\d+: this term list does not compile/);
+    expect(loadError(rule('pattern: abc', "    context: { require: ['a\\-b'] }\n"))).toMatch(/custom\.yaml:9:\d+: this term list does not compile/);
+  });
   it('an unknown category or validator lists the valid ones', () => {
     expect(loadError(rule('pattern: abc').replace('category: name', 'category: nmae'))).toMatch(/"nmae", which is not one of: name, geo.*did you mean "name"/);
     expect(loadError(rule('{ pattern: abc, validate: [lunh] }'))).toMatch(/"lunh", which is not one of: .*luhn.*did you mean "luhn"/);
