@@ -79,7 +79,7 @@ export function readYaml(file: string, text: string): YamlSource {
  * compares them), with yaml's message. yaml's own check compares each key with every earlier
  * key of its map, so a file with 100,000 keys took minutes to read; a Set per map is linear.
  */
-function duplicateKeys(doc: YamlDocument.Parsed): { code: string; pos: [number, number]; message: string }[] {
+export function duplicateKeys(doc: YamlDocument.Parsed): { code: string; pos: [number, number]; message: string }[] {
   const out: { code: string; pos: [number, number]; message: string }[] = [];
   visit(doc, {
     Map(_, map) {
