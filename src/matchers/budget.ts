@@ -15,7 +15,7 @@
 //   regexes it can run, and both are process-wide flags the programmatic API cannot set.
 // - A worker thread with a deadline costs a message and a copy of the text per call, and
 //   the filters (hotwords, exclusions) call a regex per candidate.
-// A guarded call costs ~60 µs (the watchdog is a thread), so guards are placed around whole
+// A guarded call costs ~80 µs (the watchdog is a thread), so guards are placed around whole
 // scans of a draft and around each filter call that runs a user's regex, never around term
 // lists that cannot backtrack (linearTerms), and never on the built-in packs, which were
 // analysed when phi-lint was built and keep their speed.
