@@ -27,7 +27,13 @@ export function readYaml(file: string, text: string): YamlSource {
   // Rule and config files are data: only the core schema's plain types. An explicit tag
   // (`!!js/function`, `!!python/object`, even `!!binary`) is refused, never resolved.
   // Duplicate keys are found in one pass (duplicateKeys), not by yaml's own check.
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, schema: 'core', resolveKnownTags: false });
+  const doc = parseDocument(text, {
+    lineCounter: lc,
+    prettyErrors: false,
+    uniqueKeys: false,
+    schema: 'core',
+    resolveKnownTags: false,
+  });
   const errors = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
   const tagErrors = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
   if (errors.length || tagErrors.length) {
@@ -87,7 +93,10 @@ export function duplicateKeys(doc: YamlDocument.Parsed): { code: string; pos: [n
       for (const { key } of map.items) {
         if (!isScalar(key) || Number.isNaN(key.value)) continue; // NaN never equals itself, nor other nodes
         if (!seen.has(key.value)) seen.add(key.value);
-        else out.push({ code: 'DUPLICATE_KEY', pos: [key.range?.[0] ?? 0, key.range?.[1] ?? 0], message: 'Map keys must be unique' });
+        else {
+          const pos: [number, number] = [key.range?.[0] ?? 0, key.range?.[1] ?? 0];
+          out.push({ code: 'DUPLICATE_KEY', pos, message: 'Map keys must be unique' });
+        }
       }
     },
   });

@@ -295,7 +295,7 @@ export class RegexScan {
     if (!state.plans && (opts.eager || eagerPlans || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
     state.seen += doc.prose.length;
     this.plans = state.plans;
-    startDraft();
+    startDraft(doc.prose.length);
   }
 
   private literals(): ScanResult {

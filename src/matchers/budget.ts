@@ -20,8 +20,10 @@
 // lists that cannot backtrack (linearTerms), and never on the built-in packs, which were
 // analysed when phi-lint was built and keep their speed.
 //
-// The budget is per rule and per draft, added up over every guarded call of the rule; the
-// draft being linted changes with startDraft() (engine/regex-scan.ts calls it per draft).
+// The budget is per rule and per draft — 2 s, plus 1 s per million characters of the draft,
+// so that a long draft is not cut short at an ordinary regex's speed — added up over every
+// guarded call of the rule; the draft being linted changes with startDraft()
+// (engine/regex-scan.ts calls it per draft).
 // A rule that runs out of time is stopped on that draft: the draft gets a clear error naming
 // the rule (exit 2) and the other drafts are linted as usual. A rule that has run out of
 // time on STRIKES drafts is not run again in this process — each later draft that needs it
@@ -38,13 +40,17 @@ function envBudget(): number {
   return Number.isFinite(v) && v > 0 ? v : DEFAULT_BUDGET_MS;
 }
 
+/** Extra time per character of the draft (1 s per million characters). */
+const MS_PER_CHAR = 1 / 1000;
+
 /** Drafts a rule may run out of time on before it is no longer run. */
 export const STRIKES = 3;
 
 /** One rule's budget: shared by every regex of the rule. */
 export class RuleBudget {
-  /** Milliseconds spent on the current draft. */
+  /** Milliseconds spent on the current draft, and allowed on it. */
   spent = 0;
+  limit = 0;
   /** The draft `spent` counts for (see startDraft). */
   draft = -1;
   /** Drafts the rule ran out of time on, and the last of them. */
@@ -70,9 +76,11 @@ export interface RegexSite {
 }
 
 let draft = 0;
-/** A new draft is being linted: every rule's time starts again from zero. */
-export function startDraft(): void {
+let draftExtraMs = 0;
+/** A new draft (of `length` characters) is being linted: every rule's time starts again from zero. */
+export function startDraft(length = 0): void {
   draft++;
+  draftExtraMs = length * MS_PER_CHAR;
 }
 
 let context: vm.Context | undefined;
@@ -89,9 +97,9 @@ function ranOut(site: RegexSite): PhiLintError {
     if (++b.strikes >= STRIKES) b.stopped = site;
   }
   return new PhiLintError(
-    `rule "${site.budget.rule}": its ${site.what} ran out of time on this draft (${seconds(site.budget.limitMs)}) and was stopped, ` +
-      'so the draft is not fully checked. It backtracks too much on this text: rewrite it so that no two repetitions can ' +
-      'match the same characters (like "\\w*\\w*")',
+    `rule "${site.budget.rule}": its ${site.what} ran out of time on this draft (${seconds(b.limit)}) ` +
+      'and was stopped, so the draft is not fully checked. It backtracks too much on this text: rewrite it so ' +
+      'that no two repetitions can match the same characters (like "\\w*\\w*")',
     site.file,
     site.line,
     site.column,
@@ -101,8 +109,8 @@ function ranOut(site: RegexSite): PhiLintError {
 function stoppedEarlier(site: RegexSite): PhiLintError {
   const at = site.budget.stopped!;
   return new PhiLintError(
-    `rule "${at.budget.rule}" was stopped earlier in this run: its ${at.what} ran out of time (${seconds(at.budget.limitMs)}) ` +
-      `on ${STRIKES} other drafts, so this draft is not fully checked. Rewrite it so that no two repetitions can match the same characters`,
+    `rule "${at.budget.rule}" was stopped earlier in this run: its ${at.what} ran out of time on ${STRIKES} other ` +
+      'drafts, so this draft is not fully checked. Rewrite it so that no two repetitions can match the same characters',
     at.file,
     at.line,
     at.column,
@@ -120,8 +128,9 @@ export function guard<T>(site: RegexSite, fn: () => T): T {
   if (b.draft !== draft) {
     b.draft = draft;
     b.spent = 0;
+    b.limit = b.limitMs + draftExtraMs;
   }
-  const left = b.limitMs - b.spent;
+  const left = b.limit - b.spent;
   if (left <= 0) throw ranOut(site);
   context ??= vm.createContext({ run: undefined });
   script ??= new vm.Script('run()', { filename: 'phi-lint-rule-budget' });

@@ -23,13 +23,16 @@ export function budgetedHotwords(items: string[], site: RegexSite): Tester | nul
   const safe = linearTerms(terms);
   const fast = safe ? compileHotwords(terms) : null;
   const guarded: Guarded[] = [];
-  if (!safe && terms.length) guarded.push({ tester: compileHotwords(terms)!, requirement: { kind: 'true' }, ignoreCase: true });
+  if (!safe && terms.length) {
+    guarded.push({ tester: compileHotwords(terms)!, requirement: { kind: 'true' }, ignoreCase: true });
+  }
   for (const item of items) {
     const m = HOTWORD_REGEX.exec(item);
     if (!m) continue;
     // the flags compileHotwords gives it
     const flags = m[2] ? `${m[2].replace(/[gyu]/g, '')}u` : 'iu';
-    guarded.push({ tester: compileHotwords([item])!, requirement: analyzeRegex(m[1], flags).requirement, ignoreCase: flags.includes('i') });
+    const { requirement } = analyzeRegex(m[1], flags);
+    guarded.push({ tester: compileHotwords([item])!, requirement, ignoreCase: flags.includes('i') });
   }
   if (!guarded.length) return fast;
   return {

@@ -253,8 +253,14 @@ function load(dirs: string[]): RuleSet {
       // engine/regex-scan.ts, the other patterns and the hotword lists through the wrappers
       // below — and so do term lists that could backtrack (`a - - b`: see linearTerms).
       const budget = builtin ? undefined : new RuleBudget(r.id);
-      const site = (path: (string | number)[], what: string): RegexSite => ({ budget: budget!, what, file: src.file, ...src.locate(path) });
-      /** `budgeted`: matching runs under the budget (patterns the engine runs itself). */
+      type Path = (string | number)[];
+      const site = (path: Path, what: string): RegexSite => ({
+        budget: budget!,
+        what,
+        file: src.file,
+        ...src.locate(path),
+      });
+      /** With `what` (a pattern the engine runs itself), its matching runs under the budget, named so in errors. */
       const regexOf = (path: (string | number)[], pattern: string, flags: string, what?: string): (() => RegExp) => {
         if (lazy) return () => new RegExp(pattern, flags);
         const checked = compileRegex(src, path, pattern, flags);
@@ -267,24 +273,27 @@ function load(dirs: string[]): RuleSet {
           return make();
         } catch (e) {
           if (!(e instanceof SyntaxError)) throw e;
-          throw src.error(path, `this term list does not compile (${e.message.replace(/^.*: /s, '')}); write hyphens without a backslash`);
+          const why = e.message.replace(/^.*: /s, '');
+          throw src.error(path, `this term list does not compile (${why}); write hyphens without a backslash`);
         }
       };
       /** The regex of a term list: built by phi-lint (a trie of escaped terms). `guarded`: run it under the budget. */
-      const termsRegexOf = (path: (string | number)[], source: string, flags: string, guarded?: RegexSite): (() => RegExp) => {
+      const termsRegexOf = (path: Path, source: string, flags: string, guarded?: RegexSite): (() => RegExp) => {
         if (lazy) return () => new RegExp(source, flags);
-        const re = listOf(path, () => (guarded ? new BudgetedRegExp(source, flags, guarded) : new RegExp(source, flags)));
+        const make = (): RegExp => (guarded ? new BudgetedRegExp(source, flags, guarded) : new RegExp(source, flags));
+        const re = listOf(path, make);
         return () => re;
       };
       /** Where a term list that can backtrack is written (undefined: no budget needed). */
       const termSite = (path: (string | number)[], what: string, terms: string[]): RegexSite | undefined =>
         budget && !linearTerms(terms) ? site(path, what) : undefined;
       /** A hotword list (plain terms, `/regex/` and `@list` entries); undefined when empty. */
-      const tester = (path: (string | number)[], items: string[] | undefined, what = `${String(path[path.length - 1])} list`): Tester | undefined => {
+      const tester = (path: Path, items: string[] | undefined, what = `${path.at(-1)} list`): Tester | undefined => {
         if (!items?.length) return undefined;
         if (!lazy) {
           const all = expand(src, path, items);
-          return listOf(path, () => (budget ? budgetedHotwords(all, site(path, what)) : compileHotwords(all))) ?? undefined;
+          const make = (): Tester | null => (budget ? budgetedHotwords(all, site(path, what)) : compileHotwords(all));
+          return listOf(path, make) ?? undefined;
         }
         const size = items.reduce((n, t) => n + (t.startsWith('@') ? (lists.get(t.slice(1))?.length ?? 0) : 1), 0);
         return size ? lazyTester(() => compileHotwords(expand(src, path, items))) : undefined;
@@ -300,12 +309,18 @@ function load(dirs: string[]): RuleSet {
           firstWordIn: d['first-word-in'] ? new Set(expand(src, [...dp, 'first-word-in'], d['first-word-in']).map((w) => w.toLowerCase())) : undefined,
           inReview: d['in-review'],
         };
-        if (d['exclude-pattern']) lazyProp(det, 'excludePattern', regexOf([...dp, 'exclude-pattern'], d['exclude-pattern'], 'iu', 'exclude-pattern'));
-        if (d['extend-pattern']) lazyProp(det, 'extend', regexOf([...dp, 'extend-pattern'], d['extend-pattern'], 'uy', 'extend-pattern'));
+        const exclude = d['exclude-pattern'];
+        const extend = d['extend-pattern'];
+        if (exclude) {
+          lazyProp(det, 'excludePattern', regexOf([...dp, 'exclude-pattern'], exclude, 'iu', 'exclude-pattern'));
+        }
+        if (extend) lazyProp(det, 'extend', regexOf([...dp, 'extend-pattern'], extend, 'uy', 'extend-pattern'));
         if (d['unless-inside']) {
           const terms = expand(src, [...dp, 'unless-inside'], d['unless-inside']);
           const inside = termsSource(terms, { inflect: false });
-          if (inside) lazyProp(det, 'unlessInside', termsRegexOf([...dp, 'unless-inside'], inside.source, inside.flags, termSite([...dp, 'unless-inside'], 'unless-inside list', terms)));
+          const where = [...dp, 'unless-inside'];
+          const guarded = termSite(where, 'unless-inside list', terms);
+          if (inside) lazyProp(det, 'unlessInside', termsRegexOf(where, inside.source, inside.flags, guarded));
         }
         if (d.pattern !== undefined) {
           const flags = `${(d.flags ?? '').replace(/[gd]/g, '')}g${d.group || /\(\?<id>/.test(d.pattern) ? 'd' : ''}`;
