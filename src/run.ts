@@ -534,6 +534,11 @@ async function lintBuffer(
     doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: !!kind, mayRead, unpublished });
     findings = await lintDocument(doc, setup.prepared.ctx);
   } catch (e) {
+    // A rule that ran out of time on this draft (matchers/budget.ts) is this file's error,
+    // naming the rule; the other drafts are still linted.
+    if (e instanceof PhiLintError) {
+      return { result: { filePath: path, findings: [], fatal: e.toString(), ...(notice ? { notice } : {}) } };
+    }
     // A bug met on one draft must not cost the report on the others: it is this file's
     // error (exit 2), with enough to report it, and never the draft's text.
     const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);

@@ -4,7 +4,7 @@ import type { Ajv as AjvClass, ErrorObject, ValidateFunction } from 'ajv';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { isMap, isScalar, LineCounter, parseDocument, type Document as YamlDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document as YamlDocument, type Node } from 'yaml';
 import { PhiLintError, PhiLintErrors } from './errors.js';
 
 export interface YamlSource {
@@ -26,11 +26,19 @@ export function readYaml(file: string, text: string): YamlSource {
   const lc = new LineCounter();
   // Rule and config files are data: only the core schema's plain types. An explicit tag
   // (`!!js/function`, `!!python/object`, even `!!binary`) is refused, never resolved.
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, schema: 'core', resolveKnownTags: false });
+  // Duplicate keys are found in one pass (duplicateKeys), not by yaml's own check.
+  const doc = parseDocument(text, {
+    lineCounter: lc,
+    prettyErrors: false,
+    uniqueKeys: false,
+    schema: 'core',
+    resolveKnownTags: false,
+  });
+  const errors = [...doc.errors, ...duplicateKeys(doc)].sort((a, b) => a.pos[0] - b.pos[0]);
   const tagErrors = doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED');
-  if (doc.errors.length || tagErrors.length) {
+  if (errors.length || tagErrors.length) {
     throw new PhiLintErrors(
-      [...doc.errors, ...tagErrors].map((e) => {
+      [...errors, ...tagErrors].map((e) => {
         if (e.code === 'TAG_RESOLVE_FAILED') {
           const p = lc.linePos(e.pos[0]);
           const tag = (/tag: (\S+?)(?: at|$)/.exec(e.message.split('\n')[0])?.[1] ?? 'tag').replace('tag:yaml.org,2002:', '!!');
@@ -70,6 +78,29 @@ export function readYaml(file: string, text: string): YamlSource {
       return new PhiLintError(message, file, p.line, p.column);
     },
   };
+}
+
+/**
+ * Keys that repeat an earlier key of their map (equal scalar values, as yaml's `uniqueKeys`
+ * compares them), with yaml's message. yaml's own check compares each key with every earlier
+ * key of its map, so a file with 100,000 keys took minutes to read; a Set per map is linear.
+ */
+export function duplicateKeys(doc: YamlDocument.Parsed): { code: string; pos: [number, number]; message: string }[] {
+  const out: { code: string; pos: [number, number]; message: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        if (!isScalar(key) || Number.isNaN(key.value)) continue; // NaN never equals itself, nor other nodes
+        if (!seen.has(key.value)) seen.add(key.value);
+        else {
+          const pos: [number, number] = [key.range?.[0] ?? 0, key.range?.[1] ?? 0];
+          out.push({ code: 'DUPLICATE_KEY', pos, message: 'Map keys must be unique' });
+        }
+      }
+    },
+  });
+  return out;
 }
 
 /** Position of a key (not its value) inside the map at `path`. */
@@ -205,7 +236,9 @@ function pathValue(data: unknown, path: (string | number)[]): unknown {
   return v;
 }
 
-/** Validate `src.data` against a JSON schema; throws every problem at once, located. */
+const MAX_SHOWN = 20;
+
+/** Validate `src.data` against a JSON schema; throws every problem at once (the first MAX_SHOWN), located. */
 export function validateYaml(src: YamlSource, schema: object, what: string): void {
   const validate = validatorFor(schema);
   if (validate(src.data)) return;
@@ -215,6 +248,9 @@ export function validateYaml(src: YamlSource, schema: object, what: string): voi
   const seen = new Set<string>();
   const out: PhiLintError[] = [];
   for (const e of errors) {
+    // only the first few are shown: describing each one looks its key up (a file with
+    // 100,000 unknown keys has as many errors, and took minutes)
+    if (out.length === MAX_SHOWN) break;
     const d = describe(e, src, what);
     if (!seen.has(d.toString())) {
       seen.add(d.toString());
@@ -222,5 +258,5 @@ export function validateYaml(src: YamlSource, schema: object, what: string): voi
     }
   }
   if (out.length === 1) throw out[0];
-  throw new PhiLintErrors(out.slice(0, 20));
+  throw new PhiLintErrors(out);
 }

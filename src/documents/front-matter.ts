@@ -5,6 +5,7 @@
 // Anything between two `---` lines that is not a YAML mapping is not front matter: it is
 // Markdown (a thematic break, then a paragraph or a heading) and is linted as such.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { duplicateKeys } from '../yaml-source.js';
 import type { Problem, Span } from './document.js';
 import type { Replacement } from './view.js';
 
@@ -48,11 +49,17 @@ export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}):
   if (!close) return empty; // a lone `---` is a thematic break, not front matter
   const closeEnd = close.index + close[0].length;
   const yamlText = text.slice(bodyStart, close.index);
-  const doc = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false });
-  if (doc.errors.length) {
-    // Not front matter a site could read: lint it as the Markdown it is, and say why.
-    // (The parser's message is not repeated: it can quote the line, and the line may hold PHI.)
-    const at = bodyStart + (doc.errors[0].pos?.[0] ?? 0);
+  // Repeated keys are found with one Set per map: yaml's own check compares every key with
+  // every earlier one, minutes for a front matter of 100,000 keys.
+  const doc = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
+  const errors = [...doc.errors.map((e) => ({ at: e.pos?.[0] ?? 0, code: e.code as string })), ...duplicateKeys(doc).map((e) => ({ at: e.pos[0], code: e.code }))];
+  errors.sort((a, b) => a.at - b.at);
+  if (errors.length) {
+    // Not front matter a site could read: lint it as the Markdown it is, and say why. The
+    // parser's message is not repeated (it can quote the line, and the line may hold PHI):
+    // its error code is, in words.
+    const at = bodyStart + errors[0].at;
+    const why = errors[0].code === 'DUPLICATE_KEY' ? 'Map keys must be unique' : errors[0].code.toLowerCase().replace(/_/g, ' ');
     const line = (text.slice(0, at).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
     return {
       ...empty,
@@ -60,7 +67,7 @@ export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}):
         {
           start: at,
           end: Math.min(at + 1, closeEnd),
-          message: `The block between the first two "---" lines is not valid YAML (line ${line}), so it is not front matter: it is linted as text.`,
+          message: `The block between the first two "---" lines is not valid YAML (line ${line}: ${why}), so it is not front matter: it is linted as text.`,
         },
       ],
     };

@@ -9,7 +9,10 @@
 // - otherwise it runs only in the windows whose text holds the literals it needs.
 // A skipped window leaves the scan where it was, so the spans are those scanWindows gives.
 // Detectors with the same regex (rules share vocabularies) run once per document.
+// The regexes of packs that did not ship with phi-lint run under their rule's time budget
+// (matchers/budget.ts), from where a scan starts to where its spans are known.
 import type { Document, Span } from '../documents/document.js';
+import { guard, startDraft } from '../matchers/budget.js';
 import { LiteralScanner, type ScanResult } from '../matchers/literal-scan.js';
 import { record, scanWindow, scanWindows, type Window } from '../matchers/scan.js';
 import { analyzeRegex, literalsOf, storedAnalysis, type RegexAnalysis, type Requirement } from '../rules/prefilter.js';
@@ -292,6 +295,7 @@ export class RegexScan {
     if (!state.plans && (opts.eager || eagerPlans || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
     state.seen += doc.prose.length;
     this.plans = state.plans;
+    startDraft(doc.prose.length);
   }
 
   private literals(): ScanResult {
@@ -324,11 +328,16 @@ export class RegexScan {
   private unplanned(det: CompiledDetector): Span[] {
     const a = storedAnalysisOf(det);
     if (a && !(this.subs ??= new SubstringCheck(this.doc.prose)).holds(a.requirement, det.flags!.includes('i'))) return [];
-    return scanWindows(det.regex!, this.windows(), det.group);
+    const scan = (): Span[] => scanWindows(det.regex!, this.windows(), det.group);
+    return det.budget ? guard(det.budget, scan) : scan();
   }
 
   private planned(det: CompiledDetector, plan: Plan): Span[] {
     if (plan.possible && !plan.possible(this.literals())) return [];
+    return det.budget ? guard(det.budget, () => this.plannedScan(det, plan)) : this.plannedScan(det, plan);
+  }
+
+  private plannedScan(det: CompiledDetector, plan: Plan): Span[] {
     const at = plan.starts ? this.literalStarts(plan) : plan.chars ? this.charStarts(plan) : undefined;
     // Past a candidate every few characters, scanning the windows is cheaper than many starts.
     if (at && at.length <= this.doc.prose.length / DENSE) return this.anchored(det, plan, at);

@@ -1,13 +1,15 @@
 // Rule packs: find the YAML files, validate them with positions, expand `@list`
 // references, and compile every detector once per run.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
+import { BudgetedRegExp, linearTerms, RuleBudget, type RegexSite } from '../matchers/budget.js';
 import { compileHotwords, lazyTester, TermIndex, termsSource, type Tester } from '../matchers/terms.js';
 
 const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
+import { budgetedHotwords } from './budgeted-hotwords.js';
 import { checkRegexSafety, checkRegexShape } from './regex-safety.js';
 import type { Category, Severity } from '../types.js';
 import type { YamlSource } from '../yaml-source.js';
@@ -176,7 +178,7 @@ export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
 
 function load(dirs: string[]): RuleSet {
   const files = dirs.flatMap(packFiles);
-  const sources: { src: YamlSource; raw: RawPack; pack: string }[] = [];
+  const sources: { src: YamlSource; raw: RawPack; pack: string; builtin: boolean }[] = [];
   const errors: PhiLintError[] = [];
   for (const file of files) {
     let text: string;
@@ -192,7 +194,8 @@ function load(dirs: string[]): RuleSet {
       if (src.data == null) continue;
       const raw = src.data as RawPack;
       const pack = raw.pack ?? basename(file, extname(file));
-      sources.push({ src, raw, pack });
+      // Packs that did not ship with phi-lint run their regexes under a time budget (matchers/budget.ts).
+      sources.push({ src, raw, pack, builtin: resolve(file).startsWith(BUILTIN_RULES_DIR + sep) });
     } catch (e) {
       if (e instanceof PhiLintErrors) errors.push(...e.errors);
       else if (e instanceof PhiLintError) errors.push(e);
@@ -237,7 +240,7 @@ function load(dirs: string[]): RuleSet {
   const rules: CompiledRule[] = [];
   const escalations: Escalation[] = [];
   const ids = new Map<string, string>();
-  for (const { src, raw, pack } of sources) {
+  for (const { src, raw, pack, builtin } of sources) {
     (raw.rules ?? []).forEach((r, ri) => {
       const at = ['rules', ri];
       if (!r.id.startsWith(`${pack}/`)) throw src.error([...at, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"`);
@@ -246,21 +249,52 @@ function load(dirs: string[]): RuleSet {
       // A pack checked at build time compiles on first use; any other pack compiles now, so
       // that its errors are reported when it is loaded.
       const lazy = !!src.prechecked && !recheck;
-      const regexOf = (path: (string | number)[], pattern: string, flags: string): (() => RegExp) => {
+      // Every regex of a user's pack runs under the rule's budget — detectors' scans in
+      // engine/regex-scan.ts, the other patterns and the hotword lists through the wrappers
+      // below — and so do term lists that could backtrack (`a - - b`: see linearTerms).
+      const budget = builtin ? undefined : new RuleBudget(r.id);
+      type Path = (string | number)[];
+      const site = (path: Path, what: string): RegexSite => ({
+        budget: budget!,
+        what,
+        file: src.file,
+        ...src.locate(path),
+      });
+      /** With `what` (a pattern the engine runs itself), its matching runs under the budget, named so in errors. */
+      const regexOf = (path: (string | number)[], pattern: string, flags: string, what?: string): (() => RegExp) => {
         if (lazy) return () => new RegExp(pattern, flags);
-        const re = compileRegex(src, path, pattern, flags);
+        const checked = compileRegex(src, path, pattern, flags);
+        const re = budget && what ? new BudgetedRegExp(pattern, flags, site(path, what)) : checked;
         return () => re;
       };
-      /** The regex of a term list: built by phi-lint (a trie of escaped terms), never unsafe. */
-      const termsRegexOf = (source: string, flags: string): (() => RegExp) => {
+      /** A term list that does not compile (a backslash before a hyphen, `a\-b`) is the pack's error, not a crash. */
+      const listOf = <T>(path: (string | number)[], make: () => T): T => {
+        try {
+          return make();
+        } catch (e) {
+          if (!(e instanceof SyntaxError)) throw e;
+          const why = e.message.replace(/^.*: /s, '');
+          throw src.error(path, `this term list does not compile (${why}); write hyphens without a backslash`);
+        }
+      };
+      /** The regex of a term list: built by phi-lint (a trie of escaped terms). `guarded`: run it under the budget. */
+      const termsRegexOf = (path: Path, source: string, flags: string, guarded?: RegexSite): (() => RegExp) => {
         if (lazy) return () => new RegExp(source, flags);
-        const re = new RegExp(source, flags);
+        const make = (): RegExp => (guarded ? new BudgetedRegExp(source, flags, guarded) : new RegExp(source, flags));
+        const re = listOf(path, make);
         return () => re;
       };
+      /** Where a term list that can backtrack is written (undefined: no budget needed). */
+      const termSite = (path: (string | number)[], what: string, terms: string[]): RegexSite | undefined =>
+        budget && !linearTerms(terms) ? site(path, what) : undefined;
       /** A hotword list (plain terms, `/regex/` and `@list` entries); undefined when empty. */
-      const tester = (path: (string | number)[], items: string[] | undefined): Tester | undefined => {
+      const tester = (path: Path, items: string[] | undefined, what = `${path.at(-1)} list`): Tester | undefined => {
         if (!items?.length) return undefined;
-        if (!lazy) return compileHotwords(expand(src, path, items)) ?? undefined;
+        if (!lazy) {
+          const all = expand(src, path, items);
+          const make = (): Tester | null => (budget ? budgetedHotwords(all, site(path, what)) : compileHotwords(all));
+          return listOf(path, make) ?? undefined;
+        }
         const size = items.reduce((n, t) => n + (t.startsWith('@') ? (lists.get(t.slice(1))?.length ?? 0) : 1), 0);
         return size ? lazyTester(() => compileHotwords(expand(src, path, items))) : undefined;
       };
@@ -275,15 +309,23 @@ function load(dirs: string[]): RuleSet {
           firstWordIn: d['first-word-in'] ? new Set(expand(src, [...dp, 'first-word-in'], d['first-word-in']).map((w) => w.toLowerCase())) : undefined,
           inReview: d['in-review'],
         };
-        if (d['exclude-pattern']) lazyProp(det, 'excludePattern', regexOf([...dp, 'exclude-pattern'], d['exclude-pattern'], 'iu'));
-        if (d['extend-pattern']) lazyProp(det, 'extend', regexOf([...dp, 'extend-pattern'], d['extend-pattern'], 'uy'));
+        const exclude = d['exclude-pattern'];
+        const extend = d['extend-pattern'];
+        if (exclude) {
+          lazyProp(det, 'excludePattern', regexOf([...dp, 'exclude-pattern'], exclude, 'iu', 'exclude-pattern'));
+        }
+        if (extend) lazyProp(det, 'extend', regexOf([...dp, 'extend-pattern'], extend, 'uy', 'extend-pattern'));
         if (d['unless-inside']) {
-          const inside = termsSource(expand(src, [...dp, 'unless-inside'], d['unless-inside']), { inflect: false });
-          if (inside) lazyProp(det, 'unlessInside', termsRegexOf(inside.source, inside.flags));
+          const terms = expand(src, [...dp, 'unless-inside'], d['unless-inside']);
+          const inside = termsSource(terms, { inflect: false });
+          const where = [...dp, 'unless-inside'];
+          const guarded = termSite(where, 'unless-inside list', terms);
+          if (inside) lazyProp(det, 'unlessInside', termsRegexOf(where, inside.source, inside.flags, guarded));
         }
         if (d.pattern !== undefined) {
           const flags = `${(d.flags ?? '').replace(/[gd]/g, '')}g${d.group || /\(\?<id>/.test(d.pattern) ? 'd' : ''}`;
           lazyProp(det, 'regex', regexOf([...dp, 'pattern'], d.pattern, flags));
+          if (budget) det.budget = site([...dp, 'pattern'], 'pattern');
           if (d.group && !new RegExp(`\\(\\?<${d.group}>`).test(d.pattern)) throw src.error([...dp, 'group'], `pattern has no named group "${d.group}"`);
           det.group = d.group ?? (/\(\?<id>/.test(d.pattern) ? 'id' : undefined);
           det.source = d.pattern;
@@ -298,7 +340,8 @@ function load(dirs: string[]): RuleSet {
           } else {
             const s = termsSource(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
             if (!s) throw src.error([...dp, 'terms'], 'terms list is empty');
-            lazyProp(det, 'regex', termsRegexOf(s.source, s.flags));
+            lazyProp(det, 'regex', termsRegexOf([...dp, 'terms'], s.source, s.flags));
+            det.budget = termSite([...dp, 'terms'], 'term list', terms);
             det.source = s.source;
             det.flags = s.flags;
           }
@@ -312,7 +355,7 @@ function load(dirs: string[]): RuleSet {
         const items = r.context?.[name];
         if (items?.includes(PRACTICE_HOTWORD) && (name === 'require' || name === 'forbid' || name === 'raise' || name === 'lower')) practiceIn.add(name);
         const rest = items?.filter((t) => t !== PRACTICE_HOTWORD);
-        return tester([...at, 'context', name], rest);
+        return tester([...at, 'context', name], rest, `context.${name} list`);
       };
       rules.push({
         id: r.id,

@@ -1,6 +1,7 @@
 // A rule as the engine runs it: compiled once per run from its YAML.
 import type { AppliesTo, Category, Severity } from '../types.js';
 import type { EntityKind } from '../matchers/entity.js';
+import type { RegexSite } from '../matchers/budget.js';
 import type { TermIndex, Tester } from '../matchers/terms.js';
 
 export interface CompiledDetector {
@@ -12,6 +13,11 @@ export interface CompiledDetector {
   /** Large term lists: a word index instead of a regular expression. */
   index?: TermIndex;
   group?: string;
+  /**
+   * A pack that did not ship with phi-lint: scans with `regex` run under this rule's time
+   * budget (matchers/budget.ts). Its other patterns and hotword lists carry their own.
+   */
+  budget?: RegexSite;
   entity?: EntityKind;
   validators: { name: string; fn: (s: string) => boolean }[];
   excludePattern?: RegExp;
