@@ -112,6 +112,8 @@ export interface Session {
   forFile(path: string): FileSetup;
   /** Every rule set prepared so far (for formatters that list rules). */
   all(): Prepared[];
+  /** What the consent ledgers read so far say is wrong with them, without stopping the run (once each). */
+  ledgerWarnings(): string[];
 }
 
 export function createSession(opts: { config?: string; rules: string[] }, cwd: string): Session {
@@ -150,6 +152,7 @@ export function createSession(opts: { config?: string; rules: string[] }, cwd: s
       return load(file || undefined);
     },
     all: () => [...byConfig.values()].map((v) => v.prepared),
+    ledgerWarnings: () => [...new Set([...byConfig.values()].flatMap((v) => v.ledger?.warnings ?? []))],
   };
 }
 
@@ -643,6 +646,7 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
   }
   for (const e of fixErrors) stderr += `phi-lint: not fixed: ${e}\n`;
   for (const n of notices) stderr += `phi-lint: ${n}\n`;
+  for (const w of session.ledgerWarnings()) stderr += `phi-lint: warning: ${w}\n`;
   if (opts.fix && fixed.files) stderr += `phi-lint: fixed ${fixed.findings} finding${fixed.findings === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`;
   for (const r of results) {
     if (r.skipped) stderr += `phi-lint: skipped ${r.filePath}: ${r.skipped}\n`;

@@ -60,34 +60,45 @@ describe('consent entries have limits', () => {
     return 'no error';
   };
 
-  it('refuses categories no authorization can cover, with file:line', () => {
+  it('never covers categories no authorization can cover, and names the ledger line once', () => {
     for (const cat of NEVER_CONSENTABLE) {
-      expect(ledgerError(entry(`name, ${cat}`)), cat).toMatch(new RegExp(`^consents\\.yaml:3:20: "${cat}" can never be consented for publication`));
+      const ledger = parseLedger('consents.yaml', entry(`name, ${cat}`));
+      expect(ledger.entries.get('C-1')!.covers, cat).toEqual(['name']);
+      expect(ledger.warnings, cat).toEqual([expect.stringMatching(new RegExp(`^consents\\.yaml:3:20: "${cat}" can never be consented for publication`))]);
     }
     expect(NEVER_CONSENTABLE).toEqual(expect.arrayContaining(['ssn', 'mrn', 'health-plan', 'account', 'license', 'device', 'vehicle', 'ip', 'biometric', 'other-id']));
-    expect(ledgerError(entry('name, health-detail, photo, unconsented-media, phone, email'))).toBe('no error');
+    const fine = parseLedger('consents.yaml', entry('name, health-detail, photo, unconsented-media, phone, email'));
+    expect(fine.warnings).toEqual([]);
+    expect(fine.entries.get('C-1')!.covers).toHaveLength(6);
+  });
+  it('an SSN stays an error in a draft citing a consent that lists ssn; the run warns once about the ledger', async () => {
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'practice:\n  name: Test Dental\n',
+      'consents.yaml': entry('name, ssn', '2026-01-01', '2026-12-31'),
+      'a.md': '---\nconsent: C-1\n---\nThanks, Dana! SSN 078-05-1120.\n',
+      'b.md': '---\nconsent: C-1\n---\nDana again.\n',
+    });
+    const r = await cli(['a.md', 'b.md', '-f', 'json'], { cwd: dir, env: { PHI_LINT_TODAY: '2026-06-01' } });
+    expect(r.exitCode).toBe(1);
+    const msgs = (JSON.parse(r.stdout) as { messages: { ruleId: string; severity: number }[] }[]).flatMap((x) => x.messages);
+    expect(msgs.filter((m) => m.ruleId === 'phi/ssn').map((m) => m.severity)).toEqual([2]);
+    expect(msgs.filter((m) => m.ruleId === 'names/given-name').every((m) => m.severity === 0)).toBe(true);
+    expect(r.stderr.match(/can never be consented/g)).toHaveLength(1);
   });
   it('requires signed', () => {
     expect(ledgerError('consents:\n  - id: C-1\n    covers: [name]\n    expires: 2026-01-01\n')).toMatch(/missing the required key "signed"/);
   });
-  it('caps validity at the maximum (default 2 years): the consent lapses then, and citing it is a warning', () => {
+  it('warns once about an authorization longer than the maximum (default 2 years), without flagging the drafts that cite it', () => {
     const ledger = parseLedger('consents.yaml', entry('name', '2000-01-01', '9999-12-31'));
+    expect(ledger.warnings).toEqual([expect.stringMatching(/^consents\.yaml:5:\d+: consent "C-1" runs from 2000-01-01 to 9999-12-31, longer than the maximum of 2 years \(consent: max-validity\)/)]);
     const doc = parseDocument('a.md', '---\nconsent: C-1\n---\nDana says hi.\n', 'post');
     const name: Finding = { ruleId: 'names/given-name', category: 'name', severity: 'error', start: 22, end: 26, match: 'Dana', message: 'm', line: 4, column: 1, endLine: 4, endColumn: 5 };
     const out = applyConsent(doc, [name], { ledger, today: '2025-06-01', cwd: process.cwd() });
-    expect(out.map((f) => [f.ruleId, f.severity])).toEqual([['phi-lint/consent', 'error'], ['phi-lint/consent', 'warning'], ['names/given-name', 'error']]);
-    expect(out[0]!.message).toBe('Consent C-1 expired on 2002-01-01; renew the authorization or take the draft down.');
-    expect(out[1]!.message).toMatch(/^Consent C-1 runs from 2000-01-01 to 9999-12-31, longer than the maximum of 2 years \(consent: max-validity\); it is treated as expiring on 2002-01-01\./);
-    // within the cap it covers, with the capped expiry, and still warns
-    const recent = parseLedger('consents.yaml', entry('name', '2025-03-01', '2030-03-01'));
-    const ok = applyConsent(doc, [name], { ledger: recent, today: '2025-06-01', cwd: process.cwd() });
-    expect(ok.map((f) => [f.ruleId, f.severity, f.note])).toEqual([
-      ['phi-lint/consent', 'warning', undefined],
-      ['names/given-name', 'info', 'covered by consent C-1, expires 2027-03-01'],
-    ]);
-    // a consent within the maximum gets no warning
-    const plain = applyConsent(doc, [name], { ledger: parseLedger('consents.yaml', entry('name', '2025-03-01', '2027-03-01')), today: '2025-06-01', cwd: process.cwd() });
-    expect(plain.map((f) => f.ruleId)).toEqual(['names/given-name']);
+    expect(out.map((f) => [f.ruleId, f.severity])).toEqual([['names/given-name', 'info']]);
+    // within the maximum: no warning
+    expect(parseLedger('consents.yaml', entry('name', '2025-03-01', '2027-03-01')).warnings).toEqual([]);
+    // a shorter maximum is configurable
+    expect(parseLedger('consents.yaml', entry('name', '2025-03-01', '2026-12-01'), { maxValidity: '1y' }).warnings).toHaveLength(1);
   });
   it('the maximum is configurable (consent: { max-validity: 5y }) and validated', async () => {
     const files = (cfg: string): Record<string, string> => ({
@@ -100,7 +111,9 @@ describe('consent entries have limits', () => {
     expect(five.stderr).toBe('');
     expect(ids(five.stdout)).not.toContain('phi-lint/consent');
     const two = await cli(['a.md', '-f', 'json'], { cwd: tmpProject(files('{}\n')), env });
-    expect(ids(two.stdout)).toContain('phi-lint/consent');
+    expect(ids(two.stdout)).not.toContain('phi-lint/consent'); // the ledger is warned about, not the draft
+    expect(two.stderr).toMatch(/^phi-lint: warning: \S*consents\.yaml:5:\d+: consent "C-1" runs from 2025-03-01 to 2030-03-01, longer than the maximum of 2 years/m);
+    expect(two.exitCode).toBe(0);
     const bad = await cli(['a.md'], { cwd: tmpProject(files('practice: {}\nconsent:\n  max-validity: forever\n')), env });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/\.phi-lint\.yaml:3:17: .*max-validity/);

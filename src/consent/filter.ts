@@ -69,15 +69,6 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
         problem(`Consent ${id} is dated ${entry.signed}, which is after today (${opts.today}); ${why}.`);
         invalid.push({ entry, why: `not signed until ${entry.signed}` });
       } else valid.push(entry);
-      if (entry.capped) {
-        const max = opts.ledger.maxValidity ?? 'the maximum';
-        problem(
-          `Consent ${id} runs from ${entry.signed} to ${entry.expires}, ` +
-            `longer than the maximum of ${max} (consent: max-validity); ` +
-            `it is treated as expiring on ${entry.capped}. Record the authorization's real expiry in ${ledgerName}.`,
-          'warning',
-        );
-      }
     }
   }
   const uncovered = new Set<string>();
@@ -105,8 +96,8 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
   return [...problems, ...out].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
-/** The day a consent lapses: its expiry, or earlier when it runs longer than the maximum validity. */
-const expiryOf = (c: ConsentEntry): string => c.capped ?? c.expires;
+/** The day a consent lapses. */
+const expiryOf = (c: ConsentEntry): string => c.expires;
 
 /** Findings a valid consent covers are notes, not problems: never fixed or counted. */
 export function isCoveredByConsent(f: Finding): boolean {

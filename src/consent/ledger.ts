@@ -30,8 +30,6 @@ export interface ConsentEntry {
   signed: string;
   expires: string;
   note?: string;
-  /** Set when `expires` is more than the maximum validity after `signed`: the date it lapses instead. */
-  capped?: string;
 }
 
 export interface ConsentLedger {
@@ -39,6 +37,8 @@ export interface ConsentLedger {
   entries: Map<string, ConsentEntry>;
   /** The longest an authorization may run, in words ("2 years"), for messages. */
   maxValidity?: string;
+  /** What is wrong with the ledger but does not stop the run (file:line:col: message), said once per run. */
+  warnings?: string[];
 }
 
 export interface LedgerOptions {
@@ -107,12 +107,16 @@ export function parseLedger(file: string, text: string, opts: LedgerOptions = {}
   const errors: PhiLintError[] = [];
   const entries = new Map<string, ConsentEntry>();
   const allowed = CATEGORIES.filter((c) => !NEVER_CONSENTABLE.includes(c));
+  const warnings: string[] = [];
   raw.consents.forEach((c, i) => {
+    // Identifiers no authorization can make publishable are not covered: the findings stay,
+    // and the ledger line is named once per run (a warning, not an error: the rest of the
+    // ledger still holds).
+    const refused = c.covers.filter((cat) => NEVER_CONSENTABLE.includes(cat));
     c.covers.forEach((cat, j) => {
-      if (NEVER_CONSENTABLE.includes(cat)) {
-        const why = `"${cat}" can never be consented for publication: no authorization makes it safe to post`;
-        errors.push(src.error(['consents', i, 'covers', j], `${why} (a consent may cover: ${allowed.join(', ')})`));
-      }
+      if (!NEVER_CONSENTABLE.includes(cat)) return;
+      const why = `"${cat}" can never be consented for publication: no authorization makes it safe to post, so consent "${c.id}" does not cover it`;
+      warnings.push(String(src.error(['consents', i, 'covers', j], `${why} (a consent may cover: ${allowed.join(', ')})`)));
     });
     let dates = true;
     for (const key of ['signed', 'expires'] as const) {
@@ -124,11 +128,15 @@ export function parseLedger(file: string, text: string, opts: LedgerOptions = {}
     if (c.signed > c.expires) errors.push(src.error(['consents', i, 'expires'], `consent "${c.id}" expires (${c.expires}) before it was signed (${c.signed})`));
     if (entries.has(c.id)) errors.push(src.error(['consents', i, 'id'], `consent id "${c.id}" is listed twice`));
     const cap = dates ? addPeriod(c.signed, period) : undefined;
-    entries.set(c.id, cap && c.expires > cap ? { ...c, capped: cap } : c);
+    if (cap && c.expires > cap) {
+      const why = `consent "${c.id}" runs from ${c.signed} to ${c.expires}, longer than the maximum of ${maxValidity} (consent: max-validity)`;
+      warnings.push(String(src.error(['consents', i, 'expires'], `${why}; check the authorization's expiry and record it, or renew it by ${cap}`)));
+    }
+    entries.set(c.id, refused.length ? { ...c, covers: c.covers.filter((cat) => !refused.includes(cat)) } : c);
   });
   if (errors.length === 1) throw errors[0];
   if (errors.length) throw new PhiLintErrors(errors);
-  return { file, entries, maxValidity };
+  return { file, entries, maxValidity, warnings };
 }
 
 export function loadLedger(
