@@ -14,6 +14,17 @@ export interface TermOptions {
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Regex source for one term, spaces as \s+, hyphen or space interchangeable. */
+/** The plural compileTerms accepts for a term (its last word inflected), or undefined when it takes none. */
+export function pluralOf(term: string): string | undefined {
+  const t = term.trim();
+  if (!/[a-z]$/i.test(t)) return undefined;
+  const last = t[t.length - 1].toLowerCase();
+  const prev = t[t.length - 2]?.toLowerCase() ?? '';
+  if (last === 'y' && !'aeiou'.includes(prev)) return `${t.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/i.test(t)) return `${t}es`;
+  return `${t}s`;
+}
+
 function termSource(term: string, inflect: boolean): string {
   const t = term.trim();
   const parts = t.split(/\s+/).map((w) => escape(w).replace(/\\?-/g, '[-\\s]?'));
@@ -160,6 +171,16 @@ interface Token {
 /** The words WORD finds that start with a capital letter (a word starts after no letter, digit or letter-apostrophe). */
 const CAPITALISED = /(?<![\p{L}\p{N}]|[\p{L}\p{N}]['’])\p{Lu}[\p{L}\p{N}]*(?:['’][\p{L}\p{N}]+)*/gu;
 const JOINER = /^(?:\s+|\s*-\s*)$/;
+/** A term TermIndex can look up word by word: words (letters, digits, apostrophes) joined by white space or hyphens. */
+const WORDS_ONLY = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:(?:\s+|\s*-\s*)[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)*$/u;
+
+/** Two left-to-right span lists as one: at a place where both match, the longer span; no overlaps. */
+function mergeSpans(a: { start: number; end: number }[], b: { start: number; end: number }[]): { start: number; end: number }[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: { start: number; end: number }[] = [];
+  for (const s of all) if (!out.length || s.start >= out[out.length - 1].end) out.push(s);
+  return out;
+}
 
 /**
  * A term list looked up word by word: each term is filed under its first word, and a scan
@@ -176,19 +197,31 @@ export class TermIndex {
   /** Case-sensitive, and every term starts with a capital letter. */
   private upperOnly = true;
 
-  constructor(terms: string[], opts: { caseSensitive?: boolean } = {}) {
+  /** Plurals and possessives count, as in compileTerms with inflection: "cataracts", "Tyler's sciatica". */
+  private inflect: boolean;
+
+  constructor(terms: string[], opts: { caseSensitive?: boolean; inflect?: boolean } = {}) {
     this.caseSensitive = !!opts.caseSensitive;
+    this.inflect = !!opts.inflect;
     // Built at every start from lists of tens of thousands of terms: a one-word term is one
     // Set entry; only terms of several words are split and sorted.
     const spaced = /[\s-]/;
     const upper = /^\p{Lu}/u;
     const seen = new Set<string>();
+    const odd: string[] = [];
     for (const raw of terms) {
       const t = raw.trim();
       if (!t) continue;
+      // a term with other characters ("Clear + Brilliant") is not made of words: a regex finds it
+      if (!WORDS_ONLY.test(t)) {
+        odd.push(t);
+        continue;
+      }
+      const plural = this.inflect ? pluralOf(t) : undefined;
       if (!spaced.test(t)) {
         const k = this.key(t);
         this.single.add(k);
+        if (plural) this.single.add(this.key(plural));
         if (this.upperOnly && !upper.test(k)) this.upperOnly = false;
         continue;
       }
@@ -196,13 +229,21 @@ export class TermIndex {
       seen.add(t);
       const words = t.split(/[\s-]+/).map((w) => this.key(w));
       if (this.upperOnly && !upper.test(words[0])) this.upperOnly = false;
-      const list = this.multi.get(words[0]);
-      if (list) list.push(words);
-      else this.multi.set(words[0], [words]);
+      const variants = [words];
+      if (plural) variants.push([...words.slice(0, -1), this.key(plural.split(/[\s-]+/).at(-1)!)]);
+      for (const v of variants) {
+        const list = this.multi.get(v[0]);
+        if (list) list.push(v);
+        else this.multi.set(v[0], [v]);
+      }
     }
     for (const list of this.multi.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
-    this.upperOnly &&= this.caseSensitive;
+    this.upperOnly &&= this.caseSensitive && !odd.length;
+    this.odd = odd.length ? compileTerms(odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined : undefined;
   }
+
+  /** Terms that are not made of words only, found by one small regex. */
+  private odd?: RegExp;
 
   /** The terms that start with this word, longest first. */
   private startingWith(key: string): string[][] | undefined {
@@ -262,12 +303,28 @@ export class TermIndex {
           prev = last = tok;
         }
         if (!ok) continue;
-        const end = last.key === words[n - 1] ? last.end : last.end - 2;
+        // with inflection a possessive belongs to the match, as in compileTerms
+        const end = this.inflect || last.key === words[n - 1] ? last.end : last.end - 2;
         if (text[end] === '_' || text[end] === '@' || /^\.[\p{L}\p{N}]{2}/u.test(text.slice(end, end + 3))) continue;
         out.push({ start: first.start, end });
         starts.lastIndex = last.end;
         break;
       }
+    }
+    return this.odd ? mergeSpans(out, this.oddSpans(text)) : out;
+  }
+
+  private oddSpans(text: string): { start: number; end: number }[] {
+    const re = this.odd!;
+    const out: { start: number; end: number }[] = [];
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      if (!m[0].length) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ start: m.index, end: m.index + m[0].length });
     }
     return out;
   }

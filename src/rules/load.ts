@@ -138,16 +138,17 @@ function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () 
 
 /** One TermIndex per distinct list in a run: two rules over the same gazetteer share it. */
 const indexes = new Map<string, TermIndex>();
-const indexOfArray = new WeakMap<string[], Map<boolean, TermIndex>>();
-function termIndex(terms: string[], caseSensitive: boolean): TermIndex {
+const indexOfArray = new WeakMap<string[], Map<string, TermIndex>>();
+function termIndex(terms: string[], caseSensitive: boolean, inflect: boolean): TermIndex {
   let byCase = indexOfArray.get(terms);
-  const same = byCase?.get(caseSensitive);
+  const mode = `${caseSensitive}${inflect}`;
+  const same = byCase?.get(mode);
   if (same) return same;
-  const key = `${caseSensitive}\0${terms.join('\n')}`;
+  const key = `${mode}\0${terms.join('\n')}`;
   let index = indexes.get(key);
-  if (!index) indexes.set(key, (index = new TermIndex(terms, { caseSensitive })));
+  if (!index) indexes.set(key, (index = new TermIndex(terms, { caseSensitive, inflect })));
   if (!byCase) indexOfArray.set(terms, (byCase = new Map()));
-  byCase.set(caseSensitive, index);
+  byCase.set(mode, index);
   return index;
 }
 
@@ -333,10 +334,11 @@ function load(dirs: string[]): RuleSet {
         } else if (d.terms !== undefined) {
           const terms = expand(src, [...dp, 'terms'], d.terms);
           if (!terms.length) throw src.error([...dp, 'terms'], 'terms list is empty');
-          // Gazetteer-sized lists without inflection are looked up word by word instead of
-          // being compiled into one enormous regular expression.
-          if (terms.length > INDEX_THRESHOLD && d.inflect === false) {
-            det.index = termIndex(terms, !!d['case-sensitive']);
+          // Gazetteer-sized lists are looked up word by word instead of being compiled into
+          // one enormous regular expression (V8 takes half a second to compile a few
+          // thousand inflected terms, on every start).
+          if (terms.length > INDEX_THRESHOLD) {
+            det.index = termIndex(terms, !!d['case-sensitive'], d.inflect !== false);
           } else {
             const s = termsSource(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
             if (!s) throw src.error([...dp, 'terms'], 'terms list is empty');
