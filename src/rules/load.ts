@@ -1,5 +1,7 @@
-// Rule packs: find the YAML files, validate them with positions, expand `@list`
-// references, and compile every detector once per run.
+// Rule packs: find the YAML files, validate them with positions, paste `{{fragment}}`s into
+// patterns, expand `@list` references, and compile every detector once per run. A pack is
+// every file that names it (`pack: phi`): one file (rules/post.yaml), or a directory of
+// family files (rules/phi/*.yaml), which load in file-name order.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +11,7 @@ import { compileHotwords, lazyTester, TermIndex, termsSource, type Tester } from
 const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
 import { checkRegexSafety, checkRegexShape } from './regex-safety.js';
+import { expandPack, Fragments } from './fragments.js';
 import type { Category, Severity } from '../types.js';
 import type { YamlSource } from '../yaml-source.js';
 import type { CompiledDetector, CompiledRule, Escalation, RuleSet } from './rule.js';
@@ -89,6 +92,7 @@ interface RawPack {
   pack?: string;
   description?: string;
   lists?: Record<string, string[] | string>;
+  fragments?: Record<string, string>;
   escalate?: { id: string; categories: Category[]; min: number; scope?: 'sentence' | 'paragraph' | 'document'; message: string; why: string }[];
   rules?: RawRule[];
 }
@@ -201,6 +205,21 @@ function load(dirs: string[]): RuleSet {
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new PhiLintErrors(errors);
 
+  // Fragments are global like lists, and pasted into the patterns before anything reads one
+  // (see fragments.ts), so everything below sees expanded patterns.
+  const fragments = new Fragments();
+  for (const { src, raw } of sources) fragments.define(src, raw.fragments);
+  fragments.resolve(recheck);
+  for (const s of sources) {
+    const used = new Set<YamlSource>();
+    s.raw = expandPack(s.src, s.raw, fragments, used);
+    // Patterns checked at build time stay trusted only while the fragments pasted into them
+    // are unchanged since the build too.
+    if (s.src.prechecked && [...used].some((d) => !d.prechecked)) {
+      s.src = Object.create(s.src, { prechecked: { value: false } }) as YamlSource;
+    }
+  }
+
   // Lists are global: a pack may use a vocabulary another pack defines.
   const lists = new Map<string, string[]>();
   for (const { src, raw } of sources) {
@@ -240,7 +259,12 @@ function load(dirs: string[]): RuleSet {
   for (const { src, raw, pack } of sources) {
     (raw.rules ?? []).forEach((r, ri) => {
       const at = ['rules', ri];
-      if (!r.id.startsWith(`${pack}/`)) throw src.error([...at, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"`);
+      if (!r.id.startsWith(`${pack}/`)) {
+        // a family file of a pack directory (rules/phi/dates.yaml) names its pack
+        const join = `to add it to a pack, start it with "pack: ${r.id.split('/')[0]}"`;
+        const hint = raw.pack === undefined ? `; this file has no "pack:", so its pack is named after the file — ${join}` : '';
+        throw src.error([...at, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"${hint}`);
+      }
       if (ids.has(r.id)) throw src.error([...at, 'id'], `rule id "${r.id}" is already defined in ${ids.get(r.id)}`);
       ids.set(r.id, src.file);
       // A pack checked at build time compiles on first use; any other pack compiles now, so
@@ -354,5 +378,6 @@ function load(dirs: string[]): RuleSet {
       escalations.push({ id: e.id, pack, categories: new Set(e.categories), min: e.min, scope: e.scope ?? 'paragraph', message: e.message, why: e.why });
     }
   }
+  // one entry per file: a pack made of family files has one per family (run.ts hashes them all)
   return { rules, escalations, packs: sources.map((s) => ({ name: s.pack, file: s.src.file, description: s.raw.description })) };
 }
