@@ -1,7 +1,7 @@
 // Built-in packs precompiled at build time: used only while the YAML is unchanged, and the
 // rules they give are the same as parsing the YAML.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,19 @@ describe('precompiled rule packs', () => {
     const store = buildStore(dir, [file]);
     expect(readPack(file, 'demo.yaml', PACK, dir, store).prechecked).toBe(true);
     expect(readPack(file, 'demo.yaml', PACK.replace('[rex]', '[rex, fido]'), dir, store).prechecked).toBeUndefined();
+  });
+
+  it('stores each file of a pack directory by its path, as written (fragments are pasted in when the packs load)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-lint-pre-'));
+    mkdirSync(join(dir, 'demo'));
+    const files = { 'demo/pack.yaml': "pack: demo\nfragments:\n  pet: '(?:rex|fido)'\n", 'demo/pets.yaml': PACK.replace("terms: ['@pets']", "pattern: '\\b{{pet}}\\b'") };
+    for (const [rel, text] of Object.entries(files)) writeFileSync(join(dir, rel), text);
+    const store = buildStore(dir, Object.keys(files).map((rel) => join(dir, rel)));
+    expect(Object.keys(store.packs).sort()).toEqual(['demo/pack.yaml', 'demo/pets.yaml']);
+    expect(JSON.stringify(store.packs['demo/pets.yaml'].data)).toContain('{{pet}}');
+    const src = readPack(join(dir, 'demo/pets.yaml'), 'demo/pets.yaml', files['demo/pets.yaml'], dir, store);
+    expect(src.prechecked).toBe(true);
+    expect(loadRuleSet([dir]).rules[0].detectors[0].source).toBe('\\b(?:rex|fido)\\b');
   });
 
   it('the shipped packs pass the regex safety analysis the build runs (checkAll)', () => {

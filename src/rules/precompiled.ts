@@ -1,9 +1,12 @@
 // Built-in rule packs, parsed and validated at build time. Parsing the shipped YAML (name and
 // medical vocabularies run to thousands of lines) cost more than everything else at startup,
-// so `npm run build` stores each pack's data in dist/builtin-packs.json with a hash of its
-// text; a pack whose file still has that hash is read from there, any other file (edited
-// since the build, or not built-in) is parsed and validated as usual. The YAML is parsed
-// lazily only if an error must be located in a cached pack.
+// so `npm run build` stores each pack file's data in dist/builtin-packs.json with a hash of
+// its text, keyed by its path under rules/ (`post.yaml`, `phi/dates.yaml`); a file that
+// still has that hash is read from there, any other file (edited since the build, or not
+// built-in) is parsed and validated as usual. The YAML is parsed lazily only if an error
+// must be located in a cached pack. The data is stored as written: `{{fragments}}` are pasted
+// into patterns when the packs load (rules/fragments.ts), because a fragment may be defined in
+// another file than the patterns that use it.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
