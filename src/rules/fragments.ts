@@ -55,13 +55,14 @@ export class Fragments {
   }
 
   /**
-   * Expand every fragment and check each one stands on its own. Checks are skipped for a
-   * fragment whose file passed them at build time (`prechecked`), unless `checkAll`.
+   * Expand every fragment and check each one stands on its own. A fragment whose file passed
+   * these checks at build time (`prechecked`) is left alone unless `checkAll`: it is expanded
+   * when a pattern first uses it.
    */
   resolve(checkAll: boolean): void {
     for (const [name, def] of this.defs) {
-      this.resolveOne(name, def);
       if (def.src.prechecked && !checkAll) continue;
+      this.resolveOne(name, def);
       const problem = fragmentProblem(def.text!);
       if (problem) throw def.src.error(def.path, `fragment "${name}" ${problem}`);
     }
@@ -168,15 +169,18 @@ function errorAt(src: YamlSource, path: Path, offset: number, message: string): 
 }
 
 /** The parts of a pack file that hold regular expressions. */
+interface RawRule {
+  detect?: Record<string, unknown>[];
+  context?: Record<string, unknown>;
+  exclude?: string[];
+}
 interface PatternFields {
   lists?: Record<string, string[] | string>;
-  rules?: { detect?: Record<string, unknown>[]; context?: Record<string, unknown>; exclude?: string[] }[];
+  rules?: RawRule[];
 }
 
-/** Detector keys that are one regular expression. */
-const PATTERN_KEYS = ['pattern', 'exclude-pattern', 'extend-pattern'];
-/** Detector keys whose entries may be `/regex/` hotwords. */
-const HOTWORD_KEYS = ['exclude-terms'];
+/** Detector keys that hold a regular expression, or `/regex/` hotwords (exclude-terms). */
+const DETECTOR_KEYS = ['pattern', 'exclude-pattern', 'extend-pattern', 'exclude-terms'];
 
 /**
  * The pack with `{{name}}` expanded in every pattern (`pattern`, `exclude-pattern`,
@@ -185,20 +189,26 @@ const HOTWORD_KEYS = ['exclude-terms'];
  * that holds a reference is copied. Files the pasted fragments come from go to `used`.
  */
 export function expandPack<T extends object>(src: YamlSource, pack: T, fragments: Fragments, used: Set<YamlSource>): T {
+  // Called on every run for every pack file, the built-in gazetteers included: paths and
+  // copies are made only where a reference is found.
   const raw = pack as PatternFields;
-  const hot = (path: Path, items: unknown): unknown => {
+  const one = (path: () => Path, v: string): string => (v.includes('{{') ? fragments.expand(src, path(), v, used) : v);
+  const hot = (path: () => Path, items: unknown): unknown => {
     if (!Array.isArray(items)) return items;
     let out: unknown[] | undefined;
-    items.forEach((t, i) => {
-      if (typeof t !== 'string' || t[0] !== '/' || !t.includes('{{')) return;
-      (out ??= [...items])[i] = fragments.expand(src, [...path, i], t, used);
-    });
+    for (let i = 0; i < items.length; i++) {
+      const t: unknown = items[i];
+      if (typeof t === 'string' && t[0] === '/' && t.includes('{{')) {
+        (out ??= [...items])[i] = fragments.expand(src, [...path(), i], t, used);
+      }
+    }
     return out ?? items;
   };
   let lists = raw.lists;
-  for (const [name, items] of Object.entries(raw.lists ?? {})) {
+  for (const name in raw.lists) {
+    const items = raw.lists[name];
     let next: string[] | string;
-    if (typeof items !== 'string') next = hot(['lists', name], items) as string[];
+    if (typeof items !== 'string') next = hot(() => ['lists', name], items) as string[];
     else if (!items.includes('{{')) continue;
     else {
       const path = ['lists', name];
@@ -208,30 +218,34 @@ export function expandPack<T extends object>(src: YamlSource, pack: T, fragments
     if (next !== items) lists = { ...lists, [name]: next };
   }
   let rules = raw.rules;
-  raw.rules?.forEach((r, ri) => {
-    const at: Path = ['rules', ri];
-    const rule: Record<string, unknown> = { ...r };
-    const detect = r.detect?.map((d, di) => {
+  raw.rules?.forEach((r, ri, all) => {
+    let rule: Record<string, unknown> | undefined;
+    const set = (key: string, value: unknown): void => {
+      (rule ??= { ...r })[key] = value;
+    };
+    let detect: Record<string, unknown>[] | undefined;
+    r.detect?.forEach((d, di) => {
       let det = d;
-      for (const key of [...PATTERN_KEYS, ...HOTWORD_KEYS]) {
+      for (const key of DETECTOR_KEYS) {
         const v = d[key];
-        const path = [...at, 'detect', di, key];
-        const next = typeof v === 'string' ? fragments.expand(src, path, v, used) : hot(path, v);
+        if (v === undefined) continue;
+        const path = (): Path => ['rules', ri, 'detect', di, key];
+        const next = typeof v === 'string' ? one(path, v) : hot(path, v);
         if (next !== v) det = { ...det, [key]: next };
       }
-      return det;
+      if (det !== d) (detect ??= [...r.detect!])[di] = det;
     });
-    if (detect?.some((d, i) => d !== r.detect![i])) rule.detect = detect;
-    for (const [key, v] of Object.entries(r.context ?? {})) {
-      const next = hot([...at, 'context', key], v);
-      if (next !== v) rule.context = { ...(rule.context as object), [key]: next };
+    if (detect) set('detect', detect);
+    let context = r.context;
+    for (const key in r.context) {
+      const v = r.context[key];
+      const next = hot(() => ['rules', ri, 'context', key], v);
+      if (next !== v) context = { ...context, [key]: next };
     }
-    const exclude = hot([...at, 'exclude'], r.exclude);
-    if (exclude !== r.exclude) rule.exclude = exclude;
-    if (Object.keys(rule).some((k) => rule[k] !== (r as Record<string, unknown>)[k])) {
-      if (rules === raw.rules) rules = [...raw.rules!];
-      rules![ri] = rule;
-    }
+    if (context !== r.context) set('context', context);
+    const exclude = hot(() => ['rules', ri, 'exclude'], r.exclude);
+    if (exclude !== r.exclude) set('exclude', exclude);
+    if (rule) (rules = rules === all ? [...all] : rules!)[ri] = rule as RawRule;
   });
   return lists === raw.lists && rules === raw.rules ? pack : ({ ...pack, lists, rules } as T);
 }

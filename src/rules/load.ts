@@ -180,7 +180,7 @@ export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
 
 function load(dirs: string[]): RuleSet {
   const files = dirs.flatMap(packFiles);
-  const sources: { src: YamlSource; raw: RawPack; pack: string }[] = [];
+  const sources: { src: YamlSource; raw: RawPack; pack: string; refs: boolean }[] = [];
   const errors: PhiLintError[] = [];
   for (const file of files) {
     let text: string;
@@ -196,7 +196,8 @@ function load(dirs: string[]): RuleSet {
       if (src.data == null) continue;
       const raw = src.data as RawPack;
       const pack = raw.pack ?? basename(file, extname(file));
-      sources.push({ src, raw, pack });
+      // a file that never writes "{{" (the gazetteers) is not walked for fragment references
+      sources.push({ src, raw, pack, refs: text.includes('{{') });
     } catch (e) {
       if (e instanceof PhiLintErrors) errors.push(...e.errors);
       else if (e instanceof PhiLintError) errors.push(e);
@@ -210,7 +211,7 @@ function load(dirs: string[]): RuleSet {
   const fragments = new Fragments();
   for (const { src, raw } of sources) fragments.define(src, raw.fragments);
   fragments.resolve(recheck);
-  for (const s of sources) {
+  for (const s of sources.filter((x) => x.refs)) {
     const used = new Set<YamlSource>();
     s.raw = expandPack(s.src, s.raw, fragments, used);
     // Patterns checked at build time stay trusted only while the fragments pasted into them
