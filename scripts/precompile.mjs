@@ -21,7 +21,8 @@ const { ledgerSchema } = await import('../dist/consent/ledger.js');
 
 // Every built-in regex, with its {{fragments}} pasted in, passes the safety analysis here (the
 // build fails otherwise); runs then trust pack files whose text still matches the store, and
-// whose fragments' files do too, and skip the analysis.
+// whose fragments' files do too, and skip the analysis. The store holds the patterns with
+// their fragments pasted in.
 const regexes = loadRuleSet([BUILTIN_RULES_DIR], { checkAll: true }).rules.flatMap((r) =>
   r.detectors.flatMap((d) => (d.source === undefined ? [] : [{ source: d.source, flags: d.flags }])),
 );

@@ -15,7 +15,7 @@ import { expandPack, Fragments } from './fragments.js';
 import type { Category, Severity } from '../types.js';
 import type { YamlSource } from '../yaml-source.js';
 import type { CompiledDetector, CompiledRule, Escalation, RuleSet } from './rule.js';
-import { readPack } from './precompiled.js';
+import { pastedFrom, readPack, storeKey } from './precompiled.js';
 
 /** Context hotword that matches the practice's own name, aliases and staff names. */
 export const PRACTICE_HOTWORD = '@practice';
@@ -180,7 +180,7 @@ export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
 
 function load(dirs: string[]): RuleSet {
   const files = dirs.flatMap(packFiles);
-  const sources: { src: YamlSource; raw: RawPack; pack: string; refs: boolean }[] = [];
+  const sources: { src: YamlSource; raw: RawPack; pack: string; refs: boolean; asWritten: () => YamlSource }[] = [];
   const errors: PhiLintError[] = [];
   for (const file of files) {
     let text: string;
@@ -196,8 +196,9 @@ function load(dirs: string[]): RuleSet {
       if (src.data == null) continue;
       const raw = src.data as RawPack;
       const pack = raw.pack ?? basename(file, extname(file));
-      // a file that never writes "{{" (the gazetteers) is not walked for fragment references
-      sources.push({ src, raw, pack, refs: text.includes('{{') });
+      // a file that never writes "{{" (the gazetteers) has no fragment to paste
+      const asWritten = (): YamlSource => readPack(file, display, text, BUILTIN_RULES_DIR, null);
+      sources.push({ src, raw, pack, refs: text.includes('{{'), asWritten });
     } catch (e) {
       if (e instanceof PhiLintErrors) errors.push(...e.errors);
       else if (e instanceof PhiLintError) errors.push(e);
@@ -211,7 +212,13 @@ function load(dirs: string[]): RuleSet {
   const fragments = new Fragments();
   for (const { src, raw } of sources) fragments.define(src, raw.fragments);
   fragments.resolve(recheck);
+  const asBuilt = new Set(sources.map((s) => storeKey(s.src)));
   for (const s of sources.filter((x) => x.refs)) {
+    // The build pasted the fragments of a built-in file: kept while their files are as built;
+    // otherwise the file is read as written and pasted again.
+    const pasted = pastedFrom(s.src);
+    if (pasted?.every((k) => asBuilt.has(k))) continue;
+    if (pasted) s.raw = (s.src = s.asWritten()).data as RawPack;
     const used = new Set<YamlSource>();
     s.raw = expandPack(s.src, s.raw, fragments, used);
     // Patterns checked at build time stay trusted only while the fragments pasted into them

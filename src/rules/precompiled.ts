@@ -4,13 +4,15 @@
 // its text, keyed by its path under rules/ (`post.yaml`, `phi/dates.yaml`); a file that
 // still has that hash is read from there, any other file (edited since the build, or not
 // built-in) is parsed and validated as usual. The YAML is parsed lazily only if an error
-// must be located in a cached pack. The data is stored as written: `{{fragments}}` are pasted
-// into patterns when the packs load (rules/fragments.ts), because a fragment may be defined in
-// another file than the patterns that use it.
+// must be located in a cached pack. The build also pastes `{{fragments}}` into the stored
+// patterns (rules/fragments.ts) and records which files they came from: a run uses them as
+// stored while those files are unchanged too, and otherwise reads the file as written and
+// pastes the fragments again.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
+import { expandPack, Fragments } from './fragments.js';
 import { packSchema } from './schema.js';
 
 export const PRECOMPILED_FILE = new URL('../builtin-packs.json', import.meta.url);
@@ -20,6 +22,8 @@ interface Entry {
   data: unknown;
   /** Line and column of each rule (`rules.N`), for listings. */
   rules: [number, number][];
+  /** Set when `data` has fragments pasted in: the keys of the files they came from. */
+  pasted?: string[];
 }
 export interface Store {
   format: 1;
@@ -41,11 +45,20 @@ function loadStore(): Store | null {
   return store;
 }
 
+/** Sources read from the store: their key, and the files their pasted fragments came from. */
+const built = new WeakMap<YamlSource, { key: string; pasted?: string[] }>();
+
+/** The store key (`phi/dates.yaml`) of a source read from the store; undefined for any other. */
+export const storeKey = (src: YamlSource): string | undefined => built.get(src)?.key;
+
+/** For a source read from the store whose patterns the build pasted fragments into: their files' keys. */
+export const pastedFrom = (src: YamlSource): string[] | undefined => built.get(src)?.pasted;
+
 /** A source whose data came from the build; the YAML is parsed only to locate an error. */
-function cachedSource(file: string, text: string, entry: Entry): YamlSource {
+function cachedSource(file: string, text: string, entry: Entry, key: string): YamlSource {
   let parsed: YamlSource | undefined;
   const full = (): YamlSource => (parsed ??= readYaml(file, text));
-  return {
+  const src: YamlSource = {
     file,
     data: entry.data,
     prechecked: true,
@@ -66,6 +79,8 @@ function cachedSource(file: string, text: string, entry: Entry): YamlSource {
       return full().error(path, message);
     },
   };
+  built.set(src, { key, pasted: entry.pasted });
+  return src;
 }
 
 /**
@@ -73,16 +88,21 @@ function cachedSource(file: string, text: string, entry: Entry): YamlSource {
  * unchanged, else parsed and validated (throws located errors).
  */
 export function readPack(file: string, display: string, text: string, rulesDir: string, s: Store | null = loadStore()): YamlSource {
-  const entry = file.startsWith(rulesDir) ? s?.packs[keyOf(rulesDir, file)] : undefined;
-  if (entry && entry.hash === hashOf(text)) return cachedSource(display, text, entry);
+  const key = keyOf(rulesDir, file);
+  const entry = file.startsWith(rulesDir) ? s?.packs[key] : undefined;
+  if (entry && entry.hash === hashOf(text)) return cachedSource(display, text, entry, key);
   const src = readYaml(display, text);
   if (src.data != null) validateYaml(src, packSchema, 'rule pack');
   return src;
 }
 
-/** The store for a rules directory (run by the build): every valid pack's data and rule positions. */
+/**
+ * The store for a rules directory (run by the build): every valid pack file's data, with
+ * fragments pasted in, and its rule positions.
+ */
 export function buildStore(rulesDir: string, files: string[]): Store {
   const packs: Record<string, Entry> = {};
+  const sources = new Map<YamlSource, string>();
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     let src: YamlSource;
@@ -98,6 +118,19 @@ export function buildStore(rulesDir: string, files: string[]): Store {
       return [p.line, p.column];
     });
     packs[keyOf(rulesDir, file)] = { hash: hashOf(text), data: src.data, rules };
+    sources.set(src, keyOf(rulesDir, file));
+  }
+  try {
+    const fragments = new Fragments();
+    for (const src of sources.keys()) fragments.define(src, (src.data as { fragments?: Record<string, string> }).fragments);
+    fragments.resolve(true);
+    for (const [src, key] of sources) {
+      const used = new Set<YamlSource>();
+      const data = expandPack(src, src.data as object, fragments, used);
+      if (used.size) packs[key] = { ...packs[key], data, pasted: [...used].map((u) => sources.get(u)!) };
+    }
+  } catch {
+    // a broken fragment: the files stay as written, and the run reports the error
   }
   return { format: 1, packs };
 }
