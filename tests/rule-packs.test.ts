@@ -141,6 +141,19 @@ describe('fragments refuse mistakes with the file, line and column', () => {
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
+  it('many short patterns pasting a long fragment are refused before they fill the memory', () => {
+    const lines = ['pack: demo', 'fragments:', "  f0: 'xxxxxxxx'"];
+    for (let i = 1; i < 12; i++) lines.push(`  f${i}: '{{f${i - 1}}}{{f${i - 1}}}'`); // 16,384 characters
+    lines.push('rules:');
+    const one = rule('demo/r0', '{{f11}}').split('\n').slice(0, 5).join('\n');
+    lines.push(`${one}\n    detect:`);
+    for (let i = 0; i < 80; i++) lines.push("      - pattern: '{{f11}}'");
+    lines.push('    examples: { fire: [x], silent: [y] }');
+    const t0 = Date.now();
+    expect(loadError(tree({ 'demo.yaml': `${lines.join('\n')}\n` })).message).toMatch(/exceed 1000000 characters in all/);
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
   it('the safety analysis sees the expanded pattern, and points at the pattern that repeats the fragment', () => {
     const codes = `pack: demo\nrules:\n${rule('demo/code', '(?:{{a}})+$')}`;
     const e = loadError(tree({ 'demo/pack.yaml': "pack: demo\nfragments:\n  a: '(?:a+)'\n", 'demo/codes.yaml': codes }));

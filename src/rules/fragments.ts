@@ -24,6 +24,12 @@ const REF = /\{\{\s*([\w-]+)\s*\}\}/g;
  * pattern is under 1,000 characters.
  */
 export const MAX_EXPANDED = 20_000;
+/**
+ * Upper bound on all the text pasted in one load, so that a pack of many short patterns each
+ * pasting a long fragment cannot amplify a small file into gigabytes either (YAML aliases are
+ * bounded for the same reason). The shipped packs paste about 6,000 characters.
+ */
+export const MAX_PASTED = 1_000_000;
 
 type Path = (string | number)[];
 
@@ -41,6 +47,8 @@ interface Definition {
 
 export class Fragments {
   private readonly defs = new Map<string, Definition>();
+  /** Characters pasted so far in this load. */
+  private pasted = 0;
 
   /** Record a pack's `fragments:` map (duplicates across all packs are errors). */
   define(src: YamlSource, map: Record<string, string> | undefined): void {
@@ -100,7 +108,11 @@ export class Fragments {
       }
       const v = value(name);
       length += v.length;
+      this.pasted += v.length;
       if (length > MAX_EXPANDED) throw errorAt(src, path, offset, tooLong(what));
+      if (this.pasted > MAX_PASTED) {
+        throw errorAt(src, path, offset, `fragments pasted into the packs exceed ${MAX_PASTED} characters in all`);
+      }
       return v;
     });
     if (out.length > MAX_EXPANDED) throw src.error(path, tooLong(what));

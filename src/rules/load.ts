@@ -270,7 +270,8 @@ function load(dirs: string[]): RuleSet {
       if (!r.id.startsWith(`${pack}/`)) {
         // a family file of a pack directory (rules/phi/dates.yaml) names its pack
         const join = `to add it to a pack, start it with "pack: ${r.id.split('/')[0]}"`;
-        const hint = raw.pack === undefined ? `; this file has no "pack:", so its pack is named after the file — ${join}` : '';
+        const named = '; this file has no "pack:", so its pack is named after the file — ';
+        const hint = raw.pack === undefined ? `${named}${join}` : '';
         throw src.error([...at, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"${hint}`);
       }
       if (ids.has(r.id)) throw src.error([...at, 'id'], `rule id "${r.id}" is already defined in ${ids.get(r.id)}`);

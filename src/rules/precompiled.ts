@@ -30,6 +30,8 @@ export interface Store {
   packs: Record<string, Entry>;
 }
 
+type Fragmented = { fragments?: Record<string, string> };
+const fragmentsOf = (src: YamlSource): Fragmented['fragments'] => (src.data as Fragmented).fragments;
 const hashOf = (text: string): string => createHash('sha256').update(text).digest('base64');
 const keyOf = (rulesDir: string, file: string): string => relative(rulesDir, file).split(sep).join('/');
 
@@ -122,7 +124,7 @@ export function buildStore(rulesDir: string, files: string[]): Store {
   }
   try {
     const fragments = new Fragments();
-    for (const src of sources.keys()) fragments.define(src, (src.data as { fragments?: Record<string, string> }).fragments);
+    for (const src of sources.keys()) fragments.define(src, fragmentsOf(src));
     fragments.resolve(true);
     for (const [src, key] of sources) {
       const used = new Set<YamlSource>();
@@ -130,7 +132,7 @@ export function buildStore(rulesDir: string, files: string[]): Store {
       if (used.size) packs[key] = { ...packs[key], data, pasted: [...used].map((u) => sources.get(u)!) };
     }
   } catch {
-    // a broken fragment: the files stay as written, and the run reports the error
+    // a broken fragment: files not pasted yet stay as written, and the run reports the error
   }
   return { format: 1, packs };
 }

@@ -1,5 +1,6 @@
-// JSON schema of a rule pack file (rules/<pack>.yaml, or a family file rules/<pack>/<family>.yaml). YAML chooses among detector kinds that
-// live in code; it never holds code.
+// JSON schema of a rule pack file (rules/<pack>.yaml, or a family file of a pack directory,
+// rules/<pack>/<family>.yaml). YAML chooses among detector kinds that live in code; it never
+// holds code.
 import { CATEGORIES } from '../types.js';
 import { VALIDATOR_NAMES } from '../matchers/validators.js';
 
