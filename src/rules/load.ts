@@ -183,22 +183,23 @@ function load(dirs: string[]): RuleSet {
   const sources: { src: YamlSource; raw: RawPack; pack: string; refs: boolean; asWritten: () => YamlSource }[] = [];
   const errors: PhiLintError[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      // bytes: a built-in file unchanged since the build is hashed, never decoded
+      bytes = readFileSync(file);
     } catch (e) {
       errors.push(new PhiLintError(`cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file));
       continue;
     }
     const display = relative(process.cwd(), file) || file;
     try {
-      const src = readPack(file, display, text, BUILTIN_RULES_DIR);
+      const src = readPack(file, display, bytes, BUILTIN_RULES_DIR);
       if (src.data == null) continue;
       const raw = src.data as RawPack;
       const pack = raw.pack ?? basename(file, extname(file));
       // a file that never writes "{{" (the gazetteers) has no fragment to paste
-      const asWritten = (): YamlSource => readPack(file, display, text, BUILTIN_RULES_DIR, null);
-      sources.push({ src, raw, pack, refs: text.includes('{{'), asWritten });
+      const asWritten = (): YamlSource => readPack(file, display, bytes, BUILTIN_RULES_DIR, null);
+      sources.push({ src, raw, pack, refs: bytes.includes('{{'), asWritten });
     } catch (e) {
       if (e instanceof PhiLintErrors) errors.push(...e.errors);
       else if (e instanceof PhiLintError) errors.push(e);

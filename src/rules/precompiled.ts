@@ -32,7 +32,8 @@ export interface Store {
 
 type Fragmented = { fragments?: Record<string, string> };
 const fragmentsOf = (src: YamlSource): Fragmented['fragments'] => (src.data as Fragmented).fragments;
-const hashOf = (text: string): string => createHash('sha256').update(text).digest('base64');
+/** A file's hash, from its bytes (a run need not decode a stored file it does not parse). */
+const hashOf = (content: string | Uint8Array): string => createHash('sha256').update(content).digest('base64');
 const keyOf = (rulesDir: string, file: string): string => relative(rulesDir, file).split(sep).join('/');
 
 let store: Store | null | undefined;
@@ -57,9 +58,9 @@ export const storeKey = (src: YamlSource): string | undefined => built.get(src)?
 export const pastedFrom = (src: YamlSource): string[] | undefined => built.get(src)?.pasted;
 
 /** A source whose data came from the build; the YAML is parsed only to locate an error. */
-function cachedSource(file: string, text: string, entry: Entry, key: string): YamlSource {
+function cachedSource(file: string, text: () => string, entry: Entry, key: string): YamlSource {
   let parsed: YamlSource | undefined;
-  const full = (): YamlSource => (parsed ??= readYaml(file, text));
+  const full = (): YamlSource => (parsed ??= readYaml(file, text()));
   const src: YamlSource = {
     file,
     data: entry.data,
@@ -86,14 +87,22 @@ function cachedSource(file: string, text: string, entry: Entry, key: string): Ya
 }
 
 /**
- * Read a rule pack: from the build's store when `file` is a built-in pack whose text is
- * unchanged, else parsed and validated (throws located errors).
+ * Read a rule pack from its text, or its bytes (decoded only if parsed): from the build's
+ * store when `file` is a built-in pack whose text is unchanged, else parsed and validated
+ * (throws located errors).
  */
-export function readPack(file: string, display: string, text: string, rulesDir: string, s: Store | null = loadStore()): YamlSource {
+export function readPack(
+  file: string,
+  display: string,
+  content: string | Buffer,
+  rulesDir: string,
+  s: Store | null = loadStore(),
+): YamlSource {
+  const text = (): string => (typeof content === 'string' ? content : content.toString('utf8'));
   const key = keyOf(rulesDir, file);
   const entry = file.startsWith(rulesDir) ? s?.packs[key] : undefined;
-  if (entry && entry.hash === hashOf(text)) return cachedSource(display, text, entry, key);
-  const src = readYaml(display, text);
+  if (entry && entry.hash === hashOf(content)) return cachedSource(display, text, entry, key);
+  const src = readYaml(display, text());
   if (src.data != null) validateYaml(src, packSchema, 'rule pack');
   return src;
 }
@@ -106,10 +115,10 @@ export function buildStore(rulesDir: string, files: string[]): Store {
   const packs: Record<string, Entry> = {};
   const sources = new Map<YamlSource, string>();
   for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
     let src: YamlSource;
     try {
-      src = readYaml(file, text);
+      src = readYaml(file, bytes.toString('utf8'));
       if (src.data == null) continue;
       validateYaml(src, packSchema, 'rule pack');
     } catch {
@@ -119,7 +128,7 @@ export function buildStore(rulesDir: string, files: string[]): Store {
       const p = src.locate(['rules', i]);
       return [p.line, p.column];
     });
-    packs[keyOf(rulesDir, file)] = { hash: hashOf(text), data: src.data, rules };
+    packs[keyOf(rulesDir, file)] = { hash: hashOf(bytes), data: src.data, rules };
     sources.set(src, keyOf(rulesDir, file));
   }
   try {
