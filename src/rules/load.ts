@@ -169,6 +169,43 @@ function linesOf(block: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+interface Source {
+  src: YamlSource;
+  raw: RawPack;
+  pack: string;
+  /** The file's text has "{{" (a file without it has no fragment to paste). */
+  refs: boolean;
+  /** The file read as written, not from the build's store. */
+  asWritten: () => YamlSource;
+}
+
+/**
+ * Paste `{{fragments}}` into every pattern before anything reads one (see fragments.ts), so
+ * everything after sees expanded patterns. Fragments are global like lists.
+ */
+function pasteFragments(sources: Source[]): void {
+  // The shipped packs alone, as built: their fragments were checked and pasted at build time.
+  if (!recheck && sources.every((s) => s.src.prechecked && (!s.refs || pastedFrom(s.src)))) return;
+  const fragments = new Fragments();
+  for (const { src, raw } of sources) fragments.define(src, raw.fragments);
+  fragments.resolve(recheck);
+  const asBuilt = new Set(sources.map((s) => storeKey(s.src)));
+  for (const s of sources.filter((x) => x.refs)) {
+    // The build pasted the fragments of a built-in file: kept while their files are as built;
+    // otherwise the file is read as written and pasted again.
+    const pasted = pastedFrom(s.src);
+    if (pasted?.every((k) => asBuilt.has(k))) continue;
+    if (pasted) s.raw = (s.src = s.asWritten()).data as RawPack;
+    const used = new Set<YamlSource>();
+    s.raw = expandPack(s.src, s.raw, fragments, used);
+    // Patterns checked at build time stay trusted only while the fragments pasted into them
+    // are unchanged since the build too.
+    if (s.src.prechecked && [...used].some((d) => !d.prechecked)) {
+      s.src = Object.create(s.src, { prechecked: { value: false } }) as YamlSource;
+    }
+  }
+}
+
 export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
   recheck = !!opts.checkAll;
   try {
@@ -180,7 +217,7 @@ export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
 
 function load(dirs: string[]): RuleSet {
   const files = dirs.flatMap(packFiles);
-  const sources: { src: YamlSource; raw: RawPack; pack: string; refs: boolean; asWritten: () => YamlSource }[] = [];
+  const sources: Source[] = [];
   const errors: PhiLintError[] = [];
   for (const file of files) {
     let bytes: Buffer;
@@ -208,26 +245,7 @@ function load(dirs: string[]): RuleSet {
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new PhiLintErrors(errors);
 
-  // Fragments are global like lists, and pasted into the patterns before anything reads one
-  // (see fragments.ts), so everything below sees expanded patterns.
-  const fragments = new Fragments();
-  for (const { src, raw } of sources) fragments.define(src, raw.fragments);
-  fragments.resolve(recheck);
-  const asBuilt = new Set(sources.map((s) => storeKey(s.src)));
-  for (const s of sources.filter((x) => x.refs)) {
-    // The build pasted the fragments of a built-in file: kept while their files are as built;
-    // otherwise the file is read as written and pasted again.
-    const pasted = pastedFrom(s.src);
-    if (pasted?.every((k) => asBuilt.has(k))) continue;
-    if (pasted) s.raw = (s.src = s.asWritten()).data as RawPack;
-    const used = new Set<YamlSource>();
-    s.raw = expandPack(s.src, s.raw, fragments, used);
-    // Patterns checked at build time stay trusted only while the fragments pasted into them
-    // are unchanged since the build too.
-    if (s.src.prechecked && [...used].some((d) => !d.prechecked)) {
-      s.src = Object.create(s.src, { prechecked: { value: false } }) as YamlSource;
-    }
-  }
+  pasteFragments(sources);
 
   // Lists are global: a pack may use a vocabulary another pack defines.
   const lists = new Map<string, string[]>();
