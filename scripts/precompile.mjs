@@ -19,8 +19,10 @@ const { configSchema } = await import('../dist/config/config.js');
 const { packSchema } = await import('../dist/rules/schema.js');
 const { ledgerSchema } = await import('../dist/consent/ledger.js');
 
-// Every built-in regex passes the safety analysis here (the build fails otherwise); runs then
-// trust packs whose text still matches the store and skip the analysis.
+// Every built-in regex, with its {{fragments}} pasted in, passes the safety analysis here (the
+// build fails otherwise); runs then trust pack files whose text still matches the store, and
+// whose fragments' files do too, and skip the analysis. The store holds the patterns with
+// their fragments pasted in.
 const regexes = loadRuleSet([BUILTIN_RULES_DIR], { checkAll: true }).rules.flatMap((r) =>
   r.detectors.flatMap((d) => (d.source === undefined ? [] : [{ source: d.source, flags: d.flags }])),
 );

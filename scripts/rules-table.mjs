@@ -8,10 +8,18 @@ import { SAFE_HARBOR } from '../dist/types.js';
 export function rulesTable() {
   const { rules, packs } = loadRuleSet([BUILTIN_RULES_DIR]);
   const lines = [];
-  for (const pack of packs) {
-    const own = rules.filter((r) => r.pack === pack.name);
+  // a pack directory (rules/phi/) is listed with the family files that hold its rules
+  for (const name of new Set(packs.map((p) => p.name))) {
+    const own = rules.filter((r) => r.pack === name);
     if (!own.length) continue;
-    lines.push(`**${pack.name}** (\`${pack.file.replace(/^.*?rules\//, 'rules/')}\`): ${(pack.description ?? '').trim().replace(/\s+/g, ' ')}`, '');
+    const files = [...new Set(own.map((r) => r.file.replace(/\\/g, '/').replace(/^.*?rules\//, 'rules/')))];
+    const description = packs.find((p) => p.name === name && p.description)?.description ?? '';
+    const dir = files[0].slice(0, files[0].lastIndexOf('/') + 1);
+    const where =
+      files.length > 1 && files.every((f) => f.startsWith(dir))
+        ? `\`${dir}\`: ${files.map((f) => f.slice(dir.length).replace(/\.ya?ml$/, '')).join(', ')}`
+        : files.map((f) => `\`${f}\``).join(', ');
+    lines.push(`**${name}** (${where}): ${description.trim().replace(/\s+/g, ' ')}`, '');
     lines.push('| rule | category | Safe Harbor | severity | applies to |', '| --- | --- | --- | --- | --- |');
     for (const r of own) {
       const sh = SAFE_HARBOR[r.category];

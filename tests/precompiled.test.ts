@@ -1,13 +1,13 @@
 // Built-in packs precompiled at build time: used only while the YAML is unchanged, and the
 // rules they give are the same as parsing the YAML.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES_DIR, loadRuleSet, packFiles } from '../src/rules/load.js';
-import { buildStore, readPack } from '../src/rules/precompiled.js';
+import { buildStore, pastedFrom, readPack } from '../src/rules/precompiled.js';
 import { ROOT } from './helpers.js';
 
 const PACK = `pack: demo
@@ -61,6 +61,22 @@ describe('precompiled rule packs', () => {
     const store = buildStore(dir, [file]);
     expect(readPack(file, 'demo.yaml', PACK, dir, store).prechecked).toBe(true);
     expect(readPack(file, 'demo.yaml', PACK.replace('[rex]', '[rex, fido]'), dir, store).prechecked).toBeUndefined();
+  });
+
+  it('stores each file of a pack directory by its path, with its fragments pasted in and where they came from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phi-lint-pre-'));
+    mkdirSync(join(dir, 'demo'));
+    const files = { 'demo/pack.yaml': "pack: demo\nfragments:\n  pet: '(?:rex|fido)'\n", 'demo/pets.yaml': PACK.replace("terms: ['@pets']", "pattern: '\\b{{pet}}\\b'") };
+    for (const [rel, text] of Object.entries(files)) writeFileSync(join(dir, rel), text);
+    const store = buildStore(dir, Object.keys(files).map((rel) => join(dir, rel)));
+    expect(Object.keys(store.packs).sort()).toEqual(['demo/pack.yaml', 'demo/pets.yaml']);
+    expect(JSON.stringify(store.packs['demo/pets.yaml'].data)).toContain('\\\\b(?:rex|fido)\\\\b');
+    expect(store.packs['demo/pets.yaml'].pasted).toEqual(['demo/pack.yaml']);
+    expect(store.packs['demo/pack.yaml'].pasted).toBeUndefined();
+    const src = readPack(join(dir, 'demo/pets.yaml'), 'demo/pets.yaml', files['demo/pets.yaml'], dir, store);
+    expect(src.prechecked).toBe(true);
+    expect(pastedFrom(src)).toEqual(['demo/pack.yaml']);
+    expect(loadRuleSet([dir]).rules[0].detectors[0].source).toBe('\\b(?:rex|fido)\\b');
   });
 
   it('the shipped packs pass the regex safety analysis the build runs (checkAll)', () => {

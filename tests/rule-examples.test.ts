@@ -1,6 +1,11 @@
 // Every shipped rule's `examples`: each `fire` sentence must produce a finding of that rule,
 // each `silent` sentence must not. Runs with the example practice profile, keeping findings
 // that the per-category dedupe would give to another rule. Examples are Markdown.
+//
+// Examples are the one home of a rule's short cases — whether it fires on a sentence or
+// stays silent — and ship with the pack (`phi-lint explain`, `test-rules`, `rules --json`).
+// Whole drafts with their exact findings are fixtures (tests/fixtures.test.ts), which must
+// not repeat an example; README, "Writing rules".
 import { describe, expect, it } from 'vitest';
 import { exampleLinter } from './helpers.js';
 

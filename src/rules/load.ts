@@ -1,5 +1,7 @@
-// Rule packs: find the YAML files, validate them with positions, expand `@list`
-// references, and compile every detector once per run.
+// Rule packs: find the YAML files, validate them with positions, paste `{{fragment}}`s into
+// patterns, expand `@list` references, and compile every detector once per run. A pack is
+// every file that names it (`pack: phi`): one file (rules/post.yaml), or a directory of
+// family files (rules/phi/*.yaml), which load in file-name order.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +13,11 @@ const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
 import { budgetedHotwords } from './budgeted-hotwords.js';
 import { checkRegexSafety, checkRegexShape } from './regex-safety.js';
+import { expandPack, Fragments } from './fragments.js';
 import type { Category, Severity } from '../types.js';
 import type { YamlSource } from '../yaml-source.js';
 import type { CompiledDetector, CompiledRule, Escalation, RuleSet } from './rule.js';
-import { readPack } from './precompiled.js';
+import { pastedFrom, readPack, storeKey } from './precompiled.js';
 
 /** Context hotword that matches the practice's own name, aliases and staff names. */
 export const PRACTICE_HOTWORD = '@practice';
@@ -91,6 +94,7 @@ interface RawPack {
   pack?: string;
   description?: string;
   lists?: Record<string, string[] | string>;
+  fragments?: Record<string, string>;
   escalate?: { id: string; categories: Category[]; min: number; scope?: 'sentence' | 'paragraph' | 'document'; message: string; why: string }[];
   rules?: RawRule[];
 }
@@ -168,6 +172,45 @@ function linesOf(block: string): string[] {
     .filter((l) => l && !l.startsWith('#'));
 }
 
+interface Source {
+  src: YamlSource;
+  raw: RawPack;
+  pack: string;
+  /** The file's text has "{{" (a file without it has no fragment to paste). */
+  refs: boolean;
+  /** The file read as written, not from the build's store. */
+  asWritten: () => YamlSource;
+  /** Shipped with phi-lint (no time budget). */
+  builtin: boolean;
+}
+
+/**
+ * Paste `{{fragments}}` into every pattern before anything reads one (see fragments.ts), so
+ * everything after sees expanded patterns. Fragments are global like lists.
+ */
+function pasteFragments(sources: Source[]): void {
+  // The shipped packs alone, as built: their fragments were checked and pasted at build time.
+  if (!recheck && sources.every((s) => s.src.prechecked && (!s.refs || pastedFrom(s.src)))) return;
+  const fragments = new Fragments();
+  for (const { src, raw } of sources) fragments.define(src, raw.fragments);
+  fragments.resolve(recheck);
+  const asBuilt = new Set(sources.map((s) => storeKey(s.src)));
+  for (const s of sources.filter((x) => x.refs)) {
+    // The build pasted the fragments of a built-in file: kept while their files are as built;
+    // otherwise the file is read as written and pasted again.
+    const pasted = pastedFrom(s.src);
+    if (pasted?.every((k) => asBuilt.has(k))) continue;
+    if (pasted) s.raw = (s.src = s.asWritten()).data as RawPack;
+    const used = new Set<YamlSource>();
+    s.raw = expandPack(s.src, s.raw, fragments, used);
+    // Patterns checked at build time stay trusted only while the fragments pasted into them
+    // are unchanged since the build too.
+    if (s.src.prechecked && [...used].some((d) => !d.prechecked)) {
+      s.src = Object.create(s.src, { prechecked: { value: false } }) as YamlSource;
+    }
+  }
+}
+
 export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
   recheck = !!opts.checkAll;
   try {
@@ -179,24 +222,28 @@ export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
 
 function load(dirs: string[]): RuleSet {
   const files = dirs.flatMap(packFiles);
-  const sources: { src: YamlSource; raw: RawPack; pack: string; builtin: boolean }[] = [];
+  const sources: Source[] = [];
   const errors: PhiLintError[] = [];
   for (const file of files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(file, 'utf8');
+      // bytes: a built-in file unchanged since the build is hashed, never decoded
+      bytes = readFileSync(file);
     } catch (e) {
       errors.push(new PhiLintError(`cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file));
       continue;
     }
     const display = relative(process.cwd(), file) || file;
     try {
-      const src = readPack(file, display, text, BUILTIN_RULES_DIR);
+      const src = readPack(file, display, bytes, BUILTIN_RULES_DIR);
       if (src.data == null) continue;
       const raw = src.data as RawPack;
       const pack = raw.pack ?? basename(file, extname(file));
+      // a file that never writes "{{" (the gazetteers) has no fragment to paste
+      const asWritten = (): YamlSource => readPack(file, display, bytes, BUILTIN_RULES_DIR, null);
       // Packs that did not ship with phi-lint run their regexes under a time budget (matchers/budget.ts).
-      sources.push({ src, raw, pack, builtin: resolve(file).startsWith(BUILTIN_RULES_DIR + sep) });
+      const builtin = resolve(file).startsWith(BUILTIN_RULES_DIR + sep);
+      sources.push({ src, raw, pack, refs: bytes.includes('{{'), asWritten, builtin });
     } catch (e) {
       if (e instanceof PhiLintErrors) errors.push(...e.errors);
       else if (e instanceof PhiLintError) errors.push(e);
@@ -204,6 +251,8 @@ function load(dirs: string[]): RuleSet {
     }
   }
   if (errors.length) throw errors.length === 1 ? errors[0] : new PhiLintErrors(errors);
+
+  pasteFragments(sources);
 
   // Lists are global: a pack may use a vocabulary another pack defines.
   const lists = new Map<string, string[]>();
@@ -244,7 +293,13 @@ function load(dirs: string[]): RuleSet {
   for (const { src, raw, pack, builtin } of sources) {
     (raw.rules ?? []).forEach((r, ri) => {
       const at = ['rules', ri];
-      if (!r.id.startsWith(`${pack}/`)) throw src.error([...at, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"`);
+      if (!r.id.startsWith(`${pack}/`)) {
+        // a family file of a pack directory (rules/phi/dates.yaml) names its pack
+        const join = `to add it to a pack, start it with "pack: ${r.id.split('/')[0]}"`;
+        const named = '; this file has no "pack:", so its pack is named after the file — ';
+        const hint = raw.pack === undefined ? `${named}${join}` : '';
+        throw src.error([...at, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"${hint}`);
+      }
       if (ids.has(r.id)) throw src.error([...at, 'id'], `rule id "${r.id}" is already defined in ${ids.get(r.id)}`);
       ids.set(r.id, src.file);
       // A pack checked at build time compiles on first use; any other pack compiles now, so
@@ -399,5 +454,6 @@ function load(dirs: string[]): RuleSet {
       escalations.push({ id: e.id, pack, categories: new Set(e.categories), min: e.min, scope: e.scope ?? 'paragraph', message: e.message, why: e.why });
     }
   }
+  // one entry per file: a pack made of family files has one per family (run.ts hashes them all)
   return { rules, escalations, packs: sources.map((s) => ({ name: s.pack, file: s.src.file, description: s.raw.description })) };
 }

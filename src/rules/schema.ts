@@ -1,5 +1,6 @@
-// JSON schema of a rule pack (rules/<pack>.yaml). YAML chooses among detector kinds that
-// live in code; it never holds code.
+// JSON schema of a rule pack file (rules/<pack>.yaml, or a family file of a pack directory,
+// rules/<pack>/<family>.yaml). YAML chooses among detector kinds that live in code; it never
+// holds code.
 import { CATEGORIES } from '../types.js';
 import { VALIDATOR_NAMES } from '../matchers/validators.js';
 
@@ -110,6 +111,12 @@ export const packSchema = {
           { type: 'string' },
         ],
       },
+    },
+    // Named pieces of regular expressions, pasted into patterns as {{name}} (rules/fragments.ts).
+    fragments: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+      additionalProperties: { type: 'string', minLength: 1 },
     },
     escalate: {
       type: 'array',
