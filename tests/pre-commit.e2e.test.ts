@@ -56,7 +56,7 @@ describe.skipIf(!!skipWhy)('pre-commit try-repo', () => {
     const r = preCommit(['try-repo', ROOT, 'phi-lint', '--verbose'], repo);
     expect(r.out).toMatch(/phi-lint\.+Failed/);
     expect(r.out).toContain('posts/story.md');
-    expect(r.out).toMatch(/3:14\s+error\s+Phone number "\*\*\*-\*\*\*-0187"/);
+    expect(r.out).toMatch(/3:14\s+error\s+Phone number "\*\*\*"/); // a fixed mask: no digits, no length
     expect(r.out).not.toContain('404-555-0187');
     expect(r.status).toBe(1);
     expect(readFileSync(join(repo, 'posts/story.md'), 'utf8')).toBe(CLEAN); // pre-commit restored it
