@@ -270,8 +270,19 @@ export class TermIndex {
     let m: RegExpExecArray | null;
     while ((m = starts.exec(text))) {
       // as in compileTerms: never part of an e-mail address, handle, hashtag or URL path
-      if (/[_@#/]/.test(text[m.index - 1] ?? '')) continue;
-      const first = token(m[0], m.index);
+      const before = text.charCodeAt(m.index - 1);
+      if (before === 95 || before === 64 || before === 35 || before === 47) continue; // _ @ # /
+      // most words start no term: look the word (and a possessive's base) up before reading it as a token
+      const w = m[0];
+      const k = this.key(w);
+      if (!this.single.has(k) && !this.multi.has(k)) {
+        const last = w.charCodeAt(w.length - 1);
+        const quote = w.charCodeAt(w.length - 2);
+        if (!((last === 115 || last === 83) && (quote === 39 || quote === 8217))) continue;
+        const base = k.slice(0, -2);
+        if (!this.single.has(base) && !this.multi.has(base)) continue;
+      }
+      const first = token(w, m.index);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.
       const byKey = this.startingWith(first.key);
       const byBase = first.base ? this.startingWith(first.base) : undefined;
