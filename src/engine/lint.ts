@@ -6,7 +6,7 @@ import { findEntities, loadNlp } from '../matchers/entity.js';
 import { scanWindows } from '../matchers/scan.js';
 import { Structure } from '../matchers/structure.js';
 import { RegexScan } from './regex-scan.js';
-import type { Tester } from '../matchers/terms.js';
+import { matchSpans, type Tester } from '../matchers/terms.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { Finding, Severity } from '../types.js';
 import type { PracticeFilter } from './practice.js';
@@ -66,20 +66,6 @@ async function detect(doc: Document, det: CompiledDetector, st: Structure, regex
   return regexes.spans(det);
 }
 
-/** Every occurrence of a phrase list in the prose. */
-function phraseSpans(prose: string, re: RegExp): Span[] {
-  const out: Span[] = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(prose))) {
-    if (!m[0].length) {
-      re.lastIndex++;
-      continue;
-    }
-    out.push({ start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
 
 function scopeSpan(st: Structure, scope: 'sentence' | 'paragraph' | 'document', at: number): Span {
   if (scope === 'document') return { start: 0, end: st.doc.text.length };
@@ -193,7 +179,7 @@ export async function lintDocument(source: Document, ctx: LintContext, opts: Lin
     for (const det of rule.detectors) {
       if (det.inReview && !doc.review) continue; // every span would be dropped below
       const spans = await detect(doc, det, st, regexes);
-      const shelters = det.unlessInside && spans.length ? phraseSpans(doc.prose, det.unlessInside) : [];
+      const shelters = det.unlessInside && spans.length ? matchSpans(det.unlessInside, doc.prose) : [];
       for (const span of spans) {
         if (shelters.length && shelters.some((p) => p.start <= span.start && span.end <= p.end)) continue;
         const text = collapse(doc.prose.slice(span.start, span.end));

@@ -16,6 +16,7 @@ import { guard, startDraft } from '../matchers/budget.js';
 import { LiteralScanner, type ScanResult } from '../matchers/literal-scan.js';
 import { record, scanWindow, scanWindows, type Window } from '../matchers/scan.js';
 import { analyzeRegex, literalsOf, storedAnalysis, type RegexAnalysis, type Requirement } from '../rules/prefilter.js';
+import { SubstringCheck } from '../rules/substring-check.js';
 import type { CompiledDetector } from '../rules/rule.js';
 import type { TermIndex } from '../matchers/terms.js';
 
@@ -457,42 +458,3 @@ export class RegexScan {
   }
 }
 
-/**
- * Requirements checked with substring searches, for a short draft before the scanner is
- * built: the same answers as the scanner's (white space as a space; case folded for
- * case-insensitive regexes, ſ as s), or more lenient.
- */
-class SubstringCheck {
-  private folded?: string;
-  private spaced?: string;
-  // by literal (the analyses' own strings, whose hashes V8 keeps), one map per case mode
-  private readonly folds = new Map<string, boolean>();
-  private readonly exact = new Map<string, boolean>();
-  constructor(private readonly text: string) {}
-
-  holds(r: Requirement, ignoreCase: boolean): boolean {
-    switch (r.kind) {
-      case 'any':
-        return r.literals.some((l) => this.has(l, ignoreCase));
-      case 'and':
-        return r.parts.every((p) => this.holds(p, ignoreCase));
-      case 'or':
-        return r.parts.some((p) => this.holds(p, ignoreCase));
-      default:
-        return true;
-    }
-  }
-
-  private has(literal: string, ignoreCase: boolean): boolean {
-    const memo = ignoreCase ? this.folds : this.exact;
-    let v = memo.get(literal);
-    if (v === undefined) {
-      const hay = ignoreCase
-        ? (this.folded ??= this.text.toLowerCase().replace(/\u017f/g, 's').replace(/\s/g, ' '))
-        : (this.spaced ??= this.text.replace(/\s/g, ' '));
-      v = hay.includes(ignoreCase ? literal.toLowerCase() : literal);
-      memo.set(literal, v);
-    }
-    return v;
-  }
-}

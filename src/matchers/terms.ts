@@ -174,6 +174,21 @@ const JOINER = /^(?:\s+|\s*-\s*)$/;
 /** A term TermIndex can look up word by word: words (letters, digits, apostrophes) joined by white space or hyphens. */
 const WORDS_ONLY = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:(?:\s+|\s*-\s*)[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)*$/u;
 
+/** Every non-empty match of a global regex in the text, left to right. */
+export function matchSpans(re: RegExp, text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!m[0].length) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 /** Two left-to-right span lists as one: at a place where both match, the longer span; no overlaps. */
 function mergeSpans(a: { start: number; end: number }[], b: { start: number; end: number }[]): { start: number; end: number }[] {
   const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
@@ -322,21 +337,7 @@ export class TermIndex {
         break;
       }
     }
-    return this.odd ? mergeSpans(out, this.oddSpans(text)) : out;
+    return this.odd ? mergeSpans(out, matchSpans(this.odd, text)) : out;
   }
 
-  private oddSpans(text: string): { start: number; end: number }[] {
-    const re = this.odd!;
-    const out: { start: number; end: number }[] = [];
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      if (!m[0].length) {
-        re.lastIndex++;
-        continue;
-      }
-      out.push({ start: m.index, end: m.index + m[0].length });
-    }
-    return out;
-  }
 }

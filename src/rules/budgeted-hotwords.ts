@@ -7,6 +7,7 @@
 import { guard, linearTerms, type RegexSite } from '../matchers/budget.js';
 import { compileHotwords, type Tester } from '../matchers/terms.js';
 import { analyzeRegex, type Requirement } from './prefilter.js';
+import { SubstringCheck } from './substring-check.js';
 
 /** A `/regex/` or `/regex/flags` hotword, as compileHotwords reads it. */
 const HOTWORD_REGEX = /^\/(.+)\/([a-z]*)$/s;
@@ -38,35 +39,9 @@ export function budgetedHotwords(items: string[], site: RegexSite): Tester | nul
   return {
     test(text) {
       if (fast?.test(text)) return true;
-      const hay = new Haystack(text);
+      const hay = new SubstringCheck(text);
       return guarded.some((g) => hay.holds(g.requirement, g.ignoreCase) && guard(site, () => g.tester.test(text)));
     },
   };
 }
 
-/** Requirements checked with substring searches, as engine/regex-scan.ts's SubstringCheck does. */
-class Haystack {
-  private folded?: string;
-  private spaced?: string;
-  constructor(private readonly text: string) {}
-
-  holds(r: Requirement, ignoreCase: boolean): boolean {
-    switch (r.kind) {
-      case 'any':
-        return r.literals.some((l) => this.has(l, ignoreCase));
-      case 'and':
-        return r.parts.every((p) => this.holds(p, ignoreCase));
-      case 'or':
-        return r.parts.some((p) => this.holds(p, ignoreCase));
-      default:
-        return true;
-    }
-  }
-
-  private has(literal: string, ignoreCase: boolean): boolean {
-    const hay = ignoreCase
-      ? (this.folded ??= this.text.toLowerCase().replace(/\u017f/g, 's').replace(/\s/g, ' '))
-      : (this.spaced ??= this.text.replace(/\s/g, ' '));
-    return hay.includes(ignoreCase ? literal.toLowerCase() : literal);
-  }
-}
