@@ -64,14 +64,7 @@ export class View {
     const o = this.inner ? this.inner.fromSource(offset) : offset;
     const segs = this.segments;
     if (!segs) return o;
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].source <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const g = segs[lo];
+    const g = segs[lastAtOrBefore(segs, 'source', o)];
     if (!g || o < g.source) return 0;
     const into = o - g.source;
     if (into >= g.sourceLength) return g.view + g.viewLength;
@@ -80,13 +73,7 @@ export class View {
 
   private segmentAt(v: number): Segment | undefined {
     const segs = this.segments!;
-    let lo = 0;
-    let hi = segs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segs[mid].view <= v) lo = mid;
-      else hi = mid - 1;
-    }
+    let lo = lastAtOrBefore(segs, 'view', v);
     // a deleted stretch has no view characters: the character at v is in the next segment
     while (lo < segs.length - 1 && segs[lo].view + segs[lo].viewLength <= v) lo++;
     return segs[lo];
@@ -118,6 +105,18 @@ export class View {
   static build(source: string, visible?: Uint8Array, replacements: readonly Replacement[] = []): View {
     return rejoin(normalise(source, visible, replacements));
   }
+}
+
+/** Index of the last segment whose `key` offset is at or before `at` (0 when none is). */
+function lastAtOrBefore(segs: Segment[], key: 'view' | 'source', at: number): number {
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid][key] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Collects the view text and its segments; adjacent 1:1 copies merge into one segment. */
