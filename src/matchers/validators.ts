@@ -2,6 +2,7 @@
 // takes the matched identifier text and says whether it is a real instance.
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import { isOrdinaryWord } from '../lexicon/common-words.js';
 
 const digits = (s: string): string => s.replace(/\D/g, '');
 
@@ -305,6 +306,8 @@ export function webHost(s: string): boolean {
 }
 
 export const VALIDATORS: Record<string, (s: string) => boolean> = {
+  /** Not an ordinary English word ("Oof", "Soft", "Crow's"): a capitalised word that may be a name. */
+  'not-common-word': (s) => !isOrdinaryWord(s),
   luhn,
   ssn,
   'nanp-phone': nanpPhone,
