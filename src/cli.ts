@@ -67,7 +67,7 @@ export function buildProgram(): Command {
         '--kind <kind>',
         'what the drafts are; overrides the config\'s kinds: globs and front matter kind: ' +
           '(which override the default, post)',
-      ).choices(['post', 'reply']),
+      ).choices(['post', 'reply', 'comment']),
     )
     .option('-f, --format <name>', `output format: ${formatterNames().join(', ')}`, 'stylish')
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
@@ -127,7 +127,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     throw e;
   }
   const o = program.opts<{
-    kind?: 'post' | 'reply';
+    kind?: 'post' | 'reply' | 'comment';
     format: string;
     config?: string;
     rules: string[];

@@ -9,6 +9,7 @@ import {
 import { findConfig, loadConfig, type Config } from './config/config.js';
 import { gateIsEmpty, gateReport, splitIgnored } from './config/gate-report.js';
 import { draftMayRead } from './config/repo-root.js';
+import { applyCommentPolicy } from './comments/policy.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
 import type { Document } from './documents/document.js';
@@ -131,7 +132,8 @@ export function createSession(opts: { config?: string; rules: string[] }, cwd: s
         prepared,
         ledger: loadLedger(config),
         ruleIds: new Set(prepared.ruleSet.rules.map((r) => r.id)),
-        replyRules: new Set(prepared.ruleSet.rules.filter((r) => r.appliesTo === 'reply').map((r) => r.id)),
+        // tone warnings (rules/tone/) alone do not make --fix replace a reply with the template
+        replyRules: new Set(prepared.ruleSet.rules.filter((r) => r.appliesTo === 'reply' && r.category !== 'tone').map((r) => r.id)),
       };
       byConfig.set(key, hit);
     }
@@ -536,6 +538,7 @@ async function lintBuffer(
     const unpublished = setup.config.unpublishedKeys;
     doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: !!kind, mayRead, unpublished });
     findings = await lintDocument(doc, setup.prepared.ctx);
+    if (doc.kind === 'comment') findings = applyCommentPolicy(findings, setup.config.comments.severity);
   } catch (e) {
     // A rule that ran out of time on this draft (matchers/budget.ts) is this file's error,
     // naming the rule; the other drafts are still linted.
@@ -571,7 +574,8 @@ async function lintBuffer(
     ledger: setup.ledger,
     today: ctx.today,
     cwd: ctx.cwd,
-    inlineConfig: ctx.inlineConfig,
+    // a comment is somebody else's words: a directive in it is theirs, never obeyed
+    inlineConfig: doc.kind === 'comment' ? false : ctx.inlineConfig,
   });
   let reported = filtered.findings;
   const suppressed = filtered.suppressed;

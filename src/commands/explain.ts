@@ -54,7 +54,8 @@ function where(rule: CompiledRule, cwd: string): string {
 }
 
 function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string, phone: string | undefined): string {
-  const runsOn = rule.appliesTo === 'both' ? 'posts and replies' : rule.appliesTo === 'reply' ? 'replies only' : 'posts only';
+  const only = { reply: 'replies only', post: 'posts only', comment: 'comments only' } as const;
+  const runsOn = rule.appliesTo === 'both' ? 'posts, replies and comments' : only[rule.appliesTo];
   const sev = effective === rule.severity ? rule.severity : `${effective} (configured; default ${rule.severity})`;
   const lines = [
     `${rule.id}`,
