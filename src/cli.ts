@@ -35,7 +35,7 @@ Examples:
   $ phi-lint --fix-dry-run posts/            show what --fix would change
   $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
 
-Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-
+Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-, comments EXPORT
 (\`phi-lint COMMAND --help\` for each).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;

@@ -9,6 +9,7 @@ import {
 import { findConfig, loadConfig, type Config } from './config/config.js';
 import { gateIsEmpty, gateReport, splitIgnored } from './config/gate-report.js';
 import { draftMayRead } from './config/repo-root.js';
+import { commentFromSpec } from './comments/export.js';
 import { applyCommentPolicy } from './comments/policy.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
@@ -313,7 +314,9 @@ async function cacheRefusal(file: string, key: string, explicit: boolean, cwd: s
 async function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
   let review = '';
   try {
-    review = opts.inReplyTo ? readFileSync(resolve(io.cwd, opts.inReplyTo), 'utf8') : '';
+    const columns = run.session.forFile(resolve(io.cwd, 'x')).config.comments.columns;
+    const comment = opts.inReplyTo ? commentFromSpec(opts.inReplyTo, (p) => resolve(io.cwd, p), columns) : undefined;
+    review = comment ?? (opts.inReplyTo ? readFileSync(resolve(io.cwd, opts.inReplyTo), 'utf8') : '');
   } catch {
     // reported by fileLinter
   }
@@ -420,8 +423,11 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   let review: string | undefined;
   if (opts.inReplyTo) {
     try {
-      review = decode(readFileSync(resolve(cwd, opts.inReplyTo)));
+      // export.csv#123: the comment with that id (or row) of an export (src/comments/export.ts)
+      const columns = session.forFile(resolve(cwd, 'x')).config.comments.columns;
+      review = commentFromSpec(opts.inReplyTo, (p) => resolve(cwd, p), columns) ?? decode(readFileSync(resolve(cwd, opts.inReplyTo)));
     } catch (e) {
+      if (e instanceof PhiLintError) throw e;
       throw new PhiLintError(`cannot read the review given with --in-reply-to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, opts.inReplyTo);
     }
   }

@@ -109,6 +109,8 @@ export interface FileResult {
   /** Something the user should know that is not a finding (e.g. how a non-UTF-8 file was read). */
   notice?: string;
   source?: string;
+  /** Set for a comment of an export (`phi-lint comments`): the recommended action, for the HTML report. */
+  comment?: { action: 'hide' | 'reply-privately' | 'ok'; label: string };
 }
 
 export interface PracticeProfile {
