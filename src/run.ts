@@ -10,7 +10,7 @@ import { findConfig, loadConfig, type Config } from './config/config.js';
 import { gateIsEmpty, gateReport, splitIgnored } from './config/gate-report.js';
 import { draftMayRead } from './config/repo-root.js';
 import { commentFromSpec } from './comments/export.js';
-import { applyCommentPolicy } from './comments/policy.js';
+import { applyCommentPolicy, commentRules } from './comments/policy.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
 import type { Document } from './documents/document.js';
@@ -544,7 +544,8 @@ async function lintBuffer(
     const unpublished = setup.config.unpublishedKeys;
     doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: !!kind, mayRead, unpublished });
     findings = await lintDocument(doc, setup.prepared.ctx);
-    if (doc.kind === 'comment') findings = applyCommentPolicy(findings, setup.config.comments.severity);
+    const own = doc.kind === 'comment' ? commentRules(setup.prepared.ruleSet.rules) : undefined;
+    if (own) findings = applyCommentPolicy(findings, setup.config.comments.severity, own);
   } catch (e) {
     // A rule that ran out of time on this draft (matchers/budget.ts) is this file's error,
     // naming the rule; the other drafts are still linted.

@@ -76,6 +76,18 @@ describe('--kind comment', () => {
     expect(post.exitCode).toBe(1);
   });
 
+  it('rules: sets a comment rule\'s severity unless comments: severity: says otherwise', async () => {
+    const dir = tmpProject({ '.phi-lint.yaml': `${PRACTICE}rules: { comment/is-patient: error }\n` });
+    const r = await cli(['--kind', 'comment', '--format', 'json'], { cwd: dir, input: PATIENT });
+    expect(messagesOf(r.stdout).map((m) => [m.ruleId, m.severity])).toEqual([['comment/is-patient', 2]]);
+    expect(r.exitCode).toBe(1);
+    const dir2 = tmpProject({
+      '.phi-lint.yaml': `${PRACTICE}rules: { comment/is-patient: error }\ncomments: { severity: { comment/is-patient: warning } }\n`,
+    });
+    const r2 = await cli(['--kind', 'comment', '--format', 'json'], { cwd: dir2, input: PATIENT });
+    expect(messagesOf(r2.stdout).map((m) => [m.ruleId, m.severity])).toEqual([['comment/is-patient', 1]]);
+  });
+
   it('a bad comments: key is a config error naming the file', async () => {
     const dir = tmpProject({ '.phi-lint.yaml': `${PRACTICE}comments:\n  severity: { health-detail: loud }\n` });
     const r = await cli(['--kind', 'comment', '-'], { cwd: dir, input: HEALTH });

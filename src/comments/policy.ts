@@ -44,15 +44,30 @@ export const DEFAULT_COMMENT_SEVERITY: Record<Category, SeverityOrOff> = {
   tone: 'off',
 };
 
-/** The findings of a comment under the policy: severities by rule id, else category, else the defaults. */
-export function applyCommentPolicy(findings: Finding[], policy: Readonly<Record<string, SeverityOrOff>>): Finding[] {
+const ownRules = new WeakMap<readonly { id: string; appliesTo: string }[], ReadonlySet<string>>();
+
+/** The ids of the rules written for comments only (applies-to: comment), once per rule list. */
+export function commentRules(rules: readonly { id: string; appliesTo: string }[]): ReadonlySet<string> {
+  let hit = ownRules.get(rules);
+  if (!hit) ownRules.set(rules, (hit = new Set(rules.filter((r) => r.appliesTo === 'comment').map((r) => r.id))));
+  return hit;
+}
+
+/**
+ * The findings of a comment under the policy: severities by rule id, else category (config `comments: severity:`),
+ * else, for a rule written for comments (`own`), its own severity (which `rules:` may set), else the defaults.
+ */
+export function applyCommentPolicy(
+  findings: Finding[], policy: Readonly<Record<string, SeverityOrOff>>, own: ReadonlySet<string> = new Set(),
+): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
     if (isMetaRule(f.ruleId)) {
       out.push(f);
       continue;
     }
-    const severity = policy[f.ruleId] ?? policy[f.category] ?? DEFAULT_COMMENT_SEVERITY[f.category] ?? 'warning';
+    const fallback = own.has(f.ruleId) ? f.severity : DEFAULT_COMMENT_SEVERITY[f.category] ?? 'warning';
+    const severity = policy[f.ruleId] ?? policy[f.category] ?? fallback;
     if (severity === 'off') continue;
     out.push({ ...f, severity, suggestion: HIDE_AND_REPLY });
   }

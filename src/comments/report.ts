@@ -12,7 +12,7 @@ import type { FormatOptions } from '../formatters/types.js';
 import type { FileSetup } from '../run.js';
 import type { FileResult, Finding } from '../types.js';
 import type { ExportedComment } from './export.js';
-import { actionOf, applyCommentPolicy, type CommentAction } from './policy.js';
+import { actionOf, applyCommentPolicy, commentRules, type CommentAction } from './policy.js';
 
 export interface CommentResult {
   comment: ExportedComment;
@@ -31,7 +31,8 @@ Promise<CommentResult[]> {
     const path = `${file}#row-${comment.row}`;
     // front matter in a comment may not name a file to read (in-reply-to:), nor change the kind
     const doc = parseDocument(path, comment.text, 'comment', 'txt', { kindFixed: true, mayRead: () => false });
-    const raw = applyCommentPolicy(await lintDocument(doc, setup.prepared.ctx), setup.config.comments.severity);
+    const own = commentRules(setup.prepared.ruleSet.rules);
+    const raw = applyCommentPolicy(await lintDocument(doc, setup.prepared.ctx), setup.config.comments.severity, own);
     const { findings } = filterFindings(doc, raw, filterCtx);
     out.push({ comment, findings, action: actionOf(findings) });
   }
