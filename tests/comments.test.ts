@@ -215,6 +215,17 @@ describe('phi-lint comments', () => {
     expect(rows[1]).toMatch(/^1,2,"'=HYPERLINK\(""http:\/\/evil\.example""\)",,'\+cmd,ok,$/);
   });
 
+  it('prints no control character from an export: no cell can drive the terminal or split a row', async () => {
+    const csv = 'id,created,text,platform\n"7\u001b[2J\u001b]0;pwned\u001b\\",2026\u202e,"line one\r\nline two",fb\u0085\n';
+    const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'x.csv': csv });
+    for (const extra of [[], ['--show-values']]) {
+      const r = await cli(['comments', 'x.csv', ...extra], { cwd: dir });
+      expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202e]/);
+      expect(r.stdout.trim().split('\r\n')).toHaveLength(2);
+      expect(r.stdout).toContain('7\\x1b[2J');
+    }
+  });
+
   it('--in-reply-to export.csv#ID checks a reply against that comment (and its author)', async () => {
     const { csv } = generatedExport(7);
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'export.csv': csv });

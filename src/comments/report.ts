@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { parseDocument } from '../documents/load.js';
 import { filterFindings } from '../engine/filters.js';
 import { lintDocument } from '../engine/lint.js';
+import { escapeControls } from '../formatters/escape.js';
 import { displayPath } from '../formatters/paths.js';
 import { loadFormatter } from '../formatters/index.js';
 import type { FormatOptions } from '../formatters/types.js';
@@ -49,9 +50,14 @@ export function reasonsOf(findings: readonly Finding[]): string {
   return [...by].map(([c, ids]) => `${c} (${[...ids].join(', ')})`).join('; ');
 }
 
-/** A CSV cell: quoted when needed; a leading = + - @ (or tab, CR) is defused so a spreadsheet never runs it. */
+/**
+ * A CSV cell: control characters (escape sequences, bidi overrides, line breaks) written as visible escapes, so
+ * no cell can drive a terminal or split a row; a leading = + - @ defused so a spreadsheet never runs it; quoted
+ * when needed.
+ */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const visible = escapeControls(value);
+  const safe = /^[=+\-@]/.test(visible) ? `'${visible}` : visible;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -82,7 +82,7 @@ function describeRule(r: RuleLike): Record<string, unknown> {
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
       category: r.category,
-      ...(sh ? { safeHarborIdentifier: sh.letter, safeHarbor: safeHarborLabel(r.category) } : { disclosureRisk: true }),
+      ...(sh ? { safeHarborIdentifier: sh.letter, safeHarbor: safeHarborLabel(r.category) } : r.category === 'tone' ? {} : { disclosureRisk: true }),
       tags: ['phi', 'privacy', 'hipaa', r.category],
     },
   };
