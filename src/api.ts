@@ -46,7 +46,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const path = o.path ?? (o.format === 'md' ? 'draft.md' : 'draft.txt');
       const doc = parseDocument(path, text, o.kind ?? 'post', o.format, { review: o.review, unpublished: config.unpublishedKeys });
       let raw = await lintDocument(doc, prepared.ctx, { keepDuplicates: o.keepDuplicates });
-      if (doc.kind === 'comment') raw = applyCommentPolicy(raw, config.comments.severity, commentRules(prepared.ruleSet.rules));
+      if (doc.kind === 'comment') {
+        raw = applyCommentPolicy(raw, config.comments.severity, commentRules(prepared.ruleSet.rules));
+      }
       const ctx = doc.kind === 'comment' ? { ...filterCtx, inlineConfig: false } : filterCtx;
       const { findings, suppressed } = filterFindings(doc, raw, ctx);
       return { findings, suppressed, doc };

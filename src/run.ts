@@ -134,7 +134,8 @@ export function createSession(opts: { config?: string; rules: string[] }, cwd: s
         ledger: loadLedger(config),
         ruleIds: new Set(prepared.ruleSet.rules.map((r) => r.id)),
         // tone warnings (rules/tone/) alone do not make --fix replace a reply with the template
-        replyRules: new Set(prepared.ruleSet.rules.filter((r) => r.appliesTo === 'reply' && r.category !== 'tone').map((r) => r.id)),
+        replyRules: new Set(prepared.ruleSet.rules.filter((r) => r.appliesTo === 'reply' && r.category !== 'tone')
+          .map((r) => r.id)),
       };
       byConfig.set(key, hit);
     }
@@ -425,7 +426,8 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
     try {
       // export.csv#123: the comment with that id (or row) of an export (src/comments/export.ts)
       const columns = session.forFile(resolve(cwd, 'x')).config.comments.columns;
-      review = commentFromSpec(opts.inReplyTo, (p) => resolve(cwd, p), columns) ?? decode(readFileSync(resolve(cwd, opts.inReplyTo)));
+      const comment = commentFromSpec(opts.inReplyTo, (p) => resolve(cwd, p), columns);
+      review = comment ?? decode(readFileSync(resolve(cwd, opts.inReplyTo)));
     } catch (e) {
       if (e instanceof PhiLintError) throw e;
       throw new PhiLintError(`cannot read the review given with --in-reply-to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, opts.inReplyTo);

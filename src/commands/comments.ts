@@ -14,13 +14,16 @@ import { createSession } from '../run.js';
 import { ok, repeatable, runSub, subProgram, type SubCommand } from './common.js';
 
 /** Variables that CI systems set: output is masked there (as in the lint run). */
+const FORMATS = ['csv', 'json', 'sarif', 'html'];
 const CI_VARIABLES = ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI'];
 
 export const comments: SubCommand = (args, env) => {
-  const program = subProgram('comments', 'Triage an export of comments (CSV or JSON Lines): hide, reply privately, or ok.')
+  const about = 'Triage an export of comments (CSV or JSON Lines): hide, reply privately, or ok.';
+  const program = subProgram('comments', about)
     .argument('<file>', 'the export: CSV with a header row, or JSON Lines (.jsonl)')
-    .addOption(new Option('-f, --format <name>', 'report format').choices(['csv', 'json', 'sarif', 'html']).default('csv'))
-    .option('--column <field=name>', 'the column (or JSON key) holding a field: id, author, created, text, url, platform (repeatable)',
+    .addOption(new Option('-f, --format <name>', 'report format').choices(FORMATS).default('csv'))
+    .option('--column <field=name>',
+      'the column (or JSON key) holding a field: id, author, created, text, url, platform (repeatable)',
       repeatable, [] as string[])
     .option('-c, --config <file>', 'use this config instead of the nearest .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[])
@@ -30,7 +33,8 @@ export const comments: SubCommand = (args, env) => {
     .option('--show-values', 'show values (same as --no-mask), for local use');
   return runSub(program, args, async () => {
     const o = program.opts<{
-      format: string; column: string[]; config?: string; rules: string[]; outputFile?: string; mask?: boolean; showValues?: boolean;
+      format: string; column: string[]; config?: string; rules: string[]; outputFile?: string;
+      mask?: boolean; showValues?: boolean;
     }>();
     const file = program.args[0]!;
     const path = resolve(env.cwd, file);
@@ -44,7 +48,9 @@ export const comments: SubCommand = (args, env) => {
     if (o.mask === true) mask = true;
     if (o.mask === false || o.showValues) mask = false;
     const rules = new Map(setup.prepared.ruleSet.rules.map((r) => [r.id, r] as const));
-    const report = await formatComments(results, { format: o.format, file, mask, cwd: env.cwd, version: VERSION, rules });
+    const report = await formatComments(results, {
+      format: o.format, file, mask, cwd: env.cwd, version: VERSION, rules,
+    });
     const exitCode = results.some((r) => r.action === 'hide') ? 1 : 0;
     if (!o.outputFile) return ok(report, exitCode);
     writeAtomically(resolve(env.cwd, o.outputFile), report, o.outputFile);
@@ -64,6 +70,7 @@ function writeAtomically(target: string, text: string, shown: string): void {
     } catch {
       // never written
     }
-    throw new PhiLintError(`cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new PhiLintError(`cannot write the report (${why})`, shown);
   }
 }

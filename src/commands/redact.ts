@@ -43,7 +43,9 @@ export const redact: SubCommand = (args, env) => {
     const kind = o.kind ?? kindByGlobs(path, setup.config.dir, setup.config.kinds);
     const doc = parseDocument(path, text, kind ?? 'post', undefined, { kindFixed: kind !== undefined, unpublished: setup.config.unpublishedKeys });
     // Straight from the rules: no directive, consent or baseline filter applies to a copy that leaves the team.
-    const findings = (await lintDocument(doc, setup.prepared.ctx)).filter((f) => !isMetaRule(f.ruleId) && f.category !== 'tone');
+    // how a reply sounds is not PHI: tone findings are not redacted
+    const findings = (await lintDocument(doc, setup.prepared.ctx))
+      .filter((f) => !isMetaRule(f.ruleId) && f.category !== 'tone');
     return ok(applyEdits(text, redactionEdits(doc, findings)));
   });
 };

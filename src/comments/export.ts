@@ -131,8 +131,11 @@ export function parseCsv(text: string, file: string): { fields: string[]; line: 
   return records;
 }
 
-const str = (v: unknown): string | undefined =>
-  v === undefined || v === null ? undefined : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+/** A JSON value as a cell: strings, numbers and booleans; anything else is absent. */
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
 
 function fromCsv(text: string, given: ColumnMap, file: string): ExportedComment[] {
   const records = parseCsv(text, file);
@@ -203,13 +206,16 @@ export function readExport(file: string, given: ColumnMap = {}): ExportedComment
     buf = readFileSync(file);
   } catch (e) {
     if (e instanceof PhiLintError) throw e;
-    throw new PhiLintError(`cannot read the export (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, file);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new PhiLintError(`cannot read the export (${why})`, file);
   }
   let text: string;
   try {
     text = decodeDraft(buf).text;
   } catch (e) {
-    if (e instanceof BinaryFileError) throw new PhiLintError(`${e.message}: not a comment export (CSV or JSON Lines)`, file);
+    if (e instanceof BinaryFileError) {
+      throw new PhiLintError(`${e.message}: not a comment export (CSV or JSON Lines)`, file);
+    }
     throw e;
   }
   return isJsonLines(file, text) ? fromJsonLines(text, given, file) : fromCsv(text, given, file);
@@ -219,7 +225,9 @@ export function readExport(file: string, given: ColumnMap = {}): ExportedComment
  * `export.csv#123`: the comment whose id is 123 (else whose row is 123), signed by its author, as the review a reply
  * answers; undefined when the spec has no `#` or names no existing file before it.
  */
-export function commentFromSpec(spec: string, resolvePath: (p: string) => string, given: ColumnMap = {}): string | undefined {
+export function commentFromSpec(
+  spec: string, resolvePath: (p: string) => string, given: ColumnMap = {},
+): string | undefined {
   const hash = spec.lastIndexOf('#');
   if (hash <= 0 || hash === spec.length - 1) return undefined;
   const file = spec.slice(0, hash);
@@ -231,7 +239,8 @@ export function commentFromSpec(spec: string, resolvePath: (p: string) => string
     return undefined; // a file whose name holds "#": read as a review by the caller
   }
   const comments = readExport(path, given);
-  const hit = comments.find((c) => c.id === key) ?? (/^\d+$/.test(key) ? comments.find((c) => c.row === Number(key)) : undefined);
+  const byRow = /^\d+$/.test(key) ? comments.find((c) => c.row === Number(key)) : undefined;
+  const hit = comments.find((c) => c.id === key) ?? byRow;
   if (!hit) throw new PhiLintError(`no comment with id or row "${key}" in the export`, file);
   // the author's name signs the comment, as a review's does: a reply must not repeat it either
   return hit.author ? `${hit.text}\n— ${hit.author}` : hit.text;

@@ -22,8 +22,9 @@ export interface CommentResult {
 }
 
 /** Lint every comment: kind comment, plain text, no directive obeyed, no file read on its behalf. */
-export async function lintComments(comments: ExportedComment[], setup: FileSetup, file: string, today: string, cwd: string):
-Promise<CommentResult[]> {
+export async function lintComments(
+  comments: ExportedComment[], setup: FileSetup, file: string, today: string, cwd: string,
+): Promise<CommentResult[]> {
   const filterCtx = {
     ruleIds: setup.ruleIds, directives: setup.config.directives, ledger: setup.ledger, today, cwd, inlineConfig: false,
   };
@@ -61,6 +62,8 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+const CSV_COLUMNS = ['row', 'line', 'id', 'created', 'platform', 'action', 'reasons'];
+
 const ACTION_LABEL: Record<CommentAction, string> = {
   hide: 'Hide the comment and reply privately',
   'reply-privately': 'Reply privately (the comment may stay)',
@@ -85,9 +88,10 @@ export interface ReportOptions {
 export async function formatComments(results: CommentResult[], o: ReportOptions): Promise<string> {
   const rel = displayPath(resolve(o.cwd, o.file), o.cwd);
   if (o.format === 'csv') {
-    const head = ['row', 'line', 'id', 'created', 'platform', 'action', 'reasons', ...(o.mask ? [] : ['author', 'url', 'text'])];
+    const head = [...CSV_COLUMNS, ...(o.mask ? [] : ['author', 'url', 'text'])];
     const rows = results.map(({ comment: c, findings, action }) => {
-      const cells = [String(c.row), String(c.line), c.id ?? '', c.created ?? '', c.platform ?? '', action, reasonsOf(findings)];
+      const cells = [String(c.row), String(c.line), c.id ?? '', c.created ?? '', c.platform ?? '', action];
+      cells.push(reasonsOf(findings));
       if (!o.mask) cells.push(c.author ?? '', c.url ?? '', c.text);
       return cells.map(csvCell).join(',');
     });
@@ -110,24 +114,25 @@ export async function formatComments(results: CommentResult[], o: ReportOptions)
     const entries = JSON.parse(text) as Record<string, unknown>[];
     const out = entries.map((e, i) => {
       const { comment: c, action } = results[i]!;
-      return { ...e, row: c.row, line: c.line, ...(c.id !== undefined ? { id: c.id } : {}), action, reasons: reasonsOf(results[i]!.findings) };
+      const id = c.id !== undefined ? { id: c.id } : {};
+      return { ...e, row: c.row, line: c.line, ...id, action, reasons: reasonsOf(results[i]!.findings) };
     });
     return `${JSON.stringify(out)}\n`;
   }
   // SARIF: a finding's place is its comment's lines in the export; fingerprints tell comments apart.
   const log = JSON.parse(text) as { runs: { results: SarifResult[] }[] };
   const { fingerprint, FINGERPRINT_KEY } = await import('../formatters/sarif.js');
-  const lines = results.flatMap(({ comment: c, findings }) => findings.map(() => c));
+  const lines = results.flatMap((x) => x.findings.map(() => x));
   const seen = new Map<string, number>();
   log.runs[0]!.results.forEach((r, i) => {
-    const c = lines[i]!;
+    const { comment: c, action } = lines[i]!;
     const loc = r.locations[0]!.physicalLocation;
     loc.region = { startLine: c.line, endLine: c.endLine };
     const key = `${r.ruleId}\u0000${c.id ?? `row ${c.row}`}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     r.partialFingerprints = { [FINGERPRINT_KEY]: fingerprint(r.ruleId, `${rel}#${c.id ?? `row-${c.row}`}`, n) };
-    r.properties = { ...r.properties, row: c.row, ...(c.id !== undefined ? { commentId: c.id } : {}), action: actionOf(results.find((x) => x.comment === c)!.findings) };
+    r.properties = { ...r.properties, row: c.row, ...(c.id !== undefined ? { commentId: c.id } : {}), action };
   });
   return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -82,8 +82,10 @@ function describeRule(r: RuleLike): Record<string, unknown> {
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
       category: r.category,
-      ...(sh ? { safeHarborIdentifier: sh.letter, safeHarbor: safeHarborLabel(r.category) } : r.category === 'tone' ? {} : { disclosureRisk: true }),
+      ...(sh ? { safeHarborIdentifier: sh.letter, safeHarbor: safeHarborLabel(r.category) } : { disclosureRisk: true }),
       tags: ['phi', 'privacy', 'hipaa', r.category],
+      // how a reply sounds (rules/tone/) is not a disclosure
+      ...(r.category === 'tone' ? { disclosureRisk: false } : {}),
     },
   };
 }
