@@ -34,6 +34,7 @@ Examples:
   $ phi-lint --cache content/                re-lint only drafts changed since they were clean
   $ phi-lint --fix-dry-run posts/            show what --fix would change
   $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
+  $ phi-lint comments export.csv -o todo.csv triage comments: hide, reply privately or ok
 
 Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-, comments EXPORT
 (\`phi-lint COMMAND --help\` for each).
