@@ -3,7 +3,8 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
-export type DraftKind = 'post' | 'reply';
+/** A comment is somebody else's words on the practice's page (src/comments/policy.ts). */
+export type DraftKind = 'post' | 'reply' | 'comment';
 export type AppliesTo = DraftKind | 'both';
 
 /** The categories of LABELS.md: 19 Safe Harbor identifiers plus five disclosure risks. */
@@ -14,7 +15,9 @@ export const IDENTIFIER_CATEGORIES = [
 export const DISCLOSURE_CATEGORIES = [
   'patient-relationship', 'health-detail', 'case-narrative', 'defensive-disclosure', 'unconsented-media',
 ] as const;
-export const CATEGORIES = [...IDENTIFIER_CATEGORIES, ...DISCLOSURE_CATEGORIES] as const;
+/** Not a disclosure: how a reply sounds (rules/tone/). A reply written in anger is the one that discloses. */
+export const STYLE_CATEGORIES = ['tone'] as const;
+export const CATEGORIES = [...IDENTIFIER_CATEGORIES, ...DISCLOSURE_CATEGORIES, ...STYLE_CATEGORIES] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /**
@@ -106,6 +109,8 @@ export interface FileResult {
   /** Something the user should know that is not a finding (e.g. how a non-UTF-8 file was read). */
   notice?: string;
   source?: string;
+  /** Set for a comment of an export (`phi-lint comments`): the recommended action, for the HTML report. */
+  comment?: { action: 'hide' | 'reply-privately' | 'ok'; label: string };
 }
 
 export interface PracticeProfile {

@@ -12,6 +12,7 @@ import { wrap } from './text.js';
 
 export function safeHarborLabel(category: string): string {
   const sh = SAFE_HARBOR[category];
+  if (category === 'tone') return 'tone of a reply (not PHI: an angry reply is the one that discloses)';
   return sh ? `Safe Harbor identifier (${sh.letter}), no. ${sh.number} of 18: ${sh.title}` : 'disclosure risk (not one of the 18 identifiers; 45 CFR 164.502 minimum necessary)';
 }
 
@@ -54,7 +55,8 @@ function where(rule: CompiledRule, cwd: string): string {
 }
 
 function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string, phone: string | undefined): string {
-  const runsOn = rule.appliesTo === 'both' ? 'posts and replies' : rule.appliesTo === 'reply' ? 'replies only' : 'posts only';
+  const only = { reply: 'replies only', post: 'posts only', comment: 'comments only' } as const;
+  const runsOn = rule.appliesTo === 'both' ? 'posts, replies and comments' : only[rule.appliesTo];
   const sev = effective === rule.severity ? rule.severity : `${effective} (configured; default ${rule.severity})`;
   const lines = [
     `${rule.id}`,

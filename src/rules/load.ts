@@ -68,7 +68,7 @@ interface RawRule {
   severity: Severity;
   message: string;
   why: string;
-  'applies-to'?: 'post' | 'reply' | 'both';
+  'applies-to'?: 'post' | 'reply' | 'comment' | 'both';
   suggestion?: string;
   detect: RawDetector[];
   context?: {
@@ -88,7 +88,7 @@ interface RawRule {
   near?: { categories: Category[]; scope?: 'sentence' | 'paragraph' | 'document' };
   'unless-front-matter'?: string[];
   'addresses-reader'?: boolean;
-  examples: { fire: string[]; silent: string[]; kind?: 'post' | 'reply' };
+  examples: { fire: string[]; silent: string[]; kind?: 'post' | 'reply' | 'comment' };
 }
 interface RawPack {
   pack?: string;

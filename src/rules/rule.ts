@@ -53,7 +53,7 @@ export interface CompiledContext {
 export interface RuleExamples {
   fire: string[];
   silent: string[];
-  kind?: 'post' | 'reply';
+  kind?: 'post' | 'reply' | 'comment';
 }
 
 export interface CompiledRule {

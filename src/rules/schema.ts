@@ -66,7 +66,7 @@ export const ruleSchema = {
     severity: { enum: ['error', 'warning', 'info'] },
     message: { type: 'string', minLength: 1 },
     why: { type: 'string', minLength: 1 },
-    'applies-to': { enum: ['post', 'reply', 'both'] },
+    'applies-to': { enum: ['post', 'reply', 'comment', 'both'] },
     suggestion: { type: 'string' },
     detect: { type: 'array', items: detector, minItems: 1 },
     context: contextSpec,
@@ -89,7 +89,7 @@ export const ruleSchema = {
       properties: {
         fire: { type: 'array', items: { type: 'string' }, minItems: 1 },
         silent: { type: 'array', items: { type: 'string' }, minItems: 1 },
-        kind: { enum: ['post', 'reply'] },
+        kind: { enum: ['post', 'reply', 'comment'] },
       },
     },
   },
