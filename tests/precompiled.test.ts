@@ -152,7 +152,7 @@ describe('validators generated at build time', () => {
 
 describe('regex analyses stored at build time', () => {
   it('match what the analyser computes now, and are stamped with its hash', async () => {
-    const pre = (await import(join(ROOT, 'dist', 'rules', 'prefilter.js'))) as typeof import('../src/rules/prefilter.js');
+    const pre = (await import(join(ROOT, 'dist', 'regex', 'prefilter.js'))) as typeof import('../src/regex/prefilter.js');
     const file = JSON.parse(readFileSync(fileURLToPath(pre.STORED_ANALYSES), 'utf8')) as { stamp: string; analyses: Record<string, unknown> };
     expect(file.stamp).toBe(pre.analyserStamp());
     const dist = (await import(join(ROOT, 'dist', 'rules', 'load.js'))) as typeof import('../src/rules/load.js');

@@ -1,14 +1,14 @@
 // Literal prefilters and the scans built on them must never change what a regex finds:
-// RegexScan's spans equal the windowed scan's (matchers/scan.ts), on the shipped rules' own
+// RegexScan's spans equal the windowed scan's (regex/scan.ts), on the shipped rules' own
 // examples mixed and perturbed, and on random texts for hand-written regexes covering the
 // syntax — long texts (several windows) and long runs (windows with cuts) included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/documents/load.js';
-import { RegexScan } from '../src/engine/regex-scan.js';
-import { scanWindows, windowsOf } from '../src/matchers/scan.js';
-import { LiteralScanner } from '../src/matchers/literal-scan.js';
-import { analyzeRegex, type Requirement } from '../src/rules/prefilter.js';
+import { RegexScan } from '../src/regex/regex-scan.js';
+import { scanWindows, windowsOf } from '../src/regex/scan.js';
+import { LiteralScanner } from '../src/regex/literal-scan.js';
+import { analyzeRegex, type Requirement } from '../src/regex/prefilter.js';
 import type { CompiledDetector } from '../src/rules/rule.js';
 import { join } from 'node:path';
 import { ROOT, exampleLinter } from './helpers.js';
@@ -148,8 +148,8 @@ describe('RegexScan gives the spans of a global scan', () => {
 describe('before its plans are built (a short run), RegexScan still gives a global scan\'s spans', () => {
   it('skipping regexes by the build\'s stored analyses only where they cannot match', async () => {
     // dist/: the stored analyses exist only in a build
-    const { RegexScan: DistScan } = (await import(join(ROOT, 'dist', 'engine', 'regex-scan.js'))) as typeof import('../src/engine/regex-scan.js');
-    const { storedAnalysis } = (await import(join(ROOT, 'dist', 'rules', 'prefilter.js'))) as typeof import('../src/rules/prefilter.js');
+    const { RegexScan: DistScan } = (await import(join(ROOT, 'dist', 'regex', 'regex-scan.js'))) as typeof import('../src/regex/regex-scan.js');
+    const { storedAnalysis } = (await import(join(ROOT, 'dist', 'regex', 'prefilter.js'))) as typeof import('../src/regex/prefilter.js');
     const { createLinter } = (await import(join(ROOT, 'dist', 'api.js'))) as typeof import('../src/api.js');
     const rules = createLinter({}).prepared.ctx.rules;
     const dets = rules.flatMap((r) => r.detectors).filter((d) => d.source !== undefined);

@@ -3,9 +3,9 @@
 // profile, co-occurrence, escalation, dedupe — and turn offsets into positions.
 import type { Document, Span } from '../documents/document.js';
 import { findEntities, loadNlp } from '../matchers/entity.js';
-import { scanWindows } from '../matchers/scan.js';
+import { scanWindows } from '../regex/scan.js';
 import { Structure } from '../matchers/structure.js';
-import { RegexScan } from './regex-scan.js';
+import { RegexScan } from '../regex/regex-scan.js';
 import { matchSpans, type Tester } from '../matchers/terms.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { Finding, Severity } from '../types.js';

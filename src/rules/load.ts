@@ -12,7 +12,7 @@ import { compileHotwords, lazyTester, TermIndex, termsSource, type Tester } from
 const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
 import { budgetedHotwords } from './budgeted-hotwords.js';
-import { checkRegexSafety, checkRegexShape } from './regex-safety.js';
+import { checkRegexSafety, checkRegexShape } from '../regex/safety.js';
 import { expandPack, Fragments } from './fragments.js';
 import type { Category, Severity } from '../types.js';
 import type { YamlSource } from '../yaml-source.js';
@@ -306,7 +306,7 @@ function load(dirs: string[]): RuleSet {
       // that its errors are reported when it is loaded.
       const lazy = !!src.prechecked && !recheck;
       // Every regex of a user's pack runs under the rule's budget — detectors' scans in
-      // engine/regex-scan.ts, the other patterns and the hotword lists through the wrappers
+      // regex/regex-scan.ts, the other patterns and the hotword lists through the wrappers
       // below — and so do term lists that could backtrack (`a - - b`: see linearTerms).
       const budget = builtin ? undefined : new RuleBudget(r.id);
       type Path = (string | number)[];

@@ -113,7 +113,7 @@ export function checkRegexSafety(pattern: string): string | undefined {
  * (`(a|aa)+`, `(\w|\d)*`, `(a|)+`: each string splits into exponentially many ways), and that
  * a group repeated ten times or more holds no unbounded quantifier (`(.*a){20}` is
  * polynomial of degree 20). Polynomial shapes that remain are bounded at run time by the
- * pattern windows (matchers/scan.ts).
+ * pattern windows (regex/scan.ts).
  */
 export function checkRegexShape(pattern: string, flags: string): string | undefined {
   const { parser, visitRegExpAST, getFirstConsumedChar, analyse } = load();
@@ -149,7 +149,7 @@ export function checkRegexShape(pattern: string, flags: string): string | undefi
   if (exp) return `exponential backtracking (scslre: ${exp.type.toLowerCase()} report)`;
   // Quantifiers that can trade one character between them make the work polynomial, of a
   // degree that grows with their number. Runs of one character are shortened before
-  // matching (matchers/scan.ts), which keeps a few trading quantifiers cheap, not many.
+  // matching (regex/scan.ts), which keeps a few trading quantifiers cheap, not many.
   const trading = new Map<string, Set<unknown>>();
   for (const r of reports) {
     if (r.type !== 'Trade') continue;
