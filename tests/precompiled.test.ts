@@ -136,7 +136,7 @@ describe('validators generated at build time', () => {
     const prebuilt = createRequire(import.meta.url)(fileURLToPath(dist.PRECOMPILED_VALIDATORS)) as Record<string, (d: unknown) => boolean>;
     const { Ajv } = await import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-    const schemas: Record<string, object> = { config: configSchema, 'rule pack': packSchema, 'consent ledger': ledgerSchema };
+    const schemas: Record<string, object> = { config: configSchema, 'rule pack': packSchema(), 'consent ledger': ledgerSchema };
     for (const [what, data] of BAD) {
       const schema = schemas[what];
       const fn = prebuilt[dist.schemaHash(schema)] as ((d: unknown) => boolean) & { errors?: unknown[] };
