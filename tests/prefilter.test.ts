@@ -54,6 +54,14 @@ describe('regex analysis', () => {
     expect(analyzeRegex('\\w?b', 'g').prefixes).toBeUndefined(); // an optional class: the start is unknown
   });
 
+  it('reads a regex as RegExp does with its flags (regexpp): without u, \\p{Lu} is the letters "p{Lu}"', () => {
+    expect(show(analyzeRegex('\\p{Lu}ee', 'g').requirement)).toBe('any(p{Lu}ee)');
+    expect(new RegExp('\\p{Lu}ee').test('p{Lu}ee')).toBe(true);
+    expect(show(analyzeRegex('\\p{Lu}ee', 'gu').requirement)).toBe('any(ee)');
+    expect(analyzeRegex('\\1a', 'g').first).toEqual(['\\1']); // no group: an octal escape, not a back-reference
+    expect(analyzeRegex('(a)\\1', 'g').first).toBeUndefined();
+  });
+
   it('gives up (no condition) on what it cannot parse', () => {
     expect(analyzeRegex('(?<unclosed', 'g')).toEqual({ requirement: { kind: 'true' } });
   });

@@ -1,97 +1,84 @@
-// The characters a regex can consume first, and all it can consume, as atom sources (see
-// prefilter.ts): the scan plans turn them into ASCII tables (regex/plans.ts).
+// The characters a regex can consume first, and all it can consume, as the sources of its
+// atoms (`\p{Lu}`, `[Hh]`, `a`) read from its AST (see prefilter.ts): the scan plans turn
+// them into ASCII tables (regex/plans.ts).
+import type { AST } from './ast.js';
+
+interface Item {
+  first: Set<string>;
+  nullable: boolean;
+}
 
 /**
  * The atoms that can consume a match's first character, and all the atoms a match can
- * consume, as sources that compile on their own (with the regex's flags); undefined for a
- * regex with back-references or one whose matches can be empty.
+ * consume (outside look-arounds), as sources that compile on their own (with the regex's
+ * flags); undefined for a regex with back-references or one whose matches can be empty.
  */
-export function charSets(source: string): { first: string[]; consumed: string[] } | undefined {
-  let i = 0;
-  let look = 0;
+export function charSets(ast: AST.Pattern): { first: string[]; consumed: string[] } | undefined {
   const consumed = new Set<string>();
-  type Item = { first: Set<string>; nullable: boolean };
+  let look = 0;
+  let backReference = false;
   const unit = (atom: string): Item => {
     if (look === 0) consumed.add(atom);
     return { first: new Set([atom]), nullable: false };
   };
   const empty = (): Item => ({ first: new Set(), nullable: true });
-  const alt = (): Item => {
-    const out = seq();
-    while (source[i] === '|') {
-      i++;
-      const b = seq();
+  const alt = (alternatives: AST.Alternative[]): Item => {
+    const out = seq(alternatives[0].elements);
+    for (const a of alternatives.slice(1)) {
+      const b = seq(a.elements);
       for (const f of b.first) out.first.add(f);
       out.nullable ||= b.nullable;
     }
     return out;
   };
-  const seq = (): Item => {
+  const seq = (elements: AST.Element[]): Item => {
     const out = empty();
-    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
-      const item = quant(atom());
+    for (let k = 0; k < elements.length; k++) {
+      const e = elements[k];
+      let item: Item;
+      // outside Unicode mode an astral character is two elements: one atom, as written
+      const lo = highSurrogate(e) ? elements[k + 1] : undefined;
+      const loChar = lo?.type === 'Quantifier' ? lo.element : lo;
+      if (lo && loChar?.type === 'Character' && lowSurrogate(loChar) && loChar.start === e.end) {
+        k++;
+        const pair = unit(e.raw + loChar.raw);
+        item = lo.type === 'Quantifier' && lo.min === 0 ? { first: pair.first, nullable: true } : pair;
+      } else item = e.type === 'Quantifier' ? quant(e) : atom(e);
       if (out.nullable) for (const f of item.first) out.first.add(f);
       out.nullable &&= item.nullable;
     }
     return out;
   };
-  const quant = (item: Item): Item => {
-    const c = source[i];
-    let min = 1;
-    if (c === '*' || c === '?') (i++, (min = 0));
-    else if (c === '+') i++;
-    else if (c === '{') {
-      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(i, i + 24));
-      if (!m) return item;
-      i += m[0].length;
-      min = Number(m[1]);
-    } else return item;
-    if (source[i] === '?') i++;
-    return min === 0 ? { first: item.first, nullable: true } : item;
+  const quant = (q: AST.Quantifier): Item => {
+    const item = atom(q.element);
+    return q.min === 0 ? { first: item.first, nullable: true } : item;
   };
-  const atom = (): Item => {
-    const start = i;
-    const c = source[i++];
-    if (c === '(') {
-      let isLook = false;
-      if (source.startsWith('?:', i)) i += 2;
-      else if (/^\?<?[=!]/.test(source.slice(i, i + 3))) {
-        i += source[i + 1] === '<' ? 3 : 2;
-        isLook = true;
-      } else if (source.startsWith('?<', i)) i = source.indexOf('>', i) + 1;
-      if (isLook) look++;
-      const inner = alt();
-      if (isLook) look--;
-      if (source[i++] !== ')') throw new Error('unclosed group');
-      return isLook ? empty() : inner;
+  const atom = (e: AST.Node): Item => {
+    switch (e.type) {
+      case 'Group':
+      case 'CapturingGroup':
+        return alt(e.alternatives);
+      case 'Assertion':
+        if (e.kind === 'lookahead' || e.kind === 'lookbehind') {
+          look++;
+          alt(e.alternatives);
+          look--;
+        }
+        return empty();
+      case 'Character':
+      case 'CharacterClass':
+      case 'CharacterSet':
+      case 'ExpressionCharacterClass':
+        return unit(e.raw);
+      default:
+        backReference = true;
+        return empty();
     }
-    if (c === '[') {
-      while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
-      i++;
-      return unit(source.slice(start, i));
-    }
-    if (c === '\\') {
-      const e = source[i++];
-      if (e === 'b' || e === 'B') return empty();
-      if (e === 'k' || /[1-9]/.test(e)) throw new Error('back-reference');
-      if ((e === 'p' || e === 'P') && source[i] === '{') i = source.indexOf('}', i) + 1;
-      else if (e === 'u') i += source[i] === '{' ? source.indexOf('}', i) + 1 - i : 4;
-      else if (e === 'x') i += 2;
-      else if (e === 'c') i++;
-      return unit(source.slice(start, i));
-    }
-    if (c === '^' || c === '$') return empty();
-    if (c === ')' || c === '|' || c === undefined) throw new Error('unexpected');
-    // a character: both halves of an astral one
-    const code = c.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdbff && i < source.length) i++;
-    return unit(source.slice(start, i));
   };
-  try {
-    const top = alt();
-    if (i !== source.length || top.nullable) return undefined;
-    return { first: [...top.first], consumed: [...consumed] };
-  } catch {
-    return undefined;
-  }
+  const top = alt(ast.alternatives);
+  if (backReference || top.nullable) return undefined;
+  return { first: [...top.first], consumed: [...consumed] };
 }
+
+const highSurrogate = (e: AST.Node): boolean => e.type === 'Character' && e.value >= 0xd800 && e.value <= 0xdbff;
+const lowSurrogate = (e: AST.Character): boolean => e.value >= 0xdc00 && e.value <= 0xdfff;

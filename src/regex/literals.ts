@@ -1,6 +1,7 @@
 // What every match of a regex must contain and start with, as literal strings, read from its
-// source (see prefilter.ts): a parser of the regex source that works out, per node, the
-// strings it matches exactly, the condition any match satisfies, and the prefixes it starts with.
+// AST (regexpp; see prefilter.ts): per node, the strings it matches exactly, the condition
+// any match satisfies, and the prefixes it starts with.
+import type { AST } from './ast.js';
 import { and, anyOf, literalChar, or, TRUE, type Requirement } from './requirement.js';
 
 /** Cross products of alternative literals grow quickly; past this they become conditions. */
@@ -29,33 +30,23 @@ function cross(a: Set<string>, b: Set<string>, max = MAX_EXACT): Set<string> | n
   return out;
 }
 
-export class Parser {
-  private i = 0;
-  constructor(
-    private readonly src: string,
-    private readonly ignoreCase: boolean,
-  ) {}
+/**
+ * The strings a regex matches, as far as literals tell, from regexpp's AST: a node is exact
+ * when it matches one of a few known strings (a word, `[Hh]`, `colou?r`), else it carries the
+ * condition its matches satisfy and the prefixes they start with. Anything it does not
+ * understand — non-ASCII letters, wide classes, back-references, escapes other than `\s`
+ * and identity escapes — is NONE, which imposes nothing.
+ */
+export class LiteralAnalysis {
+  constructor(private readonly ignoreCase: boolean) {}
 
-  /** Top-level alternatives (a leading look-behind guards every match only when there is one). */
-  topBranches = 0;
-
-  parse(): Info {
-    const info = this.alternation(true);
-    if (this.i !== this.src.length) throw new Error('unbalanced');
-    return info;
+  /** What the whole pattern matches. */
+  pattern(p: AST.Pattern): Info {
+    return this.alternation(p.alternatives);
   }
 
-  private peek(): string {
-    return this.src[this.i];
-  }
-
-  private alternation(top = false): Info {
-    const branches = [this.sequence()];
-    while (this.peek() === '|') {
-      this.i++;
-      branches.push(this.sequence());
-    }
-    if (top) this.topBranches = branches.length;
+  private alternation(alternatives: AST.Alternative[]): Info {
+    const branches = alternatives.map((a) => this.sequence(a.elements));
     if (branches.length === 1) return branches[0];
     if (branches.every((b) => b.exact)) {
       const all = new Set<string>();
@@ -73,7 +64,7 @@ export class Parser {
     return { exact: null, req: or(branches.map(exactReq)), prefix };
   }
 
-  private sequence(): Info {
+  private sequence(elements: AST.Element[]): Info {
     let cur: Set<string> | null = new Set(['']);
     const reqs: Requirement[] = [];
     let allExact = true;
@@ -84,8 +75,7 @@ export class Parser {
       if (cur) reqs.push(anyOf(cur));
       cur = new Set(['']);
     };
-    while (this.i < this.src.length && this.peek() !== '|' && this.peek() !== ')') {
-      const atom = this.literalRun() ?? this.quantified();
+    for (const atom of elements.flatMap((e) => this.atoms(e))) {
       if (prefixOpen) {
         if (atom.exact) {
           const p: Set<string> | null = cross(prefix!, atom.exact, MAX_PREFIXES);
@@ -116,22 +106,19 @@ export class Parser {
     return { exact: null, req: and(reqs), prefix };
   }
 
-  /** A run of plain characters, none quantified ("amelogenesis"), as one exact string: term lists are mostly this. */
-  private literalRun(): Info | undefined {
-    let j = this.i;
-    while (j < this.src.length && PLAIN.test(this.src[j]) && !QUANT.test(this.src[j + 1] ?? '')) j++;
-    if (j - this.i < 2) return undefined;
-    const run = this.src.slice(this.i, j);
-    this.i = j;
-    return exactInfo(new Set([this.ignoreCase ? run.toLowerCase() : run]));
+  /**
+   * One element of a sequence. An astral character outside Unicode mode's reach is read as
+   * its two UTF-16 halves, of which a quantifier repeats the second (as the source reads).
+   */
+  private atoms(e: AST.Element): Info[] {
+    if (e.type === 'Quantifier' && e.element.type === 'Character' && e.element.value > 0xffff) {
+      const pair = String.fromCodePoint(e.element.value);
+      return [this.literal(pair[0]), this.quantified(this.literal(pair[1]), e.min, e.max)];
+    }
+    return [e.type === 'Quantifier' ? this.quantified(this.node(e.element), e.min, e.max) : this.node(e)];
   }
 
-  private quantified(): Info {
-    const atom = this.atom();
-    const q = this.quantifier();
-    if (!q) return atom;
-    const [min, max] = q;
-    if (this.peek() === '?') this.i++; // lazy: same strings
+  private quantified(atom: Info, min: number, max: number): Info {
     if (min === 0) {
       if (max === 1 && atom.exact && atom.exact.size < MAX_EXACT) return exactInfo(new Set([...atom.exact, '']));
       return { ...NONE, prefix: new Set(['']) };
@@ -146,150 +133,65 @@ export class Parser {
     return { exact: null, req: exactReq(atom), prefix: atom.exact ?? atom.prefix };
   }
 
-  /** `*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}` → [min, max]; undefined when none. */
-  private quantifier(): [number, number] | undefined {
-    const c = this.peek();
-    if (c === '*') return this.i++, [0, Infinity];
-    if (c === '+') return this.i++, [1, Infinity];
-    if (c === '?') return this.i++, [0, 1];
-    if (c === '{') {
-      const m = /^\{(\d+)(,(\d*))?\}/.exec(this.src.slice(this.i));
-      if (!m) return undefined; // a literal brace (non-Unicode mode)
-      this.i += m[0].length;
-      const min = Number(m[1]);
-      return [min, m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3])];
-    }
-    return undefined;
-  }
-
   private literal(ch: string): Info {
     // Letters with case outside ASCII (their case folding) are left to the regex.
     if (!literalChar(ch)) return NONE;
     return exactInfo(new Set([this.ignoreCase ? ch.toLowerCase() : ch]));
   }
 
-  private atom(): Info {
-    const c = this.src[this.i++];
-    switch (c) {
-      case '(': {
-        let kind: 'group' | 'look' = 'group';
-        if (this.src.startsWith('?:', this.i)) this.i += 2;
-        else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) (this.i += 2), (kind = 'look');
-        else if (this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) (this.i += 3), (kind = 'look');
-        else if (this.src.startsWith('?<', this.i)) {
-          const end = this.src.indexOf('>', this.i);
-          if (end < 0) throw new Error('bad group name');
-          this.i = end + 1;
-        } else if (this.peek() === '?') throw new Error('unknown group');
-        const inner = this.alternation();
-        if (this.src[this.i++] !== ')') throw new Error('unclosed group');
-        return kind === 'look' ? EMPTY : inner;
-      }
-      case '[':
-        return this.charClass();
-      case '\\':
-        return this.escape();
-      case '^':
-      case '$':
-        return EMPTY;
-      case '.':
-        return NONE;
-      case ')':
-      case '|':
-        throw new Error('unexpected');
+  private node(e: AST.Node): Info {
+    switch (e.type) {
+      case 'Group':
+      case 'CapturingGroup':
+        return this.alternation(e.alternatives);
+      case 'Assertion':
+        return EMPTY; // ^ $ \b \B and look-arounds consume nothing
+      case 'Character':
+        return this.character(e);
+      case 'CharacterSet':
+        // White space stands for itself: the scanner sees every white-space character as ' '.
+        return e.kind === 'space' && !e.negate ? exactInfo(new Set([' '])) : NONE;
+      case 'CharacterClass':
+        return this.charClass(e);
       default:
-        return this.literal(c);
+        return NONE; // back-references, v-mode expressions
     }
   }
 
-  private escape(): Info {
-    const c = this.src[this.i++];
-    if (c === undefined) throw new Error('trailing backslash');
-    if ('bB'.includes(c)) return EMPTY;
-    // White space stands for itself: the scanner sees every white-space character as ' '.
-    if (c === 's') return exactInfo(new Set([' ']));
-    if ('dDwWS'.includes(c)) return NONE;
-    if (c === 'p' || c === 'P') {
-      if (this.peek() === '{') this.i = this.src.indexOf('}', this.i) + 1;
-      return NONE;
-    }
-    if (c === 'k') {
-      if (this.peek() === '<') this.i = this.src.indexOf('>', this.i) + 1;
-      return NONE;
-    }
-    if (/\d/.test(c)) {
-      while (/\d/.test(this.peek() ?? '')) this.i++;
-      return NONE; // back-reference (or legacy octal)
-    }
-    if (c === 'u') {
-      const m = /^(?:\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4})/.exec(this.src.slice(this.i));
-      if (m) this.i += m[0].length;
-      return NONE;
-    }
-    if (c === 'x') {
-      const m = /^[0-9a-fA-F]{2}/.exec(this.src.slice(this.i));
-      if (m) this.i += 2;
-      return NONE;
-    }
-    if (c === 'c') {
-      this.i++;
-      return NONE;
-    }
-    if ('tnrvf'.includes(c)) return NONE;
-    return this.literal(c); // identity escape: \. \( \- …
+  private character(c: AST.Character): Info {
+    if (ESCAPE_NONE.test(c.raw)) return NONE;
+    const s = String.fromCodePoint(c.value);
+    if (s.length === 1) return this.literal(s);
+    // an astral character: both halves taken literally
+    const [hi, lo] = [this.literal(s[0]), this.literal(s[1])];
+    return hi.exact && lo.exact ? exactInfo(cross(hi.exact, lo.exact)!) : NONE;
   }
 
   /** A class is exact when it holds a few printable ASCII characters: [Hh], [-.]. */
-  private charClass(): Info {
-    let negated = false;
-    if (this.peek() === '^') {
-      negated = true;
-      this.i++;
-    }
+  private charClass(c: AST.CharacterClass): Info {
+    if (c.negate) return NONE;
     const chars = new Set<string>();
     let wide = false;
-    while (this.i < this.src.length && this.peek() !== ']') {
-      let ch = this.src[this.i++];
-      if (ch === '\\') {
-        const e = this.src[this.i++];
-        if (e === undefined) throw new Error('trailing backslash');
-        if (e === 's') {
-          chars.add(' ');
-          continue;
-        }
-        if ('dDwWSpPuxc'.includes(e) || /\d/.test(e) || e === 'b' || 'tnrvf'.includes(e)) {
-          wide = true;
-          if ((e === 'p' || e === 'P') && this.peek() === '{') this.i = this.src.indexOf('}', this.i) + 1;
-          if (e === 'u') {
-            const m = /^(?:\{[0-9a-fA-F]+\}|[0-9a-fA-F]{4})/.exec(this.src.slice(this.i));
-            if (m) this.i += m[0].length;
-          }
-          if (e === 'x') this.i += 2;
-          if (e === 'c') this.i++;
-          continue;
-        }
-        ch = e;
-      }
-      if (this.peek() === '-' && this.src[this.i + 1] !== ']' && this.i + 1 < this.src.length) {
-        this.i++; // a range: a-z
-        let to = this.src[this.i++];
-        if (to === '\\') to = this.src[this.i++];
-        const a = ch.charCodeAt(0);
-        const b = to.charCodeAt(0);
-        if (b - a > 8 || !literalChar(ch) || !literalChar(to)) wide = true;
+    for (const el of c.elements) {
+      if (el.type === 'CharacterSet') {
+        if (el.kind === 'space' && !el.negate) chars.add(' ');
+        else wide = true;
+      } else if (el.type === 'Character') {
+        if (ESCAPE_NONE.test(el.raw) || el.raw === '\\b') wide = true;
+        else for (const ch of String.fromCodePoint(el.value).split('')) (literalChar(ch) ? chars.add(ch) : (wide = true));
+      } else if (el.type === 'CharacterClassRange') {
+        const a = el.min.value;
+        const b = el.max.value;
+        if (ESCAPE_NONE.test(el.min.raw) || ESCAPE_NONE.test(el.max.raw) || el.min.raw === '\\b') wide = true;
+        else if (b - a > 8 || !literalChar(String.fromCodePoint(a)) || !literalChar(String.fromCodePoint(b))) wide = true;
         else for (let k = a; k <= b; k++) chars.add(String.fromCharCode(k));
-        continue;
-      }
-      if (!literalChar(ch)) wide = true;
-      else chars.add(ch);
+      } else wide = true;
     }
-    if (this.src[this.i++] !== ']') throw new Error('unclosed class');
-    if (negated || wide) return NONE;
+    if (wide) return NONE;
     const set = new Set([...chars].map((ch) => (this.ignoreCase ? ch.toLowerCase() : ch)));
     return set.size > 0 && set.size <= 4 ? exactInfo(set) : NONE;
   }
 }
 
-/** Characters that stand for themselves in a regex source, and may be taken as literals (ASCII letters, digits, a few marks). */
-const PLAIN = /^[A-Za-z0-9 ,;:'"!#%&=<>@_~`-]$/;
-const QUANT = /^[*+?{]$/;
+/** Escapes that stand for a character the analysis does not take literally: \u \x \c \t \n \r \v \f and digits. */
+const ESCAPE_NONE = /^\\[0-9uxctnrvf]/;

@@ -14,9 +14,11 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { charSets } from './char-sets.js';
-import { exactReq, Parser, type Info } from './literals.js';
+import { parsePattern, type AST } from './ast.js';
+import { exactReq, LiteralAnalysis } from './literals.js';
 import { LONG_RUN, prune, TRUE, type Requirement } from './requirement.js';
 
 export { literalsOf, type Requirement } from './requirement.js';
@@ -64,11 +66,12 @@ export function analyzeRegex(source: string, flags: string): RegexAnalysis {
 export const STORED_ANALYSES = new URL('../regex-analyses.json', import.meta.url);
 let stored: Map<string, RegexAnalysis> | null | undefined;
 
-const ANALYSER_MODULES = ['./prefilter.js', './literals.js', './char-sets.js', './requirement.js'];
+const ANALYSER_MODULES = ['./prefilter.js', './literals.js', './char-sets.js', './requirement.js', './ast.js'];
 
 export function analyserStamp(): string {
   const hash = createHash('sha256');
-  for (const m of ANALYSER_MODULES) hash.update(readFileSync(fileURLToPath(new URL(m, import.meta.url))));
+  const ext = extname(fileURLToPath(import.meta.url)); // .js when built, .ts under the tests
+  for (const m of ANALYSER_MODULES) hash.update(readFileSync(fileURLToPath(new URL(m.replace(/\.js$/, ext), import.meta.url))));
   return hash.digest('base64');
 }
 
@@ -94,22 +97,26 @@ export function analysesFile(regexes: { source: string; flags: string }[]): stri
 }
 
 function analyze(source: string, flags: string): RegexAnalysis {
-  let info: Info;
-  const parser = new Parser(source, flags.includes('i'));
-  try {
-    info = parser.parse();
-  } catch {
-    return { requirement: TRUE };
-  }
+  const ast = parsePattern(source, flags);
+  if (!ast) return { requirement: TRUE };
+  const info = new LiteralAnalysis(flags.includes('i')).pattern(ast);
   const prefix = info.exact ?? info.prefix;
   const prefixes = prefix && prefix.size > 0 && [...prefix].every((p) => p.length >= MIN_PREFIX && !LONG_RUN.test(p)) ? [...prefix] : undefined;
-  const lead = /^\(\?<!(\[(?:\\.|[^\]\\])*\])\)/.exec(source);
-  const sets = charSets(source);
+  const sets = charSets(ast);
   return {
     requirement: prune(exactReq(info)),
     prefixes,
-    notAfter: lead && parser.topBranches === 1 ? lead[1] : undefined,
+    notAfter: leadingNotAfter(ast),
     first: sets?.first,
     consumed: sets?.consumed,
   };
+}
+
+/** The class of a negative look-behind that starts the only alternative: `[\p{L}\p{N}]` in `(?<![\p{L}\p{N}])…`. */
+function leadingNotAfter(ast: AST.Pattern): string | undefined {
+  if (ast.alternatives.length !== 1) return undefined;
+  const lead = ast.alternatives[0].elements[0];
+  if (lead?.type !== 'Assertion' || lead.kind !== 'lookbehind' || !lead.negate || lead.alternatives.length !== 1) return undefined;
+  const body = lead.alternatives[0].elements;
+  return body.length === 1 && body[0].type === 'CharacterClass' ? body[0].raw : undefined;
 }

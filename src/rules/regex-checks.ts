@@ -12,7 +12,7 @@ export function compileRegex(src: YamlSource, path: (string | number)[], pattern
     throw src.error(path, `invalid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`);
   }
   if (src.prechecked && !recheck) return re;
-  const unsafe = checkRegexSafety(pattern) ?? checkRegexShape(pattern, flags);
+  const unsafe = checkRegexSafety(pattern, flags) ?? checkRegexShape(pattern, flags);
   if (unsafe) throw src.error(path, `regular expression may backtrack catastrophically (${unsafe}); rewrite it without nested or overlapping quantifiers`);
   return re;
 }
