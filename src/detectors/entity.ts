@@ -9,7 +9,9 @@ const ENTITY_KINDS: EntityKind[] = ['person', 'place', 'date', 'value', 'organiz
 export const entity: DetectorKind = {
   name: 'entity',
   schema: { entity: { enum: ENTITY_KINDS } },
-  doc: '| `entity: person\\|place\\|date\\|value\\|organization` | NLP entities from compromise, run only on the sentences that need it |',
+  doc:
+    '| `entity: person\\|place\\|date\\|value\\|organization` | NLP entities from compromise, run only on the ' +
+    'sentences that need it |',
   compile(raw, det) {
     det.entity = raw.entity as EntityKind;
   },

@@ -18,11 +18,14 @@ export const pattern: DetectorKind = {
   compile(raw, det, c) {
     const source = raw.pattern as string;
     const group = raw.group as string | undefined;
-    const flags = `${((raw.flags as string | undefined) ?? '').replace(/[gd]/g, '')}g${group || NAMED_ID.test(source) ? 'd' : ''}`;
+    const written = ((raw.flags as string | undefined) ?? '').replace(/[gd]/g, '');
+    const flags = `${written}g${group || NAMED_ID.test(source) ? 'd' : ''}`;
     c.lazy(det, 'regex', c.regex(['pattern'], source, flags));
     const budget = c.site(['pattern'], 'pattern');
     if (budget) det.budget = budget;
-    if (group && !new RegExp(`\\(\\?<${group}>`).test(source)) throw c.error(['group'], `pattern has no named group "${group}"`);
+    if (group && !new RegExp(`\\(\\?<${group}>`).test(source)) {
+      throw c.error(['group'], `pattern has no named group "${group}"`);
+    }
     det.group = group ?? (NAMED_ID.test(source) ? 'id' : undefined);
     det.source = source;
     det.flags = flags;

@@ -33,7 +33,8 @@ function firstWord(s: string): string {
 }
 
 /** `first-word-in:` the text's first word is not one of the listed words. */
-export const firstWordNotListed = (det: CompiledDetector, text: string): boolean => !!det.firstWordIn && !det.firstWordIn.has(firstWord(text));
+export const firstWordNotListed = (det: CompiledDetector, text: string): boolean =>
+  !!det.firstWordIn && !det.firstWordIn.has(firstWord(text));
 
 const reviewCache = new WeakMap<Document, string>();
 function normalizeEcho(s: string): string {

@@ -117,7 +117,9 @@ export function applyContext(
   if (c.requireBefore && !c.requireBefore.test(before)) return undefined;
   if (c.requireAfter && !c.requireAfter.test(after)) return undefined;
   if (has('forbid') || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) return undefined;
-  if (has('raise')) return { severity: 'error', note: severity !== 'error' ? 'raised: context words nearby make this identifying' : undefined };
+  if (has('raise')) {
+    return { severity: 'error', note: severity !== 'error' ? 'raised: context words nearby make this identifying' : undefined };
+  }
   if (has('lower')) return { severity: LOWER[severity] };
   return { severity };
 }

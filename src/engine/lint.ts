@@ -41,12 +41,19 @@ interface Candidate extends Span {
  * returns anything else is a bug, and the run fails naming the rule and the detector (never
  * the draft's text).
  */
-async function detect(rule: CompiledRule, di: number, doc: Document, st: Structure, regexes: RegexScan): Promise<Span[]> {
+async function detect(
+  rule: CompiledRule,
+  di: number,
+  doc: Document,
+  st: Structure,
+  regexes: RegexScan,
+): Promise<Span[]> {
   const det: CompiledDetector = rule.detectors[di];
   const spans = await detectorKind(det.kind).detect(det, { doc, structure: st, regexes });
   const length = doc.prose.length;
   for (const s of spans) {
-    if (Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length) continue;
+    const inside = s.start >= 0 && s.start <= s.end && s.end <= length;
+    if (inside && Number.isInteger(s.start) && Number.isInteger(s.end)) continue;
     throw new PhiLintError(
       `rule ${rule.id}: its ${det.kind} detector (detect[${di}]) returned the span [${s.start}, ${s.end}), ` +
         `which is not inside the draft (${length} characters); this is a bug in phi-lint`,

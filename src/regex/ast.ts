@@ -21,7 +21,8 @@ export type { AST };
 /** The pattern's AST, read as RegExp reads it with these flags; undefined when regexpp refuses it. */
 export function parsePattern(source: string, flags: string): AST.Pattern | undefined {
   try {
-    return regexpp().parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+    const mode = { unicode: flags.includes('u'), unicodeSets: flags.includes('v') };
+    return regexpp().parser.parsePattern(source, 0, source.length, mode);
   } catch {
     return undefined; // RegExp accepted it; regexpp's grammar is stricter in corners
   }

@@ -178,12 +178,19 @@ export class LiteralAnalysis {
         else wide = true;
       } else if (el.type === 'Character') {
         if (ESCAPE_NONE.test(el.raw) || el.raw === '\\b') wide = true;
-        else for (const ch of String.fromCodePoint(el.value).split('')) (literalChar(ch) ? chars.add(ch) : (wide = true));
+        else {
+          for (const ch of String.fromCodePoint(el.value).split('')) {
+            if (literalChar(ch)) chars.add(ch);
+            else wide = true;
+          }
+        }
       } else if (el.type === 'CharacterClassRange') {
         const a = el.min.value;
         const b = el.max.value;
         if (ESCAPE_NONE.test(el.min.raw) || ESCAPE_NONE.test(el.max.raw) || el.min.raw === '\\b') wide = true;
-        else if (b - a > 8 || !literalChar(String.fromCodePoint(a)) || !literalChar(String.fromCodePoint(b))) wide = true;
+        else if (b - a > 8 || !literalChar(String.fromCodePoint(a)) || !literalChar(String.fromCodePoint(b))) {
+          wide = true;
+        }
         else for (let k = a; k <= b; k++) chars.add(String.fromCharCode(k));
       } else wide = true;
     }

@@ -71,7 +71,9 @@ const ANALYSER_MODULES = ['./prefilter.js', './literals.js', './char-sets.js', '
 export function analyserStamp(): string {
   const hash = createHash('sha256');
   const ext = extname(fileURLToPath(import.meta.url)); // .js when built, .ts under the tests
-  for (const m of ANALYSER_MODULES) hash.update(readFileSync(fileURLToPath(new URL(m.replace(/\.js$/, ext), import.meta.url))));
+  for (const m of ANALYSER_MODULES) {
+    hash.update(readFileSync(fileURLToPath(new URL(m.replace(/\.js$/, ext), import.meta.url))));
+  }
   return hash.digest('base64');
 }
 
@@ -116,7 +118,8 @@ function analyze(source: string, flags: string): RegexAnalysis {
 function leadingNotAfter(ast: AST.Pattern): string | undefined {
   if (ast.alternatives.length !== 1) return undefined;
   const lead = ast.alternatives[0].elements[0];
-  if (lead?.type !== 'Assertion' || lead.kind !== 'lookbehind' || !lead.negate || lead.alternatives.length !== 1) return undefined;
+  if (lead?.type !== 'Assertion' || lead.kind !== 'lookbehind' || !lead.negate) return undefined;
+  if (lead.alternatives.length !== 1) return undefined;
   const body = lead.alternatives[0].elements;
   return body.length === 1 && body[0].type === 'CharacterClass' ? body[0].raw : undefined;
 }

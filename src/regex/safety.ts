@@ -56,7 +56,9 @@ const FEW = /^\{\d+,\d\}/;
 
 type GroupLike = AST.Group | AST.CapturingGroup | AST.LookaroundAssertion;
 const groupLike = (e: AST.Node): e is GroupLike =>
-  e.type === 'Group' || e.type === 'CapturingGroup' || (e.type === 'Assertion' && (e.kind === 'lookahead' || e.kind === 'lookbehind'));
+  e.type === 'Group' ||
+  e.type === 'CapturingGroup' ||
+  (e.type === 'Assertion' && (e.kind === 'lookahead' || e.kind === 'lookbehind'));
 /** The quantifier of `q` as written (`+`, `{2,}?`). */
 const quantifierText = (q: AST.Quantifier): string => q.raw.slice(q.element.raw.length);
 
@@ -67,7 +69,8 @@ const quantifierText = (q: AST.Quantifier): string => q.raw.slice(q.element.raw.
  * them, read as Unicode mode, else as the legacy grammar).
  */
 export function checkRegexSafety(pattern: string, flags?: string): string | undefined {
-  const ast = flags === undefined ? (parsePattern(pattern, 'u') ?? parsePattern(pattern, '')) : parsePattern(pattern, flags);
+  const ast =
+    flags !== undefined ? parsePattern(pattern, flags) : (parsePattern(pattern, 'u') ?? parsePattern(pattern, ''));
   if (!ast) return undefined; // RegExp accepted it; regexpp's grammar is stricter in corners
   let first: GroupLike | undefined;
   regexpp().visit(ast, {

@@ -113,7 +113,8 @@ class RuleCompiler {
     if (!items?.length) return undefined;
     if (!this.lazy) {
       const all = this.expand(path, items);
-      const make = (): Tester | null => (this.budget ? budgetedHotwords(all, this.site(path, what)) : compileHotwords(all));
+      const make = (): Tester | null =>
+        this.budget ? budgetedHotwords(all, this.site(path, what)) : compileHotwords(all);
       return this.listOf(path, make) ?? undefined;
     }
     const size = this.s.lists.size(items);
@@ -147,7 +148,9 @@ class RuleCompiler {
       kind: kinds[0].name,
       validators: (d.validate ?? []).map((name) => ({ name, fn: VALIDATORS[name] })),
       excludeTerms: this.tester([...dp, 'exclude-terms'], d['exclude-terms']),
-      firstWordIn: d['first-word-in'] ? new Set(this.expand([...dp, 'first-word-in'], d['first-word-in']).map((w) => w.toLowerCase())) : undefined,
+      firstWordIn: d['first-word-in']
+        ? new Set(this.expand([...dp, 'first-word-in'], d['first-word-in']).map((w) => w.toLowerCase()))
+        : undefined,
       inReview: d['in-review'],
     };
     const exclude = d['exclude-pattern'];

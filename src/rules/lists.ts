@@ -48,7 +48,8 @@ export class Lists {
         const l = lists.get(t.slice(1));
         if (!l) {
           const defined = [...lists.keys()].join(', ') || 'none';
-          throw src.error([...path, ...(Array.isArray(items) ? [i] : [])], `unknown list "${t}" (defined lists: ${defined})`);
+          const at = [...path, ...(Array.isArray(items) ? [i] : [])];
+          throw src.error(at, `unknown list "${t}" (defined lists: ${defined})`);
         }
         for (const x of l) out.push(x);
       } else out.push(t);

@@ -141,13 +141,16 @@ function load(dirs: string[], recheck: boolean): RuleSet {
         const hint = raw.pack === undefined ? `${named}${join}` : '';
         throw src.error(['rules', ri, 'id'], `rule id "${r.id}" must start with its pack name "${pack}/"${hint}`);
       }
-      if (ids.has(r.id)) throw src.error(['rules', ri, 'id'], `rule id "${r.id}" is already defined in ${ids.get(r.id)}`);
+      if (ids.has(r.id)) {
+        throw src.error(['rules', ri, 'id'], `rule id "${r.id}" is already defined in ${ids.get(r.id)}`);
+      }
       ids.set(r.id, src.file);
       rules.push(compileRule({ src, pack, builtin, lists, recheck }, r, ri));
     });
     for (const e of raw.escalate ?? []) {
       const { id, min, message, why } = e;
-      escalations.push({ id, pack, categories: new Set(e.categories), min, scope: e.scope ?? 'paragraph', message, why });
+      const scope = e.scope ?? 'paragraph';
+      escalations.push({ id, pack, categories: new Set(e.categories), min, scope, message, why });
     }
   }
   // one entry per file: a pack made of family files has one per family (run.ts hashes them all)
