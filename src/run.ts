@@ -19,7 +19,7 @@ import {
 } from './documents/load.js';
 import { filterFindings } from './engine/filters.js';
 import { lintDocument } from './engine/lint.js';
-import { expectMuchText, PLAN_AFTER } from './engine/regex-scan.js';
+import { expectMuchText, PLAN_AFTER } from './regex/regex-scan.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
 import {
