@@ -197,6 +197,37 @@ function mergeSpans(a: { start: number; end: number }[], b: { start: number; end
   return out;
 }
 
+/** Is this list entry a `/regex/` or `/regex/flags` entry rather than a term? */
+export function isRegexTerm(t: string): boolean {
+  return REGEX_TERM.test(t.trim());
+}
+const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
+
+/**
+ * `/regex/` entries of a term list, as whole-word regexes (never inside a word, an e-mail
+ * address, handle, hashtag or URL, as for terms): case-insensitive, or with exactly the
+ * flags given (`/\p{Lu}{2,}/u` stays upper-case only). Entries with the same flags are
+ * joined into one regex.
+ */
+function shapeRegexes(entries: string[], make: (source: string, flags: string) => RegExp): RegExp[] {
+  const byFlags = new Map<string, string[]>();
+  for (const e of entries) {
+    const m = REGEX_TERM.exec(e.trim())!;
+    const flags = m[2] ? `${m[2].replace(/[gyud]/g, '')}gu` : 'giu';
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${m[1]})`]);
+  }
+  return [...byFlags].map(([flags, alts]) =>
+    make(`(?<![\\p{L}\\p{N}_@#/])(?:${alts.join('|')})(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}]{2})`, flags),
+  );
+}
+
+export interface TermIndexOptions {
+  caseSensitive?: boolean;
+  inflect?: boolean;
+  /** How a `/regex/` entry's regex is made (a user's pack: under its rule's time budget). */
+  makeRegex?: (source: string, flags: string) => RegExp;
+}
+
 /**
  * A term list looked up word by word: each term is filed under its first word, and a scan
  * of the text tries only the terms that start with the word at hand, longest first. Same
@@ -215,9 +246,10 @@ export class TermIndex {
   /** Plurals and possessives count, as in compileTerms with inflection: "cataracts", "Tyler's sciatica". */
   private inflect: boolean;
 
-  constructor(terms: string[], opts: { caseSensitive?: boolean; inflect?: boolean } = {}) {
+  constructor(terms: string[], opts: TermIndexOptions = {}) {
     this.caseSensitive = !!opts.caseSensitive;
     this.inflect = !!opts.inflect;
+    const shapes: string[] = [];
     // Built at every start from lists of tens of thousands of terms: a one-word term is one
     // Set entry; only terms of several words are split and sorted.
     const spaced = /[\s-]/;
@@ -227,6 +259,11 @@ export class TermIndex {
     for (const raw of terms) {
       const t = raw.trim();
       if (!t) continue;
+      // a `/regex/` entry is a word shape ("any word ending in -ectomy"): matched as a whole word
+      if (isRegexTerm(t)) {
+        shapes.push(t);
+        continue;
+      }
       // a term with other characters ("Clear + Brilliant") is not made of words: a regex finds it
       if (!WORDS_ONLY.test(t)) {
         odd.push(t);
@@ -255,7 +292,11 @@ export class TermIndex {
     for (const list of this.multi.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
     this.upperOnly &&= this.caseSensitive && !odd.length;
     this.odd = odd.length ? compileTerms(odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined : undefined;
+    this.shapes = shapeRegexes(shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
   }
+
+  /** The `/regex/` entries, one whole-word regex per set of flags. */
+  private shapes: RegExp[];
 
   /** Terms that are not made of words only, found by one small regex. */
   private odd?: RegExp;
@@ -337,7 +378,9 @@ export class TermIndex {
         break;
       }
     }
-    return this.odd ? mergeSpans(out, matchSpans(this.odd, text)) : out;
+    let all = this.odd ? mergeSpans(out, matchSpans(this.odd, text)) : out;
+    for (const re of this.shapes) all = mergeSpans(all, matchSpans(re, text));
+    return all;
   }
 
 }

@@ -7,7 +7,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { BudgetedRegExp, linearTerms, RuleBudget, type RegexSite } from '../matchers/budget.js';
-import { compileHotwords, lazyTester, TermIndex, termsSource, type Tester } from '../matchers/terms.js';
+import { compileHotwords, isRegexTerm, lazyTester, TermIndex, termsSource, type Tester } from '../matchers/terms.js';
 
 const INDEX_THRESHOLD = 1000;
 import { VALIDATORS } from '../matchers/validators.js';
@@ -392,7 +392,14 @@ function load(dirs: string[]): RuleSet {
           // Gazetteer-sized lists are looked up word by word instead of being compiled into
           // one enormous regular expression (V8 takes half a second to compile a few
           // thousand inflected terms, on every start).
-          if (terms.length > INDEX_THRESHOLD) {
+          // `/regex/` entries (word shapes) are found by the index too, beside the terms.
+          const shapes = terms.some(isRegexTerm);
+          if (shapes && budget) {
+            // a user's pack: its shapes run under the rule's budget, in an index of its own
+            const guard = site([...dp, 'terms'], 'terms list');
+            const makeRegex = (source: string, flags: string): RegExp => new BudgetedRegExp(source, flags, guard);
+            det.index = new TermIndex(terms, { caseSensitive: !!d['case-sensitive'], inflect: d.inflect !== false, makeRegex });
+          } else if (shapes || terms.length > INDEX_THRESHOLD) {
             det.index = termIndex(terms, !!d['case-sensitive'], d.inflect !== false);
           } else {
             const s = termsSource(terms, { caseSensitive: d['case-sensitive'], inflect: d.inflect });
