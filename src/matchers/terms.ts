@@ -260,7 +260,7 @@ export class TermIndex {
       const t = raw.trim();
       if (!t) continue;
       // a `/regex/` entry is a word shape ("any word ending in -ectomy"): matched as a whole word
-      if (isRegexTerm(t)) {
+      if (t.charCodeAt(0) === 47 && isRegexTerm(t)) {
         shapes.push(t);
         continue;
       }
@@ -269,8 +269,8 @@ export class TermIndex {
         odd.push(t);
         continue;
       }
-      const plural = this.inflect ? pluralOf(t) : undefined;
       if (!spaced.test(t)) {
+        const plural = this.inflect ? pluralOf(t) : undefined;
         const k = this.key(t);
         this.single.add(k);
         if (plural) this.single.add(this.key(plural));
@@ -279,17 +279,13 @@ export class TermIndex {
       }
       if (seen.has(t)) continue;
       seen.add(t);
-      const words = t.split(/[\s-]+/).map((w) => this.key(w));
-      if (this.upperOnly && !upper.test(words[0])) this.upperOnly = false;
-      const variants = [words];
-      if (plural) variants.push([...words.slice(0, -1), this.key(plural.split(/[\s-]+/).at(-1)!)]);
-      for (const v of variants) {
-        const list = this.multi.get(v[0]);
-        if (list) list.push(v);
-        else this.multi.set(v[0], [v]);
-      }
+      // filed under its first word only: split when a draft first has that word (most never do)
+      const first = this.key(t.slice(0, t.search(spaced)));
+      if (this.upperOnly && !upper.test(first)) this.upperOnly = false;
+      const list = this.pending.get(first);
+      if (list) list.push(t);
+      else this.pending.set(first, [t]);
     }
-    for (const list of this.multi.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
     this.upperOnly &&= this.caseSensitive && !odd.length;
     this.odd = odd.length ? compileTerms(odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined : undefined;
     this.shapes = shapeRegexes(shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
@@ -301,9 +297,34 @@ export class TermIndex {
   /** Terms that are not made of words only, found by one small regex. */
   private odd?: RegExp;
 
+  /** Terms of several words not split yet, by the key of their first word. */
+  private pending = new Map<string, string[]>();
+
+  /** The terms of several words that start with this word, longest first (split on first use). */
+  private multiFor(key: string): string[][] | undefined {
+    const terms = this.pending.get(key);
+    if (!terms) return this.multi.get(key);
+    this.pending.delete(key);
+    const list: string[][] = [];
+    for (const t of terms) {
+      const words = t.split(/[\s-]+/).map((w) => this.key(w));
+      list.push(words);
+      // the plural inflects the last word only ("retinal tear" → "retinal tears")
+      const plural = this.inflect ? pluralOf(words[words.length - 1]) : undefined;
+      if (plural) list.push([...words.slice(0, -1), this.key(plural)]);
+    }
+    if (list.length > 1) list.sort((a, b) => b.length - a.length);
+    this.multi.set(key, list);
+    return list;
+  }
+
+  private hasMulti(key: string): boolean {
+    return this.pending.has(key) || this.multi.has(key);
+  }
+
   /** The terms that start with this word, longest first. */
   private startingWith(key: string): string[][] | undefined {
-    const multi = this.multi.get(key);
+    const multi = this.multiFor(key);
     if (!this.single.has(key)) return multi;
     return multi ? [...multi, [key]] : [[key]];
   }
@@ -331,12 +352,12 @@ export class TermIndex {
       // most words start no term: look the word (and a possessive's base) up before reading it as a token
       const w = m[0];
       const k = this.key(w);
-      if (!this.single.has(k) && !this.multi.has(k)) {
+      if (!this.single.has(k) && !this.hasMulti(k)) {
         const last = w.charCodeAt(w.length - 1);
         const quote = w.charCodeAt(w.length - 2);
         if (!((last === 115 || last === 83) && (quote === 39 || quote === 8217))) continue;
         const base = k.slice(0, -2);
-        if (!this.single.has(base) && !this.multi.has(base)) continue;
+        if (!this.single.has(base) && !this.hasMulti(base)) continue;
       }
       const first = token(w, m.index);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.
