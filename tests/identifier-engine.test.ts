@@ -99,6 +99,13 @@ describe('TermIndex', () => {
     );
   });
 
+  it('finds `/regex/` entries as whole words beside the plain terms (word shapes)', () => {
+    const index = new TermIndex(['sciatica', 'plantar fasciitis', '/[a-z]+itis/', '/\\p{Lu}{2,}/u'], { inflect: true });
+    const text = 'Her tendonitis and plantar fasciitis, not the Titisee or fasciitises; CBC done, sciatica too.';
+    const found = index.find(text).map((s) => text.slice(s.start, s.end));
+    expect(found).toEqual(['tendonitis', 'plantar fasciitis', 'CBC', 'sciatica']);
+  });
+
   it('the prefix tree keeps the longest term first', () => {
     const re = compileTerms(['root canal', 'root canal therapy', 'root'], { inflect: false })!;
     expect(spans(re, 'a root canal therapy and a root')).toEqual(['root canal therapy', 'root']);
@@ -112,6 +119,24 @@ function packDir(yaml: string): string {
 }
 
 describe('rule packs', () => {
+  it('a terms detector reads `/regex/` entries of its lists as word patterns, even in a short list', async () => {
+    const dir = packDir(`pack: clinic
+lists:
+  shapes: ['/[a-z]+ectomy/', tonsils]
+rules:
+  - id: clinic/shape
+    category: health-detail
+    severity: warning
+    message: 'Health word "{match}".'
+    why: A procedure.
+    detect:
+      - terms: ['@shapes']
+    examples: { fire: ['a tonsillectomy'], silent: ['a selection'] }
+`);
+    const linter = createLinter({ rules: [dir], builtin: false });
+    const { findings } = await linter.lint('After her appendectomy and tonsils, a /[a-z]+ectomy/ literal.', { kind: 'post' });
+    expect(findings.map((f) => f.match)).toEqual(['appendectomy', 'tonsils']);
+  });
   it('a list may be a block of lines, with comments', async () => {
     const dir = packDir(`pack: clinic
 lists:

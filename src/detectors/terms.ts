@@ -1,7 +1,8 @@
 // `terms:` detectors: words and phrases (and `@list` vocabularies), whole words, plural and
 // possessive forms included. A short list is one regular expression (a trie of its terms);
 // a gazetteer-sized one is looked up word by word (matchers/terms.ts, TermIndex).
-import { TermIndex, termsSource } from '../matchers/terms.js';
+import { BudgetedRegExp } from '../matchers/budget.js';
+import { isRegexTerm, TermIndex, termsSource } from '../matchers/terms.js';
 import type { DetectorKind } from './kind.js';
 
 /**
@@ -49,7 +50,16 @@ export const terms: DetectorKind = {
     if (!list.length) throw c.error(['terms'], 'terms list is empty');
     const caseSensitive = raw['case-sensitive'] as boolean | undefined;
     const inflect = raw.inflect as boolean | undefined;
-    if (list.length > INDEX_THRESHOLD) {
+    // `/regex/` entries (word shapes: "any word ending in -ectomy") are found by the index too
+    const shapes = list.some(isRegexTerm);
+    const guard = shapes ? c.site(['terms'], 'terms list') : undefined;
+    if (guard) {
+      // a user's pack: its shapes run under the rule's budget, in an index of its own
+      const makeRegex = (source: string, flags: string): RegExp => new BudgetedRegExp(source, flags, guard);
+      det.index = new TermIndex(list, { caseSensitive: !!caseSensitive, inflect: inflect !== false, makeRegex });
+      return;
+    }
+    if (shapes || list.length > INDEX_THRESHOLD) {
       det.index = termIndex(list, !!caseSensitive, inflect !== false);
       return;
     }

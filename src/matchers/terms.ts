@@ -204,6 +204,37 @@ function mergeSpans(a: { start: number; end: number }[], b: { start: number; end
   return out;
 }
 
+/** Is this list entry a `/regex/` or `/regex/flags` entry rather than a term? */
+export function isRegexTerm(t: string): boolean {
+  return REGEX_TERM.test(t.trim());
+}
+const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
+
+/**
+ * `/regex/` entries of a term list, as whole-word regexes (never inside a word, an e-mail
+ * address, handle, hashtag or URL, as for terms): case-insensitive, or with exactly the
+ * flags given (`/\p{Lu}{2,}/u` stays upper-case only). Entries with the same flags are
+ * joined into one regex.
+ */
+function shapeRegexes(entries: string[], make: (source: string, flags: string) => RegExp): RegExp[] {
+  const byFlags = new Map<string, string[]>();
+  for (const e of entries) {
+    const m = REGEX_TERM.exec(e.trim())!;
+    const flags = m[2] ? `${m[2].replace(/[gyud]/g, '')}gu` : 'giu';
+    byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${m[1]})`]);
+  }
+  return [...byFlags].map(([flags, alts]) =>
+    make(`(?<![\\p{L}\\p{N}_@#/])(?:${alts.join('|')})(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}]{2})`, flags),
+  );
+}
+
+export interface TermIndexOptions {
+  caseSensitive?: boolean;
+  inflect?: boolean;
+  /** How a `/regex/` entry's regex is made (a user's pack: under its rule's time budget). */
+  makeRegex?: (source: string, flags: string) => RegExp;
+}
+
 /**
  * A term list looked up word by word: each term is filed under its first word, and a scan
  * of the text tries only the terms that start with the word at hand, longest first. Same
@@ -222,9 +253,10 @@ export class TermIndex {
   /** Plurals and possessives count, as in compileTerms with inflection: "cataracts", "Tyler's sciatica". */
   private inflect: boolean;
 
-  constructor(terms: string[], opts: { caseSensitive?: boolean; inflect?: boolean } = {}) {
+  constructor(terms: string[], opts: TermIndexOptions = {}) {
     this.caseSensitive = !!opts.caseSensitive;
     this.inflect = !!opts.inflect;
+    const shapes: string[] = [];
     // Built at every start from lists of tens of thousands of terms: a one-word term is one
     // Set entry; only terms of several words are split and sorted.
     const spaced = /[\s-]/;
@@ -234,13 +266,18 @@ export class TermIndex {
     for (const raw of terms) {
       const t = raw.trim();
       if (!t) continue;
+      // a `/regex/` entry is a word shape ("any word ending in -ectomy"): matched as a whole word
+      if (t.charCodeAt(0) === 47 && isRegexTerm(t)) {
+        shapes.push(t);
+        continue;
+      }
       // a term with other characters ("Clear + Brilliant") is not made of words: a regex finds it
       if (!WORDS_ONLY.test(t)) {
         odd.push(t);
         continue;
       }
-      const plural = this.inflect ? pluralOf(t) : undefined;
       if (!spaced.test(t)) {
+        const plural = this.inflect ? pluralOf(t) : undefined;
         const k = this.key(t);
         this.single.add(k);
         if (plural) this.single.add(this.key(plural));
@@ -249,27 +286,52 @@ export class TermIndex {
       }
       if (seen.has(t)) continue;
       seen.add(t);
-      const words = t.split(/[\s-]+/).map((w) => this.key(w));
-      if (this.upperOnly && !upper.test(words[0])) this.upperOnly = false;
-      const variants = [words];
-      if (plural) variants.push([...words.slice(0, -1), this.key(plural.split(/[\s-]+/).at(-1)!)]);
-      for (const v of variants) {
-        const list = this.multi.get(v[0]);
-        if (list) list.push(v);
-        else this.multi.set(v[0], [v]);
-      }
+      // filed under its first word only: split when a draft first has that word (most never do)
+      const first = this.key(t.slice(0, t.search(spaced)));
+      if (this.upperOnly && !upper.test(first)) this.upperOnly = false;
+      const list = this.pending.get(first);
+      if (list) list.push(t);
+      else this.pending.set(first, [t]);
     }
-    for (const list of this.multi.values()) if (list.length > 1) list.sort((a, b) => b.length - a.length);
     this.upperOnly &&= this.caseSensitive && !odd.length;
     this.odd = odd.length ? compileTerms(odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined : undefined;
+    this.shapes = shapeRegexes(shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
   }
+
+  /** The `/regex/` entries, one whole-word regex per set of flags. */
+  private shapes: RegExp[];
 
   /** Terms that are not made of words only, found by one small regex. */
   private odd?: RegExp;
 
+  /** Terms of several words not split yet, by the key of their first word. */
+  private pending = new Map<string, string[]>();
+
+  /** The terms of several words that start with this word, longest first (split on first use). */
+  private multiFor(key: string): string[][] | undefined {
+    const terms = this.pending.get(key);
+    if (!terms) return this.multi.get(key);
+    this.pending.delete(key);
+    const list: string[][] = [];
+    for (const t of terms) {
+      const words = t.split(/[\s-]+/).map((w) => this.key(w));
+      list.push(words);
+      // the plural inflects the last word only ("retinal tear" → "retinal tears")
+      const plural = this.inflect ? pluralOf(words[words.length - 1]) : undefined;
+      if (plural) list.push([...words.slice(0, -1), this.key(plural)]);
+    }
+    if (list.length > 1) list.sort((a, b) => b.length - a.length);
+    this.multi.set(key, list);
+    return list;
+  }
+
+  private hasMulti(key: string): boolean {
+    return this.pending.has(key) || this.multi.has(key);
+  }
+
   /** The terms that start with this word, longest first. */
   private startingWith(key: string): string[][] | undefined {
-    const multi = this.multi.get(key);
+    const multi = this.multiFor(key);
     if (!this.single.has(key)) return multi;
     return multi ? [...multi, [key]] : [[key]];
   }
@@ -297,12 +359,12 @@ export class TermIndex {
       // most words start no term: look the word (and a possessive's base) up before reading it as a token
       const w = m[0];
       const k = this.key(w);
-      if (!this.single.has(k) && !this.multi.has(k)) {
+      if (!this.single.has(k) && !this.hasMulti(k)) {
         const last = w.charCodeAt(w.length - 1);
         const quote = w.charCodeAt(w.length - 2);
         if (!((last === 115 || last === 83) && (quote === 39 || quote === 8217))) continue;
         const base = k.slice(0, -2);
-        if (!this.single.has(base) && !this.multi.has(base)) continue;
+        if (!this.single.has(base) && !this.hasMulti(base)) continue;
       }
       const first = token(w, m.index);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.
@@ -344,7 +406,9 @@ export class TermIndex {
         break;
       }
     }
-    return this.odd ? mergeSpans(out, matchSpans(this.odd, text)) : out;
+    let all = this.odd ? mergeSpans(out, matchSpans(this.odd, text)) : out;
+    for (const re of this.shapes) all = mergeSpans(all, matchSpans(re, text));
+    return all;
   }
 
 }
