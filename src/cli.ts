@@ -1,24 +1,18 @@
-// Command-line definition (commander): argv → options → run(). No linting logic here.
+// Command-line definition (commander): argv → options (options.ts resolveOptions) → runLint.
 import { Command, CommanderError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { isCommand, runCommand } from './commands/index.js';
 import { today } from './consent/dates.js';
 import { PhiLintError, ExitCode } from './errors.js';
-import { readStdin } from './files.js';
+import { readStdin } from './read-draft.js';
 import { formatterNames } from './formatters/index.js';
-import { runLint, type Io, type LintOptions, type RunResult } from './run.js';
+import type { Env, Io, RunResult } from './io.js';
+import { resolveOptions, type CliOptions } from './options.js';
+import { runLint } from './run.js';
+
+export type { Env } from './io.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-export interface Env {
-  cwd: string;
-  env: Record<string, string | undefined>;
-  stdoutIsTTY: boolean;
-  stdinIsTTY: boolean;
-  readStdin: () => Promise<Buffer>;
-  /** Ask a question on the terminal (init); absent when there is no terminal. */
-  prompt?: (question: string) => Promise<string>;
-}
 
 const EXAMPLES = `
 Examples:
@@ -39,16 +33,6 @@ Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|
 (\`phi-lint COMMAND --help\` for each).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
-
-/** Variables that CI systems set (GitHub Actions, GitLab, Jenkins, Azure Pipelines, Buildkite, CircleCI). */
-const CI_VARIABLES = ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI'];
-
-function colorWanted(flag: boolean | undefined, env: Env): boolean {
-  if (flag === false) return false;
-  if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') return false;
-  if (env.env.FORCE_COLOR !== undefined) return env.env.FORCE_COLOR !== '0' && env.env.FORCE_COLOR !== 'false';
-  return env.stdoutIsTTY;
-}
 
 function int(value: string): number {
   const n = Number(value);
@@ -126,89 +110,9 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     if (e instanceof PhiLintError) return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
     throw e;
   }
-  const o = program.opts<{
-    kind?: 'post' | 'reply';
-    format: string;
-    config?: string;
-    rules: string[];
-    failOn: 'error' | 'warning' | 'info';
-    maxWarnings?: number;
-    quiet?: boolean;
-    color?: boolean;
-    stdinFilename?: string;
-    inReplyTo?: string;
-    outputFile?: string;
-    mask?: boolean;
-    showValues?: boolean;
-    fix?: boolean;
-    fixDryRun?: boolean;
-    reportUnusedDirectives?: boolean;
-    inlineConfig: boolean;
-    reportSuppressions?: boolean;
-    baseline?: string;
-    writeBaseline?: string;
-    changedSince?: string;
-    staged?: boolean;
-    shard?: string;
-    threads?: number;
-    cache?: boolean;
-    cacheLocation?: string;
-    ignore?: boolean;
-  }>();
-  const paths = program.args;
-  // Any CI system masks, not only those that set CI: a non-empty value other than "false".
-  const inCi = CI_VARIABLES.some((v) => !!env.env[v] && env.env[v] !== 'false');
-  // A report written with --output-file is not going to a terminal either: mask it too.
-  let mask = inCi || !env.stdoutIsTTY || !!o.outputFile;
-  if (o.mask === true) mask = true;
-  if (o.mask === false || o.showValues) mask = false;
-  const fromGit = o.staged || o.changedSince !== undefined;
-  if (o.staged && o.changedSince !== undefined) return usage('use either --staged or --changed-since, not both');
-  // --fix writes the working copy; with --staged it would overwrite it with the index's
-  // content and lose unstaged edits.
-  if (o.staged && (o.fix || o.fixDryRun)) return usage('--fix and --fix-dry-run work on the working copy, not on staged content: drop --staged');
-  if ((fromGit || o.shard !== undefined) && paths.includes('-')) return usage('--staged, --changed-since and --shard select files; they cannot be used with standard input ("-")');
-  let shard;
-  try {
-    shard = o.shard === undefined ? undefined : (await import('./shard.js')).parseShard(o.shard);
-  } catch (e) {
-    if (e instanceof PhiLintError) return usage(e.message);
-    throw e;
-  }
-  // Piped input is read only when no file selection was asked for: a git hook or CI job
-  // running `phi-lint --staged` has a non-terminal standard input that is not a draft.
-  const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY && !fromGit && !shard);
-  const opts: LintOptions = {
-    patterns: paths.length ? paths.filter((p) => p !== '-') : ['.'],
-    useStdin,
-    stdinFilename: o.stdinFilename,
-    kind: o.kind,
-    format: o.format,
-    config: o.config,
-    rules: o.rules,
-    failOn: o.failOn,
-    maxWarnings: o.maxWarnings,
-    quiet: !!o.quiet,
-    color: colorWanted(o.color, env),
-    mask,
-    outputFile: o.outputFile,
-    inReplyTo: o.inReplyTo,
-    fix: o.fix,
-    fixDryRun: o.fixDryRun,
-    reportUnusedDirectives: o.reportUnusedDirectives,
-    inlineConfig: o.inlineConfig,
-    reportSuppressions: o.reportSuppressions,
-    baseline: o.baseline,
-    writeBaseline: o.writeBaseline,
-    changedSince: o.changedSince,
-    staged: !!o.staged,
-    shard,
-    threads: o.threads,
-    cache: !!o.cache || o.cacheLocation !== undefined,
-    cacheLocation: o.cacheLocation,
-    noIgnore: o.ignore === false,
-  };
-  if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);
+  const resolved = await resolveOptions(program.opts<CliOptions>(), program.args, env);
+  if ('usage' in resolved) return usage(resolved.usage);
+  const opts = resolved.opts;
   try {
     const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION, today: today(env.env) };
     return await runLint(opts, io);

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles, type Io, type LintOptions } from '../src/run.js';
+import type { Io, LintOptions } from '../src/io.js';
+import { lintFiles } from '../src/run.js';
 import { phiLint } from './helpers.js';
 
 const CLEAN = ['Flu shots are in: walk in any weekday morning.\n', 'Brush twice a day and floss once.\n', 'We are closed for the holiday on Thursday.\n'];

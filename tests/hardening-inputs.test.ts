@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
 import { decodeDraft } from '../src/documents/load.js';
-import { readDraft } from '../src/files.js';
+import { readDraft } from '../src/read-draft.js';
 import { createLinter } from '../src/api.js';
 
 function tmp(files: Record<string, string | Buffer>): string {

@@ -2,8 +2,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { run, type Env } from '../src/cli.js';
-import type { RunResult } from '../src/run.js';
+import { run } from '../src/cli.js';
+import type { Env, RunResult } from '../src/io.js';
 
 export function tmpProject(files: Record<string, string | Buffer> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'phi-lint-living-'));

@@ -1,11 +1,11 @@
 // What every subcommand shares: parsing its own options with commander (help and usage
 // errors become a RunResult, never an exit), turning PhiLintErrors into exit 2, and loading
 // the configuration that governs the working directory.
-import { resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import type { Env } from '../cli.js';
+
 import { ExitCode, PhiLintError } from '../errors.js';
-import { createSession, type FileSetup, type RunResult } from '../run.js';
+import type { Env, RunResult } from '../io.js';
+import { createSession, type FileSetup } from '../run/session.js';
 
 export type SubCommand = (args: string[], env: Env) => Promise<RunResult>;
 
@@ -45,8 +45,7 @@ export async function runSub(program: Command, args: string[], body: () => Promi
 
 /** The setup (config, rules, ledger) for drafts in the working directory. */
 export function setupFor(env: Env, opts: { config?: string; rules?: string[] }): FileSetup {
-  const session = createSession({ config: opts.config, rules: opts.rules ?? [] }, env.cwd);
-  return session.forFile(resolve(env.cwd, 'x'));
+  return createSession({ config: opts.config, rules: opts.rules ?? [] }, env.cwd).base();
 }
 
 export const repeatable = (v: string, acc: string[]): string[] => [...acc, v];

@@ -5,12 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option } from 'commander';
-import { BinaryFileError, decode, parseDocument } from '../documents/load.js';
-import { lintDocument } from '../engine/lint.js';
+import { today } from '../consent/dates.js';
+import { BinaryFileError, decode } from '../documents/load.js';
 import { PhiLintError } from '../errors.js';
-import { kindByGlobs } from '../files.js';
 import { applyEdits, redactionEdits } from '../fix/edits.js';
-import { isMetaRule } from '../meta-rules.js';
+import { kindOf, lintDraft } from '../run/draft.js';
 import type { DraftKind } from '../types.js';
 import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
 
@@ -40,10 +39,10 @@ export const redact: SubCommand = (args, env) => {
       throw e;
     }
     const setup = setupFor(env, o);
-    const kind = o.kind ?? kindByGlobs(path, setup.config.dir, setup.config.kinds);
-    const doc = parseDocument(path, text, kind ?? 'post', undefined, { kindFixed: kind !== undefined, unpublished: setup.config.unpublishedKeys });
+    const kind = kindOf(o.kind, path, setup.config);
     // Straight from the rules: no directive, consent or baseline filter applies to a copy that leaves the team.
-    const findings = (await lintDocument(doc, setup.prepared.ctx)).filter((f) => !isMetaRule(f.ruleId));
+    const draft = { path, text, kind };
+    const { doc, findings } = await lintDraft(draft, { setup, today: today(env.env), cwd: env.cwd, stage: 'rules' });
     return ok(applyEdits(text, redactionEdits(doc, findings)));
   });
 };

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { PERIOD_PATTERN } from '../consent/dates.js';
-import { DEFAULT_MAX_VALIDITY } from '../consent/ledger.js';
+import { DEFAULT_MAX_VALIDITY } from '../consent/dates.js';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.js';
 import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';

@@ -8,12 +8,9 @@ import { isInside, repositoryOf } from '../config/repo-root.js';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type Category } from '../types.js';
 import { readYaml, validateYaml } from '../yaml-source.js';
-import { addPeriod, describePeriod, isCalendarDate, periodOf } from './dates.js';
+import { addPeriod, DEFAULT_MAX_VALIDITY, describePeriod, isCalendarDate, periodOf } from './dates.js';
 
 export const LEDGER_NAME = 'consents.yaml';
-
-/** How long an authorization may run when the config does not say (`consent: { max-validity: 2y }`). */
-export const DEFAULT_MAX_VALIDITY = '2y';
 
 /**
  * Identifiers no patient authorization makes safe to publish: a number that opens an

@@ -8,7 +8,8 @@ import { buildProse, type Comment, type Document, type Span } from './document.j
 import { LineIndex } from './position.js';
 import { extractFrontMatter, valueReplacements, type FrontMatterOptions } from './front-matter.js';
 import { isDirectiveComment, isTextAttribute, scanHtml, type HtmlAttribute, type HtmlComment, type HtmlTag } from './html.js';
-import { entityAt, View } from './view.js';
+import { entityAt } from './characters.js';
+import { View } from './view.js';
 
 // Loaded on the first Markdown draft, from markdown-it's single-file CommonJS build (a third
 // of the ES modules' load time; a reply on standard input never pays for it).
