@@ -4,39 +4,8 @@
 import { PhiLintError } from './errors.js';
 import { formatterNames } from './formatters/index.js';
 import type { Env, LintOptions } from './io.js';
+import type { CliOptions } from './program.js';
 import type { Shard } from './shard.js';
-import type { DraftKind, Severity } from './types.js';
-
-/** The lint program's options as commander parses them (cli.ts buildProgram). */
-export interface CliOptions {
-  kind?: DraftKind;
-  format: string;
-  config?: string;
-  rules: string[];
-  failOn: Severity;
-  maxWarnings?: number;
-  quiet?: boolean;
-  color?: boolean;
-  stdinFilename?: string;
-  inReplyTo?: string;
-  outputFile?: string;
-  mask?: boolean;
-  showValues?: boolean;
-  fix?: boolean;
-  fixDryRun?: boolean;
-  reportUnusedDirectives?: boolean;
-  inlineConfig: boolean;
-  reportSuppressions?: boolean;
-  baseline?: string;
-  writeBaseline?: string;
-  changedSince?: string;
-  staged?: boolean;
-  shard?: string;
-  threads?: number;
-  cache?: boolean;
-  cacheLocation?: string;
-  ignore?: boolean;
-}
 
 /** Variables that CI systems set (GitHub Actions, GitLab, Jenkins, Azure Pipelines, Buildkite, CircleCI). */
 const CI_VARIABLES = ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI'];

@@ -146,7 +146,7 @@ export const init: SubCommand = (args, env) => {
     .option('--staff <name>', 'staff member named in posts (repeatable)', repeatable, [] as string[])
     .option('-y, --yes', 'do not ask; use the flags as given');
   return runSub(program, args, async () => {
-    const o = program.opts<Record<string, unknown> & { yes?: boolean }>();
+    const o = program.opts();
     const existing = CONFIG_NAMES.map((n) => join(env.cwd, n)).find((f) => existsSync(f));
     if (existing) return fail(`${existing} already exists; phi-lint init never overwrites a config (edit it, or delete it and run init again)`);
     let profile = collect(o);

@@ -4,13 +4,12 @@
 // since the copy leaves the team; phi-lint's own findings are not PHI and stay.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option } from 'commander';
+import { Option } from '@commander-js/extra-typings';
 import { today } from '../consent/dates.js';
 import { BinaryFileError, decode } from '../documents/load.js';
 import { PhiLintError } from '../errors.js';
 import { applyEdits, redactionEdits } from '../fix/edits.js';
 import { kindOf, lintDraft } from '../run/draft.js';
-import type { DraftKind } from '../types.js';
 import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
 
 export const redact: SubCommand = (args, env) => {
@@ -21,7 +20,7 @@ export const redact: SubCommand = (args, env) => {
     .option('-c, --config <file>', 'use this config')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
   return runSub(program, args, async () => {
-    const o = program.opts<{ kind?: DraftKind; stdinFilename?: string; config?: string; rules: string[] }>();
+    const o = program.opts();
     const arg = program.args[0];
     const stdin = arg === '-';
     const path = stdin ? (o.stdinFilename ? resolve(env.cwd, o.stdinFilename) : 'stdin.txt') : resolve(env.cwd, arg);

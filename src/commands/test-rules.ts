@@ -48,7 +48,7 @@ export const testRules: SubCommand = (args, env) => {
     .argument('[dir]', 'rule pack directory or file (default: the built-in packs)')
     .option('-c, --config <file>', 'take the practice profile from this config (default: the example practice, Peachtree Family Dental)');
   return runSub(program, args, async () => {
-    const o = program.opts<{ config?: string }>();
+    const o = program.opts();
     const target = program.args[0] ? resolve(env.cwd, program.args[0]) : BUILTIN_RULES_DIR;
     const mine = new Set(packFiles(target).map((f) => resolve(f)));
     const files = [...new Set([...packFiles(BUILTIN_RULES_DIR).map((f) => resolve(f)), ...mine])];

@@ -1,6 +1,7 @@
 // .phi-lint.yaml: discovery (from the working directory upwards, or --config), validation
 // with file:line:column errors, and defaults.
 import { existsSync, readFileSync } from 'node:fs';
+import type { FromSchema } from 'json-schema-to-ts';
 import { dirname, join, resolve } from 'node:path';
 import { PERIOD_PATTERN } from '../consent/dates.js';
 import { DEFAULT_MAX_VALIDITY } from '../consent/dates.js';
@@ -161,21 +162,8 @@ export function findConfig(from: string): string | undefined {
   }
 }
 
-interface RawConfig {
-  practice?: Partial<PracticeProfile> & { fax?: string[] };
-  rules?: Record<string, SeverityOrOff>;
-  categories?: Record<string, SeverityOrOff>;
-  packs?: Record<string, boolean>;
-  kinds?: { reply?: string[]; post?: string[] };
-  ignore?: string[];
-  extensions?: string[];
-  'rule-dirs'?: string[];
-  consents?: string;
-  directives?: { 'require-reason'?: boolean; 'report-unused'?: SeverityOrOff };
-  fix?: { 'reply-template'?: boolean | string };
-  'front-matter'?: { unpublished?: string[] };
-  consent?: { 'max-validity'?: string };
-}
+/** A config file as its schema lets it be (json-schema-to-ts reads the type from configSchema). */
+type RawConfig = FromSchema<typeof configSchema>;
 
 /** The keys that switch part of the gate off, located (see ConfigSwitch). */
 function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
