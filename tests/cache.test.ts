@@ -9,19 +9,13 @@ import { describe, expect, it } from 'vitest';
 import type { Io, LintOptions } from '../src/io.js';
 import { lintFiles } from '../src/run.js';
 import { phiLint } from './helpers.js';
+import { tempDir } from './support/temp-dirs.js';
 
 const CLEAN = ['Flu shots are in: walk in any weekday morning.\n', 'Brush twice a day and floss once.\n', 'We are closed for the holiday on Thursday.\n'];
 const PHI = 'Call Marisol Quintero at 404-555-0187 about her crown.\n';
 const CONFIG = 'practice:\n  name: Lakeside Dental\n  phones: ["(404) 555-0100"]\n';
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-cache-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempDir(files, 'phi-lint-cache-');
 
 const drafts = (): Record<string, string> => ({
   '.phi-lint.yaml': CONFIG,

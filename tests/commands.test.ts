@@ -7,6 +7,7 @@ import { EXAMPLE_PRACTICE } from '../src/commands/example-practice.js';
 import { loadConfig } from '../src/config/config.js';
 import { EXAMPLE_CONFIG, phiLint } from './helpers.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { slow } from './support/tiers.js';
 
 const PACK = (fire: string, silent: string): string =>
   [
@@ -144,7 +145,7 @@ describe('init', () => {
 });
 
 describe('test-rules', () => {
-  it('the shipped packs pass their own examples (spawns the real bin)', () => {
+  slow('the shipped packs pass their own examples (spawns the real bin)', () => {
     const r = phiLint(['test-rules', 'rules']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^✔ \d+ rules, \d+ examples: all pass \(the example practice profile\)\.\n$/);
@@ -185,7 +186,7 @@ describe('redact', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('---\ntitle: Draft for review\n---\nCall the desk at [PHONE] or mail **[EMAIL]**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN [SSN]. Our number: (404) 555-0100.\n');
   });
-  it('reads standard input (spawned)', () => {
+  slow('reads standard input (spawned)', () => {
     const r = phiLint(['redact', '-'], { input: 'Text me: 773.555.0182\n' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('Text me: [PHONE]\n');

@@ -6,12 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
+import { tempDir } from './support/temp-dirs.js';
 
-function pack(yaml: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-entity-'));
-  writeFileSync(join(dir, 'nlp.yaml'), yaml);
-  return dir;
-}
+const pack = (yaml: string): string => tempDir({ 'nlp.yaml': yaml }, 'phi-lint-entity-');
 
 describe('entity detector', () => {
   const dir = pack(`rules:

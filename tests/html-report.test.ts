@@ -14,6 +14,7 @@ import { loadFormatter } from '../src/formatters/index.js';
 import type { FormatOptions } from '../src/formatters/types.js';
 import type { FileResult, Finding, Severity } from '../src/types.js';
 import { phiLint, ROOT } from './helpers.js';
+import { slow } from './support/tiers.js';
 
 const DRAFTS = join(ROOT, 'tests', 'fixtures', 'html-report', 'drafts');
 
@@ -252,7 +253,7 @@ describe('the demonstration rules used by the report tests', () => {
 });
 
 describe('masking defaults for a report file', () => {
-  it('masks a report written with --output-file even when run from a terminal', async () => {
+  slow('masks a report written with --output-file even when run from a terminal', async () => {
     const { run } = await import('../src/cli.js');
     const dir = mkdtempSync(join(tmpdir(), 'phi-lint-html-'));
     writeFileSync(join(dir, 'a.txt'), 'Call 404-555-0187.\n');

@@ -14,6 +14,7 @@ import { BIN, ROOT } from './helpers.js';
 import { FINDING_COMMAND, sarifErrors } from './report-checks.js';
 import { GIT_ENV, git, scratchDir, scratchRepo, writeFiles } from './scratch.js';
 import { xmlProblems } from './xml-well-formed.js';
+import { slow } from './support/tiers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -97,7 +98,7 @@ describe('README recipes', () => {
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('content/new.md');
   });
 
-  it('GitHub Actions matrix: the shards together lint every draft once', () => {
+  slow('GitHub Actions matrix: the shards together lint every draft once', () => {
     const wf = yamlDocs.find((d) => d.jobs && Object.values(d.jobs as Record<string, any>)[0].strategy)!;
     const job = Object.values(wf.jobs as Record<string, { strategy: { matrix: { shard: number[] } }; steps: Step[] }>)[0]!;
     const step = job.steps.find((s) => s.run?.includes('--shard'))!;

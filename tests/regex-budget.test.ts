@@ -18,6 +18,7 @@ import { linearTerms } from '../src/matchers/budget.js';
 import { scanWindows } from '../src/matchers/scan.js';
 import { compileHotwords, compileTerms } from '../src/matchers/terms.js';
 import { BIN, ROOT } from './helpers.js';
+import { tempDir } from './support/temp-dirs.js';
 
 /** A line of word characters without long runs of one character (those are shortened before matching). */
 const words = (n: number): string => Array.from({ length: n }, (_, i) => 'abcdefghij'[(i * 7) % 10]).join('');
@@ -39,13 +40,8 @@ function evilPack(detector: string, extra = ''): string {
   return `rules:\n${FINE}  - id: custom/evil\n    category: name\n    severity: error\n    message: m\n    why: w\n    detect:\n      - ${detector}\n${extra}    examples: { fire: [x], silent: [y] }\n`;
 }
 
-function project(pack: string, drafts: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-budget-'));
-  mkdirSync(join(dir, 'rules'));
-  writeFileSync(join(dir, 'rules', 'custom.yaml'), pack);
-  for (const [name, text] of Object.entries(drafts)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const project = (pack: string, drafts: Record<string, string>): string =>
+  tempDir({ 'rules/custom.yaml': pack, ...drafts }, 'phi-lint-budget-');
 
 interface Outcome {
   status: number | null;

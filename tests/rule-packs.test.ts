@@ -12,16 +12,10 @@ import { prepareRules } from '../src/engine/rule-set.js';
 import { PhiLintError } from '../src/errors.js';
 import { BUILTIN_RULES_DIR, loadRuleSet, packFiles } from '../src/rules/load.js';
 import { ROOT } from './helpers.js';
+import { tempDir } from './support/temp-dirs.js';
 
 /** Write files (relative path → text) into a new temporary directory. */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-packs-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>): string => tempDir(files, 'phi-lint-packs-');
 
 /** One rule as YAML, with a single-quoted pattern. */
 function rule(id: string, pattern: string, extra = ''): string {
