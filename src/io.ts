@@ -4,7 +4,7 @@
 import type { Shard } from './shard.js';
 import type { DraftKind, Severity } from './types.js';
 
-/** The process a command runs in, passed in so that run() needs no process globals. */
+/** The process a command runs in, passed in so that run() can be called in-process (tests). */
 export interface Env {
   cwd: string;
   env: Record<string, string | undefined>;

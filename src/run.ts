@@ -1,7 +1,8 @@
 // A lint run: the files asked for (paths, globs, --staged, --changed-since, --shard, the
 // cache) → one result per file, in order (run/file-linter.ts, in worker threads when there
 // is much to lint) → the report and exit code (run/report.ts). run() in cli.ts resolves the
-// options; nothing here reads process globals, so a run is testable in-process.
+// options; what a run needs from the process comes in Io (ARCHITECTURE.md lists the few
+// process globals read below), so a run is testable in-process.
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { splitIgnored } from './config/gate-report.js';
