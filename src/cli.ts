@@ -1,6 +1,5 @@
 // Command-line definition (commander): argv → options (options.ts resolveOptions) → runLint.
 import { CommanderError } from '@commander-js/extra-typings';
-import { readFileSync } from 'node:fs';
 import { isCommand, runCommand } from './commands/index.js';
 import { today } from './consent/dates.js';
 import { PhiLintError, ExitCode } from './errors.js';

@@ -2,7 +2,7 @@
 // change a result (the draft, its config, a rule pack, the consent ledger, options, the
 // date, phi-lint's version) makes them linted again; drafts with findings are never cached;
 // the cache file holds hashes only.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,4 @@
 // End-to-end: spawn the real bin/phi-lint.js.
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { phiLint } from './helpers.js';

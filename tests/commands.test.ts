@@ -33,7 +33,7 @@ describe('explain', () => {
     const r = await cli(['explain', 'phi/phone'], { cwd: tmpProject() });
     expect(r.exitCode).toBe(0);
     const out = r.stdout;
-    expect(out).toMatch(/^phi\/phone\n  category: phone · Safe Harbor identifier \(D\), no\. 4 of 18: Telephone numbers/);
+    expect(out).toMatch(/^phi\/phone\n {2}category: phone · Safe Harbor identifier \(D\), no\. 4 of 18: Telephone numbers/);
     expect(out).toContain('severity: error · runs on: posts and replies · pack: phi (built-in rules/phi/phones.yaml:');
     for (const heading of ['What it looks for', 'Why', 'Fires on', 'Stays silent on', 'How to rewrite']) expect(out).toContain(`\n${heading}\n`);
     expect(out).toContain('45 CFR 164.514(b)(2)(i)(D)');

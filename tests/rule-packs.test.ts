@@ -2,9 +2,9 @@
 // rules/phi/phones.yaml …), each saying `pack: phi`, and patterns share named fragments
 // (`{{month}}`) defined once. Rule ids, pack names and every error's file:line:col stay as
 // they were; the shipped packs keep each shared piece in one place.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
 import { emptyConfig } from '../src/config/config.js';

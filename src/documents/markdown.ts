@@ -136,7 +136,7 @@ function contentLineOffsets(st: State, content: string, firstLine: number, curso
     const src = st.lines.lineText(line);
     const part = parts[i];
     const from = cursors.get(line) ?? 0;
-    let at = -1;
+    let at: number;
     const trimmed = i === parts.length - 1 ? src.trimEnd() : src;
     const expected = trimmed.length - part.length;
     if (expected >= from && trimmed.startsWith(part, expected) && cursors.size === 0) at = expected;
