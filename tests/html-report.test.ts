@@ -266,3 +266,19 @@ describe('masking defaults for a report file', () => {
     expect((await run(['a.txt'], env)).stdout).toContain('404-555-0187');
   });
 });
+
+describe('the stylesheet and the script are real files', () => {
+  it('src/formatters/html/report.css and report.js are inlined as they are, in src/ and in the build', async () => {
+    const page = html([{ filePath: '/drafts/a.md', findings: [], source: 'Thanks!\n' }], opts());
+    for (const name of ['report.css', 'report.js']) {
+      const text = readFileSync(join(ROOT, 'src', 'formatters', 'html', name), 'utf8');
+      expect(text.length).toBeGreaterThan(1000);
+      expect(page).toContain(text);
+      expect(readFileSync(join(ROOT, 'dist', 'formatters', 'html', name), 'utf8')).toBe(text);
+    }
+    // the page's content security policy allows exactly what is inlined
+    const css = readFileSync(join(ROOT, 'src', 'formatters', 'html', 'report.css'), 'utf8');
+    const hash = createHash('sha256').update(`\n${css}`).digest('base64');
+    expect(page).toContain(`'sha256-${hash}'`);
+  });
+});
