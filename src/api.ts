@@ -54,7 +54,8 @@ export interface Linter {
 
 export function createLinter(options: LinterOptions = {}): Linter {
   const cwd = process.cwd();
-  const config = typeof options.config === 'string' ? loadConfig(options.config, cwd) : options.config ?? emptyConfig(cwd);
+  const config =
+    typeof options.config === 'string' ? loadConfig(options.config, cwd) : (options.config ?? emptyConfig(cwd));
   const setup = setupOf(config, options.rules ?? [], { builtin: options.builtin });
   const day = options.today ?? today();
   return {

@@ -34,22 +34,31 @@ function conflict(o: CliOptions, paths: string[], useStdin: boolean): string | u
   if (o.staged && o.changedSince !== undefined) return 'use either --staged or --changed-since, not both';
   // --fix writes the working copy; with --staged it would overwrite it with the index's
   // content and lose unstaged edits.
-  if (o.staged && (o.fix || o.fixDryRun)) return '--fix and --fix-dry-run work on the working copy, not on staged content: drop --staged';
+  if (o.staged && (o.fix || o.fixDryRun)) {
+    return '--fix and --fix-dry-run work on the working copy, not on staged content: drop --staged';
+  }
   if ((fromGit || o.shard !== undefined) && paths.includes('-')) {
     return '--staged, --changed-since and --shard select files; they cannot be used with standard input ("-")';
   }
   if (o.threads !== undefined && o.threads < 1) return `--threads must be 1 or more, got ${o.threads}`;
-  if (!formatterNames().includes(o.format)) return `unknown format "${o.format}" (formats: ${formatterNames().join(', ')})`;
+  if (!formatterNames().includes(o.format)) {
+    return `unknown format "${o.format}" (formats: ${formatterNames().join(', ')})`;
+  }
   if (o.fix && o.fixDryRun) return 'use either --fix or --fix-dry-run, not both';
   if (o.writeBaseline && (o.fix || o.fixDryRun)) return '--write-baseline records findings; run --fix separately';
   if (o.fix && useStdin) {
-    return '--fix cannot rewrite standard input; use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy';
+    const instead = 'use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy';
+    return `--fix cannot rewrite standard input; ${instead}`;
   }
   return undefined;
 }
 
 /** The run's options, or the usage error (exit 2) that stops it. */
-export async function resolveOptions(o: CliOptions, paths: string[], env: Env): Promise<{ opts: LintOptions } | { usage: string }> {
+export async function resolveOptions(
+  o: CliOptions,
+  paths: string[],
+  env: Env,
+): Promise<{ opts: LintOptions } | { usage: string }> {
   const fromGit = o.staged || o.changedSince !== undefined;
   // Piped input is read only when no file selection was asked for: a git hook or CI job
   // running `phi-lint --staged` has a non-terminal standard input that is not a draft.

@@ -69,7 +69,8 @@ export interface LintedDraft {
 /** The fixes --fix would make to these findings under this setup. */
 export function planFixesFor(doc: Document, findings: Finding[], setup: FileSetup): FixPlan {
   const { config } = setup;
-  return planFixes(doc, findings, { replyTemplate: config.fix.replyTemplate, phone: config.contactPhone, replyRules: setup.replyRules });
+  const { replyRules } = setup;
+  return planFixes(doc, findings, { replyTemplate: config.fix.replyTemplate, phone: config.contactPhone, replyRules });
 }
 
 /** Lint one decoded draft. Throws what the rules throw (a PhiLintError for a rule out of time). */

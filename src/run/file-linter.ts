@@ -32,7 +32,13 @@ export interface FileLinter {
   base: Config;
   /** The kind a file is fixed to (draft.ts kindOf with --kind). */
   kindOf(path: string, config: Config): DraftKind | undefined;
-  lintOne(path: string, buf: Buffer, setup: FileSetup, kind: DraftKind | undefined, format?: 'md' | 'txt'): Promise<FileResult>;
+  lintOne(
+    path: string,
+    buf: Buffer,
+    setup: FileSetup,
+    kind: DraftKind | undefined,
+    format?: 'md' | 'txt',
+  ): Promise<FileResult>;
   /** Formats that show clean drafts need their text (see SHOW_CLEAN_DRAFTS). */
   keepSources: boolean;
   /** Read and lint a draft from disk (or the index); undefined when its own config ignores it. */
@@ -54,7 +60,13 @@ function readReview(opts: LintOptions, cwd: string): string | undefined {
 }
 
 /** Everything that lints one draft of this run (shared by lintFiles and the worker threads). */
-export function fileLinter(opts: LintOptions, cwd: string, today: string, session: Session, tally?: FixTally): FileLinter {
+export function fileLinter(
+  opts: LintOptions,
+  cwd: string,
+  today: string,
+  session: Session,
+  tally?: FixTally,
+): FileLinter {
   const review = readReview(opts, cwd);
   const baseline = opts.baseline && !opts.writeBaseline ? readBaseline(resolve(cwd, opts.baseline)) : undefined;
   // Formats that show clean drafts too need every source; the others quote only drafts with findings.
@@ -157,7 +169,9 @@ async function lintBuffer(
   } catch (e) {
     // A rule that ran out of time on this draft (matchers/budget.ts) is this file's error,
     // naming the rule; the other drafts are still linted.
-    if (e instanceof PhiLintError) return { result: { filePath: path, findings: [], fatal: e.toString(), ...withNotice } };
+    if (e instanceof PhiLintError) {
+      return { result: { filePath: path, findings: [], fatal: e.toString(), ...withNotice } };
+    }
     // A bug met on one draft must not cost the report on the others: it is this file's
     // error (exit 2), with enough to report it, and never the draft's text.
     const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
