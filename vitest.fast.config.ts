@@ -24,6 +24,9 @@ export const SLOW_FILES = [
   'tests/front-matter-size.test.ts',
   'tests/package.e2e.test.ts',
   'tests/cache.test.ts',
+  'tests/output-control.test.ts',
+  'tests/readme-recipes.test.ts',
+  'tests/baseline.test.ts',
 ];
 
 export default mergeConfig(
