@@ -1,110 +1,16 @@
-// Command-line definition (commander): argv → options → run(). No linting logic here.
-import { Command, CommanderError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
+// Command-line definition (commander): argv → options (options.ts resolveOptions) → runLint.
+import { CommanderError } from '@commander-js/extra-typings';
 import { isCommand, runCommand } from './commands/index.js';
 import { today } from './consent/dates.js';
 import { PhiLintError, ExitCode } from './errors.js';
-import { readStdin } from './files.js';
-import { formatterNames } from './formatters/index.js';
-import { runLint, type Io, type LintOptions, type RunResult } from './run.js';
+import { readStdin } from './read-draft.js';
+import type { Env, Io, RunResult } from './io.js';
+import { resolveOptions } from './options.js';
+import { buildProgram, VERSION } from './program.js';
+import { runLint } from './run.js';
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-
-export interface Env {
-  cwd: string;
-  env: Record<string, string | undefined>;
-  stdoutIsTTY: boolean;
-  stdinIsTTY: boolean;
-  readStdin: () => Promise<Buffer>;
-  /** Ask a question on the terminal (init); absent when there is no terminal. */
-  prompt?: (question: string) => Promise<string>;
-}
-
-const EXAMPLES = `
-Examples:
-  $ phi-lint posts/                          lint every draft under posts/
-  $ phi-lint "content/**/*.md" --kind post   lint Markdown posts matched by a glob
-  $ pbpaste | phi-lint --kind reply          check a review reply from the clipboard
-  $ phi-lint --format json drafts/ > out.json
-  $ phi-lint --fail-on warning --max-warnings 0 replies/
-  $ phi-lint -f sarif -o phi.sarif content/  SARIF for GitHub code scanning
-  $ phi-lint --changed-since origin/main .   only drafts a pull request changed
-  $ phi-lint --staged                        staged drafts, in a pre-commit hook
-  $ phi-lint --shard 2/4 content/            the second of four CI jobs
-  $ phi-lint --cache content/                re-lint only drafts changed since they were clean
-  $ phi-lint --fix-dry-run posts/            show what --fix would change
-  $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
-  $ phi-lint comments export.csv -o todo.csv triage comments: hide, reply privately or ok
-
-Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-, comments EXPORT
-(\`phi-lint COMMAND --help\` for each).
-
-Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
-
-/** Variables that CI systems set (GitHub Actions, GitLab, Jenkins, Azure Pipelines, Buildkite, CircleCI). */
-const CI_VARIABLES = ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI'];
-
-function colorWanted(flag: boolean | undefined, env: Env): boolean {
-  if (flag === false) return false;
-  if (env.env.NO_COLOR !== undefined && env.env.NO_COLOR !== '') return false;
-  if (env.env.FORCE_COLOR !== undefined) return env.env.FORCE_COLOR !== '0' && env.env.FORCE_COLOR !== 'false';
-  return env.stdoutIsTTY;
-}
-
-function int(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new PhiLintError(`expected a whole number, got "${value}"`);
-  return n;
-}
-
-export function buildProgram(): Command {
-  return new Command()
-    .name('phi-lint')
-    .description('Find protected health information (PHI) and risky disclosures in posts and review replies before they are published.')
-    .version(VERSION, '-v, --version')
-    .argument('[paths...]', 'files, directories or globs to lint; "-" reads standard input')
-    .addOption(
-      new Option(
-        '--kind <kind>',
-        'what the drafts are; overrides the config\'s kinds: globs and front matter kind: ' +
-          '(which override the default, post)',
-      ).choices(['post', 'reply', 'comment']),
-    )
-    .option('-f, --format <name>', `output format: ${formatterNames().join(', ')}`, 'stylish')
-    .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
-    .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('error'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', int)
-    .option('-q, --quiet', 'report errors only')
-    .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--in-reply-to <file>', 'the review the reply drafts answer: anything they repeat from it is a finding')
-    .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
-    .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
-    .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
-    .option('--no-mask', 'show matched values')
-    .option('--show-values', 'show matched values (same as --no-mask), for local use')
-    .option('--fix', 'rewrite drafts in place where a rule has a safe replacement (atomic writes)')
-    .option('--fix-dry-run', 'print the fixes as a unified diff instead of writing them')
-    .option('--report-unused-directives', 'report phi-lint-disable directives that suppress nothing (as errors)')
-    .option('--no-inline-config', 'ignore phi-lint-disable… directives in drafts (each is counted in the summary)')
-    .option(
-      '--report-suppressions',
-      'list each directive, baseline entry, disabled rule and left-out file (default: one summary line)',
-    )
-    .option('--baseline <file>', 'hide the known findings recorded in this baseline file')
-    .option('--write-baseline <file>', 'record every current finding in a baseline file (hashes only) and exit 0')
-    .option('--changed-since <ref>', 'lint only drafts changed since a git ref (its merge base with HEAD), plus untracked drafts')
-    .option('--staged', 'lint the staged content of staged drafts (what the next commit holds), not the working copy')
-    .option('--shard <i/n>', 'lint a stable i-th of n shares of the files (for a CI matrix), e.g. 2/4')
-    .option('--threads <n>', 'worker threads for many drafts (1: none; default: one per core when there is enough to lint)', int)
-    .option('--cache', 'skip drafts that linted clean before and have not changed (nor the rules, config or phi-lint)')
-    .option('--cache-location <path>',
-      'the cache file, or a folder for .phi-lint-cache in it (default: in ~/.cache/phi-lint)')
-    .option('--no-ignore', "lint everything given: neither .gitignore nor the config's ignore: globs apply")
-    .addHelpText('after', EXAMPLES)
-    .exitOverride()
-    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
-}
+export type { Env } from './io.js';
+export { buildProgram, VERSION } from './program.js';
 
 function usage(message: string): RunResult {
   return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${message}\n` };
@@ -121,95 +27,15 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     program.parse(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return { exitCode: 0, stdout: out, stderr: '' };
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return { exitCode: ExitCode.Ok, stdout: out, stderr: '' };
       return { exitCode: ExitCode.Fatal, stdout: out, stderr: err || `${e.message}\n` };
     }
     if (e instanceof PhiLintError) return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
     throw e;
   }
-  const o = program.opts<{
-    kind?: 'post' | 'reply' | 'comment';
-    format: string;
-    config?: string;
-    rules: string[];
-    failOn: 'error' | 'warning' | 'info';
-    maxWarnings?: number;
-    quiet?: boolean;
-    color?: boolean;
-    stdinFilename?: string;
-    inReplyTo?: string;
-    outputFile?: string;
-    mask?: boolean;
-    showValues?: boolean;
-    fix?: boolean;
-    fixDryRun?: boolean;
-    reportUnusedDirectives?: boolean;
-    inlineConfig: boolean;
-    reportSuppressions?: boolean;
-    baseline?: string;
-    writeBaseline?: string;
-    changedSince?: string;
-    staged?: boolean;
-    shard?: string;
-    threads?: number;
-    cache?: boolean;
-    cacheLocation?: string;
-    ignore?: boolean;
-  }>();
-  const paths = program.args;
-  // Any CI system masks, not only those that set CI: a non-empty value other than "false".
-  const inCi = CI_VARIABLES.some((v) => !!env.env[v] && env.env[v] !== 'false');
-  // A report written with --output-file is not going to a terminal either: mask it too.
-  let mask = inCi || !env.stdoutIsTTY || !!o.outputFile;
-  if (o.mask === true) mask = true;
-  if (o.mask === false || o.showValues) mask = false;
-  const fromGit = o.staged || o.changedSince !== undefined;
-  if (o.staged && o.changedSince !== undefined) return usage('use either --staged or --changed-since, not both');
-  // --fix writes the working copy; with --staged it would overwrite it with the index's
-  // content and lose unstaged edits.
-  if (o.staged && (o.fix || o.fixDryRun)) return usage('--fix and --fix-dry-run work on the working copy, not on staged content: drop --staged');
-  if ((fromGit || o.shard !== undefined) && paths.includes('-')) return usage('--staged, --changed-since and --shard select files; they cannot be used with standard input ("-")');
-  let shard;
-  try {
-    shard = o.shard === undefined ? undefined : (await import('./shard.js')).parseShard(o.shard);
-  } catch (e) {
-    if (e instanceof PhiLintError) return usage(e.message);
-    throw e;
-  }
-  // Piped input is read only when no file selection was asked for: a git hook or CI job
-  // running `phi-lint --staged` has a non-terminal standard input that is not a draft.
-  const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY && !fromGit && !shard);
-  const opts: LintOptions = {
-    patterns: paths.length ? paths.filter((p) => p !== '-') : ['.'],
-    useStdin,
-    stdinFilename: o.stdinFilename,
-    kind: o.kind,
-    format: o.format,
-    config: o.config,
-    rules: o.rules,
-    failOn: o.failOn,
-    maxWarnings: o.maxWarnings,
-    quiet: !!o.quiet,
-    color: colorWanted(o.color, env),
-    mask,
-    outputFile: o.outputFile,
-    inReplyTo: o.inReplyTo,
-    fix: o.fix,
-    fixDryRun: o.fixDryRun,
-    reportUnusedDirectives: o.reportUnusedDirectives,
-    inlineConfig: o.inlineConfig,
-    reportSuppressions: o.reportSuppressions,
-    baseline: o.baseline,
-    writeBaseline: o.writeBaseline,
-    changedSince: o.changedSince,
-    staged: !!o.staged,
-    shard,
-    threads: o.threads,
-    cache: !!o.cache || o.cacheLocation !== undefined,
-    cacheLocation: o.cacheLocation,
-    noIgnore: o.ignore === false,
-  };
-  if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);
+  const resolved = await resolveOptions(program.opts(), program.args, env);
+  if ('usage' in resolved) return usage(resolved.usage);
+  const opts = resolved.opts;
   try {
     const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION, today: today(env.env) };
     return await runLint(opts, io);

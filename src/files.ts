@@ -1,17 +1,11 @@
 // Which drafts to lint: paths, directories and globs (globby, .gitignore and the config's
-// ignore globs respected), or standard input.
-import {
-  closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync,
-  type BigIntStats,
-} from 'node:fs';
+// ignore globs respected), and links that would lead out of the repository. Reading a
+// draft is read-draft.ts; matching a config's globs is globs.ts.
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { createRequire } from 'node:module';
-import type Picomatch from 'picomatch';
 import { PhiLintError } from './errors.js';
-
-// Loaded on first use: a draft piped on standard input with --kind needs no glob.
-let pm: typeof Picomatch | undefined;
-const picomatch = ((...args: Parameters<typeof Picomatch>) => (pm ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch)(...args)) as typeof Picomatch;
+import { picomatch } from './globs.js';
+import { describeFsError } from './read-draft.js';
 
 // globby (and its dependencies) load only when a directory or glob is expanded: a single
 // file or standard input starts faster without them.
@@ -278,39 +272,6 @@ export function stagedLinkProblem(link: string, target: string, cwd: string): st
   return undefined;
 }
 
-const matchers = new Map<string, (p: string) => boolean>();
-function matcher(globs: string[]): (p: string) => boolean {
-  const key = globs.join('\0');
-  let m = matchers.get(key);
-  if (!m) {
-    m = picomatch(globs, { dot: true });
-    matchers.set(key, m);
-  }
-  return m;
-}
-
-/** Is a file ignored by a config's `ignore:` globs (relative to the config's directory)? */
-export function isIgnoredBy(file: string, config: { dir: string; ignore: string[] }): boolean {
-  return config.ignore.length > 0 && matcher(config.ignore)(relative(config.dir, file).split('\\').join('/'));
-}
-
-/** Kind by the config's `kinds:` globs, relative to the config's directory. */
-export function kindByGlobs(
-  file: string, base: string, kinds: { reply: string[]; post: string[]; comment?: string[] },
-): 'reply' | 'post' | 'comment' | undefined {
-  const rel = relative(base, file).split('\\').join('/');
-  if (kinds.comment?.length && matcher(kinds.comment)(rel)) return 'comment';
-  if (kinds.reply.length && matcher(kinds.reply)(rel)) return 'reply';
-  if (kinds.post.length && matcher(kinds.post)(rel)) return 'post';
-  return undefined;
-}
-
-export async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
-}
-
 /**
  * Narrow a list of candidate files (from git) to those the patterns name: a directory
  * takes its drafts (by extension, minus the config's ignore globs), a file itself, a glob
@@ -351,81 +312,4 @@ export async function selectTargets(candidates: string[], patterns: string[], op
     }
   }
   return [...out.values()];
-}
-
-/** One clear phrase for a file-system error (the code alone means little to most users). */
-export function describeFsError(e: NodeJS.ErrnoException | undefined, path?: string): string {
-  switch (e?.code) {
-    case 'ENOENT':
-      if (path && isSymlink(path)) return 'broken symbolic link (its target does not exist)';
-      return 'no such file or directory';
-    case 'ELOOP':
-      return 'symbolic link loop (too many levels of symbolic links)';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case undefined:
-      return `cannot read file (${e?.message ?? 'unknown error'})`;
-    default:
-      return `cannot read file (${e?.code})`;
-  }
-}
-
-function isSymlink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
-/** Drafts larger than this are refused: no post or reply is this long, and reading it whole could exhaust memory. */
-export const MAX_DRAFT_BYTES = 32 * 1024 * 1024;
-
-export interface ReadOptions {
-  /** How many times to read a file that changes while it is read (default 3). */
-  attempts?: number;
-  /** Test hook: called after each read, before the file is checked for changes. */
-  afterRead?: (attempt: number) => void;
-}
-
-const sameVersion = (a: BigIntStats, b: BigIntStats): boolean => a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino;
-
-/**
- * Read a draft whole, or say why not. Only regular files are read (a FIFO or device named
- * by a glob would block or never end; O_NONBLOCK keeps even the open from blocking). A file
- * that changes while it is read (an editor saving, a sync client writing) is read again, so
- * what is linted is one version of the file, never half of two; if it keeps changing, the
- * run says so instead of linting a torn read.
- */
-export function readDraft(path: string, opts: ReadOptions = {}): { buf: Buffer } | { error: string } {
-  const attempts = opts.attempts ?? 3;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    } catch (e) {
-      return { error: describeFsError(e as NodeJS.ErrnoException, path) };
-    }
-    try {
-      const before = fstatSync(fd, { bigint: true });
-      if (!before.isFile()) return { error: 'not a regular file' };
-      if (before.size > BigInt(MAX_DRAFT_BYTES)) return { error: `file is larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MB; drafts are never this large (add it to the config's ignore: list)` };
-      const buf = readFileSync(fd);
-      opts.afterRead?.(attempt);
-      const after = fstatSync(fd, { bigint: true });
-      const now = statSync(path, { bigint: true, throwIfNoEntry: false });
-      // Changed in place (size or time moved) or replaced (a rename put a new file at the path).
-      if (sameVersion(before, after) && BigInt(buf.length) === after.size && (!now || sameVersion(after, now))) return { buf };
-    } catch (e) {
-      return { error: describeFsError(e as NodeJS.ErrnoException, path) };
-    } finally {
-      closeSync(fd);
-    }
-  }
-  return { error: `the file changed while it was being read (${attempts} attempts); lint it again once it is saved` };
 }

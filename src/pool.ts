@@ -7,8 +7,15 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { PhiLintError, PhiLintErrors } from './errors.js';
-import type { WorkerJob } from './run.js';
+import type { LintOptions } from './io.js';
 import type { FileResult } from './types.js';
+
+/** What a worker thread needs to lint drafts as lintFiles would. */
+export interface WorkerJob {
+  opts: LintOptions;
+  cwd: string;
+  today: string;
+}
 
 /** Below this many drafts, or bytes, one thread finishes before workers would have started. */
 const MIN_FILES = 32;

@@ -3,6 +3,9 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
+
+/** Severities from least to most severe: compare with SEVERITY_RANK. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
 /** A comment is somebody else's words on the practice's page (src/comments/policy.ts). */
 export type DraftKind = 'post' | 'reply' | 'comment';
 export type AppliesTo = DraftKind | 'both';

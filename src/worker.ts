@@ -2,8 +2,9 @@
 // lints each batch of paths it is sent, in order, and sends the results back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { expectMuchText } from './regex/regex-scan.js';
-import { serializeError, type WorkerReply, type WorkerRequest } from './pool.js';
-import { createSession, fileLinter, type WorkerJob } from './run.js';
+import { serializeError, type WorkerJob, type WorkerReply, type WorkerRequest } from './pool.js';
+import { fileLinter } from './run/file-linter.js';
+import { createSession } from './run/session.js';
 
 const job = workerData as WorkerJob;
 expectMuchText();

@@ -7,6 +7,7 @@ import { applyBaseline, baselineJson, fingerprints, normalizeMatch, readBaseline
 import type { Finding } from '../src/types.js';
 import { phiLint } from './helpers.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { slow } from './support/tiers.js';
 
 function f(ruleId: string, match: string, start: number, line = 1): Finding {
   return { ruleId, category: 'phone', severity: 'error', start, end: start + match.length, match, message: 'm', line, column: 1, endLine: line, endColumn: 2 };
@@ -47,7 +48,7 @@ describe('fingerprints', () => {
 });
 
 describe('CLI', () => {
-  it('--write-baseline, then --baseline: edits above do not resurrect; a new finding on the same line is reported; no PHI in the file', () => {
+  slow('--write-baseline, then --baseline: edits above do not resurrect; a new finding on the same line is reported; no PHI in the file', () => {
     const dir = tmpProject({
       'posts/a.txt': 'Call the desk at 404-555-0187.\nWrite to jane.doe@gmail.com today.\n',
       'posts/b.md': 'Our SSN example: 078-05-1123\n',
@@ -79,7 +80,7 @@ describe('CLI', () => {
     const again = phiLint(['posts', '--baseline', '.phi-lint-baseline.json', '-f', 'json'], { cwd: dir });
     expect(JSON.parse(again.stdout)[0].messages).toHaveLength(1);
   });
-  it('the baseline path is relative to the baseline file, and rewriting keeps the salt', async () => {
+  slow('the baseline path is relative to the baseline file, and rewriting keeps the salt', async () => {
     const dir = tmpProject({ 'posts/a.txt': 'Call 404-555-0187.\n' });
     (await cli(['posts', '--write-baseline', 'ci/baseline.json'], { cwd: dir }));
     const first = readBaseline(join(dir, 'ci/baseline.json'));

@@ -2,25 +2,20 @@
 // change a result (the draft, its config, a rule pack, the consent ledger, options, the
 // date, phi-lint's version) makes them linted again; drafts with findings are never cached;
 // the cache file holds hashes only.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles, type Io, type LintOptions } from '../src/run.js';
+import type { Io, LintOptions } from '../src/io.js';
+import { lintFiles } from '../src/run.js';
 import { phiLint } from './helpers.js';
+import { tempDir } from './support/temp-dirs.js';
 
 const CLEAN = ['Flu shots are in: walk in any weekday morning.\n', 'Brush twice a day and floss once.\n', 'We are closed for the holiday on Thursday.\n'];
 const PHI = 'Call Marisol Quintero at 404-555-0187 about her crown.\n';
 const CONFIG = 'practice:\n  name: Lakeside Dental\n  phones: ["(404) 555-0100"]\n';
 
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-cache-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempDir(files, 'phi-lint-cache-');
 
 const drafts = (): Record<string, string> => ({
   '.phi-lint.yaml': CONFIG,

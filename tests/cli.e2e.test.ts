@@ -1,18 +1,10 @@
 // End-to-end: spawn the real bin/phi-lint.js.
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { phiLint } from './helpers.js';
+import { tempDir } from './support/temp-dirs.js';
 
-function tmp(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-e2e-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const tmp = (files: Record<string, string>): string => tempDir(files, 'phi-lint-e2e-');
 
 describe('exit codes', () => {
   it('0 on a clean draft', () => {

@@ -7,6 +7,7 @@ import { EXAMPLE_PRACTICE } from '../src/commands/example-practice.js';
 import { loadConfig } from '../src/config/config.js';
 import { EXAMPLE_CONFIG, phiLint } from './helpers.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { slow } from './support/tiers.js';
 
 const PACK = (fire: string, silent: string): string =>
   [
@@ -32,7 +33,7 @@ describe('explain', () => {
     const r = await cli(['explain', 'phi/phone'], { cwd: tmpProject() });
     expect(r.exitCode).toBe(0);
     const out = r.stdout;
-    expect(out).toMatch(/^phi\/phone\n  category: phone · Safe Harbor identifier \(D\), no\. 4 of 18: Telephone numbers/);
+    expect(out).toMatch(/^phi\/phone\n {2}category: phone · Safe Harbor identifier \(D\), no\. 4 of 18: Telephone numbers/);
     expect(out).toContain('severity: error · runs on: posts, replies and comments · pack: phi (built-in rules/phi/phones.yaml:');
     for (const heading of ['What it looks for', 'Why', 'Fires on', 'Stays silent on', 'How to rewrite']) expect(out).toContain(`\n${heading}\n`);
     expect(out).toContain('45 CFR 164.514(b)(2)(i)(D)');
@@ -144,7 +145,7 @@ describe('init', () => {
 });
 
 describe('test-rules', () => {
-  it('the shipped packs pass their own examples (spawns the real bin)', () => {
+  slow('the shipped packs pass their own examples (spawns the real bin)', () => {
     const r = phiLint(['test-rules', 'rules']);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^✔ \d+ rules, \d+ examples: all pass \(the example practice profile\)\.\n$/);
@@ -185,7 +186,7 @@ describe('redact', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('---\ntitle: Draft for review\n---\nCall the desk at [PHONE] or mail **[EMAIL]**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN [SSN]. Our number: (404) 555-0100.\n');
   });
-  it('reads standard input (spawned)', () => {
+  slow('reads standard input (spawned)', () => {
     const r = phiLint(['redact', '-'], { input: 'Text me: 773.555.0182\n' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('Text me: [PHONE]\n');

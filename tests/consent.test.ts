@@ -8,6 +8,7 @@ import { parseDocument } from '../src/documents/load.js';
 import type { Finding } from '../src/types.js';
 import { phiLint } from './helpers.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { slow } from './support/tiers.js';
 
 const LEDGER = `consents:
   - id: C-2025-014
@@ -150,7 +151,7 @@ describe('CLI', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/2:1\s+error\s+Consent C-2025-014 expired on 2026-03-01.*phi-lint\/consent/);
   });
-  it('the config can name the ledger; a broken ledger is exit 2 with its position', async () => {
+  slow('the config can name the ledger; a broken ledger is exit 2 with its position', async () => {
     const dir = tmpProject({
       '.phi-lint.yaml': 'consents: legal/ledger.yaml\n',
       'legal/ledger.yaml': 'consents:\n  - id: C-1\n    covers: [photo]\n    signed: 2025-01-01\n    expires: 2025-13-01\n',

@@ -9,6 +9,7 @@ import { parseDirectives, splitDirectiveBody } from '../src/directives/parse.js'
 import { parseDocument } from '../src/documents/load.js';
 import { phiLint } from './helpers.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { slow } from './support/tiers.js';
 
 function linter(directives: Partial<Config['directives']> = {}) {
   const config = emptyConfig(process.cwd());
@@ -157,7 +158,7 @@ describe('CLI', () => {
 });
 
 describe('no format leaks a suppressed value', () => {
-  it('every formatter masks suppressed and baselined values like reported ones', async () => {
+  slow('every formatter masks suppressed and baselined values like reported ones', async () => {
     const { formatterNames } = await import('../src/formatters/index.js');
     const dir = tmpProject({
       'a.md': '# Pharmacies\n\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or 404-555-0187.\n\nLegacy: 773-555-0166\n',

@@ -1,17 +1,11 @@
 // The NLP detector (compromise), used through a custom rule pack: entities are found in the
 // sentences a prefilter lets through, at the right offsets, and `near` keeps them only beside
 // the categories a rule asks for.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
+import { tempDir } from './support/temp-dirs.js';
 
-function pack(yaml: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-entity-'));
-  writeFileSync(join(dir, 'nlp.yaml'), yaml);
-  return dir;
-}
+const pack = (yaml: string): string => tempDir({ 'nlp.yaml': yaml }, 'phi-lint-entity-');
 
 describe('entity detector', () => {
   const dir = pack(`rules:

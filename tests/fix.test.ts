@@ -7,11 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/documents/load.js';
 import { applyEdits, redactionEdits } from '../src/fix/edits.js';
 import { planFixes, DEFAULT_REPLY_TEMPLATE, type FixOptions } from '../src/fix/plan.js';
-import { encode, encodingOf, writeFileAtomic, writeTarget } from '../src/fix/write.js';
+import { writeFileAtomic } from '../src/atomic-write.js';
+import { encode, encodingOf, writeTarget } from '../src/fix/write.js';
 import { decode } from '../src/documents/load.js';
 import type { Category, Finding } from '../src/types.js';
 import { phiLint } from './helpers.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { slow } from './support/tiers.js';
 
 function at(text: string, needle: string, category: Category, ruleId = `x/${category}`): Finding {
   const start = text.indexOf(needle);
@@ -130,7 +132,7 @@ describe('CLI', () => {
     expect(again[0].fixableErrorCount + again[0].fixableWarningCount).toBe(0);
     expect(again[0].messages.filter((m: { fixable?: boolean }) => m.fixable)).toEqual([]);
   });
-  it('--fix leaves suppressed, baselined and consent-covered findings alone', async () => {
+  slow('--fix leaves suppressed, baselined and consent-covered findings alone', async () => {
     const dir = tmpProject({
       'consents.yaml': 'consents:\n  - id: C-1\n    covers: [email]\n    signed: 2025-01-01\n    expires: 2026-12-31\n',
       '.phi-lint.yaml': '{}\n',
@@ -153,7 +155,7 @@ describe('CLI', () => {
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(bytes.subarray(2).toString('utf16le')).toBe('Call [PHONE].\r\n');
   });
-  it('--fix-dry-run prints a masked unified diff and writes nothing', () => {
+  slow('--fix-dry-run prints a masked unified diff and writes nothing', () => {
     const text = 'Line one.\nCall the desk at 404-555-0187.\nSSN 078-05-1123 on file.\n';
     const dir = tmpProject({ 'a.txt': text });
     const r = phiLint(['a.txt', '--fix-dry-run'], { cwd: dir });

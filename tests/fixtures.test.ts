@@ -107,7 +107,7 @@ describe('rule fixtures', () => {
     it(rel, async () => {
       expect(ruleIds, `fixture directory names an unknown rule ${ruleId}`).toContain(ruleId);
       const { text, kind, expected } = parseFixture(readFileSync(file, 'utf8'));
-      const { findings, doc } = await linter.lint(text, { path: file, kind });
+      const { findings, doc } = await linter.lint(text, { path: file, defaultKind: kind });
       const line = (o: number): number => doc.lines.position(o).line;
       if (/\/fire\./.test(file)) {
         expect(expected.some((e) => e.ruleId === ruleId), 'a fire fixture must expect its own rule').toBe(true);

@@ -13,6 +13,7 @@ import type { Finding } from '../src/types.js';
 import { sarifErrors } from './report-checks.js';
 import { cli, tmpProject } from './tmp-project.js';
 import { xmlProblems } from './xml-well-formed.js';
+import { slow } from './support/tiers.js';
 
 const ids = (stdout: string): string[] => (JSON.parse(stdout) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => m.ruleId));
 
@@ -274,7 +275,7 @@ describe('what was suppressed, disabled or ignored is said in every format', () 
     });
   }
 
-  it('one line by default; --report-suppressions lists each directive, in the format\'s own form', async () => {
+  slow('one line by default; --report-suppressions lists each directive, in the format\'s own form', async () => {
     const dir = tmpProject({ 'a.md': BLANKET, 'b.md': '<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142.\n' });
     const compact = await cli(['.', '-f', 'compact'], { cwd: dir });
     expect(compact.stdout.trimEnd().split('\n')).toHaveLength(1);

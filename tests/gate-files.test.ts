@@ -8,11 +8,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeDraft } from '../src/documents/load.js';
 import { expandTargets } from '../src/files.js';
-import { createSession, lintFiles, type LintOptions } from '../src/run.js';
+import type { LintOptions } from '../src/io.js';
+import { lintFiles } from '../src/run.js';
+import { createSession } from '../src/run/session.js';
 import { hashFiles, hashParts } from '../src/cache/lint-cache.js';
 import { git, scratchDir, scratchRepo, writeFiles } from './scratch.js';
 import { cli, tmpProject } from './tmp-project.js';
 import { phiLint } from './helpers.js';
+import { slow } from './support/tiers.js';
 
 const PHI = 'Call Sarah Whitfield at 404-555-0187 about her crown.\n';
 const PHONE = 'Call 404-555-0187 today.';
@@ -40,7 +43,7 @@ function utf32(text: string, bigEndian: boolean): Buffer {
 }
 
 describe('item 3: NUL bytes and UTF-16/32 without a BOM never make a draft "binary"', () => {
-  it('one NUL byte in a .md draft: it is linted, with a notice, in every output format', async () => {
+  slow('one NUL byte in a .md draft: it is linted, with a notice, in every output format', async () => {
     const dir = tmpProject({ 'posts/a.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0]), Buffer.from(' See you!\n')]) });
     for (const format of ['json', 'stylish', 'compact', 'github', 'sarif', 'junit', 'unix']) {
       const r = await cli(['-f', format, 'posts'], { cwd: dir });
@@ -226,7 +229,7 @@ describe('item 6: a cache cannot be forged from the repository', () => {
     expect(r.notices.join('\n')).toMatch(/cache \.phi-lint-cache is tracked by git: not used/);
   });
 
-  it('an untracked forged cache outside the checkout is rejected entry by entry: entries are keyed with a secret', async () => {
+  slow('an untracked forged cache outside the checkout is rejected entry by entry: entries are keyed with a secret', async () => {
     const dir = scratchRepo({ 'posts/a.md': CLEAN, 'posts/phi.md': PHI });
     const userCache = scratchDir();
     const file = join(scratchDir(), 'forged.cache');
@@ -243,7 +246,7 @@ describe('item 6: a cache cannot be forged from the repository', () => {
     expect((await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: scratchDir() })).cached).toBe(0);
   });
 
-  it('by default the cache lives in the user cache folder, never in the checkout', async () => {
+  slow('by default the cache lives in the user cache folder, never in the checkout', async () => {
     const dir = scratchRepo({ 'posts/a.md': CLEAN, 'posts/phi.md': PHI });
     const userCache = scratchDir();
     await lintFiles(OPTS, { ...IO, cwd: dir, cacheDir: userCache });
@@ -260,7 +263,7 @@ describe('item 6: a cache cannot be forged from the repository', () => {
     expect(keyInside.notices.join('\n')).toMatch(/the cache key tmp-cache\/phi-lint\/key lies inside the repository: --cache is off/);
   });
 
-  it('every report says how many drafts came from the cache', () => {
+  slow('every report says how many drafts came from the cache', () => {
     const dir = scratchRepo({ 'posts/a.md': CLEAN, 'posts/b.md': CLEAN, 'posts/phi.md': PHI });
     const env = { XDG_CACHE_HOME: scratchDir() };
     phiLint(['--cache', 'posts'], { cwd: dir, env });
@@ -289,7 +292,7 @@ describe('item 7: .gitignore never drops a tracked draft', () => {
     const n = args[0] === 'content/**/*.md' ? 1 : 2;
     expect(r.stderr).toContain(`${n} file${n === 1 ? '' : 's'} skipped by .gitignore; --no-ignore lints them`);
   });
-  it('--no-ignore lints everything given: .gitignore and the config\'s ignore: globs are not applied', async () => {
+  slow('--no-ignore lints everything given: .gitignore and the config\'s ignore: globs are not applied', async () => {
     const dir = repo();
     writeFiles(dir, { '.phi-lint.yaml': 'ignore: ["content/archive/**"]\n', 'content/archive/old.md': PHI });
     const r = await cli(['-f', 'json', '--no-ignore', 'content'], { cwd: dir });

@@ -8,17 +8,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
 import { decodeDraft } from '../src/documents/load.js';
-import { readDraft } from '../src/files.js';
+import { readDraft } from '../src/read-draft.js';
 import { createLinter } from '../src/api.js';
+import { slow } from './support/tiers.js';
+import { tempDir } from './support/temp-dirs.js';
 
-function tmp(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-hard-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
+const tmp = (files: Record<string, string | Buffer>): string => tempDir(files, 'phi-lint-hard-');
 
 async function cli(args: string[], cwd: string) {
   const r = await run(['-f', 'json', '--show-values', ...args], {
@@ -165,7 +160,7 @@ describe('size and nesting', () => {
     const { findings } = await linter.lint(text, { format: 'md' });
     expect(findings.filter((f) => f.ruleId === 'phi/phone')).toHaveLength(10_000);
   });
-  it('a directory of 20,000 files', async () => {
+  slow('a directory of 20,000 files', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'phi-lint-many-'));
     for (let i = 0; i < 200; i++) {
       mkdirSync(join(dir, `d${i}`));

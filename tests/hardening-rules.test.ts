@@ -12,12 +12,9 @@ import { scanWindows } from '../src/regex/scan.js';
 import { loadRuleSet } from '../src/rules/load.js';
 import { checkRegexSafety, checkRegexShape } from '../src/regex/safety.js';
 import { createLinter } from '../src/api.js';
+import { tempDir } from './support/temp-dirs.js';
 
-function pack(body: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-rules-'));
-  writeFileSync(join(dir, 'custom.yaml'), body);
-  return dir;
-}
+const pack = (body: string): string => tempDir({ 'custom.yaml': body }, 'phi-lint-rules-');
 
 /** One rule with a given detector (and optional extra rule keys), as YAML. */
 function rule(detector: string, extra = ''): string {

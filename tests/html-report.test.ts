@@ -14,6 +14,7 @@ import { loadFormatter } from '../src/formatters/index.js';
 import type { FormatOptions } from '../src/formatters/types.js';
 import type { FileResult, Finding, Severity } from '../src/types.js';
 import { phiLint, ROOT } from './helpers.js';
+import { slow } from './support/tiers.js';
 
 const DRAFTS = join(ROOT, 'tests', 'fixtures', 'html-report', 'drafts');
 
@@ -252,7 +253,7 @@ describe('the demonstration rules used by the report tests', () => {
 });
 
 describe('masking defaults for a report file', () => {
-  it('masks a report written with --output-file even when run from a terminal', async () => {
+  slow('masks a report written with --output-file even when run from a terminal', async () => {
     const { run } = await import('../src/cli.js');
     const dir = mkdtempSync(join(tmpdir(), 'phi-lint-html-'));
     writeFileSync(join(dir, 'a.txt'), 'Call 404-555-0187.\n');
@@ -263,5 +264,21 @@ describe('masking defaults for a report file', () => {
     expect(readFileSync(join(dir, 'r.html'), 'utf8')).toContain('404-555-0187');
     // Standard output to a terminal keeps showing values, as before.
     expect((await run(['a.txt'], env)).stdout).toContain('404-555-0187');
+  });
+});
+
+describe('the stylesheet and the script are real files', () => {
+  it('src/formatters/html/report.css and report.js are inlined as they are, in src/ and in the build', async () => {
+    const page = html([{ filePath: '/drafts/a.md', findings: [], source: 'Thanks!\n' }], opts());
+    for (const name of ['report.css', 'report.js']) {
+      const text = readFileSync(join(ROOT, 'src', 'formatters', 'html', name), 'utf8');
+      expect(text.length).toBeGreaterThan(1000);
+      expect(page).toContain(text);
+      expect(readFileSync(join(ROOT, 'dist', 'formatters', 'html', name), 'utf8')).toBe(text);
+    }
+    // the page's content security policy allows exactly what is inlined
+    const css = readFileSync(join(ROOT, 'src', 'formatters', 'html', 'report.css'), 'utf8');
+    const hash = createHash('sha256').update(`\n${css}`).digest('base64');
+    expect(page).toContain(`'sha256-${hash}'`);
   });
 });

@@ -14,6 +14,7 @@ import { json } from '../src/formatters/json.js';
 import type { FormatOptions } from '../src/formatters/types.js';
 import type { FileResult, Finding } from '../src/types.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { slow } from './support/tiers.js';
 
 const opts = (over: Partial<FormatOptions> = {}): FormatOptions => ({ mask: true, color: false, cwd: '/x', rules: new Map(), version: '0', ...over });
 
@@ -115,7 +116,7 @@ describe('masked code frames', () => {
 describe('draft text in phi-lint\'s own messages, through the CLI', () => {
   const secrets = ['Sarah', 'Whitfield', '078-05-1120', '1120'];
 
-  it('the malformed-front-matter warning shows no raw line', async () => {
+  slow('the malformed-front-matter warning shows no raw line', async () => {
     const dir = tmpProject({ 'a.md': '---\ntitle: Sarah Whitfield: 078-05-1120 [\n---\nFlu shots are in.\n' });
     for (const format of formatterNames()) {
       const r = await cli(['a.md', '-f', format], { cwd: dir });
@@ -126,7 +127,7 @@ describe('draft text in phi-lint\'s own messages, through the CLI', () => {
     expect(shown.stdout).toContain('Sarah Whitfield: 078-05-1120');
   });
 
-  it('a consent: value is masked in every format', async () => {
+  slow('a consent: value is masked in every format', async () => {
     const dir = tmpProject({ 'a.md': '---\nconsent: Sarah Whitfield 078-05-1120\n---\nFlu shots are in.\n' });
     for (const format of formatterNames()) {
       const r = await cli(['a.md', '-f', format], { cwd: dir });
@@ -137,7 +138,7 @@ describe('draft text in phi-lint\'s own messages, through the CLI', () => {
     expect(shown.stdout).toContain('cites consent Sarah Whitfield 078-05-1120');
   });
 
-  it('messages and frames of directives hide the names they quote; JSON and SARIF mask the reason', async () => {
+  slow('messages and frames of directives hide the names they quote; JSON and SARIF mask the reason', async () => {
     const dir = tmpProject({
       'a.md': '<!-- phi-lint-disable-next-line phi/phnoe -- Sarah Whitfield said yes -->\nCall 404-555-0187.\n\n<!-- phi-lint-disable-next-line phi/phone -- Whitfield family line -->\nCall 404-555-0142.\n',
     });
@@ -153,7 +154,7 @@ describe('draft text in phi-lint\'s own messages, through the CLI', () => {
     expect(JSON.parse(shown.stdout)[0].suppressedMessages[0].suppressions[0].justification).toBe('Whitfield family line');
   });
 
-  it('a consent note names no draft value', async () => {
+  slow('a consent note names no draft value', async () => {
     const dir = tmpProject({
       '.phi-lint.yaml': 'practice:\n  name: Lakeside Dental\n',
       'consents.yaml': 'consents:\n  - id: Whitfield-2025\n    covers: [phone]\n    signed: 2025-01-10\n    expires: 2099-01-10\n',
@@ -207,7 +208,7 @@ describe('mask policy', () => {
     stdinIsTTY: true,
     readStdin: async () => Buffer.from(''),
   });
-  it('masks on every CI system, not only where CI is set', async () => {
+  slow('masks on every CI system, not only where CI is set', async () => {
     for (const v of ['GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI', 'CI']) {
       const r = await run(['a.txt', '-f', 'compact'], env({ [v]: v === 'JENKINS_URL' ? 'https://ci.example.org/' : 'true' }));
       expect(r.stdout, v).not.toContain('404-555-0187');

@@ -16,7 +16,7 @@ import { cli, tmpProject } from './tmp-project.js';
 const linter = createLinter({});
 
 async function lint(text: string, format: 'md' | 'txt' = 'md', kind: 'post' | 'reply' = 'post') {
-  return linter.lint(text, { format, kind });
+  return linter.lint(text, { format, defaultKind: kind });
 }
 
 /** category:match pairs with the finding's source text, for compact assertions. */

@@ -14,6 +14,7 @@ import { BIN, ROOT } from './helpers.js';
 import { FINDING_COMMAND, sarifErrors } from './report-checks.js';
 import { GIT_ENV, git, scratchDir, scratchRepo, writeFiles } from './scratch.js';
 import { xmlProblems } from './xml-well-formed.js';
+import { slow } from './support/tiers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
@@ -29,6 +30,9 @@ function blocks(text: string, lang: string): string[] {
 }
 
 const integrations = section('Integrations');
+/** A CI job as far as these tests read it. */
+type Job = { artifacts?: { reports?: { junit?: string } } } | undefined;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML documents of any shape
 const yamlDocs = blocks(integrations, 'yaml').map((b) => parse(b, { strict: true, uniqueKeys: true }) as Record<string, any>);
 
 interface Step {
@@ -97,8 +101,8 @@ describe('README recipes', () => {
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('content/new.md');
   });
 
-  it('GitHub Actions matrix: the shards together lint every draft once', () => {
-    const wf = yamlDocs.find((d) => d.jobs && Object.values(d.jobs as Record<string, any>)[0].strategy)!;
+  slow('GitHub Actions matrix: the shards together lint every draft once', () => {
+    const wf = yamlDocs.find((d) => d.jobs && Object.values(d.jobs as Record<string, { strategy?: unknown }>)[0].strategy)!;
     const job = Object.values(wf.jobs as Record<string, { strategy: { matrix: { shard: number[] } }; steps: Step[] }>)[0]!;
     const step = job.steps.find((s) => s.run?.includes('--shard'))!;
     const files: Record<string, string> = {};
@@ -116,8 +120,8 @@ describe('README recipes', () => {
   });
 
   it('GitLab CI job: writes the JUnit report it declares, well-formed', () => {
-    const doc = yamlDocs.find((d) => Object.values(d).some((j: any) => j?.artifacts?.reports?.junit))!;
-    const job = Object.values(doc).find((j: any) => j?.artifacts?.reports?.junit) as { script: string[]; artifacts: { when: string; reports: { junit: string } } };
+    const doc = yamlDocs.find((d) => Object.values(d).some((j: Job) => j?.artifacts?.reports?.junit))!;
+    const job = Object.values(doc).find((j: Job) => j?.artifacts?.reports?.junit) as { script: string[]; artifacts: { when: string; reports: { junit: string } } };
     expect(job.artifacts.when).toBe('always');
     const lint = job.script.find((c) => c.includes('phi-lint'))!;
     const repo = contentRepo();

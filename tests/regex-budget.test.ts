@@ -7,8 +7,7 @@
 // still reported. The runs are child processes with a deadline, so that a hang fails the
 // test instead of stalling the suite.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { linearTerms } from '../src/matchers/budget.js';
 import { scanWindows } from '../src/regex/scan.js';
 import { compileHotwords, compileTerms } from '../src/matchers/terms.js';
 import { BIN, ROOT } from './helpers.js';
+import { tempDir } from './support/temp-dirs.js';
 
 /** A line of word characters without long runs of one character (those are shortened before matching). */
 const words = (n: number): string => Array.from({ length: n }, (_, i) => 'abcdefghij'[(i * 7) % 10]).join('');
@@ -39,13 +39,8 @@ function evilPack(detector: string, extra = ''): string {
   return `rules:\n${FINE}  - id: custom/evil\n    category: name\n    severity: error\n    message: m\n    why: w\n    detect:\n      - ${detector}\n${extra}    examples: { fire: [x], silent: [y] }\n`;
 }
 
-function project(pack: string, drafts: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-budget-'));
-  mkdirSync(join(dir, 'rules'));
-  writeFileSync(join(dir, 'rules', 'custom.yaml'), pack);
-  for (const [name, text] of Object.entries(drafts)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const project = (pack: string, drafts: Record<string, string>): string =>
+  tempDir({ 'rules/custom.yaml': pack, ...drafts }, 'phi-lint-budget-');
 
 interface Outcome {
   status: number | null;

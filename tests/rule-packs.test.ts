@@ -2,9 +2,9 @@
 // rules/phi/phones.yaml …), each saying `pack: phi`, and patterns share named fragments
 // (`{{month}}`) defined once. Rule ids, pack names and every error's file:line:col stay as
 // they were; the shipped packs keep each shared piece in one place.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
 import { emptyConfig } from '../src/config/config.js';
@@ -12,16 +12,10 @@ import { prepareRules } from '../src/engine/rule-set.js';
 import { PhiLintError } from '../src/errors.js';
 import { BUILTIN_RULES_DIR, loadRuleSet, packFiles } from '../src/rules/load.js';
 import { ROOT } from './helpers.js';
+import { tempDir } from './support/temp-dirs.js';
 
 /** Write files (relative path → text) into a new temporary directory. */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-packs-'));
-  for (const [rel, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, rel)), { recursive: true });
-    writeFileSync(join(dir, rel), text);
-  }
-  return dir;
-}
+const tree = (files: Record<string, string>): string => tempDir(files, 'phi-lint-packs-');
 
 /** One rule as YAML, with a single-quoted pattern. */
 function rule(id: string, pattern: string, extra = ''): string {

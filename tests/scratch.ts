@@ -1,22 +1,11 @@
 // Throw-away directories and git repositories for end-to-end tests.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { tempDir, writeFiles } from './support/temp-dirs.js';
 
 /** A fresh directory holding these files (paths relative, "/"-separated). */
-export function scratchDir(files: Record<string, string> = {}, prefix = 'phi-lint-test-'): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  writeFiles(dir, files);
-  return dir;
-}
+export const scratchDir = (files: Record<string, string> = {}, prefix = 'phi-lint-test-'): string => tempDir(files, prefix);
 
-export function writeFiles(dir: string, files: Record<string, string>): void {
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-}
+export { writeFiles };
 
 /** An environment for git that ignores the user's and system's config. */
 export const GIT_ENV: Record<string, string> = {

@@ -1,18 +1,10 @@
 // A throw-away project directory with the given files, and an in-process CLI runner.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { run, type Env } from '../src/cli.js';
-import type { RunResult } from '../src/run.js';
+import { run } from '../src/cli.js';
+import type { Env, RunResult } from '../src/io.js';
+import { tempDir } from './support/temp-dirs.js';
 
-export function tmpProject(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'phi-lint-living-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+/** A throw-away project holding these files (tests/support/temp-dirs.ts). */
+export const tmpProject = (files: Record<string, string | Buffer> = {}): string => tempDir(files, 'phi-lint-living-');
 
 /** Run the CLI in-process (no child process): output is masked unless asked, as off a TTY. */
 export function cli(args: string[], opts: { cwd: string; input?: string; env?: Record<string, string>; prompt?: Env['prompt']; tty?: boolean }): Promise<RunResult> {

@@ -8,7 +8,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { PhiLintError } from '../errors.js';
-import { writeFileAtomic } from '../fix/write.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import { isMetaRule } from '../meta-rules.js';
 import type { FileResult, Finding, SuppressedFinding } from '../types.js';
 

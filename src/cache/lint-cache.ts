@@ -11,9 +11,10 @@
 // wrote it, the key is not. Only clean results are stored, so a hit means "no findings" and
 // the file holds no path, text or finding: nothing in it is PHI (see README, Security).
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, linkSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.js';
 import { homedir } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** The file's name in a directory given to --cache-location. */
 export const DEFAULT_CACHE_FILE = '.phi-lint-cache';
@@ -88,23 +89,16 @@ export function cacheSecret(dir: string): Buffer {
   const existing = read();
   if (existing) return existing;
   const key = randomBytes(KEY_BYTES);
-  const tmp = join(dirname(file), `.key.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  writeFileSync(tmp, `${key.toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+  const text = `${key.toString('base64url')}\n`;
   try {
-    linkSync(tmp, file); // fails if another run made the key first
+    writeFileAtomic(file, text, { exclusive: true, mode: 0o600 }); // fails if another run made the key first
     return key;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     const theirs = read();
     if (theirs) return theirs;
-    renameSync(tmp, file); // a damaged key: replace it
+    writeFileAtomic(file, text, { mode: 0o600 }); // a damaged key: replace it
     return key;
-  } finally {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // renamed
-    }
   }
 }
 
@@ -183,20 +177,7 @@ export class LintCache {
   /** Write the cache if it changed: to a temporary file beside it, then renamed over it. */
   save(): void {
     if (!this.changed) return;
-    const folder = dirname(this.file);
-    mkdirSync(folder, { recursive: true });
-    const tmp = join(folder, `.${basename(this.file)}.${process.pid}.tmp`);
-    try {
-      writeFileSync(tmp, JSON.stringify(this.data));
-      renameSync(tmp, this.file);
-    } catch (e) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // nothing was written
-      }
-      throw e;
-    }
+    writeFileAtomic(this.file, JSON.stringify(this.data), { mkdir: true });
     this.changed = false;
   }
 }

@@ -2,15 +2,15 @@
 // JSON Lines). Each comment is linted as a draft of kind comment; the report gives each row
 // an action — hide (it reveals PHI: hide it and reply privately), reply-privately (answer
 // privately, never confirm in public), ok — as CSV (default), JSON, SARIF or HTML.
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { Option } from 'commander';
-import { VERSION } from '../cli.js';
+import { resolve } from 'node:path';
+import { Option } from '@commander-js/extra-typings';
+import { writeFileAtomic } from '../atomic-write.js';
+import { VERSION } from '../program.js';
 import { parseColumnOptions, readExport } from '../comments/export.js';
 import { formatComments, lintComments } from '../comments/report.js';
 import { today } from '../consent/dates.js';
 import { PhiLintError } from '../errors.js';
-import { createSession } from '../run.js';
+import { createSession } from '../run/session.js';
 import { ok, repeatable, runSub, subProgram, type SubCommand } from './common.js';
 
 /** Variables that CI systems set: output is masked there (as in the lint run). */
@@ -32,10 +32,7 @@ export const comments: SubCommand = (args, env) => {
     .option('--no-mask', 'show values')
     .option('--show-values', 'show values (same as --no-mask), for local use');
   return runSub(program, args, async () => {
-    const o = program.opts<{
-      format: string; column: string[]; config?: string; rules: string[]; outputFile?: string;
-      mask?: boolean; showValues?: boolean;
-    }>();
+    const o = program.opts();
     const file = program.args[0]!;
     const path = resolve(env.cwd, file);
     const session = createSession({ config: o.config, rules: o.rules }, env.cwd);
@@ -59,17 +56,9 @@ export const comments: SubCommand = (args, env) => {
 };
 
 function writeAtomically(target: string, text: string, shown: string): void {
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(tmp, text);
-    renameSync(tmp, target);
+    writeFileAtomic(target, text, { mkdir: true });
   } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // never written
-    }
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new PhiLintError(`cannot write the report (${why})`, shown);
   }

@@ -1,11 +1,11 @@
 // What every subcommand shares: parsing its own options with commander (help and usage
 // errors become a RunResult, never an exit), turning PhiLintErrors into exit 2, and loading
 // the configuration that governs the working directory.
-import { resolve } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import type { Env } from '../cli.js';
+import { Command, CommanderError, type OptionValues } from '@commander-js/extra-typings';
+
 import { ExitCode, PhiLintError } from '../errors.js';
-import { createSession, type FileSetup, type RunResult } from '../run.js';
+import type { Env, RunResult } from '../io.js';
+import { createSession, type FileSetup } from '../run/session.js';
 
 export type SubCommand = (args: string[], env: Env) => Promise<RunResult>;
 
@@ -13,7 +13,7 @@ export const ok = (stdout: string, exitCode: number = ExitCode.Ok): RunResult =>
 export const fail = (message: string): RunResult => ({ exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${message}\n` });
 
 /** A subcommand's commander program, quiet (output is collected, never printed). */
-export function subProgram(name: string, description: string): Command {
+export function subProgram(name: string, description: string) {
   return new Command(`phi-lint ${name}`)
     .description(description)
     .helpOption('-h, --help', 'show this help')
@@ -22,7 +22,11 @@ export function subProgram(name: string, description: string): Command {
 }
 
 /** Parse args, then run body; help, usage errors and PhiLintErrors become results. */
-export async function runSub(program: Command, args: string[], body: () => Promise<RunResult> | RunResult): Promise<RunResult> {
+export async function runSub<A extends unknown[], O extends OptionValues>(
+  program: Command<A, O>,
+  args: string[],
+  body: () => Promise<RunResult> | RunResult,
+): Promise<RunResult> {
   let out = '';
   let err = '';
   program.configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
@@ -45,8 +49,7 @@ export async function runSub(program: Command, args: string[], body: () => Promi
 
 /** The setup (config, rules, ledger) for drafts in the working directory. */
 export function setupFor(env: Env, opts: { config?: string; rules?: string[] }): FileSetup {
-  const session = createSession({ config: opts.config, rules: opts.rules ?? [] }, env.cwd);
-  return session.forFile(resolve(env.cwd, 'x'));
+  return createSession({ config: opts.config, rules: opts.rules ?? [] }, env.cwd).base();
 }
 
 export const repeatable = (v: string, acc: string[]): string[] => [...acc, v];

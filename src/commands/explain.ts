@@ -117,7 +117,7 @@ export const explain: SubCommand = (args, env) => {
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
   return runSub(program, args, () => {
     const id = program.args[0];
-    const o = program.opts<{ config?: string; rules: string[] }>();
+    const o = program.opts();
     const meta = META_RULES.find((m) => m.id === id);
     if (meta) return ok(explainMeta(meta));
     const setup = setupFor(env, o);

@@ -2,10 +2,10 @@
 // Asks on a terminal (flags give the defaults), or takes flags alone (--yes, or no
 // terminal). Never overwrites an existing config: the file is created with a hard link
 // from a complete temp file, which fails if the name already exists.
-import { existsSync, linkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import type { Env } from '../cli.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import type { Env } from '../io.js';
 import { CONFIG_NAMES } from '../config/config.js';
 import { PhiLintError } from '../errors.js';
 import { fail, ok, repeatable, runSub, subProgram, type SubCommand } from './common.js';
@@ -134,16 +134,6 @@ async function ask(env: Env, p: Profile): Promise<Profile> {
   return out;
 }
 
-/** Create `file` with `text`, failing if it exists (no window in which a partial file is visible). */
-function createExclusive(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, text, { flag: 'wx' });
-  try {
-    linkSync(tmp, file);
-  } finally {
-    unlinkSync(tmp);
-  }
-}
 
 export const init: SubCommand = (args, env) => {
   const program = subProgram('init', 'Write a commented .phi-lint.yaml with the practice profile (never overwrites one).')
@@ -156,14 +146,14 @@ export const init: SubCommand = (args, env) => {
     .option('--staff <name>', 'staff member named in posts (repeatable)', repeatable, [] as string[])
     .option('-y, --yes', 'do not ask; use the flags as given');
   return runSub(program, args, async () => {
-    const o = program.opts<Record<string, unknown> & { yes?: boolean }>();
+    const o = program.opts();
     const existing = CONFIG_NAMES.map((n) => join(env.cwd, n)).find((f) => existsSync(f));
     if (existing) return fail(`${existing} already exists; phi-lint init never overwrites a config (edit it, or delete it and run init again)`);
     let profile = collect(o);
     if (!o.yes && env.stdinIsTTY && env.prompt) profile = await ask(env, profile);
     const file = join(env.cwd, CONFIG_NAMES[0]);
     try {
-      createExclusive(file, configText(profile));
+      writeFileAtomic(file, configText(profile), { exclusive: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${file} already exists; phi-lint init never overwrites a config`);
       return fail(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);

@@ -4,25 +4,23 @@
 // since the copy leaves the team; phi-lint's own findings are not PHI and stay.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Option } from 'commander';
-import { BinaryFileError, decode, parseDocument } from '../documents/load.js';
-import { lintDocument } from '../engine/lint.js';
+import { Option } from '@commander-js/extra-typings';
+import { today } from '../consent/dates.js';
+import { BinaryFileError, decode } from '../documents/load.js';
 import { PhiLintError } from '../errors.js';
-import { kindByGlobs } from '../files.js';
 import { applyEdits, redactionEdits } from '../fix/edits.js';
-import { isMetaRule } from '../meta-rules.js';
-import type { DraftKind } from '../types.js';
+import { kindOf, lintDraft } from '../run/draft.js';
 import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
 
 export const redact: SubCommand = (args, env) => {
   const program = subProgram('redact', 'Print a draft with every finding replaced by a placeholder ([NAME], [PHONE] …).')
     .argument('<file>', 'the draft, or - for standard input')
-    .addOption(new Option('--kind <kind>', 'what the draft is').choices(['post', 'reply', 'comment']))
+    .addOption(new Option('--kind <kind>', 'what the draft is').choices(['post', 'reply', 'comment'] as const))
     .option('--stdin-filename <name>', 'name for standard input (a .md name makes it Markdown)')
     .option('-c, --config <file>', 'use this config')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
   return runSub(program, args, async () => {
-    const o = program.opts<{ kind?: DraftKind; stdinFilename?: string; config?: string; rules: string[] }>();
+    const o = program.opts();
     const arg = program.args[0];
     const stdin = arg === '-';
     const path = stdin ? (o.stdinFilename ? resolve(env.cwd, o.stdinFilename) : 'stdin.txt') : resolve(env.cwd, arg);
@@ -40,12 +38,12 @@ export const redact: SubCommand = (args, env) => {
       throw e;
     }
     const setup = setupFor(env, o);
-    const kind = o.kind ?? kindByGlobs(path, setup.config.dir, setup.config.kinds);
-    const doc = parseDocument(path, text, kind ?? 'post', undefined, { kindFixed: kind !== undefined, unpublished: setup.config.unpublishedKeys });
+    const kind = kindOf(o.kind, path, setup.config);
     // Straight from the rules: no directive, consent or baseline filter applies to a copy that leaves the team.
+    const draft = { path, text, kind };
+    const { doc, findings } = await lintDraft(draft, { setup, today: today(env.env), cwd: env.cwd, stage: 'rules' });
     // how a reply sounds is not PHI: tone findings are not redacted
-    const findings = (await lintDocument(doc, setup.prepared.ctx))
-      .filter((f) => !isMetaRule(f.ruleId) && f.category !== 'tone');
-    return ok(applyEdits(text, redactionEdits(doc, findings)));
+    const redactable = findings.filter((f) => f.category !== 'tone');
+    return ok(applyEdits(text, redactionEdits(doc, redactable)));
   });
 };

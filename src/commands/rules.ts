@@ -33,7 +33,7 @@ export const rules: SubCommand = (args, env) => {
     .option('-c, --config <file>', 'use this config')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
   return runSub(program, args, () => {
-    const o = program.opts<{ coverage?: boolean; json?: boolean; config?: string; rules: string[] }>();
+    const o = program.opts();
     const setup = setupFor(env, o);
     const effective = new Map(setup.prepared.ctx.rules.map((r) => [r.id, r.effective]));
     const all = setup.prepared.ruleSet.rules;

@@ -5,12 +5,13 @@
 // shipped examples are written for — or the practice profile of --config. (Not the nearest
 // .phi-lint.yaml: a pack's examples must pass the same way on every machine.)
 import { resolve } from 'node:path';
-import { loadConfig } from '../config/config.js';
-import { parseDocument } from '../documents/load.js';
-import { lintDocument, type LintContext } from '../engine/lint.js';
+import { emptyConfig, loadConfig, type Config } from '../config/config.js';
+import { today } from '../consent/dates.js';
 import { PracticeFilter } from '../engine/practice.js';
 import { BUILTIN_RULES_DIR, loadRuleSet, packFiles } from '../rules/load.js';
 import type { CompiledRule } from '../rules/rule.js';
+import { lintDraft } from '../run/draft.js';
+import { setupFromRules, type FileSetup } from '../run/session.js';
 import { ok, runSub, subProgram, type SubCommand } from './common.js';
 import { EXAMPLE_PRACTICE } from './example-practice.js';
 
@@ -22,7 +23,8 @@ export interface ExampleFailure {
   matched?: string[];
 }
 
-export async function checkExamples(rules: CompiledRule[], ctx: LintContext): Promise<{ failures: ExampleFailure[]; examples: number }> {
+export async function checkExamples(rules: CompiledRule[], setup: FileSetup, cwd: string): Promise<{ failures: ExampleFailure[]; examples: number }> {
+  const opts = { setup, cwd, today: today({}), keepDuplicates: true, stage: 'rules' as const };
   const failures: ExampleFailure[] = [];
   let examples = 0;
   for (const rule of rules) {
@@ -31,7 +33,8 @@ export async function checkExamples(rules: CompiledRule[], ctx: LintContext): Pr
       for (const text of rule.examples[expected]) {
         examples++;
         // as the project's own rule tests do: Markdown, and every rule's findings kept (no dedupe across rules)
-        const findings = (await lintDocument(parseDocument('example.md', text, kind, 'md'), ctx, { keepDuplicates: true })).filter((f) => f.ruleId === rule.id);
+        const draft = { path: 'example.md', text, format: 'md' as const, defaultKind: kind };
+        const findings = (await lintDraft(draft, opts)).findings.filter((f) => f.ruleId === rule.id);
         if (expected === 'fire' && !findings.length) failures.push({ rule: rule.id, expected, text });
         if (expected === 'silent' && findings.length) failures.push({ rule: rule.id, expected, text, matched: findings.map((f) => f.match) });
       }
@@ -45,20 +48,23 @@ export const testRules: SubCommand = (args, env) => {
     .argument('[dir]', 'rule pack directory or file (default: the built-in packs)')
     .option('-c, --config <file>', 'take the practice profile from this config (default: the example practice, Peachtree Family Dental)');
   return runSub(program, args, async () => {
-    const o = program.opts<{ config?: string }>();
+    const o = program.opts();
     const target = program.args[0] ? resolve(env.cwd, program.args[0]) : BUILTIN_RULES_DIR;
     const mine = new Set(packFiles(target).map((f) => resolve(f)));
     const files = [...new Set([...packFiles(BUILTIN_RULES_DIR).map((f) => resolve(f)), ...mine])];
     const ruleSet = loadRuleSet(files);
     const configFile = o.config ? resolve(env.cwd, o.config) : undefined;
-    const practice = configFile ? loadConfig(configFile, env.cwd).practice : EXAMPLE_PRACTICE;
-    const ctx: LintContext = {
-      rules: ruleSet.rules.map((r) => ({ ...r, effective: r.severity })),
-      escalations: ruleSet.escalations,
-      practice: new PracticeFilter(practice),
-    };
+    const config: Config = configFile ? loadConfig(configFile, env.cwd) : { ...emptyConfig(env.cwd), practice: EXAMPLE_PRACTICE };
+    const setup = setupFromRules(config, {
+      ruleSet,
+      ctx: {
+        rules: ruleSet.rules.map((r) => ({ ...r, effective: r.severity })),
+        escalations: ruleSet.escalations,
+        practice: new PracticeFilter(config.practice),
+      },
+    }, { ledger: false });
     const tested = ruleSet.rules.filter((r) => mine.has(resolve(r.file)));
-    const { failures, examples } = await checkExamples(tested, ctx);
+    const { failures, examples } = await checkExamples(tested, setup, env.cwd);
     const lines = failures.map((f) =>
       f.expected === 'fire'
         ? `✖ ${f.rule}: should fire, found nothing in: ${f.text}`

@@ -9,7 +9,7 @@ import { extname } from 'node:path';
 import { COMMENT_FIELDS } from '../config/config.js';
 import { decodeDraft, BinaryFileError } from '../documents/load.js';
 import { PhiLintError } from '../errors.js';
-import { MAX_DRAFT_BYTES } from '../files.js';
+import { MAX_DRAFT_BYTES } from '../read-draft.js';
 
 export type CommentField = (typeof COMMENT_FIELDS)[number];
 

@@ -10,7 +10,7 @@ import { escapeControls } from '../formatters/escape.js';
 import { displayPath } from '../formatters/paths.js';
 import { loadFormatter } from '../formatters/index.js';
 import type { FormatOptions } from '../formatters/types.js';
-import type { FileSetup } from '../run.js';
+import type { FileSetup } from '../run/session.js';
 import type { FileResult, Finding } from '../types.js';
 import type { ExportedComment } from './export.js';
 import { actionOf, applyCommentPolicy, commentRules, type CommentAction } from './policy.js';
@@ -108,7 +108,7 @@ export async function formatComments(results: CommentResult[], o: ReportOptions)
     }));
     return (await loadFormatter('html'))(files, fopts);
   }
-  const files: FileResult[] = results.map(({ comment: c, findings }) => ({ filePath: rel, findings }));
+  const files: FileResult[] = results.map(({ findings }) => ({ filePath: rel, findings }));
   const text = (await loadFormatter(o.format))(files, fopts);
   if (o.format === 'json') {
     const entries = JSON.parse(text) as Record<string, unknown>[];

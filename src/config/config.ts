@@ -1,9 +1,10 @@
 // .phi-lint.yaml: discovery (from the working directory upwards, or --config), validation
 // with file:line:column errors, and defaults.
 import { existsSync, readFileSync } from 'node:fs';
+import type { FromSchema } from 'json-schema-to-ts';
 import { dirname, join, resolve } from 'node:path';
 import { PERIOD_PATTERN } from '../consent/dates.js';
-import { DEFAULT_MAX_VALIDITY } from '../consent/ledger.js';
+import { DEFAULT_MAX_VALIDITY } from '../consent/dates.js';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.js';
 import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
@@ -12,6 +13,9 @@ import { isInside, repositoryOf } from './repo-root.js';
 
 /** The fields of a comment export (`comments: columns:` names the column of each). */
 export const COMMENT_FIELDS = ['id', 'author', 'created', 'text', 'url', 'platform'] as const;
+
+/** A column name in `comments: columns:`. */
+const column = { type: 'string', minLength: 1 } as const;
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
@@ -114,7 +118,7 @@ export const configSchema = {
         columns: {
           type: 'object',
           additionalProperties: false,
-          properties: Object.fromEntries(COMMENT_FIELDS.map((f) => [f, { type: 'string', minLength: 1 }])),
+          properties: { id: column, author: column, created: column, text: column, url: column, platform: column },
         },
       },
     },
@@ -186,22 +190,8 @@ export function findConfig(from: string): string | undefined {
   }
 }
 
-interface RawConfig {
-  practice?: Partial<PracticeProfile> & { fax?: string[] };
-  rules?: Record<string, SeverityOrOff>;
-  categories?: Record<string, SeverityOrOff>;
-  packs?: Record<string, boolean>;
-  kinds?: { reply?: string[]; post?: string[]; comment?: string[] };
-  comments?: { severity?: Record<string, SeverityOrOff>; columns?: Record<string, string> };
-  ignore?: string[];
-  extensions?: string[];
-  'rule-dirs'?: string[];
-  consents?: string;
-  directives?: { 'require-reason'?: boolean; 'report-unused'?: SeverityOrOff };
-  fix?: { 'reply-template'?: boolean | string };
-  'front-matter'?: { unpublished?: string[] };
-  consent?: { 'max-validity'?: string };
-}
+/** A config file as its schema lets it be (json-schema-to-ts reads the type from configSchema). */
+type RawConfig = FromSchema<typeof configSchema>;
 
 /** The keys that switch part of the gate off, located (see ConfigSwitch). */
 function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {

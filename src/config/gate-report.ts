@@ -5,7 +5,7 @@
 // A gate that can be switched off silently is no gate; every format prints this report
 // (src/formatters/gate.ts), one line by default and item by item with --report-suppressions.
 import { relative, sep } from 'node:path';
-import { isIgnoredBy } from '../files.js';
+import { isIgnoredBy } from '../globs.js';
 import type { FileResult } from '../types.js';
 import { COMMON_DRAFT_EXTENSIONS, type Config, type ConfigSwitch } from './config.js';
 

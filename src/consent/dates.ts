@@ -29,6 +29,9 @@ export interface Period {
   days: number;
 }
 
+/** The longest a consent may run unless the config's `consent: max-validity` says otherwise. */
+export const DEFAULT_MAX_VALIDITY = '2y';
+
 export const PERIOD_PATTERN = '^(?=\\d)(\\d+y)?(\\d+m)?(\\d+d)?$';
 
 /** Parse `2y`, `18m`, `1y6m`, `90d` (see PERIOD_PATTERN; the config schema checks the form first). */

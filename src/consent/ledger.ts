@@ -2,18 +2,16 @@
 // it expires. No PHI is needed in it — an id, categories and dates. Validated like every
 // other YAML file phi-lint reads, with file:line:column errors.
 import { existsSync, readFileSync } from 'node:fs';
+import type { FromSchema } from 'json-schema-to-ts';
 import { join, relative } from 'node:path';
 import type { Config } from '../config/config.js';
 import { isInside, repositoryOf } from '../config/repo-root.js';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
 import { CATEGORIES, type Category } from '../types.js';
 import { readYaml, validateYaml } from '../yaml-source.js';
-import { addPeriod, describePeriod, isCalendarDate, periodOf } from './dates.js';
+import { addPeriod, DEFAULT_MAX_VALIDITY, describePeriod, isCalendarDate, periodOf } from './dates.js';
 
 export const LEDGER_NAME = 'consents.yaml';
-
-/** How long an authorization may run when the config does not say (`consent: { max-validity: 2y }`). */
-export const DEFAULT_MAX_VALIDITY = '2y';
 
 /**
  * Identifiers no patient authorization makes safe to publish: a number that opens an
@@ -24,13 +22,8 @@ export const NEVER_CONSENTABLE: readonly Category[] = [
   'ssn', 'mrn', 'health-plan', 'account', 'license', 'device', 'vehicle', 'ip', 'biometric', 'other-id',
 ];
 
-export interface ConsentEntry {
-  id: string;
-  covers: Category[];
-  signed: string;
-  expires: string;
-  note?: string;
-}
+/** One authorization of the ledger, as ledgerSchema lets it be (json-schema-to-ts reads the type from it). */
+export type ConsentEntry = FromSchema<typeof ledgerSchema>['consents'][number];
 
 export interface ConsentLedger {
   file: string;
@@ -103,7 +96,7 @@ export function parseLedger(file: string, text: string, opts: LedgerOptions = {}
   const maxValidity = describePeriod(period);
   if (src.data == null) return { file, entries: new Map(), maxValidity };
   validateYaml(src, ledgerSchema, 'consent ledger');
-  const raw = src.data as { consents: ConsentEntry[] };
+  const raw = src.data as FromSchema<typeof ledgerSchema>;
   const errors: PhiLintError[] = [];
   const entries = new Map<string, ConsentEntry>();
   const allowed = CATEGORIES.filter((c) => !NEVER_CONSENTABLE.includes(c));

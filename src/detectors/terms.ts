@@ -2,7 +2,8 @@
 // possessive forms included. A short list is one regular expression (a trie of its terms);
 // a gazetteer-sized one is looked up word by word (matchers/terms.ts, TermIndex).
 import { BudgetedRegExp } from '../matchers/budget.js';
-import { isRegexTerm, TermIndex, termsSource } from '../matchers/terms.js';
+import { isRegexTerm } from '../matchers/term-shapes.js';
+import { TermIndex, termsSource } from '../matchers/terms.js';
 import type { DetectorKind } from './kind.js';
 
 /**

@@ -4,13 +4,10 @@
 // entities decoded, characters normalised; view.ts maps it back to the text); and the block
 // structure. Offsets in a Document (blocks, images, comments, findings) are into `text`.
 import type { DraftKind } from '../types.js';
-import { LineIndex } from './position.js';
+import { LineIndex, type Span } from './position.js';
 import type { View } from './view.js';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span };
 
 export interface Comment extends Span {
   /** Comment body without the delimiters. */

@@ -8,7 +8,8 @@ import { buildProse, type Comment, type Document, type Span } from './document.j
 import { LineIndex } from './position.js';
 import { extractFrontMatter, valueReplacements, type FrontMatterOptions } from './front-matter.js';
 import { isDirectiveComment, isTextAttribute, scanHtml, type HtmlAttribute, type HtmlComment, type HtmlTag } from './html.js';
-import { entityAt, View } from './view.js';
+import { entityAt } from './characters.js';
+import { View } from './view.js';
 
 // Loaded on the first Markdown draft, from markdown-it's single-file CommonJS build (a third
 // of the ES modules' load time; a reply on standard input never pays for it).
@@ -135,7 +136,7 @@ function contentLineOffsets(st: State, content: string, firstLine: number, curso
     const src = st.lines.lineText(line);
     const part = parts[i];
     const from = cursors.get(line) ?? 0;
-    let at = -1;
+    let at: number;
     const trimmed = i === parts.length - 1 ? src.trimEnd() : src;
     const expected = trimmed.length - part.length;
     if (expected >= from && trimmed.startsWith(part, expected) && cursors.size === 0) at = expected;

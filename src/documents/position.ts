@@ -2,6 +2,12 @@
 // offsets into a document's text, formatters need ESLint-style line/column.
 import type { Position } from '../types.js';
 
+/** A range of a draft's text: [start, end) in UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 export class LineIndex {
   /** Offset at which each line starts. Lines end at \n, \r\n or a lone \r. */
   readonly starts: number[];

@@ -14,8 +14,9 @@
 //   line break, digits spaced out one by one.
 // Every view character remembers the source range it came from, so a finding's offsets are
 // always offsets into the original file.
-import { createRequire } from 'node:module';
-import type { Span } from './document.js';
+import { ENTITY, entityText, MARK, normaliseCluster, normaliseText, SPECIAL } from './characters.js';
+import type { Span } from './position.js';
+import { splits } from './splits.js';
 
 /** A source range and what the reader sees for it, when that is not the range's own text. */
 export interface Replacement extends Span {
@@ -166,52 +167,6 @@ class Builder {
 const INLINE_MARKUP =
   /^(?:[*_~`\\]|<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr)(?:\s[^<>]*)?>|<!--(?:(?!-->)[\s\S])*-->)+$/i;
 
-/** Characters of the visible text that may need normalising (ASCII printable text needs none). */
-const SPECIAL = /[^\t\n\r\x20-\x25\x27-\x5b\x5d-\x7e]/;
-const ENTITY = /&(?:#[0-9]{1,7};?|#[xX][0-9a-fA-F]{1,6};?|[A-Za-z][A-Za-z0-9]{1,31};?)/y;
-
-let decodeEntity: ((s: string) => string) | undefined;
-
-/** The HTML entity starting at `at` in `s`: its length and the text it stands for; undefined when there is none. */
-export function entityAt(s: string, at: number): { length: number; text: string } | undefined {
-  ENTITY.lastIndex = at;
-  const m = ENTITY.exec(s);
-  if (!m) return undefined;
-  const text = entityText(m[0]);
-  return text === m[0] ? undefined : { length: m[0].length, text };
-}
-
-/** An entity's text (`entities`, BSD-2-Clause, markdown-it's own decoder; loaded on the first entity). */
-function entityText(s: string): string {
-  decodeEntity ??= (createRequire(import.meta.url)('entities') as { decodeHTML: (s: string) => string }).decodeHTML;
-  return decodeEntity(s);
-}
-
-const HYPHENS = new Set([0x2010, 0x2011, 0x2012, 0x2043, 0x2212, 0xfe58, 0xfe63, 0xff0d, 0x058a, 0x1400, 0x1806, 0x2e17, 0x30a0]);
-const DASHES = new Set([0x2013, 0x2014, 0x2015, 0x2e3a, 0x2e3b]);
-/** Blocks whose characters fold to ASCII under NFKC without changing a word: full-width, small forms, ligatures, enclosed and mathematical alphanumerics, super- and subscripts, one-dot leaders. */
-const FOLD = /[\u2024\u2025\u2070-\u209f\u2460-\u24ff\u2776-\u2793\ufb00-\ufb06\ufe50-\ufe6f\uff01-\uff5e\u00b2\u00b3\u00b9]|\ud835[\udc00-\udfff]|\ud83c[\udd00-\udd0c]/;
-// Cyrillic and Greek letters that look like Latin ones: a word that mixes them with Latin
-// letters is written to dodge a filter.
-const LOOKALIKE: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  ο: 'o', ν: 'v', α: 'a', ι: 'i', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
-};
-const IGNORABLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
-const SPACE = /\p{Zs}/u;
-const DIGIT = /\p{Nd}/u;
-const MARK = /\p{M}/u;
-const LATIN = /[A-Za-z]/;
-
-/** The ASCII digit of any decimal digit (Unicode's decimal digits come in runs of ten, 0 to 9). */
-function asciiDigit(cp: number): string {
-  let start = cp;
-  while (start > 0 && DIGIT.test(String.fromCodePoint(start - 1)) && cp - start < 60) start--;
-  return String((cp - start) % 10);
-}
-
 /** First pass: drop or blank hidden markup, normalise visible characters, apply replacements. */
 function normalise(source: string, visible: Uint8Array | undefined, replacements: readonly Replacement[]): View {
   const n = source.length;
@@ -318,164 +273,6 @@ function visibleRun(source: string, b: Builder, from: number, to: number): void 
     i = k;
   }
   flush(to);
-}
-
-function normaliseCluster(cluster: string, cp: number, source: string, at: number, end: number, from: number, to: number): string {
-  const ch = String.fromCodePoint(cp);
-  if (IGNORABLE.test(ch)) return cluster.length > ch.length ? cluster.slice(ch.length).normalize('NFC') : '';
-  if (cp === 0x2028 || cp === 0x2029) return '\n';
-  if (SPACE.test(ch)) return ' ';
-  if (HYPHENS.has(cp)) return '-';
-  if (DASHES.has(cp)) {
-    const prev = at > from ? source[at - 1] : '';
-    const next = end < to ? source[end] : '';
-    return /\d/.test(prev) && /\d/.test(next) ? '-' : cluster;
-  }
-  if (DIGIT.test(ch)) return asciiDigit(cp);
-  const look = LOOKALIKE[ch];
-  if (look) {
-    const prev = at > from ? source[at - 1] : '';
-    const next = end < to ? source[end] : '';
-    if (LATIN.test(prev) || LATIN.test(next)) return look + cluster.slice(ch.length);
-    return cluster;
-  }
-  if (FOLD.test(ch)) return cluster.normalize('NFKC');
-  return cluster.length > ch.length ? cluster.normalize('NFC') : cluster;
-}
-
-/** Normalise a decoded entity's text the same way (an entity may spell a full-width digit). */
-function normaliseText(text: string): string {
-  if (!SPECIAL.test(text)) return text;
-  let out = '';
-  for (const ch of text) out += normaliseCluster(ch, ch.codePointAt(0)!, ch, 0, ch.length, 0, ch.length);
-  return out;
-}
-
-// Second pass: what a writer split on purpose or by accident.
-// - a line break inside a number, e-mail or web address ("404-555-" / "0187"): dropped after
-//   a joining character ("-", "@", "_", "/", or "." between digits), a space between two digits;
-// - digits spaced or dotted out one by one ("4 0 4 5 5 5 0 1 8 7"): joined;
-// - emphasis characters Markdown leaves as they are, inside a number ("404**-5**55"): dropped;
-// - letters standing in for digits inside a number ("4O4-555-Ol87"), numbers spelled out
-//   word by word ("four oh four, five five five…") and words typed letter by letter
-//   ("S a r a h"): read as the number or word.
-// (Addresses spelled out, "jane [at] mail [dot] com", are the phi/email-obfuscated rule's.)
-const ALNUM = /[\p{L}\p{N}]/u;
-const JOINERS = '-@_/';
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
-
-interface Edit extends Span {
-  text: string;
-}
-
-/** Where the writer split a value (see above), as edits of the first pass's text. */
-function splits(text: string): Edit[] {
-  const edits: Edit[] = [];
-  // line breaks (found by the break itself, then widened over the blanks around it: a
-  // pattern that starts with blanks would be quadratic on a long run of spaces)
-  const breaks = /\r\n|\r|\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = breaks.exec(text))) {
-    let s = m.index;
-    let e = s + m[0].length;
-    while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
-    while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
-    const prev = text[s - 1];
-    const next = text[e];
-    if (prev === undefined || next === undefined || !ALNUM.test(next)) continue;
-    if ((JOINERS.includes(prev) && ALNUM.test(text[s - 2] ?? '')) || (prev === '.' && isDigit(text[s - 2]) && isDigit(next))) {
-      edits.push({ start: s, end: e, text: '' });
-    } else if (isDigit(prev) && isDigit(next)) edits.push({ start: s, end: e, text: ' ' });
-  }
-  // digits one by one
-  const spacedOut = /\d(?:[ .]\d){6,40}/g;
-  while ((m = spacedOut.exec(text))) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (isDigit(text[s - 1]) || isDigit(text[e])) continue;
-    for (let i = s + 1; i < e; i += 2) edits.push({ start: i, end: i + 1, text: '' });
-  }
-  // emphasis characters left inside a number
-  const marks = /[*_~`]+/g;
-  while ((m = marks.exec(text))) {
-    const s = m.index;
-    const e = s + m[0].length;
-    const before = /[-.]/.test(text[s - 1] ?? '') ? text[s - 2] : text[s - 1];
-    const after = /[-.]/.test(text[e] ?? '') ? text[e + 1] : text[e];
-    if (isDigit(before) && isDigit(after)) edits.push({ start: s, end: e, text: '' });
-  }
-  lookAlikeDigits(text, edits);
-  spelledDigits(text, edits);
-  spacedLetters(text, edits);
-  return edits.sort((x, y) => x.start - y.start);
-}
-
-const LOOK_ALIKE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
-
-/** Letters standing in for digits inside a number ("4O4-555-Ol87"): read as the digits. */
-function lookAlikeDigits(text: string, edits: Edit[]): void {
-  if (!/\d[ .()-]?[OoIl]|[OoIl][ .()-]?\d/.test(text)) return;
-  const run = /[0-9OoIl][0-9OoIl() .-]{5,30}[0-9OoIl]/g; // bounded: retried from each start
-  let m: RegExpExecArray | null;
-  while ((m = run.exec(text))) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (ALNUM.test(text[s - 1] ?? '') || ALNUM.test(text[e] ?? '')) {
-      run.lastIndex = s + 1;
-      continue;
-    }
-    const digits = m[0].replace(/\D/g, '').length;
-    const letters = m[0].replace(/[^OoIl]/g, '').length;
-    // a number with a few letters in it, not words with a digit
-    if (digits < 5 || !letters || letters * 2 > digits) continue;
-    for (let i = s; i < e; i++) {
-      const d = LOOK_ALIKE_DIGIT[text[i]];
-      if (d) edits.push({ start: i, end: i + 1, text: d });
-    }
-  }
-}
-
-const DIGIT_WORDS: Record<string, string> = {
-  zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
-};
-const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
-const SPELLED = new RegExp(`\\b${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){6,20}\\b`, 'gi');
-
-/** A number spelled out word by word ("four oh four, five five five…"): read as digits, groups kept. */
-function spelledDigits(text: string, edits: Edit[]): void {
-  SPELLED.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SPELLED.exec(text))) {
-    const base = m.index;
-    const words = m[0].match(/[A-Za-z]+/g)!.map((w) => Number(DIGIT_WORDS[w.toLowerCase()]));
-    if (words.every((d, i) => i === 0 || d === words[i - 1] + 1)) continue; // counting along, not a number
-    const parts = /([A-Za-z]+)|([\s,.-]+)/g;
-    let p: RegExpExecArray | null;
-    while ((p = parts.exec(m[0]))) {
-      const s = base + p.index;
-      const e = s + p[0].length;
-      if (p[1]) edits.push({ start: s, end: e, text: DIGIT_WORDS[p[1].toLowerCase()] ?? p[1] });
-      else edits.push({ start: s, end: e, text: /[,-]/.test(p[2]) ? '-' : '' });
-    }
-  }
-}
-
-/** A word typed letter by letter ("S a r a h", "S.a.r.a.h"): joined; a capital after a small letter starts a new word. */
-function spacedLetters(text: string, edits: Edit[]): void {
-  const run = /[A-Za-z](?:[ .-][A-Za-z](?![A-Za-z])){3,40}/g; // bounded: retried from each start
-  let m: RegExpExecArray | null;
-  while ((m = run.exec(text))) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (/[A-Za-z]/.test(text[s - 1] ?? '') || /[A-Za-z]/.test(text[e] ?? '')) {
-      run.lastIndex = s + 1;
-      continue;
-    }
-    for (let i = s + 1; i < e; i += 2) {
-      const split = /[a-z]/.test(text[i - 1]) && /[A-Z]/.test(text[i + 1]);
-      edits.push({ start: i, end: i + 1, text: split ? ' ' : '' });
-    }
-  }
 }
 
 function rejoin(first: View): View {

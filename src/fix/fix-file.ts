@@ -13,7 +13,8 @@ import { unifiedDiff } from './diff.js';
 import { applyEdits } from './edits.js';
 import { noteRewrite, startRewrites } from './interrupt.js';
 import type { FixPlan } from './plan.js';
-import { encode, encodingOf, UnsafeWriteError, writeFileAtomic, writeTarget } from './write.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { encode, encodingOf, UnsafeWriteError, writeTarget } from './write.js';
 
 export interface FixDraftOptions {
   /** false: dry run (diff only). */

@@ -1,9 +1,7 @@
-// Writing a draft back: atomically (a temp file in the same folder, then rename, so a file is
-// always either old or new), with its encoding, BOM and permissions kept, and never through a
-// symlink that leads out of the project.
-import { chmodSync, chownSync, closeSync, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, relative, isAbsolute, resolve } from 'node:path';
+// Writing a draft back (atomically: src/atomic-write.ts), with its encoding and BOM kept, and
+// never through a symlink that leads out of the project.
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { relative, isAbsolute, resolve } from 'node:path';
 
 export type Encoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be';
 
@@ -50,45 +48,4 @@ export function writeTarget(path: string, root: string): string {
   }
   if (!statSync(real).isFile()) throw new UnsafeWriteError('the symlink does not lead to a regular file');
   return real;
-}
-
-/** Write via a temp file in the same folder + rename; keep the existing file's mode. */
-export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const tmp = join(dirname(path), `.${basename(path)}.phi-lint-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
-  let mode: number | undefined;
-  let owner: { uid: number; gid: number } | undefined;
-  try {
-    const st = statSync(path);
-    mode = st.mode & 0o7777;
-    owner = { uid: st.uid, gid: st.gid };
-  } catch {
-    mode = undefined;
-  }
-  const fd = openSync(tmp, 'wx', mode ?? 0o666);
-  try {
-    try {
-      const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (mode !== undefined) chmodSync(tmp, mode); // openSync's mode is filtered by the umask
-    if (owner && process.getuid?.() === 0) {
-      try {
-        chownSync(tmp, owner.uid, owner.gid);
-      } catch {
-        /* keep going: content matters more than ownership */
-      }
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
 }

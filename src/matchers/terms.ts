@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { isRegexTerm, REGEX_TERM, shapeRegexes } from './term-shapes.js';
 
 export interface TermOptions {
   caseSensitive?: boolean;
@@ -109,15 +110,12 @@ export function usedTrieSources(): Record<string, string> {
 }
 
 /** The source and flags of compileTerms's regular expression (null for an empty list). */
-/** A list entry written as `/regex/` or `/regex/flags`. */
-const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;
-
 export function termsSource(terms: string[], opts: TermOptions = {}): { source: string; flags: string } | null {
   const all = [...new Set(terms.map((t) => t.trim()).filter(Boolean))];
   if (!all.length) return null;
   // `/regex/` entries match as written (under the list's case rule), beside the words
-  const patterns = all.flatMap((t) => REGEX_ENTRY.exec(t)?.[1] ?? []);
-  const uniq = patterns.length ? all.filter((t) => !REGEX_ENTRY.test(t)) : all;
+  const patterns = all.flatMap((t) => REGEX_TERM.exec(t)?.[1] ?? []);
+  const uniq = patterns.length ? all.filter((t) => !REGEX_TERM.test(t)) : all;
   const sources = uniq.map((t) => termSource(t, opts.inflect ?? true));
   const body = sources.length ? cachedTrieSource(sources, opts.caseSensitive) : '(?!)';
   // A term never ends inside a contraction ("Don" is not in "Don't"), and is never part of an
@@ -202,30 +200,6 @@ function mergeSpans(a: { start: number; end: number }[], b: { start: number; end
   const out: { start: number; end: number }[] = [];
   for (const s of all) if (!out.length || s.start >= out[out.length - 1].end) out.push(s);
   return out;
-}
-
-/** Is this list entry a `/regex/` or `/regex/flags` entry rather than a term? */
-export function isRegexTerm(t: string): boolean {
-  return REGEX_TERM.test(t.trim());
-}
-const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
-
-/**
- * `/regex/` entries of a term list, as whole-word regexes (never inside a word, an e-mail
- * address, handle, hashtag or URL, as for terms): case-insensitive, or with exactly the
- * flags given (`/\p{Lu}{2,}/u` stays upper-case only). Entries with the same flags are
- * joined into one regex.
- */
-function shapeRegexes(entries: string[], make: (source: string, flags: string) => RegExp): RegExp[] {
-  const byFlags = new Map<string, string[]>();
-  for (const e of entries) {
-    const m = REGEX_TERM.exec(e.trim())!;
-    const flags = m[2] ? `${m[2].replace(/[gyud]/g, '')}gu` : 'giu';
-    byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${m[1]})`]);
-  }
-  return [...byFlags].map(([flags, alts]) =>
-    make(`(?<![\\p{L}\\p{N}_@#/])(?:${alts.join('|')})(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}]{2})`, flags),
-  );
 }
 
 export interface TermIndexOptions {

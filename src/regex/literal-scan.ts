@@ -4,12 +4,11 @@
 // text again. Literals are printable ASCII, compared case-insensitively: a superset of what
 // any case-sensitive regex would accept, which is all a prefilter needs.
 
-const LONG_S = 0x17f;
 /** The characters \s matches (ECMAScript WhiteSpace and LineTerminator). */
 const WHITE_SPACE = [
   0x9, 0xa, 0xb, 0xc, 0xd, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a,
   0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
-]; // ſ: case-folds to "s" in /iu regexes but toLowerCase() keeps it
+];
 
 export interface ScanResult {
   /** present[id] = 1 when literal `id` occurs in the text. */

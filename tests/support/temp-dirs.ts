@@ -1,12 +1,12 @@
-// Vitest setup file (vitest.config.ts, setupFiles): every folder a test file makes with
-// mkdtempSync — through the helpers (tmp-project.ts, scratch.ts) or directly — is removed
-// once the file's tests are done, so a run leaves nothing named phi-lint-* in the temp
+// The one temporary-folder helper (tempDir), and the vitest setup file (vitest.config.ts,
+// setupFiles) that cleans up: every folder a test file makes with mkdtempSync — through
+// tempDir or directly — is removed once the file's tests are done, so a run leaves nothing named phi-lint-* in the temp
 // folder. It also points $XDG_CACHE_HOME at a folder of its own, so no test writes the
 // --cache key or cache into the real user cache folder.
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 
 const created: string[] = [];
@@ -22,6 +22,21 @@ if (!(original as { registered?: boolean }).registered) {
   fs.mkdtempSync = registering;
   // named imports (import { mkdtempSync } from 'node:fs') see the wrapper too
   syncBuiltinESMExports();
+}
+
+/** A new temporary folder holding these files (paths relative, "/"-separated), removed after the test file. */
+export function tempDir(files: Record<string, string | Buffer> = {}, prefix = 'phi-lint-test-'): string {
+  const dir = fs.mkdtempSync(join(tmpdir(), prefix));
+  writeFiles(dir, files);
+  return dir;
+}
+
+/** Write these files (paths relative to `dir`), making their folders. */
+export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [name, body] of Object.entries(files)) {
+    fs.mkdirSync(dirname(join(dir, name)), { recursive: true });
+    fs.writeFileSync(join(dir, name), body);
+  }
 }
 
 /** The folders made so far by this test file. */

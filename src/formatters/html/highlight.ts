@@ -4,7 +4,7 @@
 // is on, a highlighted piece is `***` and plain text keeps only the words phi-lint proved
 // safe (mask.ts), so the report never shows a value the messages hide, nor anything else
 // that could identify someone. Work is linear in the text plus the findings per line.
-import type { Finding, Severity } from '../../types.js';
+import { SEVERITY_RANK as RANK, type Finding, type Severity } from '../../types.js';
 import { MASK, maskText, mergeSpans, type Span } from '../mask.js';
 
 export type Piece =
@@ -18,7 +18,6 @@ export interface SourceLine {
   pieces: Piece[];
 }
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 function clamp(n: number, max: number): number {
   return Math.max(0, Math.min(Number.isFinite(n) ? n : 0, max));

@@ -1,0 +1,113 @@
+// The one pipeline a draft goes through, whoever asks (the CLI, the API, `redact`,
+// `test-rules`): the text is parsed into a Document (its kind decided by kindOf's
+// precedence), the rules run, then the one filter chain — front-matter findings, inline
+// directives, consent, the baseline — and finally what --fix could fix is marked.
+import { applyBaseline, type Baseline } from '../baseline/baseline.js';
+import type { Config } from '../config/config.js';
+import { draftMayRead } from '../config/repo-root.js';
+import type { Document } from '../documents/document.js';
+import { parseDocument } from '../documents/load.js';
+import { filterFindings } from '../engine/filters.js';
+import { lintDocument } from '../engine/lint.js';
+import { kindByGlobs } from '../globs.js';
+import { planFixes, type FixPlan } from '../fix/plan.js';
+import { metaFinding } from '../meta-rules.js';
+import { applyCommentPolicy, commentRules } from '../comments/policy.js';
+import type { DirectiveUse, DraftKind, Finding, SuppressedFinding } from '../types.js';
+import type { FileSetup } from './session.js';
+
+/**
+ * The kind a draft is fixed to: the one asked for (--kind, the API's `kind`), else the
+ * config's `kinds:` globs. Undefined: the draft's front matter `kind:` decides, else post.
+ */
+export function kindOf(asked: DraftKind | undefined, path: string, config: Config): DraftKind | undefined {
+  return asked ?? kindByGlobs(path, config.dir, config.kinds);
+}
+
+export interface Draft {
+  /** The draft's path (absolute, or relative to `cwd`): config lookup, format, front matter `in-reply-to:`. */
+  path: string;
+  /** The decoded text (documents/load.ts decodeDraft). */
+  text: string;
+  /** Markdown or plain text; default: by the path's extension. */
+  format?: 'md' | 'txt';
+  /** The kind kindOf fixed; undefined: front matter `kind:` decides, else `defaultKind`. */
+  kind?: DraftKind;
+  /** The kind when neither `kind` nor front matter says (default post). */
+  defaultKind?: DraftKind;
+}
+
+export interface PipelineOptions {
+  setup: FileSetup;
+  /** YYYY-MM-DD, for consent expiry. */
+  today: string;
+  cwd: string;
+  /** The review the draft answers when its front matter names none (--in-reply-to). */
+  review?: string;
+  /** false: --no-inline-config (directives are counted, not applied). */
+  inlineConfig?: boolean;
+  /** --report-unused-directives: a directive that suppresses nothing is an error. */
+  reportUnused?: boolean;
+  baseline?: Baseline;
+  /** Keep every rule's findings where they overlap (no per-category dedupe). */
+  keepDuplicates?: boolean;
+  /**
+   * 'rules': stop after the rules — no phi-lint/ findings, no filter, nothing marked fixable
+   * (`redact`, whose copy leaves the team; `test-rules`, which checks rules alone).
+   */
+  stage?: 'rules' | 'all';
+}
+
+export interface LintedDraft {
+  doc: Document;
+  findings: Finding[];
+  /** What directives and the baseline hid. */
+  suppressed: SuppressedFinding[];
+  /** Directives that suppressed findings, or that --no-inline-config ignored. */
+  directives: DirectiveUse[];
+}
+
+/** The fixes --fix would make to these findings under this setup. */
+export function planFixesFor(doc: Document, findings: Finding[], setup: FileSetup): FixPlan {
+  const { config } = setup;
+  const { replyRules } = setup;
+  return planFixes(doc, findings, { replyTemplate: config.fix.replyTemplate, phone: config.contactPhone, replyRules });
+}
+
+/** Lint one decoded draft. Throws what the rules throw (a PhiLintError for a rule out of time). */
+export async function lintDraft(draft: Draft, opts: PipelineOptions): Promise<LintedDraft> {
+  const { setup } = opts;
+  const { config } = setup;
+  const mayRead = draftMayRead(draft.path, config.file ? config.dir : undefined, opts.cwd);
+  const doc = parseDocument(draft.path, draft.text, draft.kind ?? draft.defaultKind ?? 'post', draft.format, {
+    review: opts.review,
+    kindFixed: draft.kind !== undefined,
+    mayRead,
+    unpublished: config.unpublishedKeys,
+  });
+  let found = await lintDocument(doc, setup.prepared.ctx, { keepDuplicates: opts.keepDuplicates });
+  // a comment is somebody else's words: its own severity policy (src/comments/policy.ts)
+  if (doc.kind === 'comment') found = applyCommentPolicy(found, config.comments.severity, commentRules(setup.prepared.ruleSet.rules));
+  if (opts.stage === 'rules') return { doc, findings: found, suppressed: [], directives: [] };
+  const frontMatter = doc.problems.map((p) => metaFinding(doc, 'phi-lint/front-matter', 'warning', p, p.message));
+  const directives = { ...config.directives, ...(opts.reportUnused ? { reportUnused: 'error' as const } : {}) };
+  const filtered = filterFindings(doc, [...frontMatter, ...found], {
+    ruleIds: setup.ruleIds,
+    directives,
+    ledger: setup.ledger,
+    today: opts.today,
+    cwd: opts.cwd,
+    // a comment is somebody else's words: a directive in it is theirs, never obeyed
+    inlineConfig: doc.kind === 'comment' ? false : opts.inlineConfig,
+  });
+  let findings = filtered.findings;
+  const suppressed = filtered.suppressed;
+  if (opts.baseline) {
+    const b = applyBaseline(opts.baseline, draft.path, findings);
+    findings = b.findings;
+    suppressed.push(...b.suppressed);
+  }
+  const fixable = new Set(planFixesFor(doc, findings, setup).fixed);
+  findings = findings.map((f) => (fixable.has(f) ? { ...f, fixable: true } : f));
+  return { doc, findings, suppressed, directives: filtered.directives };
+}
