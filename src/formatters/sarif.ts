@@ -3,6 +3,7 @@
 // working directory, under %SRCROOT%) and region (1-based lines, UTF-16 columns).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { ruleHelpUri, ruleTitle } from '../handbook/rule-docs.js';
 import type { CompiledRule } from '../rules/rule.js';
 import { SAFE_HARBOR, type Finding, type Severity, type SuppressedFinding } from '../types.js';
 import { gateText } from './gate.js';
@@ -66,18 +67,20 @@ interface RuleLike {
   message: string;
   why: string;
   suggestion?: string;
+  file?: string;
 }
 
 function describeRule(r: RuleLike): Record<string, unknown> {
   const sh = SAFE_HARBOR[r.category];
-  const short = r.message.replace(/\s*"?\{match\}"?/g, '');
+  const short = ruleTitle(r.message);
   const help = r.suggestion ? `${r.why.trim()}\n\nInstead: ${r.suggestion.trim()}` : r.why.trim();
   const helpMd = r.suggestion ? `${r.why.trim()}\n\n**Instead:** ${r.suggestion.trim()}` : r.why.trim();
   return {
     id: r.id,
     name: pascalName(r.id),
     shortDescription: { text: short },
-    fullDescription: { text: r.why.trim() },
+    fullDescription: { text: r.why.replace(/\s+/g, ' ').trim() },
+    helpUri: ruleHelpUri(r),
     help: { text: help, markdown: helpMd },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
