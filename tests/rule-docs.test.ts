@@ -118,3 +118,12 @@ describe('sarif rules', () => {
     expect(own.helpUri).toMatch(/^file:\/\/.*\/tests\/fixtures\/all-categories\/rules\/.*\.ya?ml$/);
   });
 });
+
+describe('the HTML report', () => {
+  it("links each finding to its rule's page", () => {
+    const dir = tmpProject({ 'a.md': 'Call Dana at 404-555-0187.\n' });
+    const page = phiLint(['-f', 'html', 'a.md'], { cwd: dir }).stdout;
+    const phone = `file://${join(ROOT, 'docs', 'rules', 'phi', 'phone.md')}`;
+    expect(page).toContain(`<a class="rule-page" href="${phone}" title="The rule's page"><code>phi/phone</code></a>`);
+  });
+});
