@@ -8,6 +8,7 @@ const LOADERS = {
   init: async () => (await import('./init.js')).init,
   'test-rules': async () => (await import('./test-rules.js')).testRules,
   redact: async () => (await import('./redact.js')).redact,
+  handbook: async () => (await import('./handbook.js')).handbook,
 } satisfies Record<string, () => Promise<SubCommand>>;
 
 export type CommandName = keyof typeof LOADERS;
