@@ -79,6 +79,7 @@ export function buildProgram(): Command {
     .option('--in-reply-to <file>', 'the review the reply drafts answer: anything they repeat from it is a finding')
     .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('--audit-log <file>', 'append a tamper-evident record of this run (hashes and counts, no values) to this file')
     .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
     .option('--no-mask', 'show matched values')
     .option('--show-values', 'show matched values (same as --no-mask), for local use')
@@ -154,6 +155,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     cache?: boolean;
     cacheLocation?: string;
     ignore?: boolean;
+    auditLog?: string;
   }>();
   const paths = program.args;
   // Any CI system masks, not only those that set CI: a non-empty value other than "false".
@@ -207,6 +209,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     cache: !!o.cache || o.cacheLocation !== undefined,
     cacheLocation: o.cacheLocation,
     noIgnore: o.ignore === false,
+    auditLog: o.auditLog,
+    argv,
   };
   if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);
   try {

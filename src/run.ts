@@ -1,5 +1,6 @@
 // files → documents → rules → findings → format → exit code. No process globals here:
 // run() takes what it needs and returns what to print, so it is testable in-process.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, basename, extname, join, relative, resolve, sep } from 'node:path';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline/baseline.js';
@@ -76,6 +77,10 @@ export interface LintOptions {
   cacheLocation?: string;
   /** --no-ignore: lint everything given; neither .gitignore nor the config's ignore globs apply. */
   noIgnore?: boolean;
+  /** Append one line per run to this tamper-evident audit log (src/audit/log.ts). */
+  auditLog?: string;
+  /** The command line as given (paths and options, for the audit log and SARIF). */
+  argv?: string[];
 }
 
 export interface Io {
@@ -271,7 +276,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       }
       if (cached?.hits.has(t.path)) {
         run.cached++;
-        results.push({ filePath: t.path, findings: [], ...(linter.keepSources ? { source: decodeDraft(readFileSync(t.path)).text } : {}) });
+        results.push({ filePath: t.path, findings: [], cached: true, ...(linter.keepSources ? { source: decodeDraft(readFileSync(t.path)).text } : {}) });
         continue;
       }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
@@ -437,7 +442,7 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
     if (ext === '.txt' || MARKDOWN_EXTENSIONS.includes(ext)) return true;
     return config.extensions.some((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase() === ext);
   };
-  const lintOne: FileLinter['lintOne'] = async (path, buf, setup, kind, format) => {
+  const lintDraft: FileLinter['lintOne'] = async (path, buf, setup, kind, format) => {
     const mustLint = opts.useStdin || named.has(path) || draftByName(path, setup.config);
     const reportUnused = opts.reportUnusedDirectives;
     const inlineConfig = opts.inlineConfig;
@@ -461,6 +466,8 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
     }
     return outcome.result;
   };
+  // --audit-log records the SHA-256 of the bytes each draft was checked in
+  const lintOne: FileLinter['lintOne'] = opts.auditLog ? withSha256(lintDraft) : lintDraft;
   const lintPath = async (path: string, readStaged?: (path: string) => Promise<Buffer>): Promise<FileResult | undefined> => {
     const setup = session.forFile(path);
     const { config } = setup;
@@ -625,6 +632,7 @@ function writeReport(target: string, text: string): string | undefined {
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
+  const startedAt = new Date();
   let linted: LintRun;
   try {
     linted = await lintFiles(opts, io);
@@ -714,5 +722,16 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     exitCode = 2;
     for (const r of results) if (r.fatal) stderr += `phi-lint: ${r.filePath}: ${r.fatal}\n`;
   }
+  if (opts.auditLog) {
+    const problem = (await import('./audit/record.js')).recordRun(opts.auditLog, { opts, io, linted, exitCode, startedAt });
+    if (problem) return { exitCode: 2, stdout, stderr: `${stderr}phi-lint: ${problem}\n` };
+  }
   return { exitCode, stdout, stderr };
+}
+
+function withSha256(lint: FileLinter['lintOne']): FileLinter['lintOne'] {
+  return async (path, buf, ...rest) => {
+    const r = await lint(path, buf, ...rest);
+    return { ...r, sha256: createHash('sha256').update(buf).digest('hex') };
+  };
 }

@@ -9,6 +9,7 @@ const LOADERS = {
   'test-rules': async () => (await import('./test-rules.js')).testRules,
   redact: async () => (await import('./redact.js')).redact,
   handbook: async () => (await import('./handbook.js')).handbook,
+  audit: async () => (await import('./audit.js')).audit,
 } satisfies Record<string, () => Promise<SubCommand>>;
 
 export type CommandName = keyof typeof LOADERS;
