@@ -680,6 +680,10 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     }
     if (text) stderr += `phi-lint: ${text.summary}\n`;
   }
+  // sarif and json-with-metadata describe their run: times, command line, git, hashes
+  const meta = ['sarif', 'json-with-metadata'].includes(opts.format)
+    ? (await import('./audit/run-meta.js')).runMeta({ argv: opts.argv ?? [], start: startedAt, cwd: io.cwd, ...baseRules(session, io.cwd) })
+    : undefined;
   const output = formatter(shown, {
     mask: opts.mask,
     color: opts.color && !opts.outputFile,
@@ -687,6 +691,7 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     rules: new Map(session.all().flatMap((p) => p.ruleSet.rules.map((r) => [r.id, r] as const))),
     version: io.version,
     ...(gate && opts.format !== 'json' ? { gate } : {}),
+    ...(meta ? { run: meta } : {}),
   });
   // --fix-dry-run: the stylish report is the diff; any other format prints its report (of the
   // drafts as they would be after the fixes) and the diff goes to standard error.
@@ -734,4 +739,9 @@ function withSha256(lint: FileLinter['lintOne']): FileLinter['lintOne'] {
     const r = await lint(path, buf, ...rest);
     return { ...r, sha256: createHash('sha256').update(buf).digest('hex') };
   };
+}
+
+function baseRules(session: Session, cwd: string): { config: Config; ruleSet: Prepared['ruleSet'] } {
+  const setup = session.forFile(resolve(cwd, 'x'));
+  return { config: setup.config, ruleSet: setup.prepared.ruleSet };
 }

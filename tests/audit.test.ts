@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS, sealLine, verifyAudit, type AuditEntry } from '../src/audit/log.js';
 import { publicRemote } from '../src/audit/provenance.js';
 import { phiLint } from './helpers.js';
+import { sarifErrors } from './report-checks.js';
 import { git, scratchRepo } from './scratch.js';
 
 const sha = (b: string | Buffer): string => createHash('sha256').update(b).digest('hex');
@@ -156,5 +157,32 @@ describe('publicRemote', () => {
     expect(publicRemote('https://u:tok@git.example.org/a/b.git')).toBe('https://git.example.org/a/b.git');
     expect(publicRemote('git@git.example.org:a/b.git')).toBe('ssh://git.example.org/a/b.git');
     expect(publicRemote('ssh://git@git.example.org/a/b.git')).toBe('ssh://git.example.org/a/b.git');
+  });
+});
+
+describe('reports that describe their run', () => {
+  it('SARIF invocations have start and end time and the command line; versionControlProvenance the commit and branch', () => {
+    const dir = project();
+    const r = phiLint(['-f', 'sarif', 'posts/blocked.md'], { cwd: dir });
+    const log = JSON.parse(r.stdout) as { runs: { invocations: Record<string, unknown>[]; versionControlProvenance?: unknown[] }[] };
+    expect(sarifErrors(log)).toBe('');
+    const inv = log.runs[0]!.invocations[0]!;
+    expect(inv).toMatchObject({ commandLine: 'phi-lint -f sarif posts/blocked.md', arguments: ['-f', 'sarif', 'posts/blocked.md'] });
+    expect(Date.parse(inv.endTimeUtc as string)).toBeGreaterThanOrEqual(Date.parse(inv.startTimeUtc as string));
+    expect(log.runs[0]!.versionControlProvenance).toEqual([
+      { repositoryUri: 'https://git.example.org/maple/content.git', revisionId: git(dir, 'rev-parse', 'HEAD').trim(), branch: 'main' },
+    ]);
+    expect(r.stdout).not.toContain('s3cret');
+  });
+
+  it('--format json-with-metadata: the JSON results and the same run metadata as the audit log', () => {
+    const dir = project();
+    const r = phiLint(['-f', 'json-with-metadata', '--audit-log', 'audit.jsonl', 'posts/blocked.md'], { cwd: dir });
+    const out = JSON.parse(r.stdout) as { results: { filePath: string }[]; metadata: Record<string, unknown> };
+    expect(out.results.map((x) => x.filePath)).toEqual([join(dir, 'posts/blocked.md')]);
+    const [entry] = entries(join(dir, 'audit.jsonl'));
+    expect(out.metadata).toMatchObject({ tool: 'phi-lint', version: entry!.version, git: entry!.git, config: entry!.config, packs: entry!.packs });
+    expect((out.metadata.rulesMeta as Record<string, { docs: { url: string } }>)['phi/ssn']!.docs.url).toMatch(/docs\/rules\/phi\/ssn\.md$/);
+    for (const v of VALUES) expect(r.stdout).not.toContain(v);
   });
 });

@@ -10,7 +10,7 @@ import { gateText } from './gate.js';
 import { isMetaRule, META_RULES } from '../meta-rules.js';
 import { findingText } from './mask.js';
 import { displayPath, pathToUriReference } from './paths.js';
-import type { Formatter } from './types.js';
+import type { FormatOptions, Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -119,6 +119,19 @@ function gatePlace(file: string, line: number | undefined): Record<string, unkno
   return { artifactLocation, ...(line ? { region: { startLine: line } } : {}) };
 }
 
+/** When and how the run was invoked (SARIF 3.20 invocation), when the run told us. */
+function invocationTimes(opts: FormatOptions): Record<string, unknown> {
+  const m = opts.run;
+  return m ? { commandLine: m.commandLine, arguments: m.arguments, startTimeUtc: m.startTimeUtc, endTimeUtc: m.endTimeUtc } : {};
+}
+
+/** The commit and branch the drafts come from (SARIF 3.23), when they are in a git repository with a remote. */
+function provenance(opts: FormatOptions): Record<string, unknown> {
+  const g = opts.run?.git;
+  if (!g?.repository) return {};
+  return { versionControlProvenance: [{ repositoryUri: g.repository, revisionId: g.commit, ...(g.branch ? { branch: g.branch } : {}) }] };
+}
+
 export const sarif: Formatter = (results, opts) => {
   const texts = findingText(opts.mask, opts.rules.keys());
   const ruleList: RuleLike[] = [...opts.rules.values()].map((r: CompiledRule) => r);
@@ -209,11 +222,13 @@ export const sarif: Formatter = (results, opts) => {
         },
         invocations: [
           {
+            ...invocationTimes(opts),
             executionSuccessful: !results.some((r) => r.fatal),
             toolExecutionNotifications: notifications,
             ...(configNotes.length ? { toolConfigurationNotifications: configNotes } : {}),
           },
         ],
+        ...provenance(opts),
         originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
