@@ -1,5 +1,5 @@
 // Command-line definition (commander): argv → options → run(). No linting logic here.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { isCommand, runCommand } from './commands/index.js';
 import { today } from './consent/dates.js';
@@ -35,10 +35,16 @@ Examples:
   $ phi-lint --fix-dry-run posts/            show what --fix would change
   $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
 
-Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-
+Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-, handbook,
+audit verify|summary FILE, consent list|expiring|where|add
 (\`phi-lint COMMAND --help\` for each).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
+
+function parseWarnDays(v: string): number {
+  if (!/^\d{1,5}$/.test(v)) throw new InvalidArgumentError('expected a whole number of days (0 or more)');
+  return Number(v);
+}
 
 /** Variables that CI systems set (GitHub Actions, GitLab, Jenkins, Azure Pipelines, Buildkite, CircleCI). */
 const CI_VARIABLES = ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI'];
@@ -79,6 +85,7 @@ export function buildProgram(): Command {
     .option('--in-reply-to <file>', 'the review the reply drafts answer: anything they repeat from it is a finding')
     .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('--consent-warn-days <n>', 'warn when a consent a draft cites expires within N days (default 30)', parseWarnDays)
     .option('--audit-log <file>', 'append a tamper-evident record of this run (hashes and counts, no values) to this file')
     .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
     .option('--no-mask', 'show matched values')
@@ -156,6 +163,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     cacheLocation?: string;
     ignore?: boolean;
     auditLog?: string;
+    consentWarnDays?: number;
   }>();
   const paths = program.args;
   // Any CI system masks, not only those that set CI: a non-empty value other than "false".
@@ -210,6 +218,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     cacheLocation: o.cacheLocation,
     noIgnore: o.ignore === false,
     auditLog: o.auditLog,
+    consentWarnDays: o.consentWarnDays,
     argv,
   };
   if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);

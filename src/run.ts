@@ -77,11 +77,16 @@ export interface LintOptions {
   cacheLocation?: string;
   /** --no-ignore: lint everything given; neither .gitignore nor the config's ignore globs apply. */
   noIgnore?: boolean;
+  /** Warn when a cited consent expires within this many days (default CONSENT_WARN_DAYS). */
+  consentWarnDays?: number;
   /** Append one line per run to this tamper-evident audit log (src/audit/log.ts). */
   auditLog?: string;
   /** The command line as given (paths and options, for the audit log and SARIF). */
   argv?: string[];
 }
+
+/** A cited consent that expires within this many days is a warning (--consent-warn-days). */
+export const CONSENT_WARN_DAYS = 30;
 
 export interface Io {
   cwd: string;
@@ -446,7 +451,8 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
     const mustLint = opts.useStdin || named.has(path) || draftByName(path, setup.config);
     const reportUnused = opts.reportUnusedDirectives;
     const inlineConfig = opts.inlineConfig;
-    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused, inlineConfig, review, keepSources, mustLint };
+    const consentWarnDays = opts.consentWarnDays ?? CONSENT_WARN_DAYS;
+    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused, inlineConfig, review, keepSources, mustLint, consentWarnDays };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
     const { fixDraft } = await import('./fix/fix-file.js');
@@ -505,6 +511,8 @@ interface FileContext {
   keepSources: boolean;
   /** Named by the user or named like a draft: bytes that are not text are an error, not a skip. */
   mustLint: boolean;
+  /** Warn when a cited consent expires within this many days. */
+  consentWarnDays?: number;
 }
 
 /** Formats that print clean drafts' text as well (the HTML report's "Show the draft"). */
@@ -579,6 +587,7 @@ async function lintBuffer(
     today: ctx.today,
     cwd: ctx.cwd,
     inlineConfig: ctx.inlineConfig,
+    consentWarnDays: ctx.consentWarnDays,
   });
   let reported = filtered.findings;
   const suppressed = filtered.suppressed;

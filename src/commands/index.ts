@@ -10,6 +10,7 @@ const LOADERS = {
   redact: async () => (await import('./redact.js')).redact,
   handbook: async () => (await import('./handbook.js')).handbook,
   audit: async () => (await import('./audit.js')).audit,
+  consent: async () => (await import('./consent.js')).consent,
 } satisfies Record<string, () => Promise<SubCommand>>;
 
 export type CommandName = keyof typeof LOADERS;
