@@ -103,6 +103,25 @@ describe('consent filter', () => {
     const none = applyConsent(draft('C-2025-014'), [finding('phone', 60)], { ...opts, ledger: undefined });
     expect(none[0].message).toMatch(/there is no consent ledger/);
   });
+  it('a stated written permission without a consent on file: covered categories are notes, one warning asks to record it', () => {
+    const text = 'Shared with Dana\'s written permission. Dana loves her new crown! Call 404-555-0187.\n';
+    const doc = parseDocument('a.txt', text, 'post');
+    const out = applyConsent(doc, [finding('name', 39), finding('health-detail', 54), finding('phone', 70)], opts);
+    expect(out.map((f) => [f.ruleId, f.category, f.severity])).toEqual([
+      ['phi-lint/consent', 'other-id', 'warning'],
+      ['phi/name', 'name', 'info'],
+      ['phi/health-detail', 'health-detail', 'info'],
+      ['phi/phone', 'phone', 'error'],
+    ]);
+    expect(out[0].message).toMatch(/cites no consent on file: record the signed authorization/);
+    expect(out[0].start).toBe(text.indexOf('with Dana'));
+  });
+  it('words about permission that state none leave the findings alone', () => {
+    for (const text of ['Ask for written permission before you post a photo.\n', 'Dana gave us a review.\n']) {
+      const fs = [finding('name', 0)];
+      expect(applyConsent(parseDocument('a.txt', text, 'post'), fs, opts)).toBe(fs);
+    }
+  });
   it('a draft without consent is untouched', () => {
     const doc = parseDocument('a.md', 'Call Dana.\n', 'post');
     const fs = [finding('phone', 5)];

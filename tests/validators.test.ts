@@ -60,3 +60,12 @@ describe('validators', () => {
     no('vin', ['ABCDEFGHJKLMNPRST', '1HGBH41JXMN10918I', '12345678901234567']);
   });
 });
+
+describe('not-public-page', () => {
+  it("drops an organisation's home page or topic page, keeps a person's page", async () => {
+    const { notPublicPage } = await import('../src/matchers/validators.js');
+    for (const u of ['https://glaucoma.org/', 'https://www.aao.org/eye-health', 'www.sepsis.org', 'https://www.cdc.gov/flu/index.html']) expect(notPublicPage(u)).toBe(false);
+    for (const u of ['https://www.caringbridge.org/visit/janedoe2', 'https://jennasjourney.blog/', 'gofundme.com/f/harpers-fight', 'https://example.org/?id=44812'])
+      expect(notPublicPage(u)).toBe(true);
+  });
+});

@@ -61,7 +61,7 @@ export interface RunFacts {
   exitCode: number;
 }
 
-const COVERED = /^covered by consent ([^,\s]+)/;
+const COVERED = /^covered by consent ([^,\s]+), expires /;
 
 function verdictOf(r: FileResult): Verdict {
   if (r.fatal) return 'unreadable';

@@ -39,7 +39,7 @@ function consentSpan(doc: Pick<Document, 'text' | 'frontMatterSpan'>): Span {
 
 export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'>, findings: Finding[], opts: ConsentFilterOptions): Finding[] {
   const ids = citedConsents(doc.frontMatter);
-  if (!ids.length) return findings;
+  if (!ids.length) return applyStatedPermission(doc, findings);
   const at = consentSpan(doc);
   const problems: Finding[] = [];
   const problem = (message: string, severity: 'error' | 'warning' = 'error'): void => {
@@ -109,6 +109,33 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
 export function daysBetween(from: string, to: string): number {
   const t = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
   return Math.round((t(to) - t(from)) / 86_400_000);
+}
+
+/**
+ * "Shared with her written permission": the writer says the person authorized the post, but
+ * no consent on file is cited. What a testimonial authorization covers (the person's name,
+ * photo, words, care) becomes a note, and one warning asks for the authorization to be
+ * recorded in the ledger and cited — a statement in the text proves nothing to an auditor.
+ * Identifiers (phone, dates, addresses, numbers) stay findings: no testimonial needs them.
+ */
+const STATED_PERMISSION =
+  /\b(?:with|has|have|had|gave\s+us|given|got)\s+(?:(?:his|her|their|the\s+(?:patient|family|parent)s?['\u2019]s?|[\p{Lu}][\p{Ll}]+['\u2019]s|full|signed|express|explicit|written|kind|their\s+written|a\s+signed)\s+){0,3}(?:written|signed)\s+(?:permission|consent|authori[sz]ation|release)\b|\b(?:shared|posted|published|used|featured)\s+with\s+(?:(?:his|her|their|[\p{Lu}][\p{Ll}]+['\u2019]s)\s+)?(?:permission|consent)\b/u;
+const STATED_COVERS = new Set(['name', 'photo', 'unconsented-media', 'health-detail', 'patient-relationship']);
+const STATED = `${COVERED}the draft states (written permission; none on file)`;
+
+function applyStatedPermission(doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'>, findings: Finding[]): Finding[] {
+  if (!findings.some((f) => STATED_COVERS.has(f.category))) return findings;
+  const m = STATED_PERMISSION.exec(doc.text);
+  if (!m) return findings;
+  const out = findings.map((f) => {
+    if (isMetaRule(f.ruleId) || !STATED_COVERS.has(f.category) || f.severity === 'info') return f;
+    const { suggestion: _unused, ...rest } = f;
+    return { ...rest, severity: 'info' as const, note: STATED };
+  });
+  const at = { start: m.index, end: m.index + m[0].length };
+  const warning = metaFinding(doc, 'phi-lint/consent', 'warning', at,
+    'The draft says the person gave written permission, but cites no consent on file: record the signed authorization in the consent ledger (consents.yaml) and cite its id (front matter consent:, or the ledger entry\'s drafts:).');
+  return [warning, ...out].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** The day a consent lapses. */

@@ -80,6 +80,9 @@ export class PracticeFilter {
         const w = nameWords(t);
         if (!w.length) return false;
         if (w.every((x) => this.orgWords.has(x))) return true;
+        // one word of the practice's own address: its street or city ("South Lamar parking",
+        // "Charlotte's heat index"), except where the draft may be greeting a reviewer
+        if (!opts.namedInFull && w.length === 1 && this.addrSet.has(w[0])) return true;
         // staff: every word belongs to one staff member's name ("Dr. Reyes", "Anna Reyes", "Anna")
         if (opts.namedInFull && w.length < 2 && nameWords(t).length === words(t).length) return false;
         return this.staffNames.some((s) => w.every((x) => s.includes(x)));

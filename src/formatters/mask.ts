@@ -5,7 +5,7 @@
 //   every category (an SSN, record, health-plan or account number reveals no part at all).
 // - Any other draft text a report quotes — a code frame, the dry-run diff, the HTML report,
 //   a message about a directive or a consent, a note — keeps only its punctuation, spacing
-//   and the words proved safe: common English words (SCOWL; src/formatters/safe-words.ts)
+//   and the words proved safe: common English words (SCOWL; src/lexicon/safe-words.ts)
 //   that are not also a given name, surname or place, plus phi-lint's own vocabulary
 //   (categories, placeholders, directive keywords, rule ids in use). Every other word and
 //   every number — in any script, Arabic-Indic and full-width digits included — becomes
@@ -15,7 +15,7 @@
 // of two masked texts shows only real changes.
 import { CATEGORIES, type Finding } from '../types.js';
 import { escapeChar } from './escape.js';
-import { LOWER_CASE_WORDS, SAFE_WORDS } from './safe-words.js';
+import { englishWords, nameLikeWords } from '../lexicon/common-words.js';
 
 export const MASK = '***';
 
@@ -36,10 +36,7 @@ const OWN_WORDS = [
   'ledger config inline markdown linted cfr hipaa',
 ].flatMap((s) => s.split(' '));
 
-let common: Set<string> | undefined;
-let lowerOnly: Set<string> | undefined;
-const commonWords = (): Set<string> => (common ??= new Set([...SAFE_WORDS.split(/\s+/), ...OWN_WORDS].filter(Boolean)));
-const lowerCaseWords = (): Set<string> => (lowerOnly ??= new Set(LOWER_CASE_WORDS.split(/\s+/).filter(Boolean)));
+const OWN = new Set(OWN_WORDS);
 
 /**
  * Is this word (letters, at most one inner apostrophe) safe to show? A common word that is
@@ -50,7 +47,7 @@ export function isSafeWord(word: string, extra?: ReadonlySet<string>): boolean {
   const w = word.toLowerCase().replace('\u2019', "'");
   if (w.length === 1) return w === 'a' || w === 'i';
   const lower = w === word;
-  const known = (x: string): boolean => commonWords().has(x) || !!extra?.has(x) || (lower && lowerCaseWords().has(x));
+  const known = (x: string): boolean => englishWords().has(x) || OWN.has(x) || !!extra?.has(x) || (lower && nameLikeWords().has(x));
   // a possessive of a safe word ("the dentist's chair"); "Will's" stays masked
   return known(w) || (w.endsWith("'s") && known(w.slice(0, -2)));
 }

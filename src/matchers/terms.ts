@@ -109,15 +109,22 @@ export function usedTrieSources(): Record<string, string> {
 }
 
 /** The source and flags of compileTerms's regular expression (null for an empty list). */
+/** A list entry written as `/regex/` or `/regex/flags`. */
+const REGEX_ENTRY = /^\/(.+)\/([a-z]*)$/s;
+
 export function termsSource(terms: string[], opts: TermOptions = {}): { source: string; flags: string } | null {
-  const uniq = [...new Set(terms.map((t) => t.trim()).filter(Boolean))];
-  if (!uniq.length) return null;
+  const all = [...new Set(terms.map((t) => t.trim()).filter(Boolean))];
+  if (!all.length) return null;
+  // `/regex/` entries match as written (under the list's case rule), beside the words
+  const patterns = all.flatMap((t) => REGEX_ENTRY.exec(t)?.[1] ?? []);
+  const uniq = patterns.length ? all.filter((t) => !REGEX_ENTRY.test(t)) : all;
   const sources = uniq.map((t) => termSource(t, opts.inflect ?? true));
-  const body = cachedTrieSource(sources, opts.caseSensitive);
+  const body = sources.length ? cachedTrieSource(sources, opts.caseSensitive) : '(?!)';
   // A term never ends inside a contraction ("Don" is not in "Don't"), and is never part of an
   // e-mail address, handle, hashtag or URL ("John@gmail.com", "@jane", "/implants").
+  const words = `(?<![\\p{L}\\p{N}_@#/])(?:${body})(?![\\p{L}\\p{N}_@]|['’](?:t|ll|re|ve|d|m)(?![\\p{L}])|\\.[\\p{L}\\p{N}]{2})`;
   return {
-    source: `(?<![\\p{L}\\p{N}_@#/])(?:${body})(?![\\p{L}\\p{N}_@]|['’](?:t|ll|re|ve|d|m)(?![\\p{L}])|\\.[\\p{L}\\p{N}]{2})`,
+    source: patterns.length ? `${words}|${patterns.map((p) => `(?:${p})`).join('|')}` : words,
     flags: opts.caseSensitive ? 'gu' : 'giu',
   };
 }

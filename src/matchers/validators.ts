@@ -2,6 +2,7 @@
 // takes the matched identifier text and says whether it is a real instance.
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
+import { isOrdinaryWord } from '../lexicon/common-words.js';
 
 const digits = (s: string): string => s.replace(/\D/g, '');
 
@@ -304,7 +305,25 @@ export function webHost(s: string): boolean {
   return tld.startsWith('xn--') || CC_TLDS.has(tld) || G_TLDS.has(tld);
 }
 
+/**
+ * Not an organisation's public page: a .org/.gov/.edu/.mil/.int site's home page or a page
+ * whose path is ordinary words ("https://glaucoma.org/", "aao.org/eye-health"). A person's
+ * page on such a site has a name or an id in its path ("caringbridge.org/visit/janedoe").
+ */
+export function notPublicPage(url: string): boolean {
+  const m = /^(?:https?:\/\/)?(?:www\.)?([^/?#:]+)(?::\d+)?([^?#]*)([?#].*)?$/i.exec(url.trim());
+  if (!m) return true;
+  const host = m[1].toLowerCase();
+  if (!/\.(?:org|gov|edu|mil|int)$/.test(host)) return true;
+  if (m[3] && m[3].length > 1) return true;
+  const words = m[2].toLowerCase().split(/[/_.-]+/).filter(Boolean).filter((w) => !/^(?:html?|php|aspx?)$/.test(w));
+  return !words.every((w) => /^[a-z]+$/.test(w) && (w.length <= 3 || isOrdinaryWord(w)));
+}
+
 export const VALIDATORS: Record<string, (s: string) => boolean> = {
+  'not-public-page': notPublicPage,
+  /** Not an ordinary English word ("Oof", "Soft", "Crow's"): a capitalised word that may be a name. */
+  'not-common-word': (s) => !isOrdinaryWord(s),
   luhn,
   ssn,
   'nanp-phone': nanpPhone,
