@@ -281,7 +281,8 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       }
       if (cached?.hits.has(t.path)) {
         run.cached++;
-        results.push({ filePath: t.path, findings: [], cached: true, ...(linter.keepSources ? { source: decodeDraft(readFileSync(t.path)).text } : {}) });
+        const source = linter.keepSources ? { source: decodeDraft(readFileSync(t.path)).text } : {};
+        results.push({ filePath: t.path, findings: [], cached: true, ...source });
         continue;
       }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
@@ -452,7 +453,9 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
     const reportUnused = opts.reportUnusedDirectives;
     const inlineConfig = opts.inlineConfig;
     const consentWarnDays = opts.consentWarnDays ?? CONSENT_WARN_DAYS;
-    const ctx: FileContext = { setup, today, cwd, baseline, reportUnused, inlineConfig, review, keepSources, mustLint, consentWarnDays };
+    const ctx: FileContext = {
+      setup, today, cwd, baseline, reportUnused, inlineConfig, review, keepSources, mustLint, consentWarnDays,
+    };
     const first = await lintBuffer(path, buf, kind, ctx, format);
     if (!first.doc || !(opts.fix || opts.fixDryRun) || !run) return first.result;
     const { fixDraft } = await import('./fix/fix-file.js');
@@ -690,9 +693,9 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     if (text) stderr += `phi-lint: ${text.summary}\n`;
   }
   // sarif and json-with-metadata describe their run: times, command line, git, hashes
-  const meta = ['sarif', 'json-with-metadata'].includes(opts.format)
-    ? (await import('./audit/run-meta.js')).runMeta({ argv: opts.argv ?? [], start: startedAt, cwd: io.cwd, ...baseRules(session, io.cwd) })
-    : undefined;
+  const describeRun = ['sarif', 'json-with-metadata'].includes(opts.format);
+  const { runMeta } = describeRun ? await import('./audit/run-meta.js') : { runMeta: undefined };
+  const meta = runMeta?.({ argv: opts.argv ?? [], start: startedAt, cwd: io.cwd, ...baseOf(session, io.cwd) });
   const output = formatter(shown, {
     mask: opts.mask,
     color: opts.color && !opts.outputFile,
@@ -737,7 +740,8 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     for (const r of results) if (r.fatal) stderr += `phi-lint: ${r.filePath}: ${r.fatal}\n`;
   }
   if (opts.auditLog) {
-    const problem = (await import('./audit/record.js')).recordRun(opts.auditLog, { opts, io, linted, exitCode, startedAt });
+    const { recordRun } = await import('./audit/record.js');
+    const problem = recordRun(opts.auditLog, { opts, io, linted, exitCode, startedAt });
     if (problem) return { exitCode: 2, stdout, stderr: `${stderr}phi-lint: ${problem}\n` };
   }
   return { exitCode, stdout, stderr };
@@ -750,7 +754,7 @@ function withSha256(lint: FileLinter['lintOne']): FileLinter['lintOne'] {
   };
 }
 
-function baseRules(session: Session, cwd: string): { config: Config; ruleSet: Prepared['ruleSet'] } {
+function baseOf(session: Session, cwd: string): { config: Config; ruleSet: Prepared['ruleSet'] } {
   const setup = session.forFile(resolve(cwd, 'x'));
   return { config: setup.config, ruleSet: setup.prepared.ruleSet };
 }

@@ -22,7 +22,8 @@ function ruleFiles(ruleSet: RuleSet): { pack: string; file: string }[] {
   const seen = new Map<string, string>();
   for (const p of ruleSet.packs) seen.set(resolve(p.file), p.name);
   for (const r of ruleSet.rules) seen.set(resolve(r.file), r.pack);
-  return [...seen].map(([file, pack]) => ({ pack, file })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const byFile = (a: { file: string }, b: { file: string }): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return [...seen].map(([file, pack]) => ({ pack, file })).sort(byFile);
 }
 
 const builtin = (file: string): boolean => !relative(BUILTIN_RULES_DIR, file).startsWith('..');

@@ -71,7 +71,7 @@ function verdictOf(r: FileResult): Verdict {
   return 'clean';
 }
 
-function draftHash(r: FileResult & { sha256?: string; cached?: boolean }): string | null {
+function draftHash(r: FileResult): string | null {
   if (r.sha256) return r.sha256;
   if (r.fatal || r.skipped || r.filePath === '<stdin>') return null;
   try {
@@ -81,16 +81,24 @@ function draftHash(r: FileResult & { sha256?: string; cached?: boolean }): strin
   }
 }
 
-export function auditDraft(r: FileResult & { sha256?: string; cached?: boolean }, cwd: string, ruleIds: Iterable<string>): AuditDraft {
+export function auditDraft(r: FileResult, cwd: string, ruleIds: Iterable<string>): AuditDraft {
   const path = r.filePath === '<stdin>' ? '<stdin>' : relative(cwd, r.filePath).split('\\').join('/') || r.filePath;
   const counts: Record<string, number> = {};
   for (const f of r.findings) counts[f.category] = (counts[f.category] ?? 0) + 1;
   const texts = findingText(true, ruleIds);
   const suppressions = (r.suppressed ?? []).flatMap((f) =>
-    f.suppressions.map((s) => ({ rule: f.ruleId, kind: s.kind, reason: texts.draftText(s.justification), file: path, line: f.line })),
+    f.suppressions.map((s) => {
+      const reason = texts.draftText(s.justification);
+      return { rule: f.ruleId, kind: s.kind, reason, file: path, line: f.line };
+    }),
   );
   const consents = [...new Set(r.findings.map((f) => COVERED.exec(f.note ?? '')?.[1]).filter((x): x is string => !!x))];
   return { path, sha256: draftHash(r), verdict: verdictOf(r), counts, suppressions, consents, cached: !!r.cached };
+}
+
+/** The config file as a path relative to the working directory (null: no config file). */
+export function configFile(config: Config, cwd: string): string | null {
+  return config.file ? relative(cwd, config.file).split('\\').join('/') : null;
 }
 
 /** The entry for one run (without seq, prev and hash, which the log adds). */
@@ -102,7 +110,7 @@ export function auditEntry(f: RunFacts): Omit<AuditEntry, 'seq' | 'prev' | 'hash
     version: f.version,
     command: f.argv,
     git: f.git,
-    config: { file: f.config.file ? relative(f.cwd, f.config.file).split('\\').join('/') : null, sha256: configDigest(f.config) },
+    config: { file: configFile(f.config, f.cwd), sha256: configDigest(f.config) },
     packs: packDigests(f.ruleSet, f.cwd),
     drafts: f.results.map((r) => auditDraft(r, f.cwd, ruleIds)),
     exitCode: f.exitCode,
@@ -119,7 +127,10 @@ export function sealLine(entry: Omit<AuditEntry, 'hash'>): string {
 function lastLine(file: string, shown: string): { line: string; seq: number } | undefined {
   if (!existsSync(file)) return undefined;
   const text = readFileSync(file, 'utf8');
-  if (text && !text.endsWith('\n')) throw new PhiLintError('the audit log does not end with a line break (a line was cut off); run `phi-lint audit verify`', shown);
+  if (text && !text.endsWith('\n')) {
+    const why = 'the audit log does not end with a line break (a line was cut off); run `phi-lint audit verify`';
+    throw new PhiLintError(why, shown);
+  }
   const lines = text.split('\n').filter(Boolean);
   const line = lines[lines.length - 1];
   if (!line) return undefined;
@@ -187,7 +198,9 @@ export function verifyAudit(text: string): VerifyResult {
   const problems: string[] = [];
   const lines = text.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  else if (text) problems.push(`line ${lines.length}: the file does not end with a line break (the line was cut off or edited)`);
+  else if (text) {
+    problems.push(`line ${lines.length}: the file does not end with a line break (the line was cut off or edited)`);
+  }
   let prev = GENESIS;
   lines.forEach((line, i) => {
     const n = i + 1;
@@ -200,10 +213,14 @@ export function verifyAudit(text: string): VerifyResult {
       return;
     }
     const { hash, ...body } = entry;
-    if (!hash || sha256(JSON.stringify(body)) !== hash) problems.push(`line ${n}: its content does not match its hash (the line was edited)`);
-    else if (entry.prev !== prev) {
-      problems.push(`line ${n}: it does not follow line ${n - 1 || 'the start'} (a line before it was removed, moved or edited)`);
-    } else if (entry.seq !== n) problems.push(`line ${n}: it is run ${entry.seq} of the log (lines were removed or reordered)`);
+    if (!hash || sha256(JSON.stringify(body)) !== hash) {
+      problems.push(`line ${n}: its content does not match its hash (the line was edited)`);
+    } else if (entry.prev !== prev) {
+      const before = n - 1 || 'the start';
+      problems.push(`line ${n}: it does not follow line ${before} (a line before it was removed, moved or edited)`);
+    } else if (entry.seq !== n) {
+      problems.push(`line ${n}: it is run ${entry.seq} of the log (lines were removed or reordered)`);
+    }
     prev = sha256(line);
   });
   return { ok: problems.length === 0, lines: lines.length, head: prev, problems };

@@ -12,7 +12,9 @@ export interface GitInfo {
 
 function git(args: string[], cwd: string): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).trim() || undefined;
+    const stdio: ['ignore', 'pipe', 'ignore'] = ['ignore', 'pipe', 'ignore'];
+    const out = execFileSync('git', args, { cwd, encoding: 'utf8', stdio, timeout: 10_000 });
+    return out.trim() || undefined;
   } catch {
     return undefined;
   }

@@ -6,7 +6,15 @@ import type { Io, LintOptions, LintRun } from '../run.js';
 import { appendAudit, auditEntry } from './log.js';
 import { gitInfo } from './provenance.js';
 
-export function recordRun(file: string, run: { opts: LintOptions; io: Io; linted: LintRun; exitCode: number; startedAt: Date }): string | undefined {
+export interface FinishedRun {
+  opts: LintOptions;
+  io: Io;
+  linted: LintRun;
+  exitCode: number;
+  startedAt: Date;
+}
+
+export function recordRun(file: string, run: FinishedRun): string | undefined {
   const { io, linted } = run;
   const setup = linted.session.forFile(resolve(io.cwd, 'x'));
   try {

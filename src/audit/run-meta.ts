@@ -1,10 +1,10 @@
 // What a report says about its run (SARIF `invocations` and `versionControlProvenance`,
 // `--format json-with-metadata`): start and end time, the command line, the git commit and
 // branch, and the hashes of the configuration and rule packs. Paths and hashes only.
-import { relative } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { RuleSet } from '../rules/rule.js';
 import { configDigest, packDigests, type PackDigest } from './digest.js';
+import { configFile } from './log.js';
 import { gitInfo, type GitInfo } from './provenance.js';
 
 export interface RunMeta {
@@ -29,7 +29,7 @@ export function runMeta(o: { argv: string[]; start: Date; cwd: string; config: C
     commandLine: ['phi-lint', ...o.argv].map(shellQuote).join(' '),
     arguments: o.argv,
     git: gitInfo(o.cwd),
-    config: { file: o.config.file ? relative(o.cwd, o.config.file).split('\\').join('/') : null, sha256: configDigest(o.config) },
+    config: { file: configFile(o.config, o.cwd), sha256: configDigest(o.config) },
     packs: packDigests(o.ruleSet, o.cwd),
   };
 }

@@ -32,19 +32,29 @@ function summary(text: string, since: string | undefined): string {
   const by = (v: string): number => drafts.filter((d) => d.verdict === v).length;
   const distinct = new Set(drafts.map((d) => `${d.path}\0${d.sha256}`)).size;
   const categories = new Map<string, number>();
-  for (const d of drafts) for (const [c, n] of Object.entries(d.counts)) categories.set(c, (categories.get(c) ?? 0) + n);
-  const suppressions = drafts.flatMap((d) => d.suppressions.map((s) => [d.time.slice(0, 10), `${s.file}:${s.line}`, s.rule, s.kind, s.reason]));
-  const blocked = drafts.filter((d) => d.verdict === 'blocked').map((d) => [d.time.slice(0, 10), d.path, Object.entries(d.counts).map(([c, n]) => `${c} ${n}`).join(', ')]);
-  const period = runs.length ? `${runs[0]!.time.slice(0, 10)} to ${runs[runs.length - 1]!.time.slice(0, 10)}` : 'no runs';
+  for (const d of drafts) {
+    for (const [c, n] of Object.entries(d.counts)) categories.set(c, (categories.get(c) ?? 0) + n);
+  }
+  const day = (t: string): string => t.slice(0, 10);
+  const counts = (c: Record<string, number>): string => Object.entries(c).map(([k, n]) => `${k} ${n}`).join(', ');
+  const suppressions = drafts.flatMap((d) =>
+    d.suppressions.map((s) => [day(d.time), `${s.file}:${s.line}`, s.rule, s.kind, s.reason]),
+  );
+  const blocked = drafts.filter((d) => d.verdict === 'blocked').map((d) => [day(d.time), d.path, counts(d.counts)]);
+  const period = runs.length ? `${day(runs[0]!.time)} to ${day(runs[runs.length - 1]!.time)}` : 'no runs';
+  const verdicts = ['blocked', 'warnings', 'clean', 'unreadable', 'skipped'].map((v) => `${v} ${by(v)}`);
+  const byCategory = [...categories].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`);
+  const suppressedTable = table([['date', 'where', 'rule', 'by', 'reason'], ...suppressions]);
   return [
-    `${runs.length} run${runs.length === 1 ? '' : 's'}${since ? ` since ${since}` : ''} (${period}): ${drafts.length} draft checks, ${distinct} distinct draft versions`,
-    `  blocked ${by('blocked')} · warnings ${by('warnings')} · clean ${by('clean')} · unreadable ${by('unreadable')} · skipped ${by('skipped')} · from the cache ${drafts.filter((d) => d.cached).length}`,
+    `${runs.length} run${runs.length === 1 ? '' : 's'}${since ? ` since ${since}` : ''} (${period}): ` +
+      `${drafts.length} draft checks, ${distinct} distinct draft versions`,
+    `  ${verdicts.join(' · ')} · from the cache ${drafts.filter((d) => d.cached).length}`,
     '',
-    categories.size ? `Findings by category: ${[...categories].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}` : 'No findings.',
+    categories.size ? `Findings by category: ${byCategory.join(', ')}` : 'No findings.',
     '',
     blocked.length ? `Blocked\n${table([['date', 'draft', 'findings'], ...blocked])}` : 'Nothing was blocked.',
     '',
-    suppressions.length ? `Suppressed\n${table([['date', 'where', 'rule', 'by', 'reason'], ...suppressions])}` : 'Nothing was suppressed.',
+    suppressions.length ? `Suppressed\n${suppressedTable}` : 'Nothing was suppressed.',
     '',
   ].join('\n');
 }
@@ -57,8 +67,12 @@ export const audit: SubCommand = (args, env) => {
   return runSub(program, args, () => {
     const [action, file] = program.args as [string, string];
     const o = program.opts<{ since?: string }>();
-    if (action !== 'verify' && action !== 'summary') return fail(`unknown audit action "${action}" (use verify or summary)`);
-    if (o.since !== undefined && !isCalendarDate(o.since)) return fail(`--since "${o.since}" is not a date (YYYY-MM-DD)`);
+    if (action !== 'verify' && action !== 'summary') {
+      return fail(`unknown audit action "${action}" (use verify or summary)`);
+    }
+    if (o.since !== undefined && !isCalendarDate(o.since)) {
+      return fail(`--since "${o.since}" is not a date (YYYY-MM-DD)`);
+    }
     const text = readLog(file, env.cwd);
     if (action === 'summary') return ok(summary(text, o.since));
     const v = verifyAudit(text);

@@ -17,6 +17,8 @@ import { nearest } from '../yaml-source.js';
 import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
 import { table } from './text.js';
 
+type Cited = Map<string, string[]>;
+
 export interface RegisterRow {
   id: string;
   covers: string[];
@@ -36,7 +38,7 @@ function statusOf(c: ConsentEntry, today: string, warnDays: number): Pick<Regist
 }
 
 /** Which drafts under `paths` cite each consent id (front matter `consent:`). */
-async function citations(paths: string[], cwd: string, extensions: string[], dir: string): Promise<Map<string, string[]>> {
+async function citations(paths: string[], cwd: string, extensions: string[], dir: string): Promise<Cited> {
   const out = new Map<string, string[]>();
   const targets = await expandTargets(paths, { cwd, extensions, ignore: [], ignoreBase: dir });
   for (const t of targets) {
@@ -61,12 +63,18 @@ function statusText(r: RegisterRow): string {
 }
 
 function render(rows: RegisterRow[], header: string): string {
-  const body = rows.map((r) => [r.id, r.covers.join(', '), r.signed, r.expires, statusText(r), r.citedBy.join(', ') || '-']);
+  const cited = (r: RegisterRow): string => r.citedBy.join(', ') || '-';
+  const body = rows.map((r) => [r.id, r.covers.join(', '), r.signed, r.expires, statusText(r), cited(r)]);
   return `${header}\n\n${table([['id', 'covers', 'signed', 'expires', 'status', 'cited by'], ...body])}\n`;
 }
 
+interface Added {
+  text: string;
+  warnings: string[];
+}
+
 /** `consent add`: the ledger's text with one more entry (comments and layout kept), validated. */
-export function addEntry(file: string, text: string, e: ConsentEntry, maxValidity?: string): { text: string; warnings: string[] } {
+export function addEntry(file: string, text: string, e: ConsentEntry, maxValidity?: string): Added {
   const doc = parseYaml(text || 'consents: []\n');
   let list = doc.get('consents', true);
   if (!isSeq(list)) {
@@ -74,7 +82,8 @@ export function addEntry(file: string, text: string, e: ConsentEntry, maxValidit
     list = doc.get('consents', true);
   }
   if (isSeq(list) && list.flow && list.items.length === 0) list.flow = false;
-  const node = doc.createNode({ id: e.id, covers: e.covers, signed: e.signed, expires: e.expires, ...(e.note ? { note: e.note } : {}) });
+  const note = e.note ? { note: e.note } : {};
+  const node = doc.createNode({ id: e.id, covers: e.covers, signed: e.signed, expires: e.expires, ...note });
   if (isMap(node)) {
     const covers = node.get('covers', true);
     if (isSeq(covers)) covers.flow = true;
@@ -84,6 +93,22 @@ export function addEntry(file: string, text: string, e: ConsentEntry, maxValidit
   const ledger = parseLedger(file, out, { maxValidity }); // throws on a duplicate id, bad date or category
   return { text: out, warnings: ledger.warnings ?? [] };
 }
+
+interface Options {
+  within?: string;
+  json?: boolean;
+  id?: string;
+  covers?: string;
+  signed?: string;
+  expires?: string;
+  note?: string;
+  config?: string;
+  rules: string[];
+}
+
+const NO_LEDGER =
+  `there is no consent ledger (${LEDGER_NAME} beside .phi-lint.yaml, or the file the config's "consents:" names); ` +
+  '`phi-lint consent add` starts one';
 
 export const consent: SubCommand = (args, env) => {
   const program = subProgram('consent', 'The consent register: list, expiring, where, add.')
@@ -100,13 +125,15 @@ export const consent: SubCommand = (args, env) => {
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
   return runSub(program, args, async () => {
     const [action, ...rest] = program.args as [string, ...string[]];
-    const o = program.opts<{ within?: string; json?: boolean; id?: string; covers?: string; signed?: string; expires?: string; note?: string; config?: string; rules: string[] }>();
+    const o = program.opts<Options>();
     const setup = setupFor(env, o);
     const today = localToday(env.env);
     if (action === 'add') return add(o, setup.config, env.cwd, today);
-    if (!['list', 'expiring', 'where'].includes(action)) return fail(`unknown consent action "${action}" (use list, expiring, where or add)`);
+    if (!['list', 'expiring', 'where'].includes(action)) {
+      return fail(`unknown consent action "${action}" (use list, expiring, where or add)`);
+    }
     const ledger = setup.ledger;
-    if (!ledger) return fail(`there is no consent ledger (${LEDGER_NAME} beside .phi-lint.yaml, or the file the config's "consents:" names); \`phi-lint consent add\` starts one`);
+    if (!ledger) return fail(NO_LEDGER);
     const within = o.within ?? '30d';
     const warnDays = daysBetween(today, addPeriod(today, periodOf(/^\d+$/.test(within) ? `${within}d` : within)));
     const paths = action === 'where' ? rest.slice(1) : rest;
@@ -128,7 +155,8 @@ export const consent: SubCommand = (args, env) => {
       const drafts = row?.citedBy ?? cited.get(id) ?? [];
       if (o.json) return ok(`${JSON.stringify({ id, inLedger: !!row, citedBy: drafts }, null, 2)}\n`);
       const near = row ? undefined : nearest(id, [...ledger.entries.keys()]);
-      const head = row ? `${id} (${statusText(row)})` : `${id} is not in ${name}${near ? ` (did you mean ${near}?)` : ''}`;
+      const mean = near ? ` (did you mean ${near}?)` : '';
+      const head = row ? `${id} (${statusText(row)})` : `${id} is not in ${name}${mean}`;
       return ok(`${head}: cited by ${drafts.length ? drafts.join(', ') : 'no draft'}\n`);
     }
     if (action === 'expiring') rows = rows.filter((r) => r.status === 'expiring' || r.status === 'expired');
@@ -155,21 +183,29 @@ function add(
   const unknown = covers.find((c) => !(CATEGORIES as readonly string[]).includes(c));
   if (unknown) {
     const near = nearest(unknown, [...CATEGORIES]);
-    return fail(`--covers: "${unknown}" is not a category${near ? ` (did you mean "${near}"?)` : ''}; categories: ${CATEGORIES.join(', ')}`);
+    const mean = near ? ` (did you mean "${near}"?)` : '';
+    return fail(`--covers: "${unknown}" is not a category${mean}; categories: ${CATEGORIES.join(', ')}`);
   }
-  for (const k of ['signed', 'expires'] as const) if (!isCalendarDate(o[k]!)) return fail(`--${k} "${o[k]}" is not a calendar date (YYYY-MM-DD)`);
+  for (const k of ['signed', 'expires'] as const) {
+    if (!isCalendarDate(o[k]!)) return fail(`--${k} "${o[k]}" is not a calendar date (YYYY-MM-DD)`);
+  }
   const file = ledgerPath(config) ?? join(config.file ? config.dir : cwd, LEDGER_NAME);
   const shown = relative(cwd, resolve(cwd, file)) || file;
   let text = '';
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new PhiLintError(`cannot read the consent ledger (${(e as NodeJS.ErrnoException).code})`, shown);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') throw new PhiLintError(`cannot read the consent ledger (${code})`, shown);
   }
-  const entry = { id: o.id!, covers: covers as ConsentEntry['covers'], signed: o.signed!, expires: o.expires!, ...(o.note ? { note: o.note } : {}) };
+  const note = o.note ? { note: o.note } : {};
+  const categories = covers as ConsentEntry['covers'];
+  const entry = { id: o.id!, covers: categories, signed: o.signed!, expires: o.expires!, ...note };
   const out = addEntry(shown, text, entry, config.consent.maxValidity);
   writeFileAtomic(file, out.text);
   const soon = o.expires! < today ? ' It has already expired.' : '';
   const warnings = out.warnings.map((w) => `phi-lint: warning: ${w}\n`).join('');
-  return { exitCode: 0, stdout: `Recorded consent ${o.id} in ${shown} (covers ${covers.join(', ')}; valid ${o.signed} to ${o.expires}).${soon}\n`, stderr: warnings };
+  const what = `covers ${covers.join(', ')}; valid ${o.signed} to ${o.expires}`;
+  const stdout = `Recorded consent ${o.id} in ${shown} (${what}).${soon}\n`;
+  return { exitCode: 0, stdout, stderr: warnings };
 }

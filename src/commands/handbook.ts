@@ -39,6 +39,7 @@ export const handbook: SubCommand = (args, env) => {
     } catch (e) {
       throw new PhiLintError(`cannot write the handbook (${(e as NodeJS.ErrnoException).code ?? 'error'})`, o.output);
     }
-    return { exitCode: 0, stdout: '', stderr: `phi-lint: wrote the handbook (${book.rules.length} rules) to ${o.output}\n` };
+    const stderr = `phi-lint: wrote the handbook (${book.rules.length} rules) to ${o.output}\n`;
+    return { exitCode: 0, stdout: '', stderr };
   });
 };

@@ -26,15 +26,17 @@ export function identifiers(): Identifier[] {
   return [...byLetter.values()].sort((a, b) => a.number - b.number);
 }
 
+const PHONE = "<the practice's phone>";
+
 /** `rules --json`: the listing plus what other tools build on (message, why, suggestion, examples, page). */
-function rulesJson(all: CompiledRule[], list: Record<string, unknown>[], phone: string | undefined): Record<string, unknown>[] {
+function rulesJson(all: CompiledRule[], list: object[], phone: string | undefined): Record<string, unknown>[] {
   return all.map((r, i) => ({
     ...list[i],
     defaultSeverity: r.severity,
     message: r.message,
     title: ruleTitle(r.message),
     why: r.why.replace(/\s+/g, ' ').trim(),
-    ...(r.suggestion ? { suggestion: r.suggestion.replace(/\{practice\.phone\}/g, phone ?? "<the practice's phone>") } : {}),
+    ...(r.suggestion ? { suggestion: r.suggestion.replace(/\{practice\.phone\}/g, phone ?? PHONE) } : {}),
     examples: r.examples,
     helpUri: ruleHelpUri(r),
   }));

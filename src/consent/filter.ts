@@ -75,7 +75,8 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
         const left = daysBetween(opts.today, until);
         if (opts.warnDays !== undefined && left <= opts.warnDays) {
           const when = left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`;
-          problem(`Consent ${id} expires on ${until} (${when}); renew the authorization or plan to take the draft down by then.`, 'warning');
+          const renew = 'renew the authorization or plan to take the draft down by then';
+          problem(`Consent ${id} expires on ${until} (${when}); ${renew}.`, 'warning');
         }
       }
     }

@@ -11,13 +11,16 @@ export const jsonWithMetadata: Formatter = (results, opts) => {
   const { gate, ...rest } = opts;
   const gateText = gate ? describeGate(gate.report, gate.detailed) : undefined;
   const rulesMeta = Object.fromEntries(
-    [...opts.rules.values()].map((r) => [r.id, { type: 'problem', docs: { description: ruleTitle(r.message), url: ruleHelpUri(r) } }]),
+    [...opts.rules.values()].map((r) => {
+      const docs = { description: ruleTitle(r.message), url: ruleHelpUri(r) };
+      return [r.id, { type: 'problem', docs }];
+    }),
   );
   const metadata = {
     tool: 'phi-lint',
     version: opts.version,
     ...(opts.run ?? {}),
-    ...(gateText ? { suppressed: { summary: gateText.summary, details: gateText.details.map((d) => ({ ...d })) } } : {}),
+    ...(gateText ? { suppressed: { summary: gateText.summary, details: gateText.details } } : {}),
     rulesMeta,
   };
   return `${JSON.stringify({ results: JSON.parse(json(results, rest)) as unknown, metadata })}\n`;

@@ -122,14 +122,16 @@ function gatePlace(file: string, line: number | undefined): Record<string, unkno
 /** When and how the run was invoked (SARIF 3.20 invocation), when the run told us. */
 function invocationTimes(opts: FormatOptions): Record<string, unknown> {
   const m = opts.run;
-  return m ? { commandLine: m.commandLine, arguments: m.arguments, startTimeUtc: m.startTimeUtc, endTimeUtc: m.endTimeUtc } : {};
+  if (!m) return {};
+  return { commandLine: m.commandLine, arguments: m.arguments, startTimeUtc: m.startTimeUtc, endTimeUtc: m.endTimeUtc };
 }
 
 /** The commit and branch the drafts come from (SARIF 3.23), when they are in a git repository with a remote. */
 function provenance(opts: FormatOptions): Record<string, unknown> {
   const g = opts.run?.git;
   if (!g?.repository) return {};
-  return { versionControlProvenance: [{ repositoryUri: g.repository, revisionId: g.commit, ...(g.branch ? { branch: g.branch } : {}) }] };
+  const branch = g.branch ? { branch: g.branch } : {};
+  return { versionControlProvenance: [{ repositoryUri: g.repository, revisionId: g.commit, ...branch }] };
 }
 
 export const sarif: Formatter = (results, opts) => {

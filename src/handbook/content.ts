@@ -38,6 +38,7 @@ export interface Handbook {
   rules: HandbookRule[];
 }
 
+const GENERAL_REWRITE = 'Remove the identifying detail, or speak in general terms.';
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 /** The 18 Safe Harbor identifiers, (A)–(R), once each. */
@@ -63,21 +64,26 @@ export function buildHandbook(input: HandbookInput): Handbook {
   const practice = p.name?.trim() || 'Our practice';
   const phone = config.contactPhone ?? p.phones[0];
   const phoneText = phone ?? "<the practice's phone>";
-  const template = (typeof config.fix.replyTemplate === 'string' ? config.fix.replyTemplate : DEFAULT_REPLY_TEMPLATE).replace(/\{phone\}/g, phoneText);
-  const own = [
+  const own = typeof config.fix.replyTemplate === 'string' ? config.fix.replyTemplate : DEFAULT_REPLY_TEMPLATE;
+  const template = own.replace(/\{phone\}/g, phoneText);
+  const ownDetails = [
     p.name ? `the practice's name (${[p.name, ...p.aliases].join(', ')})` : "the practice's name",
     p.phones.length ? `its phone and fax numbers (${p.phones.join(', ')})` : 'its phone and fax numbers',
     p.addresses.length ? `its address (${p.addresses.join('; ')})` : 'its address',
-    p.domains.length || p.emails.length ? `its web site and e-mail (${[...p.domains, ...p.emails].join(', ')})` : 'its web site and e-mail',
+    p.domains.length || p.emails.length
+      ? `its web site and e-mail (${[...p.domains, ...p.emails].join(', ')})`
+      : 'its web site and e-mail',
     p.handles.length ? `its social media accounts (${p.handles.join(', ')})` : 'its social media accounts',
   ];
   const sections: HandbookSection[] = [
     {
       title: 'What counts as protected health information',
       paragraphs: [
-        'Protected health information (PHI) is anything that ties a person to their health, their care or their payments for care. ' +
+        'Protected health information (PHI) is anything that ties a person to their health, their care or their ' +
+          'payments for care. ' +
           'That includes the simple fact that someone is our patient.',
-        'HIPAA lists 18 identifiers that make health information point at a person (the Safe Harbor list, 45 CFR 164.514(b)(2)(i)). ' +
+        'HIPAA lists 18 identifiers that make health information point at a person (the Safe Harbor list, 45 ' +
+          'CFR 164.514(b)(2)(i)). ' +
           'In a post or a reply from the practice, any one of them next to anything about care identifies a patient. ' +
           'Names of relatives, employers and household members count too.',
       ],
@@ -86,23 +92,28 @@ export function buildHandbook(input: HandbookInput): Handbook {
     {
       title: 'What puts a patient at risk',
       paragraphs: [
-        'The Privacy Rule (45 CFR 164.502) forbids disclosing PHI without the patient\'s written authorization (45 CFR 164.508). ' +
+        'The Privacy Rule (45 CFR 164.502) forbids disclosing PHI without the patient\'s written authorization ' +
+          '(45 CFR 164.508). ' +
           'On social media and review sites, these are the ways it happens:',
       ],
       bullets: [
         'Naming a reviewer, or greeting them by name, even when they signed the review with it.',
         'Confirming a visit: "we saw you last week", "see you at your next checkup", "it was a pleasure treating you".',
-        'Discussing treatment: any condition, procedure, test result or medicine in a reply, or tied to a person in a post.',
-        'Arguing the facts: "our records show you arrived late", what they declined, what they were billed. HHS has fined practices for replies like these.',
-        'Telling a case: a story about one patient (age, job, town, what they came in with) identifies them even without a name.',
-        'Patient photos and testimonials: a face, a smile, an X-ray or a patient\'s own words need their written authorization first.',
+        'Discussing treatment: any condition, procedure, test result or medicine in a reply, or tied to a ' +
+          'person in a post.',
+        'Arguing the facts: "our records show you arrived late", what they declined, what they were billed. HHS ' +
+          'has fined practices for replies like these.',
+        'Telling a case: a story about one patient (age, job, town, what they came in with) identifies them ' +
+          'even without a name.',
+        'Patient photos and testimonials: a face, a smile, an X-ray or a patient\'s own words need their ' +
+          'written authorization first.',
       ],
     },
     {
       title: 'What is fine to post',
       paragraphs: [`These are never PHI, and phi-lint never flags them:`],
       bullets: [
-        `The practice's own details: ${own.join('; ')}.`,
+        `The practice's own details: ${ownDetails.join('; ')}.`,
         'Staff news (a birthday, an anniversary, a new certification), with the staff member\'s agreement.',
         'Events, opening hours, closures and open houses.',
         'General health education that is about no one in particular: "Flu shots are in", "Floss once a day".',
@@ -112,9 +123,12 @@ export function buildHandbook(input: HandbookInput): Handbook {
     {
       title: 'Replying to a review',
       paragraphs: [
-        'Never reply in the heat of the moment. Wait, write the reply, run phi-lint on it, and ask a colleague to read it before it goes out.',
-        'Do not confirm, deny or argue with anything in the review, even something the reviewer said about themselves. ' +
-          'A kind reply can disclose just as much as an angry one: "So glad your crown feels better, Sarah!" confirms who she is and what was done.',
+        'Never reply in the heat of the moment. Wait, write the reply, run phi-lint on it, and ask a colleague ' +
+          'to read it before it goes out.',
+        'Do not confirm, deny or argue with anything in the review, even something the reviewer said about ' +
+          'themselves. ' +
+          'A kind reply can disclose just as much as an angry one: "So glad your crown feels better, Sarah!" ' +
+            'confirms who she is and what was done.',
         'Use the practice\'s reply, and take everything else to the phone:',
       ],
       quote: template,
@@ -133,10 +147,13 @@ export function buildHandbook(input: HandbookInput): Handbook {
     {
       title: "Recording a patient's written authorization",
       paragraphs: [
-        'A testimonial, a patient photo or a patient story may be published only with the patient\'s signed HIPAA authorization (45 CFR 164.508). ' +
+        'A testimonial, a patient photo or a patient story may be published only with the patient\'s signed ' +
+          'HIPAA authorization (45 CFR 164.508). ' +
           'It says what will be published, where, and when the authorization expires.',
-        'Keep the signed form in the practice\'s records system. In the content repository, record only an id, what it covers and its dates in `consents.yaml` (no names or other PHI), ' +
-          'and cite the id in the draft\'s front matter. phi-lint then allows exactly what the authorization covers, until it expires.',
+        'Keep the signed form in the practice\'s records system. In the content repository, record only an id, ' +
+          'what it covers and its dates in `consents.yaml` (no names or other PHI), ' +
+          'and cite the id in the draft\'s front matter. phi-lint then allows exactly what the authorization ' +
+            'covers, until it expires.',
       ],
       code: [
         '# consents.yaml',
@@ -164,8 +181,9 @@ export function buildHandbook(input: HandbookInput): Handbook {
         identifier: sh ? `Safe Harbor identifier (${sh.letter}): ${sh.title}` : 'Disclosure risk',
         why: oneLine(rule.why),
         fires: rule.examples.fire[0] ?? '',
-        rewrite: oneLine((rule.suggestion ?? 'Remove the identifying detail, or speak in general terms.').replace(/\{practice\.phone\}/g, phoneText)),
+        rewrite: oneLine((rule.suggestion ?? GENERAL_REWRITE).replace(/\{practice\.phone\}/g, phoneText)),
       };
     });
-  return { practice, date: input.date, toolVersion: input.toolVersion, rulesVersion: input.rulesVersion, sections, rules };
+  const { date, toolVersion, rulesVersion } = input;
+  return { practice, date, toolVersion, rulesVersion, sections, rules };
 }

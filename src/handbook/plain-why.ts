@@ -42,21 +42,28 @@ export function plainWhyProblems(why: string, category?: string): string[] {
   }
   if (!harm.length) problems.push('it starts with a citation: say first, in plain words, what harm the draft does');
   else if (words(harm[0]!) < 8) problems.push(`its first sentence ("${harm[0]}") is too short to explain the harm`);
-  if (harm.length > 2) problems.push(`it has ${harm.length} sentences before the legal source; keep the harm to one or two`);
-  for (const s of all) if (words(s) > 45) problems.push(`a sentence of ${words(s)} words is too long for plain English`);
+  if (harm.length > 2) {
+    problems.push(`it has ${harm.length} sentences before the legal source; keep the harm to one or two`);
+  }
+  for (const s of all) {
+    if (words(s) > 45) problems.push(`a sentence of ${words(s)} words is too long for plain English`);
+  }
   const source = all.slice(harm.length).join(' ');
   if (!/45 CFR/.test(source)) problems.push('it does not end with its legal source (45 CFR …)');
   if (!/\b164\.50[28]\b/.test(source)) {
     problems.push('it does not cite the Privacy Rule (45 CFR 164.502 disclosures or 164.508 authorizations)');
   }
   const sh = category ? SAFE_HARBOR[category] : undefined;
-  const letters = [...why.matchAll(/164\.514\(b\)\(2\)\(i\)\(([A-R])\)|Safe Harbor identifier \(([A-R])\)/g)].map((m) => m[1] ?? m[2]);
+  const cited = /164\.514\(b\)\(2\)\(i\)\(([A-R])\)|Safe Harbor identifier \(([A-R])\)/g;
+  const letters = [...why.matchAll(cited)].map((m) => m[1] ?? m[2]);
   if (sh) {
     if (!why.includes(`164.514(b)(2)(i)(${sh.letter})`)) {
       problems.push(`it does not cite its Safe Harbor identifier as 45 CFR 164.514(b)(2)(i)(${sh.letter})`);
     }
     const wrong = letters.filter((l) => l !== sh.letter);
-    if (wrong.length) problems.push(`it cites Safe Harbor identifier (${wrong[0]}), but its category ${category} is (${sh.letter})`);
+    if (wrong.length) {
+      problems.push(`it cites Safe Harbor identifier (${wrong[0]}), but its category ${category} is (${sh.letter})`);
+    }
   }
   return problems;
 }

@@ -50,15 +50,18 @@ export function ruleHelpUri(rule: { id: string; file?: string }): string {
 export function identifierLabel(category: string): string {
   const sh = SAFE_HARBOR[category];
   return sh
-    ? `Safe Harbor identifier (${sh.letter}), no. ${sh.number} of 18: ${sh.title} — 45 CFR 164.514(b)(2)(i)(${sh.letter})`
-    : 'disclosure risk, not one of the 18 identifiers — Privacy Rule, 45 CFR 164.502(a) (disclosures) and 164.508 (authorizations)';
+    ? `Safe Harbor identifier (${sh.letter}), no. ${sh.number} of 18: ${sh.title} — ` +
+        `45 CFR 164.514(b)(2)(i)(${sh.letter})`
+    : 'disclosure risk, not one of the 18 identifiers — ' +
+        'Privacy Rule, 45 CFR 164.502(a) (disclosures) and 164.508 (authorizations)';
 }
 
 const fill = (s: string): string => s.replace(/\{practice\.phone\}/g, "<the practice's phone>").trim();
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 const code = (s: string): string =>
   s.includes('\n') ? `\n\`\`\`text\n${s}\n\`\`\`\n` : s.includes('`') ? `\`\` ${s} \`\`` : `\`${s}\``;
-const runsOn = (a: string): string => (a === 'both' ? 'posts and replies' : a === 'reply' ? 'replies only' : 'posts only');
+const runsOn = (a: string): string =>
+  a === 'both' ? 'posts and replies' : a === 'reply' ? 'replies only' : 'posts only';
 
 function rulePage(r: CompiledRule): string {
   const file = relative(resolve(BUILTIN_RULES_DIR, '..'), resolve(r.file)).split(sep).join('/');
@@ -91,7 +94,8 @@ function rulePage(r: CompiledRule): string {
     '',
     `\`<!-- phi-lint-disable-next-line ${r.id} -- why this is not PHI -->\``,
     '',
-    `Generated from the rule pack by \`node scripts/gen-rule-docs.mjs --write\`; \`phi-lint explain ${r.id}\` prints the same.`,
+    'Generated from the rule pack by `node scripts/gen-rule-docs.mjs --write`; ' +
+      `\`phi-lint explain ${r.id}\` prints the same.`,
     '',
   ].join('\n');
 }
@@ -131,7 +135,8 @@ function escalationPage(e: RuleSet['escalations'][number]): string {
     '',
     `**${ruleTitle(e.message)}**`,
     '',
-    `- pack: \`${e.pack}\` · raised when ${e.min} or more of these appear in one ${e.scope}: ${[...e.categories].map((c) => `\`${c}\``).join(', ')}`,
+    `- pack: \`${e.pack}\` · raised when ${e.min} or more of these appear in one ${e.scope}: ` +
+      [...e.categories].map((c) => `\`${c}\``).join(', '),
     '',
     '## Why',
     '',
@@ -156,7 +161,8 @@ export function ruleDocPages(ruleSet: RuleSet): Map<string, string> {
     index.push(`## ${pack}`, '', '| rule | what it finds | identifier | severity |', '| --- | --- | --- | --- |');
     for (const r of ruleSet.rules.filter((x) => x.pack === pack)) {
       const sh = SAFE_HARBOR[r.category];
-      index.push(`| [\`${r.id}\`](${ruleDocPath(r.id)}) | ${ruleTitle(r.message)} | ${sh ? `(${sh.letter})` : 'disclosure'} | ${r.severity} |`);
+      const identifier = sh ? `(${sh.letter})` : 'disclosure';
+      index.push(`| [\`${r.id}\`](${ruleDocPath(r.id)}) | ${ruleTitle(r.message)} | ${identifier} | ${r.severity} |`);
       pages.set(ruleDocPath(r.id), rulePage(r));
     }
     index.push('');
