@@ -6,12 +6,12 @@
 //   dist/validators.cjs (see validatorFor in src/yaml-source.ts).
 // - Trie sources of the built-in vocabularies: dist/term-sources.json (src/matchers/terms.ts).
 // - Literal analyses of the shipped rules' regexes: dist/regex-analyses.json
-//   (see src/rules/prefilter.ts).
+//   (see src/regex/prefilter.ts).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const { BUILTIN_RULES_DIR, packFiles, loadRuleSet } = await import('../dist/rules/load.js');
-const { analysesFile, STORED_ANALYSES } = await import('../dist/rules/prefilter.js');
+const { analysesFile, STORED_ANALYSES } = await import('../dist/regex/prefilter.js');
 const { usedTrieSources, STORED_TERM_SOURCES } = await import('../dist/matchers/terms.js');
 const { buildStore, PRECOMPILED_FILE } = await import('../dist/rules/precompiled.js');
 const { standaloneValidators, PRECOMPILED_VALIDATORS } = await import('../dist/yaml-source.js');
@@ -27,7 +27,7 @@ const regexes = loadRuleSet([BUILTIN_RULES_DIR], { checkAll: true }).rules.flatM
   r.detectors.flatMap((d) => (d.source === undefined ? [] : [{ source: d.source, flags: d.flags }])),
 );
 writeFileSync(fileURLToPath(PRECOMPILED_FILE), JSON.stringify(buildStore(BUILTIN_RULES_DIR, packFiles(BUILTIN_RULES_DIR))));
-writeFileSync(fileURLToPath(PRECOMPILED_VALIDATORS), standaloneValidators([configSchema, packSchema, ledgerSchema]));
+writeFileSync(fileURLToPath(PRECOMPILED_VALIDATORS), standaloneValidators([configSchema, packSchema(), ledgerSchema]));
 writeFileSync(fileURLToPath(STORED_ANALYSES), analysesFile(regexes));
 // The tries of the vocabularies, computed while loading above (src/matchers/terms.ts).
 writeFileSync(fileURLToPath(STORED_TERM_SOURCES), JSON.stringify(usedTrieSources()));

@@ -23,7 +23,7 @@ export function rulesTable() {
     lines.push('| rule | category | Safe Harbor | severity | applies to |', '| --- | --- | --- | --- | --- |');
     for (const r of own) {
       const sh = SAFE_HARBOR[r.category];
-      lines.push(`| \`${r.id}\` | ${r.category} | ${sh ? `(${sh.letter}) ${sh.number}` : 'disclosure'} | ${r.severity} | ${r.appliesTo} |`);
+      lines.push(`| \`${r.id}\` | ${r.category} | ${sh ? `(${sh.letter}) ${sh.number}` : r.category === 'tone' ? 'tone (not PHI)' : 'disclosure'} | ${r.severity} | ${r.appliesTo} |`);
     }
     lines.push('');
   }

@@ -2,6 +2,7 @@
 import { emptyConfig, loadConfig, type Config } from './config/config.js';
 import { today } from './consent/dates.js';
 import { loadLedger } from './consent/ledger.js';
+import { applyCommentPolicy, commentRules } from './comments/policy.js';
 import { filterFindings } from './engine/filters.js';
 import type { Document } from './documents/document.js';
 import { parseDocument } from './documents/load.js';
@@ -44,7 +45,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
     async lint(text, o = {}) {
       const path = o.path ?? (o.format === 'md' ? 'draft.md' : 'draft.txt');
       const doc = parseDocument(path, text, o.kind ?? 'post', o.format, { review: o.review, unpublished: config.unpublishedKeys });
-      const { findings, suppressed } = filterFindings(doc, await lintDocument(doc, prepared.ctx, { keepDuplicates: o.keepDuplicates }), filterCtx);
+      let raw = await lintDocument(doc, prepared.ctx, { keepDuplicates: o.keepDuplicates });
+      if (doc.kind === 'comment') {
+        raw = applyCommentPolicy(raw, config.comments.severity, commentRules(prepared.ruleSet.rules));
+      }
+      const ctx = doc.kind === 'comment' ? { ...filterCtx, inlineConfig: false } : filterCtx;
+      const { findings, suppressed } = filterFindings(doc, raw, ctx);
       return { findings, suppressed, doc };
     },
   };

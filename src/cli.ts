@@ -34,9 +34,10 @@ Examples:
   $ phi-lint --cache content/                re-lint only drafts changed since they were clean
   $ phi-lint --fix-dry-run posts/            show what --fix would change
   $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
+  $ phi-lint comments export.csv -o todo.csv triage comments: hide, reply privately or ok
 
-Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-, handbook,
-audit verify|summary FILE, consent list|expiring|where|add
+Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-, comments EXPORT,
+handbook, audit verify|summary FILE, consent list|expiring|where|add
 (\`phi-lint COMMAND --help\` for each).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
@@ -73,7 +74,7 @@ export function buildProgram(): Command {
         '--kind <kind>',
         'what the drafts are; overrides the config\'s kinds: globs and front matter kind: ' +
           '(which override the default, post)',
-      ).choices(['post', 'reply']),
+      ).choices(['post', 'reply', 'comment']),
     )
     .option('-f, --format <name>', `output format: ${formatterNames().join(', ')}`, 'stylish')
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
@@ -135,7 +136,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     throw e;
   }
   const o = program.opts<{
-    kind?: 'post' | 'reply';
+    kind?: 'post' | 'reply' | 'comment';
     format: string;
     config?: string;
     rules: string[];

@@ -10,6 +10,8 @@ import {
 import { findConfig, loadConfig, type Config } from './config/config.js';
 import { gateIsEmpty, gateReport, splitIgnored } from './config/gate-report.js';
 import { draftMayRead } from './config/repo-root.js';
+import { commentFromSpec } from './comments/export.js';
+import { applyCommentPolicy, commentRules } from './comments/policy.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
 import type { Document } from './documents/document.js';
@@ -18,7 +20,7 @@ import {
 } from './documents/load.js';
 import { filterFindings } from './engine/filters.js';
 import { lintDocument } from './engine/lint.js';
-import { expectMuchText, PLAN_AFTER } from './engine/regex-scan.js';
+import { expectMuchText, PLAN_AFTER } from './regex/regex-scan.js';
 import { prepareRules, type Prepared } from './engine/rule-set.js';
 import { PhiLintError } from './errors.js';
 import {
@@ -141,7 +143,9 @@ export function createSession(opts: { config?: string; rules: string[] }, cwd: s
         prepared,
         ledger: loadLedger(config),
         ruleIds: new Set(prepared.ruleSet.rules.map((r) => r.id)),
-        replyRules: new Set(prepared.ruleSet.rules.filter((r) => r.appliesTo === 'reply').map((r) => r.id)),
+        // tone warnings (rules/tone/) alone do not make --fix replace a reply with the template
+        replyRules: new Set(prepared.ruleSet.rules.filter((r) => r.appliesTo === 'reply' && r.category !== 'tone')
+          .map((r) => r.id)),
       };
       byConfig.set(key, hit);
     }
@@ -322,7 +326,9 @@ async function cacheRefusal(file: string, key: string, explicit: boolean, cwd: s
 async function openCache(opts: LintOptions, io: Io, today: string, run: LintRun) {
   let review = '';
   try {
-    review = opts.inReplyTo ? readFileSync(resolve(io.cwd, opts.inReplyTo), 'utf8') : '';
+    const columns = run.session.forFile(resolve(io.cwd, 'x')).config.comments.columns;
+    const comment = opts.inReplyTo ? commentFromSpec(opts.inReplyTo, (p) => resolve(io.cwd, p), columns) : undefined;
+    review = comment ?? (opts.inReplyTo ? readFileSync(resolve(io.cwd, opts.inReplyTo), 'utf8') : '');
   } catch {
     // reported by fileLinter
   }
@@ -429,8 +435,12 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   let review: string | undefined;
   if (opts.inReplyTo) {
     try {
-      review = decode(readFileSync(resolve(cwd, opts.inReplyTo)));
+      // export.csv#123: the comment with that id (or row) of an export (src/comments/export.ts)
+      const columns = session.forFile(resolve(cwd, 'x')).config.comments.columns;
+      const comment = commentFromSpec(opts.inReplyTo, (p) => resolve(cwd, p), columns);
+      review = comment ?? decode(readFileSync(resolve(cwd, opts.inReplyTo)));
     } catch (e) {
+      if (e instanceof PhiLintError) throw e;
       throw new PhiLintError(`cannot read the review given with --in-reply-to (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, opts.inReplyTo);
     }
   }
@@ -554,6 +564,8 @@ async function lintBuffer(
     const unpublished = setup.config.unpublishedKeys;
     doc = parseDocument(path, text, kind ?? 'post', format, { review: ctx.review, kindFixed: !!kind, mayRead, unpublished });
     findings = await lintDocument(doc, setup.prepared.ctx);
+    const own = doc.kind === 'comment' ? commentRules(setup.prepared.ruleSet.rules) : undefined;
+    if (own) findings = applyCommentPolicy(findings, setup.config.comments.severity, own);
   } catch (e) {
     // A rule that ran out of time on this draft (matchers/budget.ts) is this file's error,
     // naming the rule; the other drafts are still linted.
@@ -589,7 +601,8 @@ async function lintBuffer(
     ledger: setup.ledger,
     today: ctx.today,
     cwd: ctx.cwd,
-    inlineConfig: ctx.inlineConfig,
+    // a comment is somebody else's words: a directive in it is theirs, never obeyed
+    inlineConfig: doc.kind === 'comment' ? false : ctx.inlineConfig,
     consentWarnDays: ctx.consentWarnDays,
   });
   let reported = filtered.findings;

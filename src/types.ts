@@ -3,7 +3,8 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 export type SeverityOrOff = Severity | 'off';
-export type DraftKind = 'post' | 'reply';
+/** A comment is somebody else's words on the practice's page (src/comments/policy.ts). */
+export type DraftKind = 'post' | 'reply' | 'comment';
 export type AppliesTo = DraftKind | 'both';
 
 /** The categories of LABELS.md: 19 Safe Harbor identifiers plus five disclosure risks. */
@@ -14,7 +15,9 @@ export const IDENTIFIER_CATEGORIES = [
 export const DISCLOSURE_CATEGORIES = [
   'patient-relationship', 'health-detail', 'case-narrative', 'defensive-disclosure', 'unconsented-media',
 ] as const;
-export const CATEGORIES = [...IDENTIFIER_CATEGORIES, ...DISCLOSURE_CATEGORIES] as const;
+/** Not a disclosure: how a reply sounds (rules/tone/). A reply written in anger is the one that discloses. */
+export const STYLE_CATEGORIES = ['tone'] as const;
+export const CATEGORIES = [...IDENTIFIER_CATEGORIES, ...DISCLOSURE_CATEGORIES, ...STYLE_CATEGORIES] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /**
@@ -110,6 +113,8 @@ export interface FileResult {
   sha256?: string;
   /** --cache let the draft through unlinted (unchanged since it linted clean). */
   cached?: boolean;
+  /** Set for a comment of an export (`phi-lint comments`): the recommended action, for the HTML report. */
+  comment?: { action: 'hide' | 'reply-privately' | 'ok'; label: string };
 }
 
 export interface PracticeProfile {

@@ -1,7 +1,7 @@
 // A lint worker thread (see pool.ts): builds its own session for the run's options, then
 // lints each batch of paths it is sent, in order, and sends the results back.
 import { parentPort, workerData } from 'node:worker_threads';
-import { expectMuchText } from './engine/regex-scan.js';
+import { expectMuchText } from './regex/regex-scan.js';
 import { serializeError, type WorkerReply, type WorkerRequest } from './pool.js';
 import { createSession, fileLinter, type WorkerJob } from './run.js';
 

@@ -33,7 +33,7 @@ describe('explain', () => {
     expect(r.exitCode).toBe(0);
     const out = r.stdout;
     expect(out).toMatch(/^phi\/phone\n  category: phone · Safe Harbor identifier \(D\), no\. 4 of 18: Telephone numbers/);
-    expect(out).toContain('severity: error · runs on: posts and replies · pack: phi (built-in rules/phi/phones.yaml:');
+    expect(out).toContain('severity: error · runs on: posts, replies and comments · pack: phi (built-in rules/phi/phones.yaml:');
     for (const heading of ['What it looks for', 'Why', 'Fires on', 'Stays silent on', 'How to rewrite']) expect(out).toContain(`\n${heading}\n`);
     expect(out).toContain('45 CFR 164.514(b)(2)(i)(D)');
     expect(out).toContain('  ✖ Call Dana at 404-555-0187 if anything changes.');
@@ -64,7 +64,7 @@ describe('rules', () => {
     expect(r.exitCode).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^rule\s+category\s+safe harbor\s+severity\s+pack\s+runs on$/);
-    expect(lines.find((l) => l.startsWith('phi/phone '))).toMatch(/^phi\/phone\s+phone\s+D \(4\)\s+error\s+phi\s+posts, replies$/);
+    expect(lines.find((l) => l.startsWith('phi/phone '))).toMatch(/^phi\/phone\s+phone\s+D \(4\)\s+error\s+phi\s+posts, replies, comments$/);
     expect(lines.find((l) => l.startsWith('phi/zip '))).toMatch(/^phi\/zip\s+geo\s+B \(2\)\s+off\s+phi/);
     const json = JSON.parse((await cli(['rules', '--json'], { cwd: dir })).stdout);
     expect(json.find((x: { id: string }) => x.id === 'phi/ssn')).toMatchObject({ id: 'phi/ssn', category: 'ssn', safeHarbor: 'G (7)', severity: 'error', pack: 'phi', appliesTo: 'both' });

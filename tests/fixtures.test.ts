@@ -10,7 +10,7 @@
 // silent fixture is a whole draft (several lines, Markdown structure, or the kind of draft
 // the rule's examples are not written in) that must produce no finding of its rule; a
 // one-sentence silent case is an example. `<!-- kind: reply -->` / `[kind: reply]` makes the
-// draft a reply. Markers are blanked to spaces before linting, so positions stay put and no
+// draft a reply (`kind: comment`, a comment). Markers are blanked to spaces before linting, so positions stay put and no
 // rule ever sees them. The meta-tests below keep the cases in their place.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -29,17 +29,17 @@ function walk(dir: string): string[] {
 
 export interface Parsed {
   text: string;
-  kind: 'post' | 'reply';
+  kind: 'post' | 'reply' | 'comment';
   expected: { ruleId: string; text: string; line: number }[];
 }
 
 export function parseFixture(raw: string): Parsed {
   const expected: Parsed['expected'] = [];
-  let kind: 'post' | 'reply' = 'post';
+  let kind: Parsed['kind'] = 'post';
   const text = raw.replace(MARKER, (m, k1, v1, k2, v2, offset: number) => {
     const key = k1 ?? k2;
     const val: string = v1 ?? v2;
-    if (key === 'kind') kind = val.trim() === 'reply' ? 'reply' : 'post';
+    if (key === 'kind') kind = val.trim() === 'reply' || val.trim() === 'comment' ? (val.trim() as Parsed['kind']) : 'post';
     else {
       const mm = /^(\S+)\s+"(.*)"$/.exec(val.trim());
       if (!mm) throw new Error(`bad expect marker: ${m}`);
@@ -70,7 +70,7 @@ describe('rule fixtures', () => {
   /** The kind of draft a rule's examples are linted as. */
   const exampleKind = (id: string): string => {
     const r = rules.get(id)!;
-    return r.examples.kind ?? (r.appliesTo === 'reply' ? 'reply' : 'post');
+    return r.examples.kind ?? (r.appliesTo === 'both' ? 'post' : r.appliesTo);
   };
   it('exist', () => {
     expect(files.length).toBeGreaterThan(0);

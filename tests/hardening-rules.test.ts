@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/config.js';
 import { PhiLintError } from '../src/errors.js';
-import { scanWindows } from '../src/matchers/scan.js';
+import { scanWindows } from '../src/regex/scan.js';
 import { loadRuleSet } from '../src/rules/load.js';
-import { checkRegexSafety, checkRegexShape } from '../src/rules/regex-safety.js';
+import { checkRegexSafety, checkRegexShape } from '../src/regex/safety.js';
 import { createLinter } from '../src/api.js';
 
 function pack(body: string): string {
@@ -128,7 +128,7 @@ describe('patterns that backtrack catastrophically', () => {
     expect(createLinter({}).prepared.ruleSet.rules.length).toBeGreaterThan(10);
   });
 
-  // What loads can still be polynomial; the pattern windows (matchers/scan.ts) bound it.
+  // What loads can still be polynomial; the pattern windows (regex/scan.ts) bound it.
   const POLY: [string, string, string][] = [
     ['e-mail prefix scan', '(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[a-z]+', 'a%'],
     ['unbounded lookbehind', '(?<=\\n\\s*)[A-Z][a-z]+(?=,)', ' '],

@@ -136,7 +136,7 @@ describe('validators generated at build time', () => {
     const prebuilt = createRequire(import.meta.url)(fileURLToPath(dist.PRECOMPILED_VALIDATORS)) as Record<string, (d: unknown) => boolean>;
     const { Ajv } = await import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-    const schemas: Record<string, object> = { config: configSchema, 'rule pack': packSchema, 'consent ledger': ledgerSchema };
+    const schemas: Record<string, object> = { config: configSchema, 'rule pack': packSchema(), 'consent ledger': ledgerSchema };
     for (const [what, data] of BAD) {
       const schema = schemas[what];
       const fn = prebuilt[dist.schemaHash(schema)] as ((d: unknown) => boolean) & { errors?: unknown[] };
@@ -152,7 +152,7 @@ describe('validators generated at build time', () => {
 
 describe('regex analyses stored at build time', () => {
   it('match what the analyser computes now, and are stamped with its hash', async () => {
-    const pre = (await import(join(ROOT, 'dist', 'rules', 'prefilter.js'))) as typeof import('../src/rules/prefilter.js');
+    const pre = (await import(join(ROOT, 'dist', 'regex', 'prefilter.js'))) as typeof import('../src/regex/prefilter.js');
     const file = JSON.parse(readFileSync(fileURLToPath(pre.STORED_ANALYSES), 'utf8')) as { stamp: string; analyses: Record<string, unknown> };
     expect(file.stamp).toBe(pre.analyserStamp());
     const dist = (await import(join(ROOT, 'dist', 'rules', 'load.js'))) as typeof import('../src/rules/load.js');

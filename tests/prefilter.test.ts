@@ -1,14 +1,14 @@
 // Literal prefilters and the scans built on them must never change what a regex finds:
-// RegexScan's spans equal the windowed scan's (matchers/scan.ts), on the shipped rules' own
+// RegexScan's spans equal the windowed scan's (regex/scan.ts), on the shipped rules' own
 // examples mixed and perturbed, and on random texts for hand-written regexes covering the
 // syntax — long texts (several windows) and long runs (windows with cuts) included.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/documents/load.js';
-import { RegexScan } from '../src/engine/regex-scan.js';
-import { scanWindows, windowsOf } from '../src/matchers/scan.js';
-import { LiteralScanner } from '../src/matchers/literal-scan.js';
-import { analyzeRegex, type Requirement } from '../src/rules/prefilter.js';
+import { RegexScan } from '../src/regex/regex-scan.js';
+import { scanWindows, windowsOf } from '../src/regex/scan.js';
+import { LiteralScanner } from '../src/regex/literal-scan.js';
+import { analyzeRegex, type Requirement } from '../src/regex/prefilter.js';
 import type { CompiledDetector } from '../src/rules/rule.js';
 import { join } from 'node:path';
 import { ROOT, exampleLinter } from './helpers.js';
@@ -52,6 +52,14 @@ describe('regex analysis', () => {
     expect(analyzeRegex('x[-\\s]?ray', 'gi').prefixes?.sort()).toEqual(['x ray', 'x-ray', 'xray']);
     expect(analyzeRegex('a?b', 'g').prefixes?.sort()).toEqual(['ab', 'b']);
     expect(analyzeRegex('\\w?b', 'g').prefixes).toBeUndefined(); // an optional class: the start is unknown
+  });
+
+  it('reads a regex as RegExp does with its flags (regexpp): without u, \\p{Lu} is the letters "p{Lu}"', () => {
+    expect(show(analyzeRegex('\\p{Lu}ee', 'g').requirement)).toBe('any(p{Lu}ee)');
+    expect(new RegExp('\\p{Lu}ee').test('p{Lu}ee')).toBe(true);
+    expect(show(analyzeRegex('\\p{Lu}ee', 'gu').requirement)).toBe('any(ee)');
+    expect(analyzeRegex('\\1a', 'g').first).toEqual(['\\1']); // no group: an octal escape, not a back-reference
+    expect(analyzeRegex('(a)\\1', 'g').first).toBeUndefined();
   });
 
   it('gives up (no condition) on what it cannot parse', () => {
@@ -148,8 +156,8 @@ describe('RegexScan gives the spans of a global scan', () => {
 describe('before its plans are built (a short run), RegexScan still gives a global scan\'s spans', () => {
   it('skipping regexes by the build\'s stored analyses only where they cannot match', async () => {
     // dist/: the stored analyses exist only in a build
-    const { RegexScan: DistScan } = (await import(join(ROOT, 'dist', 'engine', 'regex-scan.js'))) as typeof import('../src/engine/regex-scan.js');
-    const { storedAnalysis } = (await import(join(ROOT, 'dist', 'rules', 'prefilter.js'))) as typeof import('../src/rules/prefilter.js');
+    const { RegexScan: DistScan } = (await import(join(ROOT, 'dist', 'regex', 'regex-scan.js'))) as typeof import('../src/regex/regex-scan.js');
+    const { storedAnalysis } = (await import(join(ROOT, 'dist', 'regex', 'prefilter.js'))) as typeof import('../src/regex/prefilter.js');
     const { createLinter } = (await import(join(ROOT, 'dist', 'api.js'))) as typeof import('../src/api.js');
     const rules = createLinter({}).prepared.ctx.rules;
     const dets = rules.flatMap((r) => r.detectors).filter((d) => d.source !== undefined);

@@ -8,7 +8,7 @@ import { createLinter } from '../src/api.js';
 import { collapse } from '../src/engine/lint.js';
 import { json } from '../src/formatters/json.js';
 import { stylish } from '../src/formatters/stylish.js';
-import { scanWindows, windowsOf } from '../src/matchers/scan.js';
+import { scanWindows, windowsOf } from '../src/regex/scan.js';
 import { applyEdits } from '../src/fix/edits.js';
 import { planFixes } from '../src/fix/plan.js';
 import type { FileResult } from '../src/types.js';

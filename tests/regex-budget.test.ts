@@ -1,5 +1,5 @@
 // No rule can hang a run, whatever pattern a rule pack holds. The load-time analysis
-// (rules/regex-safety.ts) refuses the shapes it knows; these patterns pass it and still
+// (regex/safety.ts) refuses the shapes it knows; these patterns pass it and still
 // backtrack for minutes on a line of a few thousand characters. Every regular expression of
 // a pack that did not ship with phi-lint — patterns, terms, hotwords, exclude-, extend- and
 // unless-inside lists — runs under a time budget per rule and draft (matchers/budget.ts):
@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
 import { PhiLintError } from '../src/errors.js';
 import { linearTerms } from '../src/matchers/budget.js';
-import { scanWindows } from '../src/matchers/scan.js';
+import { scanWindows } from '../src/regex/scan.js';
 import { compileHotwords, compileTerms } from '../src/matchers/terms.js';
 import { BIN, ROOT } from './helpers.js';
 

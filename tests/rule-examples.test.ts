@@ -17,7 +17,7 @@ describe('rule examples', () => {
     expect(rules.length).toBeGreaterThan(3);
   });
   for (const rule of rules) {
-    const kind = rule.examples.kind ?? (rule.appliesTo === 'reply' ? 'reply' : 'post');
+    const kind = rule.examples.kind ?? (rule.appliesTo === 'both' ? 'post' : rule.appliesTo);
     describe(rule.id, () => {
       for (const text of rule.examples.fire) {
         it(`fires: ${text}`, async () => {

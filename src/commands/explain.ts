@@ -4,7 +4,8 @@
 import { relative, resolve } from 'node:path';
 import { BUILTIN_RULES_DIR } from '../rules/load.js';
 import { META_RULES, type MetaRule } from '../meta-rules.js';
-import type { CompiledRule } from '../rules/rule.js';
+import { detectorKind } from '../detectors/registry.js';
+import type { CompiledDetector, CompiledRule } from '../rules/rule.js';
 import { SAFE_HARBOR, type SeverityOrOff } from '../types.js';
 import { nearest } from '../yaml-source.js';
 import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
@@ -12,25 +13,26 @@ import { wrap } from './text.js';
 
 export function safeHarborLabel(category: string): string {
   const sh = SAFE_HARBOR[category];
+  if (category === 'tone') return 'tone of a reply (not PHI: an angry reply is the one that discloses)';
   if (sh) return `Safe Harbor identifier (${sh.letter}), no. ${sh.number} of 18: ${sh.title}`;
   return 'disclosure risk (not one of the 18 identifiers; Privacy Rule, 45 CFR 164.502(a) disclosures)';
 }
 
 function detects(rule: CompiledRule): string {
-  const described = rule.detectors.map((d) => {
-    const base =
-      d.kind === 'pattern' ? 'a pattern' : d.kind === 'terms' ? 'a list of words and phrases' : d.kind === 'entity' ? `NLP ${d.entity} entities` : 'every Markdown image';
+  // "5 patterns" rather than "a pattern; a pattern; …": one entry per distinct description
+  const counts = new Map<string, { det: CompiledDetector; n: number }>();
+  for (const d of rule.detectors) {
     const checks = [...d.validators.map((v) => v.name), ...(d.excludePattern ? ['an exclusion pattern'] : [])];
-    return checks.length ? `${base} checked by ${checks.join(', ')}` : base;
-  });
-  // "5 patterns" rather than "a pattern; a pattern; …"
-  const counts = new Map<string, number>();
-  for (const d of described) counts.set(d, (counts.get(d) ?? 0) + 1);
-  const parts = [...counts].map(([d, n]) => {
+    const base = detectorKind(d.kind).describe(d);
+    const described = checks.length ? `${base} checked by ${checks.join(', ')}` : base;
+    const seen = counts.get(described);
+    if (seen) seen.n++;
+    else counts.set(described, { det: d, n: 1 });
+  }
+  const parts = [...counts].map(([d, { det, n }]) => {
     if (n === 1) return d;
-    if (d.startsWith('a pattern')) return d.replace('a pattern', `${n} patterns`);
-    if (d.startsWith('a list')) return d.replace('a list', `${n} lists`);
-    return `${d} (${n} detectors)`;
+    const kind = detectorKind(det.kind);
+    return kind.plural ? d.replace(kind.describe(det), kind.plural(n)) : `${d} (${n} detectors)`;
   });
   const c = rule.context;
   const ctx: string[] = [];
@@ -55,7 +57,8 @@ function where(rule: CompiledRule, cwd: string): string {
 }
 
 function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string, phone: string | undefined): string {
-  const runsOn = rule.appliesTo === 'both' ? 'posts and replies' : rule.appliesTo === 'reply' ? 'replies only' : 'posts only';
+  const only = { reply: 'replies only', post: 'posts only', comment: 'comments only' } as const;
+  const runsOn = rule.appliesTo === 'both' ? 'posts, replies and comments' : only[rule.appliesTo];
   const sev = effective === rule.severity ? rule.severity : `${effective} (configured; default ${rule.severity})`;
   const lines = [
     `${rule.id}`,

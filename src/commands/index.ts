@@ -11,6 +11,7 @@ const LOADERS = {
   handbook: async () => (await import('./handbook.js')).handbook,
   audit: async () => (await import('./audit.js')).audit,
   consent: async () => (await import('./consent.js')).consent,
+  comments: async () => (await import('./comments.js')).comments,
 } satisfies Record<string, () => Promise<SubCommand>>;
 
 export type CommandName = keyof typeof LOADERS;

@@ -17,7 +17,7 @@ import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } f
 export const redact: SubCommand = (args, env) => {
   const program = subProgram('redact', 'Print a draft with every finding replaced by a placeholder ([NAME], [PHONE] …).')
     .argument('<file>', 'the draft, or - for standard input')
-    .addOption(new Option('--kind <kind>', 'what the draft is').choices(['post', 'reply']))
+    .addOption(new Option('--kind <kind>', 'what the draft is').choices(['post', 'reply', 'comment']))
     .option('--stdin-filename <name>', 'name for standard input (a .md name makes it Markdown)')
     .option('-c, --config <file>', 'use this config')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
@@ -43,7 +43,9 @@ export const redact: SubCommand = (args, env) => {
     const kind = o.kind ?? kindByGlobs(path, setup.config.dir, setup.config.kinds);
     const doc = parseDocument(path, text, kind ?? 'post', undefined, { kindFixed: kind !== undefined, unpublished: setup.config.unpublishedKeys });
     // Straight from the rules: no directive, consent or baseline filter applies to a copy that leaves the team.
-    const findings = (await lintDocument(doc, setup.prepared.ctx)).filter((f) => !isMetaRule(f.ruleId));
+    // how a reply sounds is not PHI: tone findings are not redacted
+    const findings = (await lintDocument(doc, setup.prepared.ctx))
+      .filter((f) => !isMetaRule(f.ruleId) && f.category !== 'tone');
     return ok(applyEdits(text, redactionEdits(doc, findings)));
   });
 };

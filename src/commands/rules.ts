@@ -15,6 +15,8 @@ interface Identifier {
 }
 
 /** The 18 identifiers (A–R), each with the categories that stand for it. */
+const RUNS_ON = { both: 'posts, replies, comments', reply: 'replies', post: 'posts', comment: 'comments' } as const;
+
 export function identifiers(): Identifier[] {
   const byLetter = new Map<string, Identifier>();
   for (const [category, sh] of Object.entries(SAFE_HARBOR)) {
@@ -86,7 +88,7 @@ export const rules: SubCommand = (args, env) => {
       };
     });
     if (o.json) return ok(`${JSON.stringify(rulesJson(all, list, setup.config.practice.phones[0]), null, 2)}\n`);
-    const rows = list.map((r) => [r.id, r.category, r.safeHarbor, r.severity, r.pack, r.appliesTo === 'both' ? 'posts, replies' : r.appliesTo === 'reply' ? 'replies' : 'posts']);
+    const rows = list.map((r) => [r.id, r.category, r.safeHarbor, r.severity, r.pack, RUNS_ON[r.appliesTo]]);
     return ok(`${table([['rule', 'category', 'safe harbor', 'severity', 'pack', 'runs on'], ...rows])}\n\n${list.length} rules; \`phi-lint explain RULE\` for one, \`phi-lint rules --coverage\` for the 18 identifiers.\n`);
   });
 };

@@ -26,7 +26,7 @@ export async function checkExamples(rules: CompiledRule[], ctx: LintContext): Pr
   const failures: ExampleFailure[] = [];
   let examples = 0;
   for (const rule of rules) {
-    const kind = rule.examples.kind ?? (rule.appliesTo === 'reply' ? 'reply' : 'post');
+    const kind = rule.examples.kind ?? (rule.appliesTo === 'both' ? 'post' : rule.appliesTo);
     for (const expected of ['fire', 'silent'] as const) {
       for (const text of rule.examples[expected]) {
         examples++;

@@ -10,6 +10,9 @@ import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
 import { isPublicMailDomain, normalizeDomain, wholeDomainOf } from './public-mail.js';
 import { isInside, repositoryOf } from './repo-root.js';
 
+/** The fields of a comment export (`comments: columns:` names the column of each). */
+export const COMMENT_FIELDS = ['id', 'author', 'created', 'text', 'url', 'platform'] as const;
+
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
 export interface Config {
@@ -18,7 +21,9 @@ export interface Config {
   practice: PracticeProfile;
   rules: Record<string, SeverityOrOff>;
   packs: Record<string, boolean>;
-  kinds: { reply: string[]; post: string[] };
+  kinds: { reply: string[]; post: string[]; comment: string[] };
+  /** `comments:`: the severity policy for comments and how an export's columns are named (src/comments/). */
+  comments: CommentSettings;
   ignore: string[];
   extensions: string[];
   ruleDirs: string[];
@@ -33,6 +38,13 @@ export interface Config {
   switches: ConfigSwitch[];
   /** The practice's first phone (not fax): the number the reply template gives. */
   contactPhone?: string;
+}
+
+export interface CommentSettings {
+  /** Severity by rule id or category for drafts of kind comment; unset: the defaults of src/comments/policy.ts. */
+  severity: Record<string, SeverityOrOff>;
+  /** Which column of a CSV export (or key of a JSON Lines export) holds id, author, created, text, url, platform. */
+  columns: Record<string, string>;
 }
 
 export interface DirectiveSettings {
@@ -92,7 +104,19 @@ export const configSchema = {
     kinds: {
       type: 'object',
       additionalProperties: false,
-      properties: { reply: strList, post: strList },
+      properties: { reply: strList, post: strList, comment: strList },
+    },
+    comments: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        severity: { type: 'object', additionalProperties: severity },
+        columns: {
+          type: 'object',
+          additionalProperties: false,
+          properties: Object.fromEntries(COMMENT_FIELDS.map((f) => [f, { type: 'string', minLength: 1 }])),
+        },
+      },
     },
     ignore: strList,
     extensions: { type: 'array', items: { type: 'string', pattern: '^\\.[A-Za-z0-9]+$' } },
@@ -137,7 +161,8 @@ export function emptyConfig(dir: string): Config {
     rules: {},
     categories: {},
     packs: {},
-    kinds: { reply: [], post: [] },
+    kinds: { reply: [], post: [], comment: [] },
+    comments: { severity: {}, columns: {} },
     ignore: [],
     extensions: DEFAULT_EXTENSIONS,
     ruleDirs: [],
@@ -166,7 +191,8 @@ interface RawConfig {
   rules?: Record<string, SeverityOrOff>;
   categories?: Record<string, SeverityOrOff>;
   packs?: Record<string, boolean>;
-  kinds?: { reply?: string[]; post?: string[] };
+  kinds?: { reply?: string[]; post?: string[]; comment?: string[] };
+  comments?: { severity?: Record<string, SeverityOrOff>; columns?: Record<string, string> };
   ignore?: string[];
   extensions?: string[];
   'rule-dirs'?: string[];
@@ -276,7 +302,8 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
     rules: raw.rules ?? {},
     categories: raw.categories ?? {},
     packs: raw.packs ?? {},
-    kinds: { reply: raw.kinds?.reply ?? [], post: raw.kinds?.post ?? [] },
+    kinds: { reply: raw.kinds?.reply ?? [], post: raw.kinds?.post ?? [], comment: raw.kinds?.comment ?? [] },
+    comments: { severity: raw.comments?.severity ?? {}, columns: raw.comments?.columns ?? {} },
     ignore: raw.ignore ?? [],
     extensions: raw.extensions ?? DEFAULT_EXTENSIONS,
     ruleDirs: (raw['rule-dirs'] ?? []).map((d) => resolve(dir, d)),

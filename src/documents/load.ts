@@ -205,7 +205,8 @@ export interface ParseOptions {
 export function parseDocument(path: string, text: string, kind: DraftKind, format = formatOf(path), opts: ParseOptions = {}): Document {
   const body = format === 'md' ? parseMarkdown(path, text, { unpublished: opts.unpublished }) : parseText(path, text);
   const fmKind = body.frontMatter.kind;
-  const resolvedKind: DraftKind = !opts.kindFixed && (fmKind === 'reply' || fmKind === 'post') ? fmKind : kind;
+  const fromFrontMatter = fmKind === 'reply' || fmKind === 'post' || fmKind === 'comment';
+  const resolvedKind: DraftKind = !opts.kindFixed && fromFrontMatter ? fmKind : kind;
   const review = reviewOf(path, body.frontMatter['in-reply-to'], opts.mayRead);
   const message = 'in-reply-to: names a file outside the repository; it is not read.';
   if (review === OUTSIDE) body.problems.push({ ...(body.frontMatterSpan ?? { start: 0, end: 0 }), message });

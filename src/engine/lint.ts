@@ -1,15 +1,20 @@
-// Lint one document: run each active rule's detectors over the prose view, then pass the
-// candidates through small filters — validators, exclusions, context, the practice
-// profile, co-occurrence, escalation, dedupe — and turn offsets into positions.
+// Lint one document: run each active rule's detectors (detectors/, by kind) over the prose
+// view, then pass the candidates through small filters — the detector's and rule's own
+// (candidates.ts), context (context.ts), the practice profile, co-occurrence, escalation,
+// dedupe — and turn offsets into positions.
 import type { Document, Span } from '../documents/document.js';
-import { findEntities, loadNlp } from '../matchers/entity.js';
-import { scanWindows } from '../matchers/scan.js';
+import { detectorKind } from '../detectors/registry.js';
+import { PhiLintError } from '../errors.js';
 import { Structure } from '../matchers/structure.js';
-import { RegexScan } from './regex-scan.js';
-import { matchSpans, type Tester } from '../matchers/terms.js';
+import { RegexScan } from '../regex/regex-scan.js';
+import { matchSpans } from '../matchers/terms.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { Finding, Severity } from '../types.js';
+import { collapse, dropped, sheltered } from './candidates.js';
+import { applyContext, scopeSpan, type ScopeHits } from './context.js';
 import type { PracticeFilter } from './practice.js';
+
+export { collapse } from './candidates.js';
 
 export interface ActiveRule extends CompiledRule {
   /** Severity after the config's overrides. */
@@ -25,128 +30,38 @@ export interface LintContext {
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-const LOWER: Record<Severity, Severity> = { error: 'warning', warning: 'info', info: 'info' };
-
 interface Candidate extends Span {
   rule: ActiveRule;
   severity: Severity;
   note?: string;
 }
 
-const reviewCache = new WeakMap<Document, string>();
-function normalizeEcho(s: string): string {
-  const words = s.toLowerCase().replace(/[’]/g, "'").replace(/[^\p{L}\p{N}'/:.-]+/gu, ' ');
-  return ` ${words.replace(/(?<=\s|^)[.:'/-]+|[.:'/-]+(?=\s|$)/g, '').replace(/\s+/g, ' ').trim()} `;
-}
-function normalizedReview(doc: Document): string {
-  let r = reviewCache.get(doc);
-  if (r === undefined) {
-    r = normalizeEcho(doc.review ?? '');
-    reviewCache.set(doc, r);
-  }
-  return r;
-}
-
-function firstWord(s: string): string {
-  return (s.match(/^[\p{L}\p{N}][\p{L}\p{N}.-]*/u)?.[0] ?? '').replace(/\.$/, '').toLowerCase();
-}
-
-export function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Spans one detector finds in the document. */
-async function detect(doc: Document, det: CompiledDetector, st: Structure, regexes: RegexScan): Promise<Span[]> {
-  if (det.kind === 'image') return doc.images.map((i) => ({ start: i.start, end: i.end }));
-  if (det.kind === 'entity') {
-    const nlp = await loadNlp();
-    return findEntities(nlp, doc.prose, st.allSentences(), det.entity!);
-  }
-  if (det.index) return regexes.termSpans(det.index);
-  return regexes.spans(det);
-}
-
-
-function scopeSpan(st: Structure, scope: 'sentence' | 'paragraph' | 'document', at: number): Span {
-  if (scope === 'document') return { start: 0, end: st.doc.text.length };
-  return scope === 'sentence' ? st.sentence(at) : st.paragraph(at);
-}
-
-/** The text around a match that context hotwords are looked for in (the match excluded). */
-function contextText(doc: Document, st: Structure, rule: ActiveRule, s: number, e: number): [string, string] {
-  const c = rule.context!;
-  let before = '';
-  let after = '';
-  if (c.scope === 'words') {
-    const sent = st.sentence(s);
-    if (c.direction !== 'after') before = doc.prose.slice(st.wordsBefore(s, c.window, sent.start), s);
-    if (c.direction !== 'before') after = doc.prose.slice(e, st.wordsAfter(e, c.window, Math.max(st.sentence(Math.max(s, e - 1)).end, e)));
-  } else {
-    // At most CONTEXT_SIDE_MAX characters on each side: a text with no sentence breaks (one
-    // long line of tokens) would otherwise cost candidates × its length.
-    const sp = scopeSpan(st, c.scope, s);
-    if (c.direction !== 'after') before = doc.prose.slice(Math.max(sp.start, s - CONTEXT_SIDE_MAX), s);
-    if (c.direction !== 'before') after = doc.prose.slice(e, Math.min(Math.max(sp.end, e), e + CONTEXT_SIDE_MAX));
-  }
-  return [collapse(before), collapse(after)];
-}
-
 /**
- * Scopes longer than this are searched for hotwords once, not once per candidate: a
- * megabyte-long "paragraph" with thousands of candidates would otherwise cost candidates ×
- * paragraph length. Real sentences and paragraphs are far shorter and take the exact path.
+ * Spans one detector finds in the document, each checked to lie inside it: a detector that
+ * returns anything else is a bug, and the run fails naming the rule and the detector (never
+ * the draft's text).
  */
-export const CONTEXT_EXACT_MAX = 4000;
-/**
- * The text before and after a match that context is read from reaches at most this far
- * within its scope (far beyond any real sentence, and most paragraphs).
- */
-export const CONTEXT_SIDE_MAX = 1500;
-
-/** Per document: hotword regex → scope start → where its occurrences lie. */
-type ScopeHits = Map<RegExp, Map<number, { minEnd: number; maxStart: number }>>;
-const globalCopies = new WeakMap<RegExp, RegExp>();
-/** Per tester and scope start: does the tester find anything in the whole scope? (Scope starts are per document, so keyed by document too.) */
-const wholeScopeByDoc = new WeakMap<Document, Map<Tester, Map<number, boolean>>>();
-
-/** Is there a hotword of `re` in the scope before the match and/or after it? */
-function contextTester(doc: Document, st: Structure, rule: ActiveRule, s: number, e: number, cache: ScopeHits): (re: Tester | undefined) => boolean {
-  const c = rule.context!;
-  const sp = c.scope === 'words' ? undefined : scopeSpan(st, c.scope, s);
-  let wholeScope = wholeScopeByDoc.get(doc);
-  if (!wholeScope) wholeScopeByDoc.set(doc, (wholeScope = new Map()));
-  let exact: [string, string] | undefined;
-  const exactly = (re: Tester): boolean => {
-    exact ??= contextText(doc, st, rule, s, e);
-    return re.test(exact[0]) || re.test(exact[1]);
-  };
-  if (!sp || sp.end - sp.start <= CONTEXT_EXACT_MAX) return (re) => !!re && exactly(re);
-  return (re) => {
-    if (!re) return false;
-    if (!(re instanceof RegExp)) {
-      // A tester that finds nothing in the whole scope finds nothing on either side of the
-      // match: test the scope once, and go exact only when it does find something.
-      let whole = wholeScope.get(re);
-      if (!whole) wholeScope.set(re, (whole = new Map()));
-      let any = whole.get(sp.start);
-      if (any === undefined) whole.set(sp.start, (any = re.test(collapse(doc.prose.slice(sp.start, sp.end)))));
-      return any && exactly(re);
-    }
-    let byScope = cache.get(re);
-    if (!byScope) cache.set(re, (byScope = new Map()));
-    let hits = byScope.get(sp.start);
-    if (!hits) {
-      let g = globalCopies.get(re);
-      if (!g) globalCopies.set(re, (g = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}g`)));
-      hits = { minEnd: Infinity, maxStart: -Infinity };
-      for (const f of scanWindows(g, doc.prose.slice(sp.start, sp.end))) {
-        hits.minEnd = Math.min(hits.minEnd, sp.start + f.end);
-        hits.maxStart = Math.max(hits.maxStart, sp.start + f.start);
-      }
-      byScope.set(sp.start, hits);
-    }
-    return (c.direction !== 'after' && hits.minEnd <= s) || (c.direction !== 'before' && hits.maxStart >= e);
-  };
+async function detect(
+  rule: CompiledRule,
+  di: number,
+  doc: Document,
+  st: Structure,
+  regexes: RegexScan,
+): Promise<Span[]> {
+  const det: CompiledDetector = rule.detectors[di];
+  const spans = await detectorKind(det.kind).detect(det, { doc, structure: st, regexes });
+  const length = doc.prose.length;
+  for (const s of spans) {
+    const inside = s.start >= 0 && s.start <= s.end && s.end <= length;
+    if (inside && Number.isInteger(s.start) && Number.isInteger(s.end)) continue;
+    throw new PhiLintError(
+      `rule ${rule.id}: its ${det.kind} detector (detect[${di}]) returned the span [${s.start}, ${s.end}), ` +
+        `which is not inside the draft (${length} characters); this is a bug in phi-lint`,
+      rule.file,
+      rule.line,
+    );
+  }
+  return spans;
 }
 
 export interface LintDocumentOptions {
@@ -176,40 +91,21 @@ export async function lintDocument(source: Document, ctx: LintContext, opts: Lin
   for (const rule of ctx.rules) {
     if (rule.appliesTo !== 'both' && rule.appliesTo !== doc.kind) continue;
     if (rule.unlessFrontMatter.some((k) => doc.frontMatter[k] !== undefined && doc.frontMatter[k] !== null && doc.frontMatter[k] !== '')) continue;
-    for (const det of rule.detectors) {
+    for (let di = 0; di < rule.detectors.length; di++) {
+      const det = rule.detectors[di];
       if (det.inReview && !doc.review) continue; // every span would be dropped below
-      const spans = await detect(doc, det, st, regexes);
+      const spans = await detect(rule, di, doc, st, regexes);
       const shelters = det.unlessInside && spans.length ? matchSpans(det.unlessInside, doc.prose) : [];
       for (const span of spans) {
-        if (shelters.length && shelters.some((p) => p.start <= span.start && span.end <= p.end)) continue;
+        if (sheltered(shelters, span)) continue;
         const text = collapse(doc.prose.slice(span.start, span.end));
-        if (!text) continue;
-        if (det.validators.some((v) => !v.fn(text))) continue;
-        if (det.excludePattern?.test(text)) continue;
-        if (det.excludeTerms?.test(text)) continue;
-        if (det.firstWordIn && !det.firstWordIn.has(firstWord(text))) continue;
-        if (det.inReview && !(doc.review && normalizedReview(doc).includes(normalizeEcho(text)))) continue;
-        if (rule.exclude?.test(text)) continue;
+        if (dropped(det, rule, doc, text)) continue;
         let severity = rule.effective;
         let note: string | undefined;
         if (rule.context) {
-          const c = rule.context;
-          const hasTester = contextTester(doc, st, rule, span.start, span.end, scopeHits);
-          const sided = c.requireBefore || c.requireAfter || c.forbidBefore || c.forbidAfter || c.practice.size > 0;
-          const [before, after] = sided ? contextText(doc, st, rule, span.start, span.end) : ['', ''];
-          const has = (name: 'require' | 'forbid' | 'raise' | 'lower'): boolean => {
-            if (hasTester(c[name])) return true;
-            return c.practice.has(name) && (ctx.practice.mentioned(before) || ctx.practice.mentioned(after));
-          };
-          const listed = (name: 'require' | 'forbid' | 'raise' | 'lower'): boolean => !!c[name] || c.practice.has(name);
-          if (listed('require') && !has('require')) continue;
-          if (c.requireBefore && !c.requireBefore.test(before)) continue;
-          if (c.requireAfter && !c.requireAfter.test(after)) continue;
-          if (has('forbid') || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) continue;
-          if (has('raise')) {
-            if (severity !== 'error') note = 'raised: context words nearby make this identifying';
-            severity = 'error';
-          } else if (has('lower')) severity = LOWER[severity];
+          const verdict = applyContext(doc, st, rule.context, ctx.practice, span, severity, scopeHits);
+          if (!verdict) continue;
+          ({ severity, note } = verdict);
         }
         if (ctx.practice.isOwn(rule.category, text, { namedInFull: rule.addressesReader && doc.kind === 'reply' })) continue;
         let end = span.end;

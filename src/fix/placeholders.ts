@@ -27,4 +27,5 @@ export const PLACEHOLDERS: Record<Category, string> = {
   'case-narrative': '[CASE-DETAIL]',
   'defensive-disclosure': '[VISIT-DETAIL]',
   'unconsented-media': '[MEDIA]',
+  tone: '[TONE]',
 };

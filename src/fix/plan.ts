@@ -56,6 +56,8 @@ function bodyStart(doc: Pick<Document, 'text' | 'frontMatterSpan'>): number {
 }
 
 export function planFixes(doc: Pick<Document, 'text' | 'prose' | 'format' | 'kind' | 'frontMatterSpan'>, findings: Finding[], opts: FixOptions): FixPlan {
+  // a comment is somebody else's words: it is hidden and answered, never rewritten
+  if (doc.kind === 'comment') return { edits: [], fixed: [] };
   const open = findings.filter(candidate);
   const template = doc.kind === 'reply' ? templateText(opts) : undefined;
   const start = bodyStart(doc);

@@ -158,7 +158,11 @@ function draftArticle(d: { r: FileResult; id: string; path: string }, opts: Html
   const counts = SEVERITIES.filter((sev) => r.findings.some((f) => f.severity === sev))
     .map((sev) => plural(r.findings.filter((f) => f.severity === sev).length, sev))
     .join(' · ');
-  const head = `<header><h3 id="${id}-h">${esc(path)}</h3><span class="badge ${status}">${STATUS_LABEL[status]}</span>${counts ? `<span class="counts">${counts}</span>` : ''}</header>`;
+  // a comment of an export (phi-lint comments) says what to do with it
+  const action = r.comment
+    ? `<span class="counts action" data-action="${r.comment.action}">Recommended: ${esc(r.comment.label)}</span>`
+    : '';
+  const head = `<header><h3 id="${id}-h">${esc(path)}</h3><span class="badge ${status}">${STATUS_LABEL[status]}</span>${counts ? `<span class="counts">${counts}</span>` : ''}${action}</header>`;
   const open = `<article class="draft card" id="${id}" data-file="${esc(path)}" data-status="${status}" aria-labelledby="${id}-h">`;
   if (r.fatal || r.skipped) {
     const why = r.fatal ? `Could not be checked: ${r.fatal}.` : `Skipped: ${r.skipped}.`;

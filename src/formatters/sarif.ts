@@ -87,6 +87,8 @@ function describeRule(r: RuleLike): Record<string, unknown> {
       category: r.category,
       ...(sh ? { safeHarborIdentifier: sh.letter, safeHarbor: safeHarborLabel(r.category) } : { disclosureRisk: true }),
       tags: ['phi', 'privacy', 'hipaa', r.category],
+      // how a reply sounds (rules/tone/) is not a disclosure
+      ...(r.category === 'tone' ? { disclosureRisk: false } : {}),
     },
   };
 }

@@ -1,8 +1,8 @@
 // A time budget for the regular expressions of rule packs that did not ship with phi-lint.
 //
 // NOTE: why a budget, and why this one. The loader refuses the shapes known to backtrack
-// catastrophically (rules/regex-safety.ts), and every scan runs over bounded windows
-// (matchers/scan.ts), but no static check knows every pattern: `\w*\w*\w*\w*!` passes and
+// catastrophically (regex/safety.ts), and every scan runs over bounded windows
+// (regex/scan.ts), but no static check knows every pattern: `\w*\w*\w*\w*!` passes and
 // takes minutes on one window of 1.8 KB, and so does a term list with stand-alone hyphens
 // (`a - - - - b` becomes `a\s+[-\s]?\s+…`). So every regex of a user's pack — its
 // patterns, term lists, hotword lists, exclude-, extend- and unless-inside patterns — runs
@@ -23,7 +23,7 @@
 // The budget is per rule and per draft — 2 s, plus 1 s per million characters of the draft,
 // so that a long draft is not cut short at an ordinary regex's speed — added up over every
 // guarded call of the rule; the draft being linted changes with startDraft()
-// (engine/regex-scan.ts calls it per draft).
+// (regex/regex-scan.ts calls it per draft).
 // A rule that runs out of time is stopped on that draft: the draft gets a clear error naming
 // the rule (exit 2) and the other drafts are linted as usual. A rule that has run out of
 // time on STRIKES drafts is not run again in this process — each later draft that needs it

@@ -1,7 +1,7 @@
 // Sentences, paragraphs and word windows over a document's prose. Computed once per
 // document, on demand, and shared by all rules.
 import type { Document, Span } from '../documents/document.js';
-import { windowsOf, type Window } from './scan.js';
+import { windowsOf, type Window } from '../regex/scan.js';
 
 const ABBREV = /(?:\b(?:[Dd]r|Mr|Mrs|Ms|Mx|St|Ave|Rd|Blvd|Jr|Sr|Prof|Rev|No|no|vs|etc|approx|Apt|Ste|Inc|Ltd|Co|Mt|Ft|a\.m|p\.m|e\.g|i\.e|U\.S)|\b[A-Z])\.$/;
 

@@ -2,12 +2,12 @@
 // tested once per candidate, so their budget (matchers/budget.ts) is paid only where needed.
 // Plain terms that cannot backtrack (linearTerms) are tested first, unguarded. A `/regex/`
 // entry is run, under the rule's budget, only when the text holds the literals every match
-// of it needs (the analysis the detectors' prefilter uses, rules/prefilter.ts): a guarded
+// of it needs (the analysis the detectors' prefilter uses, regex/prefilter.ts): a guarded
 // call costs ~80 µs, a substring search a fraction of that.
 import { guard, linearTerms, type RegexSite } from '../matchers/budget.js';
 import { compileHotwords, type Tester } from '../matchers/terms.js';
-import { analyzeRegex, type Requirement } from './prefilter.js';
-import { SubstringCheck } from './substring-check.js';
+import { analyzeRegex, type Requirement } from '../regex/prefilter.js';
+import { SubstringCheck } from '../regex/substring-check.js';
 
 /** A `/regex/` or `/regex/flags` hotword, as compileHotwords reads it. */
 const HOTWORD_REGEX = /^\/(.+)\/([a-z]*)$/s;

@@ -103,7 +103,7 @@ export function readPack(
   const entry = file.startsWith(rulesDir) ? s?.packs[key] : undefined;
   if (entry && entry.hash === hashOf(content)) return cachedSource(display, text, entry, key);
   const src = readYaml(display, text());
-  if (src.data != null) validateYaml(src, packSchema, 'rule pack');
+  if (src.data != null) validateYaml(src, packSchema(), 'rule pack');
   return src;
 }
 
@@ -120,7 +120,7 @@ export function buildStore(rulesDir: string, files: string[]): Store {
     try {
       src = readYaml(file, bytes.toString('utf8'));
       if (src.data == null) continue;
-      validateYaml(src, packSchema, 'rule pack');
+      validateYaml(src, packSchema(), 'rule pack');
     } catch {
       continue; // a broken pack is not stored; at run time it is parsed and its error reported
     }

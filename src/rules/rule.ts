@@ -5,7 +5,8 @@ import type { RegexSite } from '../matchers/budget.js';
 import type { TermIndex, Tester } from '../matchers/terms.js';
 
 export interface CompiledDetector {
-  kind: 'pattern' | 'terms' | 'entity' | 'image';
+  /** The name of its kind (detectors/registry.ts): pattern, terms, entity, image. */
+  kind: string;
   regex?: RegExp;
   /** The regex's source and flags, known without compiling it (built-in packs compile on first use). */
   source?: string;
@@ -19,6 +20,8 @@ export interface CompiledDetector {
    */
   budget?: RegexSite;
   entity?: EntityKind;
+  /** What a kind without a field of its own here compiled its detector to (detectors/). */
+  state?: unknown;
   validators: { name: string; fn: (s: string) => boolean }[];
   excludePattern?: RegExp;
   /** Terms/regexes that, found in the match, drop it (like the rule's `exclude`, per detector). */
@@ -53,7 +56,7 @@ export interface CompiledContext {
 export interface RuleExamples {
   fire: string[];
   silent: string[];
-  kind?: 'post' | 'reply';
+  kind?: 'post' | 'reply' | 'comment';
 }
 
 export interface CompiledRule {

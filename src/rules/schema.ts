@@ -3,31 +3,17 @@
 // holds code.
 import { CATEGORIES } from '../types.js';
 import { VALIDATOR_NAMES } from '../matchers/validators.js';
+import { COMMON_OPTIONS, detectorKinds, kindsGeneration } from '../detectors/registry.js';
 
 const hotwords = {
   type: 'array',
   items: { type: 'string', minLength: 1 },
 } as const;
 
-const termList = {
-  anyOf: [
-    { type: 'string', minLength: 1 },
-    { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
-  ],
-} as const;
-
-const detector = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    pattern: { type: 'string', minLength: 1 },
-    flags: { type: 'string', pattern: '^[imsu]*$' },
-    group: { type: 'string', minLength: 1 },
-    terms: termList,
-    'case-sensitive': { type: 'boolean' },
-    inflect: { type: 'boolean' },
-    entity: { enum: ['person', 'place', 'date', 'value', 'organization'] },
-    image: { type: 'boolean' },
+/** A detector: exactly one kind's key (the loader checks that), that kind's options, and the options common to all. */
+function detectorSchema(): object {
+  const kinds = Object.assign({}, ...detectorKinds().map((k) => k.schema)) as Record<string, object>;
+  const common: Record<(typeof COMMON_OPTIONS)[number], object> = {
     validate: { type: 'array', items: { enum: VALIDATOR_NAMES } },
     'exclude-pattern': { type: 'string', minLength: 1 },
     'first-word-in': hotwords,
@@ -35,8 +21,9 @@ const detector = {
     'in-review': { type: 'boolean' },
     'unless-inside': hotwords,
     'extend-pattern': { type: 'string', minLength: 1 },
-  },
-} as const;
+  };
+  return { type: 'object', additionalProperties: false, properties: { ...kinds, ...common } };
+}
 
 const contextSpec = {
   type: 'object',
@@ -56,84 +43,96 @@ const contextSpec = {
   },
 } as const;
 
-export const ruleSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['id', 'category', 'severity', 'message', 'why', 'detect', 'examples'],
-  properties: {
-    id: { type: 'string', pattern: '^[a-z0-9-]+/[a-z0-9-]+$' },
-    category: { enum: CATEGORIES },
-    severity: { enum: ['error', 'warning', 'info'] },
-    message: { type: 'string', minLength: 1 },
-    why: { type: 'string', minLength: 1 },
-    'applies-to': { enum: ['post', 'reply', 'both'] },
-    suggestion: { type: 'string' },
-    detect: { type: 'array', items: detector, minItems: 1 },
-    context: contextSpec,
-    exclude: hotwords,
-    near: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['categories'],
-      properties: {
-        categories: { type: 'array', items: { enum: CATEGORIES }, minItems: 1 },
-        scope: { enum: ['sentence', 'paragraph', 'document'] },
-      },
-    },
-    'unless-front-matter': { type: 'array', items: { type: 'string' } },
-    'addresses-reader': { type: 'boolean' },
-    examples: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['fire', 'silent'],
-      properties: {
-        fire: { type: 'array', items: { type: 'string' }, minItems: 1 },
-        silent: { type: 'array', items: { type: 'string' }, minItems: 1 },
-        kind: { enum: ['post', 'reply'] },
-      },
-    },
-  },
-} as const;
-
-export const packSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    pack: { type: 'string', pattern: '^[a-z0-9-]+$' },
-    description: { type: 'string' },
-    lists: {
-      type: 'object',
-      // An array of terms, or a block of text with one term per line (cheap to parse for
-      // lists of thousands, such as a gazetteer).
-      additionalProperties: {
-        anyOf: [
-          { type: 'array', items: { type: 'string', minLength: 1 } },
-          { type: 'string' },
-        ],
-      },
-    },
-    // Named pieces of regular expressions, pasted into patterns as {{name}} (rules/fragments.ts).
-    fragments: {
-      type: 'object',
-      propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
-      additionalProperties: { type: 'string', minLength: 1 },
-    },
-    escalate: {
-      type: 'array',
-      items: {
+function ruleSchema(): object {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['id', 'category', 'severity', 'message', 'why', 'detect', 'examples'],
+    properties: {
+      id: { type: 'string', pattern: '^[a-z0-9-]+/[a-z0-9-]+$' },
+      category: { enum: CATEGORIES },
+      severity: { enum: ['error', 'warning', 'info'] },
+      message: { type: 'string', minLength: 1 },
+      why: { type: 'string', minLength: 1 },
+      'applies-to': { enum: ['post', 'reply', 'comment', 'both'] },
+      suggestion: { type: 'string' },
+      detect: { type: 'array', items: detectorSchema(), minItems: 1 },
+      context: contextSpec,
+      exclude: hotwords,
+      near: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'categories', 'min', 'message', 'why'],
+        required: ['categories'],
         properties: {
-          id: { type: 'string', pattern: '^[a-z0-9-]+/[a-z0-9-]+$' },
-          categories: { type: 'array', items: { enum: CATEGORIES }, minItems: 2 },
-          min: { type: 'integer', minimum: 2 },
+          categories: { type: 'array', items: { enum: CATEGORIES }, minItems: 1 },
           scope: { enum: ['sentence', 'paragraph', 'document'] },
-          message: { type: 'string' },
-          why: { type: 'string' },
+        },
+      },
+      'unless-front-matter': { type: 'array', items: { type: 'string' } },
+      'addresses-reader': { type: 'boolean' },
+      examples: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['fire', 'silent'],
+        properties: {
+          fire: { type: 'array', items: { type: 'string' }, minItems: 1 },
+          silent: { type: 'array', items: { type: 'string' }, minItems: 1 },
+          kind: { enum: ['post', 'reply', 'comment'] },
         },
       },
     },
-    rules: { type: 'array', items: ruleSchema },
-  },
-} as const;
+  };
+}
+
+let built: { generation: number; schema: object } | undefined;
+
+/** The schema of a pack file, for the detector kinds registered now (the same object while they are unchanged). */
+export function packSchema(): object {
+  if (built?.generation !== kindsGeneration()) built = { generation: kindsGeneration(), schema: packSchemaNow() };
+  return built.schema;
+}
+
+function packSchemaNow(): object {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      pack: { type: 'string', pattern: '^[a-z0-9-]+$' },
+      description: { type: 'string' },
+      lists: {
+        type: 'object',
+        // An array of terms, or a block of text with one term per line (cheap to parse for
+        // lists of thousands, such as a gazetteer).
+        additionalProperties: {
+          anyOf: [
+            { type: 'array', items: { type: 'string', minLength: 1 } },
+            { type: 'string' },
+          ],
+        },
+      },
+      // Named pieces of regular expressions, pasted into patterns as {{name}} (rules/fragments.ts).
+      fragments: {
+        type: 'object',
+        propertyNames: { pattern: '^[a-z][a-z0-9-]*$' },
+        additionalProperties: { type: 'string', minLength: 1 },
+      },
+      escalate: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'categories', 'min', 'message', 'why'],
+          properties: {
+            id: { type: 'string', pattern: '^[a-z0-9-]+/[a-z0-9-]+$' },
+            categories: { type: 'array', items: { enum: CATEGORIES }, minItems: 2 },
+            min: { type: 'integer', minimum: 2 },
+            scope: { enum: ['sentence', 'paragraph', 'document'] },
+            message: { type: 'string' },
+            why: { type: 'string' },
+          },
+        },
+      },
+      rules: { type: 'array', items: ruleSchema() },
+    },
+  };
+}

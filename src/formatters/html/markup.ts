@@ -49,6 +49,7 @@ const CATEGORY_LABEL: Record<Category, string> = {
   'case-narrative': 'Case narrative',
   'defensive-disclosure': 'Defensive disclosure',
   'unconsented-media': 'Unconsented media',
+  tone: 'Tone',
 };
 
 export function categoryLabel(category: string): string {

@@ -1,5 +1,5 @@
 // Does a text hold what a regex needs (the prefilter's requirement: literals, and/or), by
-// substring searches? Shared by the engine's scan (engine/regex-scan.ts) and the budgeted
+// substring searches? Shared by the engine's scan (regex/regex-scan.ts) and the budgeted
 // hotwords of custom packs (budgeted-hotwords.ts).
 import type { Requirement } from './prefilter.js';
 

@@ -9,35 +9,21 @@
 // the built-in packs were checked when phi-lint was built (see rules/precompiled.ts), so a
 // run with only those never loads them.
 import { createRequire } from 'node:module';
-import type { AST } from '@eslint-community/regexpp';
+import { parsePattern, regexpp, type AST } from './ast.js';
 
 const require = createRequire(import.meta.url);
 let analysers:
   | {
-      parser: import('@eslint-community/regexpp').RegExpParser;
-      visitRegExpAST: typeof import('@eslint-community/regexpp').visitRegExpAST;
       getFirstConsumedChar: typeof import('regexp-ast-analysis').getFirstConsumedChar;
       analyse: typeof import('scslre').analyse;
     }
   | undefined;
 function load(): NonNullable<typeof analysers> {
   if (analysers) return analysers;
-  const regexpp = require('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
   const raa = require('regexp-ast-analysis') as typeof import('regexp-ast-analysis');
   const scslre = require('scslre') as typeof import('scslre');
-  analysers = {
-    parser: new regexpp.RegExpParser({ ecmaVersion: 2024 }),
-    visitRegExpAST: regexpp.visitRegExpAST,
-    getFirstConsumedChar: raa.getFirstConsumedChar,
-    analyse: scslre.analyse,
-  };
+  analysers = { getFirstConsumedChar: raa.getFirstConsumedChar, analyse: scslre.analyse };
   return analysers;
-}
-
-
-interface Group {
-  start: number; // index just after "(" and any "?:", "?<name>" prefix
-  quantified: boolean;
 }
 
 /** Does the group body begin with a mandatory non-word separator (literal or class)? */
@@ -63,47 +49,53 @@ function startsWithSeparator(body: string): boolean {
   return !/^[?*]|^\{0,/.test(rest);
 }
 
-/** Returns a short reason when the pattern looks unsafe, else undefined. */
-export function checkRegexSafety(pattern: string): string | undefined {
-  const stack: Group[] = [];
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      continue;
-    }
-    if (c === '(') {
-      let start = i + 1;
-      const prefix = /^\?(?::|=|!|<=|<!|<[A-Za-z_]\w*>)/.exec(pattern.slice(start));
-      if (prefix) start += prefix[0].length;
-      stack.push({ start, quantified: false });
-      continue;
-    }
-    if (c === ')') {
-      const g = stack.pop();
-      if (!g) continue;
-      const next = pattern.slice(i + 1);
-      const repeated = /^(?:[*+]|\{\d+,\d*\})/.test(next) && !/^\{\d+,\d\}/.test(next);
-      if (g.quantified && repeated && !startsWithSeparator(pattern.slice(g.start, i))) {
-        return `a repeated group contains a repeated element near position ${i + 1}`;
-      }
-      if (g.quantified && stack.length) stack[stack.length - 1].quantified = true;
-      if (repeated && stack.length) stack[stack.length - 1].quantified = true;
-      continue;
-    }
-    const isQuant = c === '*' || c === '+' || (c === '{' && /^\{\d+,\d*\}/.test(pattern.slice(i)));
-    if (isQuant && stack.length) stack[stack.length - 1].quantified = true;
-  }
-  return undefined;
+/** A quantifier that makes a group's element repeat: `*`, `+`, `{n,}`, `{n,m}` (not `?` or `{n}`). */
+const REPEATS = /^(?:[*+]|\{\d+,\d*\})/;
+/** A group repeated this way is "repeated": at most a single-digit number of times is not. */
+const FEW = /^\{\d+,\d\}/;
+
+type GroupLike = AST.Group | AST.CapturingGroup | AST.LookaroundAssertion;
+const groupLike = (e: AST.Node): e is GroupLike =>
+  e.type === 'Group' ||
+  e.type === 'CapturingGroup' ||
+  (e.type === 'Assertion' && (e.kind === 'lookahead' || e.kind === 'lookbehind'));
+/** The quantifier of `q` as written (`+`, `{2,}?`). */
+const quantifierText = (q: AST.Quantifier): string => q.raw.slice(q.element.raw.length);
+
+/**
+ * Returns a short reason when the pattern looks unsafe, else undefined: a group repeated
+ * (`*`, `+`, `{n,}`, `{n,m}` with m of two digits or more) that holds a repeated element,
+ * unless its body starts with a mandatory separator. `flags`: as the pattern runs (without
+ * them, read as Unicode mode, else as the legacy grammar).
+ */
+export function checkRegexSafety(pattern: string, flags?: string): string | undefined {
+  const ast =
+    flags !== undefined ? parsePattern(pattern, flags) : (parsePattern(pattern, 'u') ?? parsePattern(pattern, ''));
+  if (!ast) return undefined; // RegExp accepted it; regexpp's grammar is stricter in corners
+  let first: GroupLike | undefined;
+  regexpp().visit(ast, {
+    onQuantifierEnter(q) {
+      const g = q.element;
+      const text = quantifierText(q);
+      if (!groupLike(g) || !REPEATS.test(text) || FEW.test(text) || !holdsRepetition(g)) return;
+      const body = pattern.slice(g.alternatives[0].start, g.alternatives[g.alternatives.length - 1].end);
+      if (startsWithSeparator(body)) return;
+      if (!first || g.end < first.end) first = g;
+    },
+  });
+  // the position of the group's ")", counted from 1
+  return first ? `a repeated group contains a repeated element near position ${first.end}` : undefined;
+}
+
+/** Does the group hold a quantifier that repeats (`*`, `+`, `{n,m}`), at any depth? */
+function holdsRepetition(g: GroupLike): boolean {
+  let found = false;
+  regexpp().visit(g, {
+    onQuantifierEnter(q) {
+      if (REPEATS.test(quantifierText(q))) found = true;
+    },
+  });
+  return found;
 }
 
 /**
@@ -113,18 +105,16 @@ export function checkRegexSafety(pattern: string): string | undefined {
  * (`(a|aa)+`, `(\w|\d)*`, `(a|)+`: each string splits into exponentially many ways), and that
  * a group repeated ten times or more holds no unbounded quantifier (`(.*a){20}` is
  * polynomial of degree 20). Polynomial shapes that remain are bounded at run time by the
- * pattern windows (matchers/scan.ts).
+ * pattern windows (regex/scan.ts).
  */
 export function checkRegexShape(pattern: string, flags: string): string | undefined {
-  const { parser, visitRegExpAST, getFirstConsumedChar, analyse } = load();
-  let ast;
-  try {
-    ast = parser.parseLiteral(`/${pattern.replace(/(?<!\\)((?:\\\\)*)\//g, '$1\\/')}/${flags.replace(/[gdy]/g, '')}`);
-  } catch {
-    return undefined; // RegExp accepted it; regexpp's grammar is stricter in corners
-  }
+  const { getFirstConsumedChar, analyse } = load();
+  const { parser, visit: visitRegExpAST } = regexpp();
+  const pat = parsePattern(pattern, flags);
+  if (!pat) return undefined; // RegExp accepted it; regexpp's grammar is stricter in corners
+  const ast = { pattern: pat, flags: parser.parseFlags(flags.replace(/[gdy]/g, '')) };
   let problem: string | undefined;
-  visitRegExpAST(ast, {
+  visitRegExpAST(ast.pattern, {
     onQuantifierEnter(q) {
       if (problem) return;
       const el = q.element;
@@ -149,7 +139,7 @@ export function checkRegexShape(pattern: string, flags: string): string | undefi
   if (exp) return `exponential backtracking (scslre: ${exp.type.toLowerCase()} report)`;
   // Quantifiers that can trade one character between them make the work polynomial, of a
   // degree that grows with their number. Runs of one character are shortened before
-  // matching (matchers/scan.ts), which keeps a few trading quantifiers cheap, not many.
+  // matching (regex/scan.ts), which keeps a few trading quantifiers cheap, not many.
   const trading = new Map<string, Set<unknown>>();
   for (const r of reports) {
     if (r.type !== 'Trade') continue;
@@ -167,7 +157,7 @@ export function checkRegexShape(pattern: string, flags: string): string | undefi
 
 function hasUnboundedQuantifier(node: AST.Group | AST.CapturingGroup): boolean {
   let found = false;
-  load().visitRegExpAST(node, {
+  regexpp().visit(node, {
     onQuantifierEnter(q) {
       if (q.max === Infinity) found = true;
     },

@@ -2,7 +2,7 @@
 //
 // NOTE: why windows. A backtracking regex engine retried at every start position costs, in
 // the worst case, (text length) × (how far one attempt can scan). Rule patterns are checked
-// when loaded (rules/regex-safety.ts refuses the exponential shapes), but a pattern that is
+// when loaded (regex/safety.ts refuses the exponential shapes), but a pattern that is
 // fine on prose can still scan to the end of the text from every position of a long
 // adversarial line — "a%a%a%…" for an e-mail pattern, a run of spaces for an unbounded
 // lookbehind — and a 1 MB line then takes minutes. Here every execution sees at most
@@ -132,7 +132,7 @@ export function scanWindows(re: RegExp, text: string | Window[], group?: string)
 
 /**
  * One window's part of scanWindows: the matches starting in it at or after `resume`,
- * appended to `out`; returns where the whole-text scan goes on. (engine/regex-scan.ts skips
+ * appended to `out`; returns where the whole-text scan goes on. (regex/regex-scan.ts skips
  * windows that cannot hold a match, and calls this for the others.)
  */
 export function scanWindow(re: RegExp, w: Window, resume: number, group: string | undefined, out: Span[]): number {
