@@ -35,7 +35,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   }
   const resolved = await resolveOptions(program.opts(), program.args, env);
   if ('usage' in resolved) return usage(resolved.usage);
-  const opts = resolved.opts;
+  const opts = { ...resolved.opts, argv };
   try {
     const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION, today: today(env.env) };
     return await runLint(opts, io);

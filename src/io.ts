@@ -59,6 +59,12 @@ export interface LintOptions {
   cacheLocation?: string;
   /** --no-ignore: lint everything given; neither .gitignore nor the config's ignore globs apply. */
   noIgnore?: boolean;
+  /** Warn when a cited consent expires within this many days (default CONSENT_WARN_DAYS). */
+  consentWarnDays?: number;
+  /** Append one line per run to this tamper-evident audit log (src/audit/log.ts). */
+  auditLog?: string;
+  /** The command line as given (paths and options, for the audit log and SARIF). */
+  argv?: string[];
 }
 
 export interface Io {
@@ -76,3 +82,6 @@ export interface RunResult {
   stdout: string;
   stderr: string;
 }
+
+/** A cited consent that expires within this many days is a warning (--consent-warn-days). */
+export const CONSENT_WARN_DAYS = 30;

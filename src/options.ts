@@ -105,6 +105,8 @@ export async function resolveOptions(
       cache: !!o.cache || o.cacheLocation !== undefined,
       cacheLocation: o.cacheLocation,
       noIgnore: o.ignore === false,
+      auditLog: o.auditLog,
+      consentWarnDays: o.consentWarnDays,
     },
   };
 }

@@ -1,11 +1,16 @@
 // The lint program's command line (commander with extra-typings, so the parsed options'
 // type is read from the definition: CliOptions).
-import { Command, Option } from '@commander-js/extra-typings';
+import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { readFileSync } from 'node:fs';
 import { PhiLintError } from './errors.js';
 import { formatterNames } from './formatters/index.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function parseWarnDays(v: string): number {
+  if (!/^\d{1,5}$/.test(v)) throw new InvalidArgumentError('expected a whole number of days (0 or more)');
+  return Number(v);
+}
 
 const EXAMPLES = `
 Examples:
@@ -23,7 +28,8 @@ Examples:
   $ phi-lint explain phi/phone               what a rule looks for and how to rewrite
   $ phi-lint comments export.csv -o todo.csv triage comments: hide, reply privately or ok
 
-Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-, comments EXPORT
+Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|-, comments EXPORT,
+handbook, audit verify|summary FILE, consent list|expiring|where|add
 (\`phi-lint COMMAND --help\` for each).
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
@@ -57,6 +63,8 @@ export function buildProgram() {
     .option('--in-reply-to <file>', 'the review the reply drafts answer: anything they repeat from it is a finding')
     .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
+    .option('--consent-warn-days <n>', 'warn when a cited consent expires within N days (default 30)', parseWarnDays)
+    .option('--audit-log <file>', 'append a tamper-evident record of this run (hashes, counts, no values) to FILE')
     .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
     .option('--no-mask', 'show matched values')
     .option('--show-values', 'show matched values (same as --no-mask), for local use')

@@ -114,7 +114,8 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       }
       if (cached?.hits.has(t.path)) {
         run.cached++;
-        results.push({ filePath: t.path, findings: [], ...(linter.keepSources ? { source: decodeDraft(readFileSync(t.path)).text } : {}) });
+        const source = linter.keepSources ? { source: decodeDraft(readFileSync(t.path)).text } : {};
+        results.push({ filePath: t.path, findings: [], cached: true, ...source });
         continue;
       }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
@@ -129,11 +130,18 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
+  const startedAt = new Date();
   let linted: LintRun;
   try {
     linted = await lintFiles(opts, io);
   } finally {
     if (opts.fix) (await import('./fix/interrupt.js')).endRewrites();
   }
-  return report(linted, opts, io);
+  const result = await report(linted, opts, io, startedAt);
+  if (opts.auditLog) {
+    const { recordRun } = await import('./audit/record.js');
+    const problem = recordRun(opts.auditLog, { opts, io, linted, exitCode: result.exitCode, startedAt });
+    if (problem) return { exitCode: 2, stdout: result.stdout, stderr: `${result.stderr}phi-lint: ${problem}\n` };
+  }
+  return result;
 }

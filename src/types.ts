@@ -112,6 +112,10 @@ export interface FileResult {
   /** Something the user should know that is not a finding (e.g. how a non-UTF-8 file was read). */
   notice?: string;
   source?: string;
+  /** SHA-256 of the bytes checked (set with --audit-log). */
+  sha256?: string;
+  /** --cache let the draft through unlinted (unchanged since it linted clean). */
+  cached?: boolean;
   /** Set for a comment of an export (`phi-lint comments`): the recommended action, for the HTML report. */
   comment?: { action: 'hide' | 'reply-privately' | 'ok'; label: string };
 }

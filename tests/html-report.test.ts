@@ -163,7 +163,11 @@ describe('the html formatter', () => {
   });
   it('is self-contained: no external URL, and a policy that allows only its own style and script', () => {
     const page = html(results, opts());
-    const refs = [...page.matchAll(/\s(?:src|href|action|xlink:href)="([^"]*)"/g)].map((m) => m[1]);
+    // the one kind of link out: a finding's rule page (docs/rules/ in the installed package), never loaded
+    const pages = [...page.matchAll(/<a class="rule-page" href="([^"]*)"/g)].map((m) => m[1]);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const p of pages) expect(p).toMatch(/^file:\/\/\/.*\/docs\/rules\/[\w/.-]+\.md$/);
+    const refs = [...page.replace(/<a class="rule-page" href="[^"]*"/g, '').matchAll(/\s(?:src|href|action|xlink:href)="([^"]*)"/g)].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(ref).toMatch(/^(#|data:)/);
     expect(page).not.toMatch(/@import|url\(|@font-face/);

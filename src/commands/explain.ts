@@ -14,7 +14,8 @@ import { wrap } from './text.js';
 export function safeHarborLabel(category: string): string {
   const sh = SAFE_HARBOR[category];
   if (category === 'tone') return 'tone of a reply (not PHI: an angry reply is the one that discloses)';
-  return sh ? `Safe Harbor identifier (${sh.letter}), no. ${sh.number} of 18: ${sh.title}` : 'disclosure risk (not one of the 18 identifiers; 45 CFR 164.502 minimum necessary)';
+  if (sh) return `Safe Harbor identifier (${sh.letter}), no. ${sh.number} of 18: ${sh.title}`;
+  return 'disclosure risk (not one of the 18 identifiers; Privacy Rule, 45 CFR 164.502(a) disclosures)';
 }
 
 function detects(rule: CompiledRule): string {

@@ -8,6 +8,9 @@ const LOADERS = {
   init: async () => (await import('./init.js')).init,
   'test-rules': async () => (await import('./test-rules.js')).testRules,
   redact: async () => (await import('./redact.js')).redact,
+  handbook: async () => (await import('./handbook.js')).handbook,
+  audit: async () => (await import('./audit.js')).audit,
+  consent: async () => (await import('./consent.js')).consent,
   comments: async () => (await import('./comments.js')).comments,
 } satisfies Record<string, () => Promise<SubCommand>>;
 

@@ -1,6 +1,8 @@
 // `phi-lint rules`: every rule with its category, Safe Harbor identifier, severity (as the
 // configuration sets it) and pack. `--coverage`: which of the 18 Safe Harbor identifiers the
 // active configuration covers, and which it does not.
+import { ruleHelpUri, ruleTitle } from '../handbook/rule-docs.js';
+import type { CompiledRule } from '../rules/rule.js';
 import { SAFE_HARBOR } from '../types.js';
 import { ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
 import { table, wrap } from './text.js';
@@ -24,6 +26,22 @@ export function identifiers(): Identifier[] {
     byLetter.set(sh.letter, id);
   }
   return [...byLetter.values()].sort((a, b) => a.number - b.number);
+}
+
+const PHONE = "<the practice's phone>";
+
+/** `rules --json`: the listing plus what other tools build on (message, why, suggestion, examples, page). */
+function rulesJson(all: CompiledRule[], list: object[], phone: string | undefined): Record<string, unknown>[] {
+  return all.map((r, i) => ({
+    ...list[i],
+    defaultSeverity: r.severity,
+    message: r.message,
+    title: ruleTitle(r.message),
+    why: r.why.replace(/\s+/g, ' ').trim(),
+    ...(r.suggestion ? { suggestion: r.suggestion.replace(/\{practice\.phone\}/g, phone ?? PHONE) } : {}),
+    examples: r.examples,
+    helpUri: ruleHelpUri(r),
+  }));
 }
 
 export const rules: SubCommand = (args, env) => {
@@ -69,7 +87,7 @@ export const rules: SubCommand = (args, env) => {
         appliesTo: r.appliesTo,
       };
     });
-    if (o.json) return ok(`${JSON.stringify(list, null, 2)}\n`);
+    if (o.json) return ok(`${JSON.stringify(rulesJson(all, list, setup.config.practice.phones[0]), null, 2)}\n`);
     const rows = list.map((r) => [r.id, r.category, r.safeHarbor, r.severity, r.pack, RUNS_ON[r.appliesTo]]);
     return ok(`${table([['rule', 'category', 'safe harbor', 'severity', 'pack', 'runs on'], ...rows])}\n\n${list.length} rules; \`phi-lint explain RULE\` for one, \`phi-lint rules --coverage\` for the 18 identifiers.\n`);
   });

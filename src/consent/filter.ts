@@ -17,6 +17,8 @@ export interface ConsentFilterOptions {
   today: string;
   /** For messages: ledger paths are shown relative to this. */
   cwd: string;
+  /** Warn when a cited consent expires within this many days (--consent-warn-days; the CLI's default is 30). */
+  warnDays?: number;
 }
 
 /** The consent ids a draft cites (front matter `consent:` — a string or a list). */
@@ -68,7 +70,15 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
         const why = 'an authorization covers nothing before it is signed';
         problem(`Consent ${id} is dated ${entry.signed}, which is after today (${opts.today}); ${why}.`);
         invalid.push({ entry, why: `not signed until ${entry.signed}` });
-      } else valid.push(entry);
+      } else {
+        valid.push(entry);
+        const left = daysBetween(opts.today, until);
+        if (opts.warnDays !== undefined && left <= opts.warnDays) {
+          const when = left === 0 ? 'today' : `in ${left} day${left === 1 ? '' : 's'}`;
+          const renew = 'renew the authorization or plan to take the draft down by then';
+          problem(`Consent ${id} expires on ${until} (${when}); ${renew}.`, 'warning');
+        }
+      }
     }
   }
   const uncovered = new Set<string>();
@@ -94,6 +104,12 @@ export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'front
     problem(`Consent ${names} covers ${covers} but not ${[...uncovered].join(', ')}, which this draft discloses; get a broader authorization or remove it.`);
   }
   return [...problems, ...out].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Whole days from one calendar date (YYYY-MM-DD) to another. */
+export function daysBetween(from: string, to: string): number {
+  const t = (d: string): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
+  return Math.round((t(to) - t(from)) / 86_400_000);
 }
 
 /**

@@ -21,6 +21,8 @@ export interface FilterContext {
   cwd: string;
   /** false: ignore inline directives (--no-inline-config). Default true. */
   inlineConfig?: boolean;
+  /** Warn when a cited consent expires within this many days (--consent-warn-days). */
+  consentWarnDays?: number;
 }
 
 const CATEGORY_SET: ReadonlySet<string> = new Set(CATEGORIES);
@@ -34,7 +36,7 @@ export interface Filtered {
 
 export function filterFindings(doc: Document, findings: Finding[], ctx: FilterContext): Filtered {
   const parsed = parseDirectives(doc);
-  const consent = { ledger: ctx.ledger, today: ctx.today, cwd: ctx.cwd };
+  const consent = { ledger: ctx.ledger, today: ctx.today, cwd: ctx.cwd, warnDays: ctx.consentWarnDays };
   if (ctx.inlineConfig === false) {
     // --no-inline-config: directives change nothing (and are not checked); each is counted.
     const directives = ignoredDirectives(parsed.directives, { ruleIds: ctx.ruleIds, categories: CATEGORY_SET });

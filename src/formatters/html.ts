@@ -5,6 +5,7 @@
 // style and script (by hash) makes "no network" a property of the file, not a promise.
 import { createHash } from 'node:crypto';
 import { relative } from 'node:path';
+import { ruleHelpUri } from '../handbook/rule-docs.js';
 import { SAFE_HARBOR, type FileResult, type Finding, type Severity } from '../types.js';
 import { categoryChart } from './html/chart.js';
 import { highlightSource, type SourceLine } from './html/highlight.js';
@@ -213,7 +214,9 @@ function findingItem(f: Finding, i: number, id: string, opts: HtmlOptions): stri
   const rule = opts.rules.get(f.ruleId);
   const sh = SAFE_HARBOR[f.category];
   const where = f.endLine > f.line ? `Lines ${f.line}–${f.endLine}` : `Line ${f.line}, column ${f.column}`;
-  const meta = [`<code>${esc(f.ruleId)}</code>`, sh ? `Safe Harbor (${sh.letter})` : 'Disclosure risk'].join(' · ');
+  const page = `<a class="rule-page" href="${esc(ruleHelpUri(rule ?? { id: f.ruleId }))}" title="The rule's page">`;
+  const ruleLink = `${page}<code>${esc(f.ruleId)}</code></a>`;
+  const meta = [ruleLink, sh ? `Safe Harbor (${sh.letter})` : 'Disclosure risk'].join(' · ');
   const kind = sh ? `Safe Harbor identifier (${sh.letter}): ${esc(sh.title)}.` : 'A disclosure risk: not a Safe Harbor identifier, but it can reveal that someone is a patient.';
   return `<li class="finding sev-${f.severity}" id="${id}-f${n}" data-f="${n}" data-sev="${f.severity}" data-cat="${esc(f.category)}" data-rule="${esc(f.ruleId)}" tabindex="-1">
 <div class="fhead"><a class="num" href="#${id}-p${n}" aria-label="Show finding ${n} in the text">${n}</a><span class="sev">${SEVERITY_LABEL[f.severity]}</span><span class="cat">${esc(categoryLabel(f.category))}</span><span class="loc">${where}</span></div>

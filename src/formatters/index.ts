@@ -5,6 +5,7 @@ import type { Formatter } from './types.js';
 const LOADERS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
   json: async () => (await import('./json.js')).json,
+  'json-with-metadata': async () => (await import('./json-with-metadata.js')).jsonWithMetadata,
   html: async () => (await import('./html.js')).html,
   sarif: async () => (await import('./sarif.js')).sarif,
   github: async () => (await import('./github.js')).github,

@@ -3,13 +3,14 @@
 // working directory, under %SRCROOT%) and region (1-based lines, UTF-16 columns).
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { ruleHelpUri, ruleTitle } from '../handbook/rule-docs.js';
 import type { CompiledRule } from '../rules/rule.js';
 import { SAFE_HARBOR, type Finding, type Severity, type SuppressedFinding } from '../types.js';
 import { gateText } from './gate.js';
 import { isMetaRule, META_RULES } from '../meta-rules.js';
 import { findingText } from './mask.js';
 import { displayPath, pathToUriReference } from './paths.js';
-import type { Formatter } from './types.js';
+import type { FormatOptions, Formatter } from './types.js';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -66,18 +67,20 @@ interface RuleLike {
   message: string;
   why: string;
   suggestion?: string;
+  file?: string;
 }
 
 function describeRule(r: RuleLike): Record<string, unknown> {
   const sh = SAFE_HARBOR[r.category];
-  const short = r.message.replace(/\s*"?\{match\}"?/g, '');
+  const short = ruleTitle(r.message);
   const help = r.suggestion ? `${r.why.trim()}\n\nInstead: ${r.suggestion.trim()}` : r.why.trim();
   const helpMd = r.suggestion ? `${r.why.trim()}\n\n**Instead:** ${r.suggestion.trim()}` : r.why.trim();
   return {
     id: r.id,
     name: pascalName(r.id),
     shortDescription: { text: short },
-    fullDescription: { text: r.why.trim() },
+    fullDescription: { text: r.why.replace(/\s+/g, ' ').trim() },
+    helpUri: ruleHelpUri(r),
     help: { text: help, markdown: helpMd },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
@@ -116,6 +119,21 @@ function occurrences(findings: Finding[]): number[] {
 function gatePlace(file: string, line: number | undefined): Record<string, unknown> {
   const artifactLocation = { uri: pathToUriReference(file), uriBaseId: '%SRCROOT%' };
   return { artifactLocation, ...(line ? { region: { startLine: line } } : {}) };
+}
+
+/** When and how the run was invoked (SARIF 3.20 invocation), when the run told us. */
+function invocationTimes(opts: FormatOptions): Record<string, unknown> {
+  const m = opts.run;
+  if (!m) return {};
+  return { commandLine: m.commandLine, arguments: m.arguments, startTimeUtc: m.startTimeUtc, endTimeUtc: m.endTimeUtc };
+}
+
+/** The commit and branch the drafts come from (SARIF 3.23), when they are in a git repository with a remote. */
+function provenance(opts: FormatOptions): Record<string, unknown> {
+  const g = opts.run?.git;
+  if (!g?.repository) return {};
+  const branch = g.branch ? { branch: g.branch } : {};
+  return { versionControlProvenance: [{ repositoryUri: g.repository, revisionId: g.commit, ...branch }] };
 }
 
 export const sarif: Formatter = (results, opts) => {
@@ -208,11 +226,13 @@ export const sarif: Formatter = (results, opts) => {
         },
         invocations: [
           {
+            ...invocationTimes(opts),
             executionSuccessful: !results.some((r) => r.fatal),
             toolExecutionNotifications: notifications,
             ...(configNotes.length ? { toolConfigurationNotifications: configNotes } : {}),
           },
         ],
+        ...provenance(opts),
         originalUriBaseIds: { '%SRCROOT%': { uri: cwdUri } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,

@@ -46,6 +46,8 @@ export interface PipelineOptions {
   review?: string;
   /** false: --no-inline-config (directives are counted, not applied). */
   inlineConfig?: boolean;
+  /** Warn when a cited consent expires within this many days. */
+  consentWarnDays?: number;
   /** --report-unused-directives: a directive that suppresses nothing is an error. */
   reportUnused?: boolean;
   baseline?: Baseline;
@@ -99,6 +101,7 @@ export async function lintDraft(draft: Draft, opts: PipelineOptions): Promise<Li
     cwd: opts.cwd,
     // a comment is somebody else's words: a directive in it is theirs, never obeyed
     inlineConfig: doc.kind === 'comment' ? false : opts.inlineConfig,
+    consentWarnDays: opts.consentWarnDays,
   });
   let findings = filtered.findings;
   const suppressed = filtered.suppressed;

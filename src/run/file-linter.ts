@@ -2,6 +2,7 @@
 // send the text through the one draft pipeline (draft.ts) under the file's setup, turn what
 // goes wrong into that file's error, and — with --fix or --fix-dry-run — rewrite or diff it.
 // Shared by lintFiles and the worker threads (worker.ts).
+import { createHash } from 'node:crypto';
 import { commentFromSpec } from '../comments/export.js';
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { BinaryFileError, binaryByName, decode, decodeDraft, MARKDOWN_EXTENSIONS
 import { PhiLintError } from '../errors.js';
 import type { FixOutcome } from '../fix/fix-file.js';
 import { isIgnoredBy } from '../globs.js';
-import type { LintOptions } from '../io.js';
+import { CONSENT_WARN_DAYS, type LintOptions } from '../io.js';
 import { readDraft } from '../read-draft.js';
 import type { DraftKind, FileResult } from '../types.js';
 import { kindOf, lintDraft, planFixesFor, type PipelineOptions } from './draft.js';
@@ -84,7 +85,7 @@ export function fileLinter(
     if (ext === '.txt' || MARKDOWN_EXTENSIONS.includes(ext)) return true;
     return config.extensions.some((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase() === ext);
   };
-  const lintOne: FileLinter['lintOne'] = async (path, buf, setup, kind, format) => {
+  const lintDraftFile: FileLinter['lintOne'] = async (path, buf, setup, kind, format) => {
     const mustLint = opts.useStdin || named.has(path) || draftByName(path, setup.config);
     const pipeline: PipelineOptions = {
       setup,
@@ -94,6 +95,7 @@ export function fileLinter(
       review,
       reportUnused: opts.reportUnusedDirectives,
       inlineConfig: opts.inlineConfig,
+      consentWarnDays: opts.consentWarnDays ?? CONSENT_WARN_DAYS,
     };
     const ctx: FileContext = { pipeline, keepSources, mustLint };
     const first = await lintBuffer(path, buf, kind, ctx, format);
@@ -115,6 +117,8 @@ export function fileLinter(
     }
     return outcome.result;
   };
+  // --audit-log records the SHA-256 of the bytes each draft was checked in
+  const lintOne: FileLinter['lintOne'] = opts.auditLog ? withSha256(lintDraftFile) : lintDraftFile;
   const lintPath: FileLinter['lintPath'] = async (path, readStaged) => {
     const setup = session.forFile(path);
     const { config } = setup;
@@ -189,4 +193,11 @@ async function lintBuffer(
   const uses = directives.length ? { directives } : {};
   const extra = { ...(suppressed.length ? { suppressed } : {}), ...uses, ...withNotice };
   return { result: { filePath: path, findings, source, ...extra }, doc };
+}
+
+function withSha256(lint: FileLinter['lintOne']): FileLinter['lintOne'] {
+  return async (path, buf, ...rest) => {
+    const r = await lint(path, buf, ...rest);
+    return { ...r, sha256: createHash('sha256').update(buf).digest('hex') };
+  };
 }

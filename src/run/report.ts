@@ -12,7 +12,7 @@ import { SEVERITY_RANK } from '../types.js';
 import type { LintRun } from './lint-run.js';
 
 /** What to print for a finished run, and its exit code. */
-export async function report(linted: LintRun, opts: LintOptions, io: Io): Promise<RunResult> {
+export async function report(linted: LintRun, opts: LintOptions, io: Io, startedAt = new Date()): Promise<RunResult> {
   const { results, session, diffs, fixed, fixErrors, notices, cached, ignoredFiles } = linted;
   let stderr = '';
   if (opts.writeBaseline) {
@@ -54,6 +54,13 @@ export async function report(linted: LintRun, opts: LintOptions, io: Io): Promis
     }
     if (text) stderr += `phi-lint: ${text.summary}\n`;
   }
+  // sarif and json-with-metadata describe their run: times, command line, git, hashes
+  const describeRun = ['sarif', 'json-with-metadata'].includes(opts.format);
+  const { runMeta } = describeRun ? await import('../audit/run-meta.js') : { runMeta: undefined };
+  const baseSetup = session.base();
+  const meta = runMeta?.({
+    argv: opts.argv ?? [], start: startedAt, cwd: io.cwd, config: baseSetup.config, ruleSet: baseSetup.prepared.ruleSet,
+  });
   const output = formatter(shown, {
     mask: opts.mask,
     color: opts.color && !opts.outputFile,
@@ -61,6 +68,7 @@ export async function report(linted: LintRun, opts: LintOptions, io: Io): Promis
     rules: new Map(session.all().flatMap((p) => p.ruleSet.rules.map((r) => [r.id, r] as const))),
     version: io.version,
     ...(gate && opts.format !== 'json' ? { gate } : {}),
+    ...(meta ? { run: meta } : {}),
   });
   // --fix-dry-run: the stylish report is the diff; any other format prints its report (of the
   // drafts as they would be after the fixes) and the diff goes to standard error.
