@@ -100,6 +100,9 @@ export function buildProgram(): Command {
     .option('--cache-location <path>',
       'the cache file, or a folder for .phi-lint-cache in it (default: in ~/.cache/phi-lint)')
     .option('--no-ignore', "lint everything given: neither .gitignore nor the config's ignore: globs apply")
+    .option('--print-config <file>', 'print the effective config for a draft (nested configs, extends:, overrides: merged)')
+    .option('--debug', 'say on standard error which config files and rule packs each draft used')
+    .option('--list-files', 'list the drafts that would be linted, and lint nothing')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });
@@ -154,6 +157,9 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     cache?: boolean;
     cacheLocation?: string;
     ignore?: boolean;
+    printConfig?: string;
+    debug?: boolean;
+    listFiles?: boolean;
   }>();
   const paths = program.args;
   // Any CI system masks, not only those that set CI: a non-empty value other than "false".
@@ -207,6 +213,9 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     cache: !!o.cache || o.cacheLocation !== undefined,
     cacheLocation: o.cacheLocation,
     noIgnore: o.ignore === false,
+    printConfig: o.printConfig,
+    debug: !!o.debug,
+    listFiles: !!o.listFiles,
   };
   if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);
   try {

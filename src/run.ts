@@ -6,7 +6,8 @@ import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './bas
 import {
   cacheFile, cacheSecret, DEFAULT_CACHE_FILE, defaultCacheFile, hashFiles, hashParts, keyFile, LintCache, userCacheDir,
 } from './cache/lint-cache.js';
-import { findConfig, loadConfig, type Config } from './config/config.js';
+import { emptyConfig, type Config } from './config/config.js';
+import { configChain, loadCascade, overridesFor, withOverrides, type LayerCache } from './config/cascade.js';
 import { gateIsEmpty, gateReport, splitIgnored } from './config/gate-report.js';
 import { draftMayRead } from './config/repo-root.js';
 import { today as localToday } from './consent/dates.js';
@@ -76,6 +77,12 @@ export interface LintOptions {
   cacheLocation?: string;
   /** --no-ignore: lint everything given; neither .gitignore nor the config's ignore globs apply. */
   noIgnore?: boolean;
+  /** Print the effective config for this draft and lint nothing (config/inspect.ts). */
+  printConfig?: string;
+  /** Say which config files and rule packs each draft used. */
+  debug?: boolean;
+  /** List the drafts that would be linted and lint nothing. */
+  listFiles?: boolean;
 }
 
 export interface Io {
@@ -118,13 +125,13 @@ export interface Session {
 
 export function createSession(opts: { config?: string; rules: string[] }, cwd: string): Session {
   const extra = opts.rules.map((r) => resolve(cwd, r));
-  const byConfig = new Map<string, FileSetup>();
-  const byDir = new Map<string, string>();
-  const load = (file: string | undefined): FileSetup => {
-    const key = file ?? '';
-    let hit = byConfig.get(key);
+  const byKey = new Map<string, FileSetup>();
+  const byDir = new Map<string, string[]>();
+  const layers: LayerCache = new Map();
+  const load = (key: string, make: () => Config): FileSetup => {
+    let hit = byKey.get(key);
     if (!hit) {
-      const config = loadConfig(file, cwd);
+      const config = make();
       const prepared = prepareRules(config, extra);
       hit = {
         config,
@@ -133,26 +140,32 @@ export function createSession(opts: { config?: string; rules: string[] }, cwd: s
         ruleIds: new Set(prepared.ruleSet.rules.map((r) => r.id)),
         replyRules: new Set(prepared.ruleSet.rules.filter((r) => r.appliesTo === 'reply').map((r) => r.id)),
       };
-      byConfig.set(key, hit);
+      byKey.set(key, hit);
     }
     return hit;
   };
+  // --config: that file (and what it extends) alone; else the cascade of .phi-lint.yaml files
   const fixed = opts.config ? resolve(cwd, opts.config) : undefined;
-  if (fixed) load(fixed);
-  else load(findConfig(cwd)); // fail fast on a broken config where the user stands
+  const chainOf = (dir: string): string[] => {
+    let chain = byDir.get(dir);
+    if (!chain) byDir.set(dir, (chain = configChain(dir, layers)));
+    return chain;
+  };
+  const forDir = (dir: string): FileSetup => {
+    const chain = fixed ? [fixed] : chainOf(dir);
+    return load(chain.join('\0'), () => (chain.length ? loadCascade(chain, layers) : emptyConfig(cwd)));
+  };
+  forDir(cwd); // fail fast on a broken config where the user stands
   return {
     forFile(path) {
-      if (fixed) return load(fixed);
-      const dir = path === '<stdin>' ? cwd : dirname(path);
-      let file = byDir.get(dir);
-      if (file === undefined) {
-        file = findConfig(dir) ?? '';
-        byDir.set(dir, file);
-      }
-      return load(file || undefined);
+      const setup = forDir(path === '<stdin>' ? cwd : dirname(path));
+      const which = path === '<stdin>' ? [] : overridesFor(setup.config, path);
+      if (!which.length) return setup;
+      const key = `${fixed ? [fixed] : chainOf(dirname(path)).join('\0')}#${which.join(',')}`;
+      return load(key, () => withOverrides(setup.config, which));
     },
-    all: () => [...byConfig.values()].map((v) => v.prepared),
-    ledgerWarnings: () => [...new Set([...byConfig.values()].flatMap((v) => v.ledger?.warnings ?? []))],
+    all: () => [...byKey.values()].map((v) => v.prepared),
+    ledgerWarnings: () => [...new Set([...byKey.values()].flatMap((v) => v.ledger?.warnings ?? []))],
   };
 }
 
@@ -171,6 +184,8 @@ export interface LintRun {
   cached: number;
   /** Drafts a config's ignore: globs left out, with that config (for the summary). */
   ignoredFiles: { path: string; config: Config }[];
+  /** --list-files: the drafts that would be linted. */
+  listed?: string[];
 }
 
 export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
@@ -247,6 +262,17 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       const { shardOf } = await import('./shard.js');
       // A bad path is reported by every shard: the command line is wrong for all of them.
       targets = targets.filter((t) => t.error || shardOf(relative(io.cwd, t.path).split(sep).join('/'), total) === index);
+    }
+    if (opts.listFiles) {
+      // what lintPath would lint: minus what a nested config's ignore: leaves out
+      const base = linter.base;
+      const lintable = (t: Target): boolean => {
+        const config = session.forFile(t.path).config;
+        return opts.noIgnore || config === base || !config.ignore.length || !isIgnoredBy(t.path, config);
+      };
+      run.listed = targets.filter((t) => !t.error && lintable(t)).map((t) => t.path);
+      results.push(...targets.filter((t) => t.error).map((t) => ({ filePath: t.path, findings: [], fatal: `${t.error}` })));
+      return run;
     }
     // Drafts read from disk and not being fixed may be linted by worker threads (pool.ts),
     // the others here; either way the results come in the order of the targets.
@@ -346,7 +372,7 @@ async function openCache(opts: LintOptions, io: Io, today: string, run: LintRun)
     let k = setupKeys.get(setup);
     if (k === undefined) {
       const packs = setup.prepared.ruleSet.packs.map((p) => resolve(process.cwd(), p.file));
-      setupKeys.set(setup, (k = hashFiles([setup.config.file, setup.ledger?.file, ...packs])));
+      setupKeys.set(setup, (k = hashFiles([...(setup.config.files ?? [setup.config.file]), setup.ledger?.file, ...packs])));
     }
     return k;
   };
@@ -625,6 +651,14 @@ function writeReport(target: string, text: string): string | undefined {
 }
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
+  if (opts.printConfig !== undefined) {
+    const { printConfig } = await import('./config/inspect.js');
+    const path = resolve(io.cwd, opts.printConfig);
+    const session = createSession(opts, io.cwd);
+    const { config } = session.forFile(path);
+    const kind = opts.kind ?? kindByGlobs(path, config.dir, config.kinds);
+    return { exitCode: 0, stdout: printConfig(config, path, kind, io.cwd), stderr: '' };
+  }
   let linted: LintRun;
   try {
     linted = await lintFiles(opts, io);
@@ -633,6 +667,22 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
   }
   const { results, session, diffs, fixed, fixErrors, notices, cached, ignoredFiles } = linted;
   let stderr = '';
+  if (opts.debug || linted.listed) {
+    const { debugLines, showPath } = await import('./config/inspect.js');
+    const files = linted.listed ?? results.map((r) => r.filePath).filter((p) => p !== '<stdin>');
+    if (opts.debug) {
+      const setupOf = (p: string) => {
+        const s = session.forFile(p);
+        return { config: s.config, packs: s.prepared.ruleSet.packs.map((x) => resolve(io.cwd, x.file)) };
+      };
+      stderr += debugLines(files, setupOf, io.cwd).join('');
+    }
+    if (linted.listed) {
+      for (const r of results) if (r.fatal) stderr += `phi-lint: ${r.filePath}: ${r.fatal}\n`;
+      const stdout = files.map((f) => `${showPath(f, io.cwd)}\n`).join('');
+      return { exitCode: results.some((r) => r.fatal) ? 2 : 0, stdout, stderr };
+    }
+  }
   if (opts.writeBaseline) {
     const target = resolve(io.cwd, opts.writeBaseline);
     const w = writeBaseline(target, results);

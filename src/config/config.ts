@@ -9,6 +9,7 @@ import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.j
 import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
 import { isPublicMailDomain, normalizeDomain, wholeDomainOf } from './public-mail.js';
 import { isInside, repositoryOf } from './repo-root.js';
+import { loadCascade } from './cascade.js';
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
@@ -33,6 +34,12 @@ export interface Config {
   switches: ConfigSwitch[];
   /** The practice's first phone (not fax): the number the reply template gives. */
   contactPhone?: string;
+  /** Every config file read for this config (a cascade's parents, files extended), outermost first. */
+  files?: string[];
+  /** Words, phrases and /patterns/ that are never PHI for this practice (`allow:`). */
+  allow: string[];
+  /** `overrides:` per glob (globs relative to `dir`), applied by config/cascade.ts's overridesFor. */
+  overrides: RawOverride[];
 }
 
 export interface DirectiveSettings {
@@ -49,6 +56,10 @@ export interface ConfigSwitch {
   name: string;
   /** 1-based line in the config file. */
   line: number;
+  /** The config file that holds it (one of a cascade's files); default: the config's own file. */
+  file?: string;
+  /** For ignore: the glob as matched against paths relative to the config's dir (after a cascade rebased it). */
+  match?: string;
 }
 
 /** Draft types a config's extensions: should not leave out without it being said. */
@@ -67,28 +78,51 @@ export interface FixSettings {
 const strList = { type: 'array', items: { type: 'string' } } as const;
 const severity = { enum: ['error', 'warning', 'info', 'off'] } as const;
 
+const practiceSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string' },
+    aliases: strList,
+    staff: strList,
+    phones: strList,
+    fax: strList,
+    emails: strList,
+    addresses: strList,
+    domains: strList,
+    handles: strList,
+  },
+} as const;
+const rulesSchema = { type: 'object', additionalProperties: severity } as const;
+const categoriesSchema = { type: 'object', propertyNames: { enum: CATEGORIES }, additionalProperties: severity } as const;
+const packsSchema = { type: 'object', additionalProperties: { type: 'boolean' } } as const;
+
 export const configSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    practice: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        name: { type: 'string' },
-        aliases: strList,
-        staff: strList,
-        phones: strList,
-        fax: strList,
-        emails: strList,
-        addresses: strList,
-        domains: strList,
-        handles: strList,
+    root: { type: 'boolean' },
+    extends: { anyOf: [{ type: 'string' }, strList] },
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['files'],
+        properties: {
+          files: { ...strList, minItems: 1 },
+          practice: practiceSchema,
+          rules: rulesSchema,
+          categories: categoriesSchema,
+          packs: packsSchema,
+        },
       },
     },
-    rules: { type: 'object', additionalProperties: severity },
-    categories: { type: 'object', propertyNames: { enum: CATEGORIES }, additionalProperties: severity },
-    packs: { type: 'object', additionalProperties: { type: 'boolean' } },
+    allow: strList,
+    practice: practiceSchema,
+    rules: rulesSchema,
+    categories: categoriesSchema,
+    packs: packsSchema,
     kinds: {
       type: 'object',
       additionalProperties: false,
@@ -145,6 +179,8 @@ export function emptyConfig(dir: string): Config {
     fix: { replyTemplate: true },
     consent: { maxValidity: DEFAULT_MAX_VALIDITY },
     switches: [],
+    allow: [],
+    overrides: [],
   };
 }
 
@@ -161,7 +197,19 @@ export function findConfig(from: string): string | undefined {
   }
 }
 
-interface RawConfig {
+export interface RawOverride {
+  files: string[];
+  practice?: Partial<PracticeProfile> & { fax?: string[] };
+  rules?: Record<string, SeverityOrOff>;
+  categories?: Record<string, SeverityOrOff>;
+  packs?: Record<string, boolean>;
+}
+
+export interface RawConfig {
+  root?: boolean;
+  extends?: string | string[];
+  overrides?: RawOverride[];
+  allow?: string[];
   practice?: Partial<PracticeProfile> & { fax?: string[] };
   rules?: Record<string, SeverityOrOff>;
   categories?: Record<string, SeverityOrOff>;
@@ -178,10 +226,10 @@ interface RawConfig {
 }
 
 /** The keys that switch part of the gate off, located (see ConfigSwitch). */
-function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
+export function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
   const out: ConfigSwitch[] = [];
   const add = (kind: ConfigSwitch['kind'], name: string, path: (string | number)[]): void => {
-    out.push({ kind, name, line: src.locate(path).line });
+    out.push({ kind, name, line: src.locate(path).line, file: src.file });
   };
   for (const [id, sev] of Object.entries(raw.rules ?? {})) if (sev === 'off') add('rule', id, ['rules', id]);
   for (const [cat, sev] of Object.entries(raw.categories ?? {})) {
@@ -241,11 +289,25 @@ function refuseOutside(src: YamlSource, raw: RawConfig, dir: string): void {
   if (raw.consents && !isInside(resolve(dir, raw.consents), root)) {
     errors.push(src.error(['consents'], `consents: names a file ${why}`));
   }
+  const ext = raw.extends === undefined ? [] : typeof raw.extends === 'string' ? [raw.extends] : raw.extends;
+  ext.forEach((f, i) => {
+    if (isInside(resolve(dir, f), root)) return;
+    const path = typeof raw.extends === 'string' ? ['extends'] : ['extends', i];
+    errors.push(src.error(path, `extends: names a file ${why}`));
+  });
   throwAll(errors);
 }
 
-export function loadConfig(file: string | undefined, cwd: string): Config {
-  if (!file) return emptyConfig(cwd);
+/** One config file as written: validated, with the paths it names checked. */
+export interface ConfigLayer {
+  file: string;
+  dir: string;
+  src: YamlSource;
+  raw: RawConfig;
+}
+
+/** Read and validate one config file (no cascade, no extends). */
+export function readConfigLayer(file: string): ConfigLayer {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -253,12 +315,17 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
     throw new PhiLintError(`cannot read config file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
   }
   const src = readYaml(file, text);
-  if (src.data == null) return { ...emptyConfig(dirname(resolve(file))), file };
+  const dir = dirname(resolve(file));
+  if (src.data == null) return { file, dir, src, raw: {} };
   validateYaml(src, configSchema, 'config');
   const raw = src.data as RawConfig;
   refusePublicMail(src, raw);
-  const dir = dirname(resolve(file));
   refuseOutside(src, raw, dir);
+  return { file, dir, src, raw };
+}
+
+/** A Config from settings already merged (paths in `raw` resolved against `dir`). */
+export function configFromRaw(raw: RawConfig, file: string, dir: string, switches: ConfigSwitch[]): Config {
   const p = raw.practice ?? {};
   return {
     file,
@@ -288,7 +355,15 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
     fix: { replyTemplate: raw.fix?.['reply-template'] ?? true },
     unpublishedKeys: raw['front-matter']?.unpublished,
     consent: { maxValidity: raw.consent?.['max-validity'] ?? DEFAULT_MAX_VALIDITY },
-    switches: switchesOf(src, raw),
+    switches,
     contactPhone: p.phones?.[0],
+    allow: raw.allow ?? [],
+    overrides: (raw.overrides ?? []).map((o) => ({ ...o })),
   };
+}
+
+/** One config file with the files it extends (config/cascade.ts), without nested or parent configs. */
+export function loadConfig(file: string | undefined, cwd: string): Config {
+  if (!file) return emptyConfig(cwd);
+  return loadCascade([file]);
 }

@@ -110,14 +110,23 @@ export function gateReport(input: GateInput): GateReport {
     const byFile = [...byBaseline].map(([file, count]) => ({ file, count }));
     report.baseline = { file: show(input.baseline, cwd), byFile };
   }
+  const seenSettings = new Set<string>();
   for (const [config, { drafts, rules }] of configs) {
     if (!config.file) continue;
-    if (config !== base && base.file && drafts) report.nested.push({ file: show(config.file, cwd), drafts });
+    if (config.file !== base.file && base.file && drafts) {
+      const known = report.nested.find((n) => n.file === show(config.file!, cwd));
+      if (known) known.drafts += drafts;
+      else report.nested.push({ file: show(config.file, cwd), drafts });
+    }
     if (config !== base && !drafts) continue;
-    const file = show(config.file, cwd);
     const exts = config.extensions.map((x) => x.toLowerCase());
     for (const s of config.switches) {
       if (s.kind === 'ignore') continue;
+      // a parent's setting is inherited by every nested config below it: said once
+      const file = show(s.file ?? config.file, cwd);
+      const key = `${file}\0${s.line}\0${s.kind}\0${s.name}`;
+      if (seenSettings.has(key)) continue;
+      seenSettings.add(key);
       const setting: GateSetting = { file, line: s.line, kind: s.kind, name: s.name, rules: rulesOff(s, rules) };
       if (s.kind === 'extensions') setting.leavesOut = COMMON_DRAFT_EXTENSIONS.filter((e) => !exts.includes(e));
       report.settings.push(setting);
@@ -127,11 +136,12 @@ export function gateReport(input: GateInput): GateReport {
   const globs = new Map<string, GateIgnore>();
   for (const { path, config } of input.ignoredFiles) {
     const byGlob = (x: ConfigSwitch): boolean =>
-      x.kind === 'ignore' && isIgnoredBy(path, { dir: config.dir, ignore: [x.name] });
+      x.kind === 'ignore' && isIgnoredBy(path, { dir: config.dir, ignore: [x.match ?? x.name] });
     const s = config.switches.find(byGlob);
     if (!s || !config.file) continue;
-    const key = `${config.file}\0${s.line}\0${s.name}`;
-    const g = globs.get(key) ?? { file: show(config.file, cwd), line: s.line, glob: s.name, files: 0 };
+    const file = s.file ?? config.file;
+    const key = `${file}\0${s.line}\0${s.name}`;
+    const g = globs.get(key) ?? { file: show(file, cwd), line: s.line, glob: s.name, files: 0 };
     g.files++;
     globs.set(key, g);
   }
