@@ -100,6 +100,8 @@ export function buildProgram(): Command {
     .option('--cache-location <path>',
       'the cache file, or a folder for .phi-lint-cache in it (default: in ~/.cache/phi-lint)')
     .option('--no-ignore', "lint everything given: neither .gitignore nor the config's ignore: globs apply")
+    .option('--ignore-pattern <glob>', 'leave out files matching this glob (repeatable; besides .phi-lintignore)',
+      (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--print-config <file>', 'print the effective config for a draft (nested configs, extends:, overrides: merged)')
     .option('--debug', 'say on standard error which config files and rule packs each draft used')
     .option('--list-files', 'list the drafts that would be linted, and lint nothing')
@@ -157,6 +159,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     cache?: boolean;
     cacheLocation?: string;
     ignore?: boolean;
+    ignorePattern: string[];
     printConfig?: string;
     debug?: boolean;
     listFiles?: boolean;
@@ -213,6 +216,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     cache: !!o.cache || o.cacheLocation !== undefined,
     cacheLocation: o.cacheLocation,
     noIgnore: o.ignore === false,
+    ignorePatterns: o.ignorePattern,
     printConfig: o.printConfig,
     debug: !!o.debug,
     listFiles: !!o.listFiles,

@@ -8,7 +8,7 @@ import {
 } from './cache/lint-cache.js';
 import { emptyConfig, type Config } from './config/config.js';
 import { configChain, loadCascade, overridesFor, withOverrides, type LayerCache } from './config/cascade.js';
-import { gateIsEmpty, gateReport, splitIgnored } from './config/gate-report.js';
+import { gateIsEmpty, gateReport, splitIgnored, type GateIgnore } from './config/gate-report.js';
 import { draftMayRead } from './config/repo-root.js';
 import { today as localToday } from './consent/dates.js';
 import { loadLedger, type ConsentLedger } from './consent/ledger.js';
@@ -77,6 +77,8 @@ export interface LintOptions {
   cacheLocation?: string;
   /** --no-ignore: lint everything given; neither .gitignore nor the config's ignore globs apply. */
   noIgnore?: boolean;
+  /** --ignore-pattern: globs (relative to the working directory) of files to leave out. */
+  ignorePatterns?: string[];
   /** Print the effective config for this draft and lint nothing (config/inspect.ts). */
   printConfig?: string;
   /** Say which config files and rule packs each draft used. */
@@ -184,6 +186,8 @@ export interface LintRun {
   cached: number;
   /** Drafts a config's ignore: globs left out, with that config (for the summary). */
   ignoredFiles: { path: string; config: Config }[];
+  /** Drafts .phi-lintignore and --ignore-pattern left out, by where the pattern was written. */
+  otherIgnored: GateIgnore[];
   /** --list-files: the drafts that would be linted. */
   listed?: string[];
 }
@@ -206,6 +210,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     notices: [],
     cached: 0,
     ignoredFiles: [],
+    otherIgnored: [],
   };
   const today = io.today ?? localToday({});
   const linter = fileLinter(opts, io.cwd, today, session, run);
@@ -254,9 +259,32 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       run.notices.push(`${n} file${n === 1 ? '' : 's'} skipped by .gitignore; --no-ignore lints them`);
     }
     const named = new Set(opts.patterns.map((p) => resolve(io.cwd, p)));
-    const split = opts.noIgnore ? { kept: targets, ignored: [] } : splitIgnored(targets, named, base);
+    const split = opts.noIgnore ? { kept: targets, ignored: [] } : splitIgnored(targets, base);
     targets = split.kept;
     run.ignoredFiles.push(...split.ignored.map((path) => ({ path, config: base })));
+    const shown = (p: string): string => (relative(io.cwd, p) || p).split(sep).join('/');
+    const where = (c: Config): string => (c.file ? shown(c.file) : 'the config');
+    const namedIgnored = (p: string, by: string): void => {
+      if (named.has(p)) run.notices.push(`${shown(p)}: ignored by ${by}; --no-ignore lints it`);
+    };
+    for (const p of split.ignored) namedIgnored(p, `ignore: in ${where(base)}`);
+    if (!opts.noIgnore) {
+      const { describeRule, loadIgnores } = await import('./files/ignore.js');
+      const ignores = loadIgnores(io.cwd, opts.ignorePatterns ?? []);
+      const byRule = new Map<string, GateIgnore>();
+      targets = targets.filter((t) => {
+        const rule = t.error ? undefined : ignores.ignoredBy(t.path);
+        if (!rule) return true;
+        const file = rule.file ? shown(rule.file) : '--ignore-pattern';
+        const key = `${file}\0${rule.line}\0${rule.pattern}`;
+        const g = byRule.get(key) ?? { file, line: rule.line, glob: rule.pattern, files: 0 };
+        g.files++;
+        byRule.set(key, g);
+        namedIgnored(t.path, describeRule(rule, io.cwd));
+        return false;
+      });
+      run.otherIgnored.push(...byRule.values());
+    }
     if (opts.shard) {
       const { index, total } = opts.shard;
       const { shardOf } = await import('./shard.js');
@@ -302,7 +330,12 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
       if (r) results.push(r);
-      else run.ignoredFiles.push({ path: t.path, config: session.forFile(t.path).config }); // a nested config's ignore:
+      else {
+        // a nested config's ignore:
+        const config = session.forFile(t.path).config;
+        run.ignoredFiles.push({ path: t.path, config });
+        namedIgnored(t.path, `ignore: in ${where(config)}`);
+      }
       // a draft --fix rewrote is keyed by its new bytes; a dry run's result is not the file's
       if (cache && !opts.fixDryRun) cache.record(t.path, r, opts.fix ? undefined : cached!.entries.get(t.path));
     }
@@ -712,6 +745,7 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
   const baselineFile = opts.baseline && resolve(io.cwd, opts.baseline);
   const base = setupOf(resolve(io.cwd, 'x'));
   const report = gateReport({ cwd: io.cwd, results, setupOf, base, baseline: baselineFile, ignoredFiles });
+  report.ignored.push(...linted.otherIgnored);
   const gate = gateIsEmpty(report) ? undefined : { report, detailed: !!opts.reportSuppressions };
   if (gate && opts.format === 'json') {
     // ESLint's JSON array stays as it is on standard output; the summary goes to standard error.

@@ -35,7 +35,8 @@ export interface GateSetting extends GatePlace {
 }
 
 export interface GateIgnore extends GatePlace {
-  line: number;
+  /** Absent for --ignore-pattern. */
+  line?: number;
   glob: string;
   files: number;
 }
@@ -157,19 +158,17 @@ export function gateIsEmpty(r: GateReport): boolean {
 }
 
 /**
- * Split targets into those to lint and those a config's ignore: globs leave out. A path
- * named on the command line itself is always linted (as before: ignore: globs apply to
- * what directories and globs expand to).
+ * Split targets into those to lint and those a config's ignore: globs leave out. As in
+ * ESLint, a path named on the command line is left out too (the caller gives a notice).
  */
 export function splitIgnored<T extends { path: string; error?: string }>(
   targets: T[],
-  named: ReadonlySet<string>,
   config: Config,
 ): { kept: T[]; ignored: string[] } {
   const kept: T[] = [];
   const ignored: string[] = [];
   for (const t of targets) {
-    if (t.error || named.has(t.path) || !config.ignore.length || !isIgnoredBy(t.path, config)) kept.push(t);
+    if (t.error || !config.ignore.length || !isIgnoredBy(t.path, config)) kept.push(t);
     else ignored.push(t.path);
   }
   return { kept, ignored };
