@@ -285,6 +285,16 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       });
       run.otherIgnored.push(...byRule.values());
     }
+    // a kinds: glob that none of the drafts a folder walk found matches (issue 15: a reply
+    // folder named wrong lints every reply as a post, silently)
+    const walkedDrafts = targets.filter((t) => t.expanded && !t.error).map((t) => t.path);
+    if (!opts.kind && walkedDrafts.length && (base.kinds.reply.length || base.kinds.post.length)) {
+      const { globsMatchingNone } = await import('./commands/init-check.js');
+      const what = `none of the ${walkedDrafts.length} draft${walkedDrafts.length === 1 ? '' : 's'} found`;
+      for (const g of globsMatchingNone(base.dir, base.kinds, targets.map((t) => t.path), what)) {
+        run.notices.push(`warning: ${base.file ? `${shown(base.file)}: ` : ''}${g.message}`);
+      }
+    }
     if (opts.shard) {
       const { index, total } = opts.shard;
       const { shardOf } = await import('./shard.js');
