@@ -162,7 +162,7 @@ export const configSchema = {
   },
 } as const;
 
-export const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt'];
 
 export function emptyConfig(dir: string): Config {
   return {
