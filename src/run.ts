@@ -644,6 +644,13 @@ async function lintBuffer(
   });
   let reported = filtered.findings;
   const suppressed = filtered.suppressed;
+  if (setup.config.allow.length) {
+    const { applyAllow } = await import('./engine/allow.js');
+    const where = setup.config.file ? relative(ctx.cwd, setup.config.file).split(sep).join('/') : undefined;
+    const a = applyAllow(text, reported, setup.config.allow, where);
+    reported = a.findings;
+    suppressed.push(...a.allowed);
+  }
   if (ctx.baseline) {
     const b = applyBaseline(ctx.baseline, path, reported);
     reported = b.findings;

@@ -10,6 +10,7 @@ import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
 import { isPublicMailDomain, normalizeDomain, wholeDomainOf } from './public-mail.js';
 import { isInside, repositoryOf } from './repo-root.js';
 import { loadCascade } from './cascade.js';
+import { allowRegex } from '../engine/allow.js';
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
@@ -298,6 +299,20 @@ function refuseOutside(src: YamlSource, raw: RawConfig, dir: string): void {
   throwAll(errors);
 }
 
+/** allow: entries that are unsafe or invalid patterns are config errors at their line. */
+function checkAllow(src: YamlSource, raw: RawConfig): void {
+  const errors: PhiLintError[] = [];
+  (raw.allow ?? []).forEach((entry, i) => {
+    try {
+      allowRegex(entry);
+    } catch (e) {
+      if (e instanceof PhiLintError) errors.push(src.error(['allow', i], e.message));
+      else throw e;
+    }
+  });
+  throwAll(errors);
+}
+
 /** One config file as written: validated, with the paths it names checked. */
 export interface ConfigLayer {
   file: string;
@@ -321,6 +336,7 @@ export function readConfigLayer(file: string): ConfigLayer {
   const raw = src.data as RawConfig;
   refusePublicMail(src, raw);
   refuseOutside(src, raw, dir);
+  checkAllow(src, raw);
   return { file, dir, src, raw };
 }
 

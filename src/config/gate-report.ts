@@ -43,6 +43,8 @@ export interface GateIgnore extends GatePlace {
 
 export interface GateReport {
   suppressed: { directives: number; baseline: number };
+  /** Findings the config's allow: entries covered, by config file. */
+  allowed?: { file: string; count: number }[];
   directives: GateDirective[];
   baseline?: { file: string; byFile: { file: string; count: number }[] };
   settings: GateSetting[];
@@ -92,7 +94,14 @@ export function gateReport(input: GateInput): GateReport {
   for (const r of results) {
     const file = show(r.filePath, cwd);
     for (const f of r.suppressed ?? []) {
-      if (f.suppressions.some((s) => s.kind === 'baseline')) {
+      const allow = f.suppressions.find((s) => s.kind === 'allow');
+      if (allow) {
+        const from = /\(([^()]*)\)$/.exec(allow.justification)?.[1] ?? 'the config';
+        report.allowed ??= [];
+        const known = report.allowed.find((a) => a.file === from);
+        if (known) known.count++;
+        else report.allowed.push({ file: from, count: 1 });
+      } else if (f.suppressions.some((s) => s.kind === 'baseline')) {
         report.suppressed.baseline++;
         byBaseline.set(file, (byBaseline.get(file) ?? 0) + 1);
       } else report.suppressed.directives++;
@@ -153,7 +162,7 @@ export function gateReport(input: GateInput): GateReport {
 /** Is there anything to say? */
 export function gateIsEmpty(r: GateReport): boolean {
   const { directives, baseline } = r.suppressed;
-  if (directives || baseline) return false;
+  if (directives || baseline || r.allowed?.length) return false;
   return !r.directives.length && !r.settings.length && !r.ignored.length && !r.nested.length;
 }
 
