@@ -74,3 +74,58 @@ describe('the packed tarball in an empty project', () => {
     expect(existsSync(join(project, 'node_modules', 'phi-lint', pkg.types))).toBe(true);
   });
 });
+
+describe('ten minutes from nothing to a gated repository (issue 15, "Done when")', () => {
+  it('init --yes, then a Hugo-style tree: TOML front matter, .mdx, an HTML <img>, a nested config with an allow-list', () => {
+    const site = join(project, 'site');
+    writeFiles(site, { 'content/replies/.gitkeep': '' });
+    const init = sh(process.execPath, [join(project, 'node_modules', '.bin', 'phi-lint'), 'init', '--yes', '--name', 'Peachtree Family Dental',
+      '--staff', 'Dr. Anna Reyes, Keisha Brown, RDH', '--phone', '(404) 555-0100'], site);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    const config = readFileSync(join(site, '.phi-lint.yaml'), 'utf8');
+    expect(config).toContain('staff: ["Dr. Anna Reyes", "Keisha Brown, RDH"]');
+    expect(config).toContain('reply: ["content/replies/**"]'); // detected
+    writeFiles(site, {
+      'content/posts/welcome.md': '+++\ntitle = "Welcome Keisha Brown, RDH"\ndate = 2024-03-01\n+++\nSay hi to our new hygienist! Call us at (404) 555-0100.\n',
+      'content/posts/story.md': '+++\ntitle = "Sarah Whitfield gets her smile back"\ndate = 2024-03-02\n+++\nA wonderful transformation.\n',
+      'content/posts/photo.md': '+++\ntitle = "Before and after"\n+++\n<img src="before.jpg" alt="Marcus before treatment">\n',
+      'src/pages/promo.mdx': 'import Image from "next/image"\n\nBook a visit: text 773-555-0182 today!\n',
+      'content/events/.phi-lint.yaml': 'allow: ["Coach Marcus Ellery", "Peachtree Road Race"]\n',
+      'content/events/race.md': '+++\ntitle = "Race day"\n+++\nCoach Marcus Ellery ran the Peachtree Road Race with Keisha Brown, RDH! Call (404) 555-0100.\n',
+      'content/replies/r1.md': 'Thank you, Dana, we are glad your root canal went well!\n',
+    });
+    const run = (args: string[]): SpawnSyncReturns<string> =>
+      sh(process.execPath, [join(project, 'node_modules', '.bin', 'phi-lint'), ...args], site);
+
+    // the practice's own staff and phone pass, below the nested config too; the allow-list holds there
+    const clean = run(['content/posts/welcome.md', 'content/events/race.md']);
+    expect(clean.stdout).toContain('2 files checked, no PHI found');
+    expect(clean.stdout).toMatch(/1 match allowed by allow: \(content\/events\/\.phi-lint\.yaml\)/);
+    expect(clean.status).toBe(0);
+
+    const listed = run(['--list-files', '.']);
+    expect(listed.stdout.split('\n').filter(Boolean)).toEqual([
+      'content/events/race.md', 'content/posts/photo.md', 'content/posts/story.md', 'content/posts/welcome.md',
+      'content/replies/r1.md', 'src/pages/promo.mdx',
+    ]);
+
+    const all = run(['-f', 'json', '.']);
+    expect(all.status).toBe(1);
+    const byFile = new Map((JSON.parse(all.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[])
+      .map((r) => [r.filePath.slice(site.length + 1), r.messages]));
+    expect(byFile.get('content/posts/welcome.md')).toEqual([]);
+    expect(byFile.get('content/events/race.md')).toEqual([]);
+    expect(byFile.get('content/posts/story.md')!.map((m) => `${m.line} ${m.ruleId}`)).toContain('2 names/given-name');
+    expect(byFile.get('content/posts/photo.md')!.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['phi/photo', 'names/given-name']));
+    expect(byFile.get('src/pages/promo.mdx')!.map((m) => m.ruleId)).toContain('phi/phone');
+    expect(byFile.get('content/replies/r1.md')!.map((m) => m.ruleId)).toContain('reply/greets-reviewer'); // linted as a reply
+    expect(all.stdout).not.toContain('773-555-0182'); // not a terminal: masked
+
+    const effective = run(['--print-config', 'content/events/race.md']);
+    expect(effective.stdout).toContain('Keisha Brown, RDH');
+    expect(effective.stdout).toContain('Coach Marcus Ellery');
+
+    expect(run(['content/posts/nothing.md']).status).toBe(2);
+  });
+});
