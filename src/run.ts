@@ -763,6 +763,14 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
   const base = setupOf(resolve(io.cwd, 'x'));
   const report = gateReport({ cwd: io.cwd, results, setupOf, base, baseline: baselineFile, ignoredFiles });
   report.ignored.push(...linted.otherIgnored);
+  {
+    // a configuration that leaves identifiers uncovered says so in every summary
+    const { coverageOf } = await import('./commands/rules.js');
+    const prepared = session.forFile(resolve(io.cwd, 'x')).prepared;
+    const running = new Set(prepared.ctx.rules.map((r) => r.id));
+    const uncovered = coverageOf(prepared.ruleSet.rules, running).filter((i) => !i.rules.length).length;
+    if (uncovered) report.uncovered = uncovered;
+  }
   const gate = gateIsEmpty(report) ? undefined : { report, detailed: !!opts.reportSuppressions };
   if (gate && opts.format === 'json') {
     // ESLint's JSON array stays as it is on standard output; the summary goes to standard error.
