@@ -69,7 +69,13 @@ export function buildProgram(): Command {
           '(which override the default, post)',
       ).choices(['post', 'reply']),
     )
-    .option('-f, --format <name>', `output format: ${formatterNames().join(', ')}`, 'stylish')
+    .option(
+      '-f, --format <name>',
+      `output format: ${formatterNames().join(', ')}; repeatable, FORMAT:FILE writes a report to a file ` +
+        '(-f stylish -f sarif:reports/phi.sarif)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info']).default('error'))
@@ -133,7 +139,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   }
   const o = program.opts<{
     kind?: 'post' | 'reply';
-    format: string;
+    format: string[];
     config?: string;
     rules: string[];
     failOn: 'error' | 'warning' | 'info';
@@ -165,6 +171,12 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     listFiles?: boolean;
   }>();
   const paths = program.args;
+  // -f NAME (standard output, or -o) and -f NAME:FILE (a report file each), in one run
+  const toFile = o.format.filter((f) => f.includes(':')).map((f) => ({ format: f.slice(0, f.indexOf(':')), file: f.slice(f.indexOf(':') + 1) }));
+  const plainFormats = o.format.filter((f) => !f.includes(':'));
+  if (plainFormats.length > 1) return usage(`give one format for standard output, not ${plainFormats.join(' and ')} (FORMAT:FILE for the others)`);
+  if (toFile.some((t) => !t.file)) return usage('-f FORMAT:FILE needs a file name after the colon');
+  const format = plainFormats[0] ?? 'stylish';
   // Any CI system masks, not only those that set CI: a non-empty value other than "false".
   const inCi = CI_VARIABLES.some((v) => !!env.env[v] && env.env[v] !== 'false');
   // A report written with --output-file is not going to a terminal either: mask it too.
@@ -192,7 +204,9 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     useStdin,
     stdinFilename: o.stdinFilename,
     kind: o.kind,
-    format: o.format,
+    format,
+    outputs: toFile,
+    fileMask: !(o.mask === false || o.showValues),
     config: o.config,
     rules: o.rules,
     failOn: o.failOn,

@@ -77,6 +77,10 @@ export interface LintOptions {
   cacheLocation?: string;
   /** --no-ignore: lint everything given; neither .gitignore nor the config's ignore globs apply. */
   noIgnore?: boolean;
+  /** More reports written in the same run (`-f sarif:reports/phi.sarif`), each to its file. */
+  outputs?: { format: string; file: string }[];
+  /** Mask the reports in `outputs` (files written for sharing: yes unless --no-mask). */
+  fileMask?: boolean;
   /** --ignore-pattern: globs (relative to the working directory) of files to leave out. */
   ignorePatterns?: string[];
   /** Print the effective config for this draft and lint nothing (config/inspect.ts). */
@@ -193,8 +197,10 @@ export interface LintRun {
 }
 
 export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
-  if (!formatterNames().includes(opts.format)) {
-    throw new PhiLintError(`unknown format "${opts.format}" (formats: ${formatterNames().join(', ')})`);
+  for (const format of [opts.format, ...(opts.outputs ?? []).map((o) => o.format)]) {
+    if (!formatterNames().includes(format)) {
+      throw new PhiLintError(`unknown format "${format}" (formats: ${formatterNames().join(', ')})`);
+    }
   }
   if (opts.fix && opts.fixDryRun) throw new PhiLintError('use either --fix or --fix-dry-run, not both');
   if (opts.writeBaseline && (opts.fix || opts.fixDryRun)) throw new PhiLintError('--write-baseline records findings; run --fix separately');
@@ -494,7 +500,7 @@ export function fileLinter(opts: LintOptions, cwd: string, today: string, sessio
   }
   const baseline = opts.baseline && !opts.writeBaseline ? readBaseline(resolve(cwd, opts.baseline)) : undefined;
   // Formats that show clean drafts too need every source; the others quote only drafts with findings.
-  const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
+  const keepSources = [opts.format, ...(opts.outputs ?? []).map((o) => o.format)].some((f) => SHOW_CLEAN_DRAFTS.has(f));
   // Precedence: --kind, then the config's kinds: globs, then front matter kind: (parseDocument), then post.
   const kindOf = (path: string, config: Config): DraftKind | undefined =>
     opts.kind ?? kindByGlobs(path, config.dir, config.kinds);
@@ -801,6 +807,23 @@ export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
     const line = `${what} ${one ? 'was' : 'were'} not linted again (--cache).\n`;
     if (opts.format === 'stylish' && !(opts.fixDryRun && !opts.fix)) stdout += line;
     else stderr += `phi-lint: ${line}`;
+  }
+  for (const extra of opts.outputs ?? []) {
+    // every other report of the run (-f FORMAT:FILE), masked as files written for sharing are
+    const write = await loadFormatter(extra.format);
+    const text = write(shown, {
+      mask: opts.fileMask ?? true,
+      color: false,
+      cwd: io.cwd,
+      rules: new Map(session.all().flatMap((p) => p.ruleSet.rules.map((r) => [r.id, r] as const))),
+      version: io.version,
+      ...(gate ? { gate } : {}),
+    });
+    const problem = writeReport(resolve(io.cwd, extra.file), text);
+    if (problem) {
+      stderr += `phi-lint: cannot write the report to ${extra.file} (${problem})\n`;
+      return { exitCode: 2, stdout: '', stderr };
+    }
   }
   if (opts.outputFile) {
     const problem = writeReport(resolve(io.cwd, opts.outputFile), stdout);
