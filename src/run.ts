@@ -639,6 +639,10 @@ async function lintBuffer(
       endColumn: e.column,
     });
   }
+  if (doc.text.includes('[')) {
+    const { placeholderFindings } = await import('./engine/placeholders.js');
+    findings.push(...placeholderFindings(doc));
+  }
   const directives = { ...setup.config.directives, ...(ctx.reportUnused ? { reportUnused: 'error' as const } : {}) };
   const filtered = filterFindings(doc, findings, {
     ruleIds: setup.ruleIds,
