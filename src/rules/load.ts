@@ -70,6 +70,8 @@ interface RawRule {
   why: string;
   'applies-to'?: 'post' | 'reply' | 'both';
   suggestion?: string;
+  'suggestion-post'?: string;
+  'suggestion-reply'?: string;
   detect: RawDetector[];
   context?: {
     scope?: 'words' | 'sentence' | 'paragraph' | 'document';
@@ -425,6 +427,8 @@ function load(dirs: string[]): RuleSet {
         why: r.why,
         appliesTo: r['applies-to'] ?? 'both',
         suggestion: r.suggestion,
+        ...(r['suggestion-post'] ? { suggestionPost: r['suggestion-post'] } : {}),
+        ...(r['suggestion-reply'] ? { suggestionReply: r['suggestion-reply'] } : {}),
         detectors,
         context: r.context
           ? {

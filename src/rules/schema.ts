@@ -68,6 +68,8 @@ export const ruleSchema = {
     why: { type: 'string', minLength: 1 },
     'applies-to': { enum: ['post', 'reply', 'both'] },
     suggestion: { type: 'string' },
+    'suggestion-post': { type: 'string' },
+    'suggestion-reply': { type: 'string' },
     detect: { type: 'array', items: detector, minItems: 1 },
     context: contextSpec,
     exclude: hotwords,
