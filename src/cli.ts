@@ -6,6 +6,7 @@ import { today } from './consent/dates.js';
 import { PhiLintError, ExitCode } from './errors.js';
 import { readStdin } from './files.js';
 import { formatterNames } from './formatters/index.js';
+import { decideMask } from './formatters/mask-policy.js';
 import { runLint, type Io, type LintOptions, type RunResult } from './run.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -40,8 +41,6 @@ Commands: explain RULE, rules [--coverage], init, test-rules [DIR], redact FILE|
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage, config or input error.`;
 
-/** Variables that CI systems set (GitHub Actions, GitLab, Jenkins, Azure Pipelines, Buildkite, CircleCI). */
-const CI_VARIABLES = ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI'];
 
 function colorWanted(flag: boolean | undefined, env: Env): boolean {
   if (flag === false) return false;
@@ -85,7 +84,7 @@ export function buildProgram(): Command {
     .option('--in-reply-to <file>', 'the review the reply drafts answer: anything they repeat from it is a finding')
     .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
-    .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
+    .option('--mask', 'mask matched values (default in CI, in report files and when piped; also PHI_LINT_MASK=1)')
     .option('--no-mask', 'show matched values')
     .option('--show-values', 'show matched values (same as --no-mask), for local use')
     .option('--fix', 'rewrite drafts in place where a rule has a safe replacement (atomic writes)')
@@ -177,12 +176,11 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   if (plainFormats.length > 1) return usage(`give one format for standard output, not ${plainFormats.join(' and ')} (FORMAT:FILE for the others)`);
   if (toFile.some((t) => !t.file)) return usage('-f FORMAT:FILE needs a file name after the colon');
   const format = plainFormats[0] ?? 'stylish';
-  // Any CI system masks, not only those that set CI: a non-empty value other than "false".
-  const inCi = CI_VARIABLES.some((v) => !!env.env[v] && env.env[v] !== 'false');
-  // A report written with --output-file is not going to a terminal either: mask it too.
-  let mask = inCi || !env.stdoutIsTTY || !!o.outputFile;
-  if (o.mask === true) mask = true;
-  if (o.mask === false || o.showValues) mask = false;
+  // Masked in CI, in files and when piped; shown on a terminal and in a local hook (mask-policy.ts)
+  const maskFlags = { mask: o.mask, showValues: o.showValues, toFile: !!o.outputFile, staged: !!o.staged };
+  const decided = decideMask(maskFlags, env.env, env.stdoutIsTTY);
+  if (typeof decided === 'string') return usage(decided);
+  const mask = decided.mask;
   const fromGit = o.staged || o.changedSince !== undefined;
   if (o.staged && o.changedSince !== undefined) return usage('use either --staged or --changed-since, not both');
   // --fix writes the working copy; with --staged it would overwrite it with the index's
@@ -214,6 +212,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     quiet: !!o.quiet,
     color: colorWanted(o.color, env),
     mask,
+    maskDecision: decided,
     outputFile: o.outputFile,
     inReplyTo: o.inReplyTo,
     fix: o.fix,

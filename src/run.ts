@@ -31,6 +31,7 @@ import type { GitFile } from './git.js';
 import type { Shard } from './shard.js';
 import { formatterNames, loadFormatter } from './formatters/index.js';
 import { atLeastBytes, lintInWorkers, threadCount } from './pool.js';
+import { withConfigMask, type MaskDecision } from './formatters/mask-policy.js';
 import type { DraftKind, FileResult, Finding, Severity } from './types.js';
 
 export interface LintOptions {
@@ -46,6 +47,8 @@ export interface LintOptions {
   quiet: boolean;
   color: boolean;
   mask: boolean;
+  /** How `mask` was decided: when no flag or PHI_LINT_MASK did, the config's output.mask may. */
+  maskDecision?: MaskDecision;
   outputFile?: string;
   /** A file holding the review the reply drafts answer. */
   inReplyTo?: string;
@@ -206,6 +209,11 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   if (opts.writeBaseline && (opts.fix || opts.fixDryRun)) throw new PhiLintError('--write-baseline records findings; run --fix separately');
   if (opts.fix && opts.useStdin) throw new PhiLintError('--fix cannot rewrite standard input; use --fix-dry-run to see the changes, or "phi-lint redact -" to print a redacted copy');
   const session = createSession(opts, io.cwd);
+  if (opts.maskDecision) {
+    // the config's output.mask (where the run stands), when no flag or variable decided
+    const configMask = session.forFile(resolve(io.cwd, 'x')).config.output?.mask;
+    opts.mask = withConfigMask(opts.maskDecision, configMask, !!opts.outputFile);
+  }
   const results: FileResult[] = [];
   const run: LintRun = {
     results,

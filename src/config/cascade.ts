@@ -106,7 +106,7 @@ function mergeRaw(acc: RawConfig, next: RawConfig): RawConfig {
     for (const k of lists) if (p1[k]) practice[k] = uniq([...(p0[k] ?? []), ...p1[k]]);
     out.practice = practice;
   }
-  for (const k of ['rules', 'categories', 'packs', 'directives', 'fix', 'front-matter', 'consent'] as const) {
+  for (const k of ['rules', 'categories', 'packs', 'directives', 'fix', 'front-matter', 'consent', 'output'] as const) {
     if (next[k]) (out as Record<string, unknown>)[k] = { ...(acc[k] ?? {}), ...next[k] };
   }
   if (next.kinds) {

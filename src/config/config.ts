@@ -39,6 +39,8 @@ export interface Config {
   files?: string[];
   /** Words, phrases and /patterns/ that are never PHI for this practice (`allow:`). */
   allow: string[];
+  /** `output: { mask: }`: mask matched values (true), or show them outside CI (false). */
+  output?: { mask?: boolean };
   /** `overrides:` per glob (globs relative to `dir`), applied by config/cascade.ts's overridesFor. */
   overrides: RawOverride[];
 }
@@ -120,6 +122,7 @@ export const configSchema = {
       },
     },
     allow: strList,
+    output: { type: 'object', additionalProperties: false, properties: { mask: { type: 'boolean' } } },
     practice: practiceSchema,
     rules: rulesSchema,
     categories: categoriesSchema,
@@ -211,6 +214,7 @@ export interface RawConfig {
   extends?: string | string[];
   overrides?: RawOverride[];
   allow?: string[];
+  output?: { mask?: boolean };
   practice?: Partial<PracticeProfile> & { fax?: string[] };
   rules?: Record<string, SeverityOrOff>;
   categories?: Record<string, SeverityOrOff>;
@@ -374,6 +378,7 @@ export function configFromRaw(raw: RawConfig, file: string, dir: string, switche
     switches,
     contactPhone: p.phones?.[0],
     allow: raw.allow ?? [],
+    ...(raw.output ? { output: { ...raw.output } } : {}),
     overrides: (raw.overrides ?? []).map((o) => ({ ...o })),
   };
 }
