@@ -30,6 +30,8 @@ export interface ConsentEntry {
   signed: string;
   expires: string;
   note?: string;
+  /** Globs (relative to the ledger's folder) of drafts this consent covers without citing it (plain-text captions). */
+  drafts?: string[];
 }
 
 export interface ConsentLedger {
@@ -65,6 +67,7 @@ export const ledgerSchema = {
           signed: date,
           expires: date,
           note: { type: 'string' },
+          drafts: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
         },
       },
     },
