@@ -107,7 +107,8 @@ export function buildProgram(): Command {
     .option('--no-ignore', "lint everything given: neither .gitignore nor the config's ignore: globs apply")
     .option('--ignore-pattern <glob>', 'leave out files matching this glob (repeatable; besides .phi-lintignore)',
       (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--print-config <file>', 'print the effective config for a draft (nested configs, extends:, overrides: merged)')
+    .option('--print-config <file>',
+      'print the effective config for a draft (nested configs, extends:, overrides: merged)')
     .option('--debug', 'say on standard error which config files and rule packs each draft used')
     .option('--list-files', 'list the drafts that would be linted, and lint nothing')
     .addHelpText('after', EXAMPLES)
@@ -171,9 +172,13 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   }>();
   const paths = program.args;
   // -f NAME (standard output, or -o) and -f NAME:FILE (a report file each), in one run
-  const toFile = o.format.filter((f) => f.includes(':')).map((f) => ({ format: f.slice(0, f.indexOf(':')), file: f.slice(f.indexOf(':') + 1) }));
+  const toFile = o.format
+    .filter((f) => f.includes(':'))
+    .map((f) => ({ format: f.slice(0, f.indexOf(':')), file: f.slice(f.indexOf(':') + 1) }));
   const plainFormats = o.format.filter((f) => !f.includes(':'));
-  if (plainFormats.length > 1) return usage(`give one format for standard output, not ${plainFormats.join(' and ')} (FORMAT:FILE for the others)`);
+  if (plainFormats.length > 1) {
+    return usage(`give one format for standard output, not ${plainFormats.join(' and ')} (FORMAT:FILE for the others)`);
+  }
   if (toFile.some((t) => !t.file)) return usage('-f FORMAT:FILE needs a file name after the colon');
   const format = plainFormats[0] ?? 'stylish';
   // Masked in CI, in files and when piped; shown on a terminal and in a local hook (mask-policy.ts)

@@ -323,7 +323,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
         return opts.noIgnore || config === base || !config.ignore.length || !isIgnoredBy(t.path, config);
       };
       run.listed = targets.filter((t) => !t.error && lintable(t)).map((t) => t.path);
-      results.push(...targets.filter((t) => t.error).map((t) => ({ filePath: t.path, findings: [], fatal: `${t.error}` })));
+      for (const t of targets) if (t.error) results.push({ filePath: t.path, findings: [], fatal: `${t.error}` });
       return run;
     }
     // Drafts read from disk and not being fixed may be linted by worker threads (pool.ts),
@@ -429,7 +429,8 @@ async function openCache(opts: LintOptions, io: Io, today: string, run: LintRun)
     let k = setupKeys.get(setup);
     if (k === undefined) {
       const packs = setup.prepared.ruleSet.packs.map((p) => resolve(process.cwd(), p.file));
-      setupKeys.set(setup, (k = hashFiles([...(setup.config.files ?? [setup.config.file]), setup.ledger?.file, ...packs])));
+      const configs = setup.config.files ?? [setup.config.file];
+      setupKeys.set(setup, (k = hashFiles([...configs, setup.ledger?.file, ...packs])));
     }
     return k;
   };

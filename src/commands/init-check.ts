@@ -41,7 +41,10 @@ export function globsMatchingNone(
 }
 
 /** For init: the globs that match no file under `cwd` now. */
-export async function unmatchedKindGlobs(cwd: string, kinds: { reply: string[]; post: string[] }): Promise<UnmatchedGlob[]> {
+export async function unmatchedKindGlobs(
+  cwd: string,
+  kinds: { reply: string[]; post: string[] },
+): Promise<UnmatchedGlob[]> {
   const { globby } = await import('globby');
   const files = await globby('**/*', { cwd, absolute: true, dot: true, ignore: ['**/node_modules/**', '**/.git/**'] });
   return globsMatchingNone(cwd, kinds, files, 'no file here yet');

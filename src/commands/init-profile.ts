@@ -9,15 +9,19 @@ import { join } from 'node:path';
  * "Anna Reyes, DDS, MS"): they belong to the name before them.
  */
 const TITLES = new Set(
-  [
-    'RDH', 'RDA', 'CDA', 'EFDA', 'DDS', 'DMD', 'MD', 'DO', 'RN', 'LPN', 'LVN', 'NP', 'FNP', 'FNP-C', 'APRN', 'DNP', 'PA', 'PA-C',
-    'CNA', 'CMA', 'MA', 'MS', 'MSc', 'MSN', 'BSN', 'BS', 'BA', 'PhD', 'PharmD', 'RPh', 'DC', 'DPM', 'OD', 'PT', 'DPT', 'OT', 'OTR',
-    'OTR/L', 'SLP', 'CCC-SLP', 'LCSW', 'LMFT', 'LPC', 'LMHC', 'PsyD', 'MSW', 'LMT', 'RD', 'LD', 'CRNA', 'FAGD', 'MAGD', 'FACS',
-    'Jr', 'Jr.', 'Sr', 'Sr.', 'II', 'III', 'IV', 'Esq', 'Esq.',
-  ].map((t) => t.toLowerCase()),
+  (
+    'RDH RDA CDA EFDA DDS DMD MD DO RN LPN LVN NP FNP FNP-C APRN DNP PA PA-C CNA CMA MA MS MSc MSN BSN BS BA PhD ' +
+    'PharmD RPh DC DPM OD PT DPT OT OTR OTR/L SLP CCC-SLP LCSW LMFT LPC LMHC PsyD MSW LMT RD LD CRNA FAGD MAGD FACS ' +
+    'Jr Jr. Sr Sr. II III IV Esq Esq.'
+  )
+    .split(' ')
+    .map((t) => t.toLowerCase()),
 );
 
-const isTitle = (s: string): boolean => TITLES.has(s.trim().replace(/\.$/, '').toLowerCase()) || TITLES.has(s.trim().toLowerCase());
+const isTitle = (s: string): boolean => {
+  const t = s.trim().toLowerCase();
+  return TITLES.has(t) || TITLES.has(t.replace(/\.$/, ''));
+};
 
 /**
  * "Dr. Anna Reyes, Keisha Brown, RDH; Marcus Ellery" → ["Dr. Anna Reyes", "Keisha Brown, RDH",

@@ -29,15 +29,21 @@ export interface Profile {
 type ListKey = Exclude<keyof Profile, 'name'>;
 
 /** Each field: how to ask, how to split an answer into items, how to check and tidy an item. */
-const FIELDS: { key: keyof Profile; question: string; split: RegExp | ((s: string) => string[]) | null; check: (s: string) => string }[] = [
+type Split = RegExp | ((s: string) => string[]) | null;
+const FIELDS: { key: keyof Profile; question: string; split: Split; check: (s: string) => string }[] = [
   { key: 'name', question: 'Practice name', split: null, check: practiceName },
   { key: 'phones', question: 'Public phone number(s), comma-separated (the first goes into the reply template)', split: /[,;]/, check: phone },
   { key: 'emails', question: 'Public e-mail address(es)', split: /[,;\s]+/, check: email },
   { key: 'addresses', question: 'Street address (one line)', split: /;/, check: (s) => s },
   { key: 'domains', question: 'Website domain(s)', split: /[,;\s]+/, check: domain },
   { key: 'handles', question: 'Social media handle(s)', split: /[,;\s]+/, check: handle },
-  { key: 'staff', question: 'Staff named in posts, separated by commas (e.g. Dr. Anna Reyes, Keisha Brown, RDH)', split: splitNames, check: (s) => s },
-  { key: 'aliases', question: 'Other names the practice goes by (aliases), comma-separated', split: /[,;]/, check: (s) => s },
+  {
+    key: 'staff',
+    question: 'Staff named in posts, separated by commas (e.g. Dr. Anna Reyes, Keisha Brown, RDH)',
+    split: splitNames,
+    check: (s) => s,
+  },
+  { key: 'aliases', question: 'Other names the practice goes by (aliases)', split: /[,;]/, check: (s) => s },
   { key: 'fax', question: 'Fax number(s)', split: /[,;]/, check: phone },
   { key: 'replies', question: 'Folder(s) where review replies live', split: /[,;\s]+/, check: replyGlob },
 ];
@@ -147,7 +153,8 @@ function collect(flags: Record<string, unknown>, cwd: string): Profile {
 async function ask(env: Env, p: Profile): Promise<Profile> {
   const out: Profile = { ...p };
   for (const f of FIELDS) {
-    const current = f.key === 'name' ? p.name ?? '' : (p[f.key as ListKey] as string[]).join(f.key === 'addresses' || f.key === 'staff' ? '; ' : ', ');
+    const sep = f.key === 'addresses' || f.key === 'staff' ? '; ' : ', ';
+    const current = f.key === 'name' ? p.name ?? '' : (p[f.key as ListKey] as string[]).join(sep);
     for (let tries = 0; ; tries++) {
       const answer = (await env.prompt!(`${f.question}${current ? ` [${current}]` : ''}: `)).trim() || current;
       try {
@@ -185,10 +192,12 @@ export const init: SubCommand = (args, env) => {
     .option('--address <address>', 'street address (repeatable)', repeatable, [] as string[])
     .option('--domain <domain>', 'website domain (repeatable)', repeatable, [] as string[])
     .option('--handle <handle>', 'social media handle (repeatable)', repeatable, [] as string[])
-    .option('--staff <names>', 'staff named in posts (repeatable; commas separate names, ", RDH" stays)', repeatable, [] as string[])
+    .option('--staff <names>', 'staff named in posts (repeatable; commas separate names, ", RDH" stays)',
+      repeatable, [] as string[])
     .option('--alias <name>', 'another name the practice goes by (repeatable)', repeatable, [] as string[])
     .option('--fax <number>', 'fax number (repeatable)', repeatable, [] as string[])
-    .option('--replies <folder>', 'folder or glob where review replies live (repeatable; default: detected)', repeatable, [] as string[])
+    .option('--replies <folder>', 'folder or glob where review replies live (repeatable; default: detected)',
+      repeatable, [] as string[])
     .option('-y, --yes', 'do not ask; use the flags as given');
   return runSub(program, args, async () => {
     const o = program.opts<Record<string, unknown> & { yes?: boolean }>();
@@ -204,8 +213,10 @@ export const init: SubCommand = (args, env) => {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${file} already exists; phi-lint init never overwrites a config`);
       return fail(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    const done = ok(`Wrote ${CONFIG_NAMES[0]}. Next: \`phi-lint .\` lints your drafts; \`phi-lint rules --coverage\` shows what is checked.\n`);
-    const unmatched = await unmatchedKindGlobs(env.cwd, { reply: profile.replies.length ? profile.replies : ['replies/**'], post: [] });
+    const next = '`phi-lint .` lints your drafts; `phi-lint rules --coverage` shows what is checked';
+    const done = ok(`Wrote ${CONFIG_NAMES[0]}. Next: ${next}.\n`);
+    const reply = profile.replies.length ? profile.replies : ['replies/**'];
+    const unmatched = await unmatchedKindGlobs(env.cwd, { reply, post: [] });
     for (const g of unmatched) done.stderr += `phi-lint: warning: ${g.message}\n`;
     return done;
   });

@@ -25,7 +25,10 @@ export function identifiers(): Identifier[] {
 }
 
 /** The identifiers the rules that run (effective severity not off) cover, and those they do not. */
-export function coverageOf(all: readonly { id: string; category: string }[], running: ReadonlySet<string>): (Identifier & { rules: string[] })[] {
+export function coverageOf(
+  all: readonly { id: string; category: string }[],
+  running: ReadonlySet<string>,
+): (Identifier & { rules: string[] })[] {
   return identifiers().map((i) => ({
     ...i,
     rules: all.filter((r) => running.has(r.id) && i.categories.includes(r.category)).map((r) => r.id),
@@ -40,7 +43,8 @@ export const rules: SubCommand = (args, env) => {
     .option('-c, --config <file>', 'use this config')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
   return runSub(program, args, () => {
-    const o = program.opts<{ coverage?: boolean; json?: boolean; config?: string; rules: string[]; failUnder?: string }>();
+    type Opts = { coverage?: boolean; json?: boolean; config?: string; rules: string[]; failUnder?: string };
+    const o = program.opts<Opts>();
     const failUnder = o.failUnder === undefined ? undefined : Number(o.failUnder);
     if (failUnder !== undefined && !(Number.isInteger(failUnder) && failUnder >= 0 && failUnder <= 18)) {
       return fail(`--fail-under takes a whole number from 0 to 18, got "${o.failUnder}"`);
@@ -54,7 +58,10 @@ export const rules: SubCommand = (args, env) => {
       const covered = ids.filter((i) => i.rules.length);
       const under = failUnder !== undefined && covered.length < failUnder;
       const code = under ? 1 : 0;
-      if (o.json) return ok(`${JSON.stringify({ covered: covered.length, total: ids.length, identifiers: ids }, null, 2)}\n`, code);
+      if (o.json) {
+        const json = { covered: covered.length, total: ids.length, identifiers: ids };
+        return ok(`${JSON.stringify(json, null, 2)}\n`, code);
+      }
       const listed = (r: string[]): string => (r.length > 3 ? `${r.slice(0, 3).join(', ')} +${r.length - 3} more` : r.join(', '));
       const rows = ids.map((i) => [`(${i.letter})`, String(i.number), i.title, i.rules.length ? listed(i.rules) : 'NOT COVERED']);
       const missing = ids.filter((i) => !i.rules.length);

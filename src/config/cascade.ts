@@ -75,11 +75,13 @@ function listOf(v: string | string[] | undefined): string[] {
 }
 
 /** The layers of one config file with what it extends, extended files first. */
-function withExtends(file: string, cache: LayerCache | undefined, seen: string[]): { layer: ConfigLayer; base: string }[] {
+type Layered = { layer: ConfigLayer; base: string };
+
+function withExtends(file: string, cache: LayerCache | undefined, seen: string[]): Layered[] {
   const abs = resolve(file);
   if (seen.includes(abs)) throw new PhiLintError(`extends: makes a loop (${[...seen, abs].join(' -> ')})`, file);
   const layer = layerOf(file, cache);
-  const out: { layer: ConfigLayer; base: string }[] = [];
+  const out: Layered[] = [];
   for (const ext of listOf(layer.raw.extends)) {
     const target = resolve(layer.dir, ext);
     if (!existsSync(target)) {

@@ -97,7 +97,11 @@ const practiceSchema = {
   },
 } as const;
 const rulesSchema = { type: 'object', additionalProperties: severity } as const;
-const categoriesSchema = { type: 'object', propertyNames: { enum: CATEGORIES }, additionalProperties: severity } as const;
+const categoriesSchema = {
+  type: 'object',
+  propertyNames: { enum: CATEGORIES },
+  additionalProperties: severity,
+} as const;
 const packsSchema = { type: 'object', additionalProperties: { type: 'boolean' } } as const;
 
 export const configSchema = {

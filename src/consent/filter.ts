@@ -52,7 +52,11 @@ export function consentsNaming(path: string | undefined, ledger: ConsentLedger |
   return out;
 }
 
-export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'> & { path?: string }, findings: Finding[], opts: ConsentFilterOptions): Finding[] {
+export function applyConsent(
+  doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'> & { path?: string },
+  findings: Finding[],
+  opts: ConsentFilterOptions,
+): Finding[] {
   // cited in front matter, or named by the ledger's drafts: globs (a .txt caption cannot cite)
   const ids = [...new Set([...citedConsents(doc.frontMatter), ...consentsNaming(doc.path, opts.ledger)])];
   if (!ids.length) return findings;

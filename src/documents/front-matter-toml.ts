@@ -108,7 +108,10 @@ export function parseTomlFrontMatter(body: string, base: number): TomlResult {
     }
     const end = j;
     i = j + open;
-    if (record && out.trim()) values.push({ start: base + start, end: base + end, top, ...(out === body.slice(start, end) ? {} : { text: out }) });
+    if (record && out.trim()) {
+      const text = out === body.slice(start, end) ? {} : { text: out };
+      values.push({ start: base + start, end: base + end, top, ...text });
+    }
     return { value: out };
   };
   const value = (top: string, depth: number): unknown => {

@@ -59,13 +59,15 @@ function tomlFrontMatter(text: string, opts: FrontMatterOptions): FrontMatter {
   const parsed = parseTomlFrontMatter(text.slice(open[0].length, close.index), open[0].length);
   if (parsed.error) {
     const at = open[0].length + parsed.error.at;
-    const message = `The block between the first two "+++" lines is not TOML phi-lint can read (line ${linesTo(text, at)}: ` +
+    const message = `The block between the first two "+++" lines is not TOML phi-lint can read ` +
+      `(line ${linesTo(text, at)}: ` +
       `${parsed.error.why}), so it is not front matter: it is linted as text.`;
     return { ...empty, problems: [{ start: at, end: Math.min(at + 1, closeEnd), message }] };
   }
   const skip = new Set([...PHI_LINT_KEYS, ...(opts.unpublished ?? DEFAULT_UNPUBLISHED_KEYS)]);
   const values = parsed.values.filter((v) => !skip.has(v.top)).map(({ top: _top, ...v }) => v);
-  return { data: parsed.data, span: { start: 0, end: closeEnd }, lineCount: linesTo(text, closeEnd), problems: [], values };
+  const lineCount = linesTo(text, closeEnd);
+  return { data: parsed.data, span: { start: 0, end: closeEnd }, lineCount, problems: [], values };
 }
 
 export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}): FrontMatter {
@@ -103,7 +105,9 @@ export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}):
         {
           start: at,
           end: Math.min(at + 1, closeEnd),
-          message: `The block between ${fence} is not valid ${format} (line ${line}: ${why}), so it is not front matter: it is linted as text.`,
+          message:
+            `The block between ${fence} is not valid ${format} (line ${line}: ${why}), ` +
+            'so it is not front matter: it is linted as text.',
         },
       ],
     };

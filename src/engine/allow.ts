@@ -61,7 +61,10 @@ export function applyAllow(
     // phi-lint's own findings (directives, front matter) are never allowed away
     const hit = f.ruleId.startsWith('phi-lint/') ? undefined : spans.find((s) => s.start <= f.start && f.end <= s.end);
     if (!hit) kept.push(f);
-    else allowed.push({ ...f, suppressions: [{ kind: 'allow', justification: `allow: ${hit.entry}${configFile ? ` (${configFile})` : ''}` }] });
+    else {
+      const justification = `allow: ${hit.entry}${configFile ? ` (${configFile})` : ''}`;
+      allowed.push({ ...f, suppressions: [{ kind: 'allow', justification }] });
+    }
   }
   return { findings: kept, allowed };
 }

@@ -50,7 +50,8 @@ function suppressedPart(r: GateReport): string[] {
 function summaryOf(r: GateReport): string | undefined {
   const parts = suppressedPart(r);
   if (r.uncovered) {
-    parts.push(`${r.uncovered} of the 18 Safe Harbor identifiers not covered by the rules that run (phi-lint rules --coverage)`);
+    const what = 'of the 18 Safe Harbor identifiers not covered by the rules that run';
+    parts.push(`${r.uncovered} ${what} (phi-lint rules --coverage)`);
   }
   if (r.allowed?.length) {
     const k = r.allowed.reduce((sum, a) => sum + a.count, 0);

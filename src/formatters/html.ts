@@ -84,7 +84,8 @@ function draftList(drafts: { r: FileResult; id: string; path: string }[], opts: 
   const shown = ranked.filter((x) => x.rank < STATUS_ORDER.clean).map((x) => draftArticle(x.d, opts));
   const clean = ranked.filter((x) => x.rank === STATUS_ORDER.clean).map((x) => draftArticle(x.d, opts));
   if (!shown.length || !clean.length) return [...shown, ...clean].join('\n');
-  const toggle = `<details class="clean-drafts"><summary>Show the ${plural(clean.length, 'clean draft')}</summary>\n${clean.join('\n')}\n</details>`;
+  const summary = `<summary>Show the ${plural(clean.length, 'clean draft')}</summary>`;
+  const toggle = `<details class="clean-drafts">${summary}\n${clean.join('\n')}\n</details>`;
   return `${shown.join('\n')}\n${toggle}`;
 }
 

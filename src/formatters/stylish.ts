@@ -39,8 +39,9 @@ export const stylish: Formatter = (results, opts) => {
         const ex = lines.excerpt(f);
         out.push(`          ${c.dim('│')} ${ex.text}`);
         // carets under the characters as a terminal shows them (wide characters take two columns)
-        const before = displayWidth(ex.text.slice(0, Math.max(0, ex.caretStart))) + Math.max(0, ex.caretStart - ex.text.length);
-        const under = Math.max(1, displayWidth(ex.text.slice(Math.max(0, ex.caretStart), ex.caretStart + ex.caretLen)));
+        const at = Math.max(0, ex.caretStart);
+        const before = displayWidth(ex.text.slice(0, at)) + Math.max(0, at - ex.text.length);
+        const under = Math.max(1, displayWidth(ex.text.slice(at, ex.caretStart + ex.caretLen)));
         out.push(`          ${c.dim('│')} ${' '.repeat(before)}${c.red('^'.repeat(under))}`);
       }
       const note = texts.note(f);
