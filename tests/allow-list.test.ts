@@ -50,3 +50,13 @@ describe('allow:', () => {
     expect(ids(r.stdout)).toEqual([]);
   });
 });
+
+describe('"allow this" as a suggestion', () => {
+  it('a name or place finding in a post says how to allow it', async () => {
+    const dir = tmpProject({ 'post.md': 'Thanks to Coach Marcus Ellery for the fun run!\n' });
+    const r = await cli(['--show-values', 'post.md'], { cwd: dir });
+    expect(r.stdout).toMatch(/goes in allow: (in \.phi-lint\.yaml|there)/);
+    const plain = await cli(['--show-values', 'post.md'], { cwd: tmpProject({ 'post.md': 'We met Marcus Ellery at the clinic.\n' }) });
+    expect(plain.stdout).toMatch(/goes in allow: in \.phi-lint\.yaml/);
+  });
+});
