@@ -109,6 +109,7 @@ export function buildProgram(): Command {
       (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--print-config <file>',
       'print the effective config for a draft (nested configs, extends:, overrides: merged)')
+    .option('--no-error-on-unmatched-pattern', 'a folder or glob that yields no draft is not an error (exit 0)')
     .option('--debug', 'say on standard error which config files and rule packs each draft used')
     .option('--list-files', 'list the drafts that would be linted, and lint nothing')
     .addHelpText('after', EXAMPLES)
@@ -169,6 +170,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     printConfig?: string;
     debug?: boolean;
     listFiles?: boolean;
+    errorOnUnmatchedPattern: boolean;
   }>();
   const paths = program.args;
   // -f NAME (standard output, or -o) and -f NAME:FILE (a report file each), in one run
@@ -238,6 +240,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     printConfig: o.printConfig,
     debug: !!o.debug,
     listFiles: !!o.listFiles,
+    allowUnmatched: o.errorOnUnmatchedPattern === false,
   };
   if (o.threads !== undefined && o.threads < 1) return usage(`--threads must be 1 or more, got ${o.threads}`);
   try {

@@ -84,6 +84,8 @@ export interface LintOptions {
   outputs?: { format: string; file: string }[];
   /** Mask the reports in `outputs` (files written for sharing: yes unless --no-mask). */
   fileMask?: boolean;
+  /** A folder or glob that yields no draft is not an error. */
+  allowUnmatched?: boolean;
   /** --ignore-pattern: globs (relative to the working directory) of files to leave out. */
   ignorePatterns?: string[];
   /** Print the effective config for this draft and lint nothing (config/inspect.ts). */
@@ -237,7 +239,10 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     const base = linter.base;
     const counts = { gitignored: 0 };
     // ignore: globs are applied below (splitIgnored), so the files they leave out can be counted
-    const expand: ExpandOptions = { cwd: io.cwd, extensions: base.extensions, ignore: [], ignoreBase: base.dir, noIgnore: opts.noIgnore, counts };
+    const expand: ExpandOptions = {
+      cwd: io.cwd, extensions: base.extensions, ignore: [], ignoreBase: base.dir, noIgnore: opts.noIgnore, counts,
+      allowUnmatched: opts.allowUnmatched,
+    };
     let targets: Target[];
     let readStaged: ((path: string) => Promise<Buffer>) | undefined;
     /** --staged: links in the index, never followed (their blob is the target's path). */
