@@ -25,7 +25,7 @@ const EXAMPLES = `
 Examples:
   $ phi-lint posts/                          lint every draft under posts/
   $ phi-lint "content/**/*.md" --kind post   lint Markdown posts matched by a glob
-  $ pbpaste | phi-lint --kind reply          check a review reply from the clipboard
+  $ pbpaste | phi-lint --kind reply -        check a review reply from the clipboard
   $ phi-lint --format json drafts/ > out.json
   $ phi-lint --fail-on warning --max-warnings 0 replies/
   $ phi-lint -f sarif -o phi.sarif content/  SARIF for GitHub code scanning
@@ -82,6 +82,7 @@ export function buildProgram(): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--in-reply-to <file>', 'the review the reply drafts answer: anything they repeat from it is a finding')
+    .option('--stdin', 'read the draft from standard input (as "-" does)')
     .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--mask', 'mask matched values (default in CI, in report files and when piped; also PHI_LINT_MASK=1)')
@@ -148,6 +149,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     quiet?: boolean;
     color?: boolean;
     stdinFilename?: string;
+    stdin?: boolean;
     inReplyTo?: string;
     outputFile?: string;
     mask?: boolean;
@@ -193,7 +195,7 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
   // --fix writes the working copy; with --staged it would overwrite it with the index's
   // content and lose unstaged edits.
   if (o.staged && (o.fix || o.fixDryRun)) return usage('--fix and --fix-dry-run work on the working copy, not on staged content: drop --staged');
-  if ((fromGit || o.shard !== undefined) && paths.includes('-')) return usage('--staged, --changed-since and --shard select files; they cannot be used with standard input ("-")');
+  if ((fromGit || o.shard !== undefined) && (paths.includes('-') || o.stdin)) return usage('--staged, --changed-since and --shard select files; they cannot be used with standard input ("-")');
   let shard;
   try {
     shard = o.shard === undefined ? undefined : (await import('./shard.js')).parseShard(o.shard);
@@ -201,9 +203,13 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     if (e instanceof PhiLintError) return usage(e.message);
     throw e;
   }
-  // Piped input is read only when no file selection was asked for: a git hook or CI job
-  // running `phi-lint --staged` has a non-terminal standard input that is not a draft.
-  const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY && !fromGit && !shard);
+  // Standard input only when asked for ("-" or --stdin): with no path and no terminal (CI, a
+  // script, a GUI git client) an empty standard input would pass as "1 file checked".
+  const useStdin = paths.includes('-') || !!o.stdin;
+  if (paths.length === 0 && !useStdin && !env.stdinIsTTY && !fromGit && !shard) {
+    const hint = 'name files or folders to lint (phi-lint .), or "-" / --stdin to read a draft from standard input';
+    return usage(`no files given: ${hint}`);
+  }
   const opts: LintOptions = {
     patterns: paths.length ? paths.filter((p) => p !== '-') : ['.'],
     useStdin,
