@@ -3,7 +3,8 @@
 //
 //   import { createLinter, lintText } from 'phi-lint';
 import { resolve } from 'node:path';
-import { emptyConfig, loadConfig, type Config } from './config/config.js';
+import { loadConfig } from './config/cascade.js';
+import { emptyConfig, type Config } from './config/config.js';
 import { today } from './consent/dates.js';
 import type { Document } from './documents/document.js';
 import type { Prepared } from './engine/rule-set.js';
@@ -77,4 +78,4 @@ export async function lintText(text: string, opts: LintTextOptions & LinterOptio
 
 export type { Config } from './config/config.js';
 export type { DirectiveUse, DraftKind, Finding, Severity, SuppressedFinding } from './types.js';
-export { loadConfig } from './config/config.js';
+export { loadConfig } from './config/cascade.js';

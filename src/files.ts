@@ -30,6 +30,8 @@ export interface ExpandOptions {
   noIgnore?: boolean;
   /** Filled in: how many files .gitignore dropped (untracked ones: tracked drafts are always linted). */
   counts?: { gitignored: number };
+  /** --no-error-on-unmatched-pattern: a folder or glob that yields no draft is not an error. */
+  allowUnmatched?: boolean;
   /** Test hook: the file system globby walks (to simulate a folder that cannot be read). */
   fs?: typeof import('node:fs');
 }
@@ -142,13 +144,19 @@ export async function expandTargets(patterns: string[], opts: ExpandOptions): Pr
       // Extensions match in any case: POST.MD is a draft too.
       const walked = { glob: extGlob, ignore: ['**/node_modules/**', '**/.git/**'], caseSensitiveMatch: false };
       const found = await walk(walked, abs, opts);
-      add(await dropGitignored(found.files, walked, abs, opts), found.errors);
+      const files = await dropGitignored(found.files, walked, abs, opts);
+      // like ESLint's "No files matching": a folder with no draft is not a pass (issue 15)
+      if (!files.length && !found.errors.length && !opts.allowUnmatched) {
+        const what = `no drafts (${opts.extensions.join(', ')}) in this folder`;
+        out.set(abs, { path: abs, error: `${what}; --no-error-on-unmatched-pattern allows it` });
+      }
+      add(files, found.errors);
     } else if (st?.isFile()) {
       out.set(abs, { path: abs });
     } else if ((await lib()).isDynamicPattern(p)) {
       const walked = { glob: p, ignore: ['**/node_modules/**'], caseSensitiveMatch: true };
       const found = await walk(walked, opts.cwd, opts);
-      if (!found.files.length && !found.errors.length) {
+      if (!found.files.length && !found.errors.length && !opts.allowUnmatched) {
         out.set(abs, { path: abs, error: `no files match the pattern "${p}"` });
       }
       add(await dropGitignored(found.files, walked, opts.cwd, opts), found.errors);

@@ -1,6 +1,7 @@
 // What a run takes and gives: the process around it (Env, for the CLI and subcommands), the
 // options of a lint run after resolveOptions (LintOptions), what the run reads from outside
 // (Io), and what it returns to print (RunResult). Types only: every floor may import them.
+import type { MaskDecision } from './formatters/mask-policy.js';
 import type { Shard } from './shard.js';
 import type { DraftKind, Severity } from './types.js';
 
@@ -28,6 +29,8 @@ export interface LintOptions {
   quiet: boolean;
   color: boolean;
   mask: boolean;
+  /** How `mask` was decided: when no flag or PHI_LINT_MASK did, the config's output.mask may. */
+  maskDecision?: MaskDecision;
   outputFile?: string;
   /** A file holding the review the reply drafts answer. */
   inReplyTo?: string;
@@ -65,6 +68,20 @@ export interface LintOptions {
   auditLog?: string;
   /** The command line as given (paths and options, for the audit log and SARIF). */
   argv?: string[];
+  /** More reports written in the same run (`-f sarif:reports/phi.sarif`), each to its file. */
+  outputs?: { format: string; file: string }[];
+  /** Mask the reports in `outputs` (files written for sharing: yes unless --no-mask). */
+  fileMask?: boolean;
+  /** A folder or glob that yields no draft is not an error. */
+  allowUnmatched?: boolean;
+  /** --ignore-pattern: globs (relative to the working directory) of files to leave out. */
+  ignorePatterns?: string[];
+  /** Print the effective config for this draft and lint nothing (config/inspect.ts). */
+  printConfig?: string;
+  /** Say which config files and rule packs each draft used. */
+  debug?: boolean;
+  /** List the drafts that would be linted and lint nothing. */
+  listFiles?: boolean;
 }
 
 export interface Io {

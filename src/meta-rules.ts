@@ -70,6 +70,18 @@ export const META_RULES: MetaRule[] = [
     silent: '---\nkind: reply\n---\nThanks!',
     suggestion: 'Fix the YAML between the --- lines.',
   },
+  {
+    id: 'phi-lint/placeholder',
+    severity: 'error',
+    looksFor:
+      'A placeholder left by --fix or `phi-lint redact` ("[PHONE]", "[NAME]", "[LOCATION]", "[PHOTO]", "[DATE]"…).',
+    why:
+      'A redacted copy lints clean, but "[LOCATION]" or "[PHOTO]" is not publishable text: posted as it is, ' +
+      'it tells readers something was taken out of a patient\'s story.',
+    fires: 'We loved seeing you at [LOCATION] last week!',
+    silent: 'We loved seeing everyone at the open house last week!',
+    suggestion: 'Rewrite the sentence without the placeholder (leave the detail out), then lint the draft again.',
+  },
 ];
 
 /** A finding phi-lint reports about the draft itself (not PHI: match is empty). */

@@ -3,12 +3,10 @@
 // Which flags conflict, when values are masked, when standard input is the draft.
 import { PhiLintError } from './errors.js';
 import { formatterNames } from './formatters/index.js';
+import { decideMask } from './formatters/mask-policy.js';
 import type { Env, LintOptions } from './io.js';
 import type { CliOptions } from './program.js';
 import type { Shard } from './shard.js';
-
-/** Variables that CI systems set (GitHub Actions, GitLab, Jenkins, Azure Pipelines, Buildkite, CircleCI). */
-const CI_VARIABLES = ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI'];
 
 function colorWanted(flag: boolean | undefined, env: Env): boolean {
   if (flag === false) return false;
@@ -17,19 +15,8 @@ function colorWanted(flag: boolean | undefined, env: Env): boolean {
   return env.stdoutIsTTY;
 }
 
-/** Masking: on in CI, off a terminal and in a report file; --mask, --no-mask and --show-values decide last. */
-export function maskWanted(o: Pick<CliOptions, 'mask' | 'showValues' | 'outputFile'>, env: Env): boolean {
-  // Any CI system masks, not only those that set CI: a non-empty value other than "false".
-  const inCi = CI_VARIABLES.some((v) => !!env.env[v] && env.env[v] !== 'false');
-  // A report written with --output-file is not going to a terminal either: mask it too.
-  let mask = inCi || !env.stdoutIsTTY || !!o.outputFile;
-  if (o.mask === true) mask = true;
-  if (o.mask === false || o.showValues) mask = false;
-  return mask;
-}
-
 /** The flags that cannot go together, or undefined when none of them are given together. */
-function conflict(o: CliOptions, paths: string[], useStdin: boolean): string | undefined {
+function conflict(o: CliOptions, paths: string[], useStdin: boolean, formats: string[]): string | undefined {
   const fromGit = o.staged || o.changedSince !== undefined;
   if (o.staged && o.changedSince !== undefined) return 'use either --staged or --changed-since, not both';
   // --fix writes the working copy; with --staged it would overwrite it with the index's
@@ -37,12 +24,12 @@ function conflict(o: CliOptions, paths: string[], useStdin: boolean): string | u
   if (o.staged && (o.fix || o.fixDryRun)) {
     return '--fix and --fix-dry-run work on the working copy, not on staged content: drop --staged';
   }
-  if ((fromGit || o.shard !== undefined) && paths.includes('-')) {
+  if ((fromGit || o.shard !== undefined) && (paths.includes('-') || o.stdin)) {
     return '--staged, --changed-since and --shard select files; they cannot be used with standard input ("-")';
   }
   if (o.threads !== undefined && o.threads < 1) return `--threads must be 1 or more, got ${o.threads}`;
-  if (!formatterNames().includes(o.format)) {
-    return `unknown format "${o.format}" (formats: ${formatterNames().join(', ')})`;
+  for (const format of formats) {
+    if (!formatterNames().includes(format)) return `unknown format "${format}" (formats: ${formatterNames().join(', ')})`;
   }
   if (o.fix && o.fixDryRun) return 'use either --fix or --fix-dry-run, not both';
   if (o.writeBaseline && (o.fix || o.fixDryRun)) return '--write-baseline records findings; run --fix separately';
@@ -60,11 +47,30 @@ export async function resolveOptions(
   env: Env,
 ): Promise<{ opts: LintOptions } | { usage: string }> {
   const fromGit = o.staged || o.changedSince !== undefined;
-  // Piped input is read only when no file selection was asked for: a git hook or CI job
-  // running `phi-lint --staged` has a non-terminal standard input that is not a draft.
-  const useStdin = paths.includes('-') || (paths.length === 0 && !env.stdinIsTTY && !fromGit && o.shard === undefined);
-  const problem = conflict(o, paths, useStdin);
+  // Standard input only when asked for ("-" or --stdin): with no path and no terminal (CI, a
+  // script, a GUI git client) an empty standard input would pass as "1 file checked".
+  const useStdin = paths.includes('-') || !!o.stdin;
+  // -f NAME (standard output, or -o) and -f NAME:FILE (a report file each), in one run
+  const toFile = o.format
+    .filter((f) => f.includes(':'))
+    .map((f) => ({ format: f.slice(0, f.indexOf(':')), file: f.slice(f.indexOf(':') + 1) }));
+  const plainFormats = o.format.filter((f) => !f.includes(':'));
+  if (plainFormats.length > 1) {
+    return { usage: `give one format for standard output, not ${plainFormats.join(' and ')} (FORMAT:FILE for the others)` };
+  }
+  if (toFile.some((t) => !t.file)) return { usage: '-f FORMAT:FILE needs a file name after the colon' };
+  const format = plainFormats[0] ?? 'stylish';
+  const problem = conflict(o, paths, useStdin, [format, ...toFile.map((t) => t.format)]);
   if (problem) return { usage: problem };
+  const selects = useStdin || fromGit || o.shard !== undefined || o.printConfig !== undefined;
+  if (paths.length === 0 && !selects && !env.stdinIsTTY) {
+    const hint = 'name files or folders to lint (phi-lint .), or "-" / --stdin to read a draft from standard input';
+    return { usage: `no files given: ${hint}` };
+  }
+  // Masked in CI, in files and when piped; shown on a terminal and in a local hook (mask-policy.ts)
+  const maskFlags = { mask: o.mask, showValues: o.showValues, toFile: !!o.outputFile, staged: !!o.staged };
+  const decided = decideMask(maskFlags, env.env, env.stdoutIsTTY);
+  if (typeof decided === 'string') return { usage: decided };
   let shard: Shard | undefined;
   if (o.shard !== undefined) {
     const { parseShard } = await import('./shard.js');
@@ -81,14 +87,17 @@ export async function resolveOptions(
       useStdin,
       stdinFilename: o.stdinFilename,
       kind: o.kind,
-      format: o.format,
+      format,
+      outputs: toFile,
+      fileMask: !(o.mask === false || o.showValues),
       config: o.config,
       rules: o.rules,
       failOn: o.failOn,
       maxWarnings: o.maxWarnings,
       quiet: !!o.quiet,
       color: colorWanted(o.color, env),
-      mask: maskWanted(o, env),
+      mask: decided.mask,
+      maskDecision: decided,
       outputFile: o.outputFile,
       inReplyTo: o.inReplyTo,
       fix: o.fix,
@@ -107,6 +116,11 @@ export async function resolveOptions(
       noIgnore: o.ignore === false,
       auditLog: o.auditLog,
       consentWarnDays: o.consentWarnDays,
+      ignorePatterns: o.ignorePattern,
+      printConfig: o.printConfig,
+      debug: !!o.debug,
+      listFiles: !!o.listFiles,
+      allowUnmatched: o.errorOnUnmatchedPattern === false,
     },
   };
 }

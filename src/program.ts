@@ -16,7 +16,7 @@ const EXAMPLES = `
 Examples:
   $ phi-lint posts/                          lint every draft under posts/
   $ phi-lint "content/**/*.md" --kind post   lint Markdown posts matched by a glob
-  $ pbpaste | phi-lint --kind reply          check a review reply from the clipboard
+  $ pbpaste | phi-lint --kind reply -        check a review reply from the clipboard
   $ phi-lint --format json drafts/ > out.json
   $ phi-lint --fail-on warning --max-warnings 0 replies/
   $ phi-lint -f sarif -o phi.sarif content/  SARIF for GitHub code scanning
@@ -53,7 +53,13 @@ export function buildProgram() {
           '(which override the default, post)',
       ).choices(['post', 'reply', 'comment'] as const),
     )
-    .option('-f, --format <name>', `output format: ${formatterNames().join(', ')}`, 'stylish')
+    .option(
+      '-f, --format <name>',
+      `output format: ${formatterNames().join(', ')}; repeatable, FORMAT:FILE writes a report to a file ` +
+        '(-f stylish -f sarif:reports/phi.sarif)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info'] as const).default('error' as const))
@@ -61,11 +67,12 @@ export function buildProgram() {
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
     .option('--in-reply-to <file>', 'the review the reply drafts answer: anything they repeat from it is a finding')
+    .option('--stdin', 'read the draft from standard input (as "-" does)')
     .option('--stdin-filename <name>', 'name for standard input (sets Markdown or text, and appears in reports)')
     .option('-o, --output-file <file>', 'write the report to a file instead of standard output')
     .option('--consent-warn-days <n>', 'warn when a cited consent expires within N days (default 30)', parseWarnDays)
     .option('--audit-log <file>', 'append a tamper-evident record of this run (hashes, counts, no values) to FILE')
-    .option('--mask', 'mask matched values in output (default in CI and when output is not a terminal)')
+    .option('--mask', 'mask matched values (default in CI, in report files and when piped; also PHI_LINT_MASK=1)')
     .option('--no-mask', 'show matched values')
     .option('--show-values', 'show matched values (same as --no-mask), for local use')
     .option('--fix', 'rewrite drafts in place where a rule has a safe replacement (atomic writes)')
@@ -86,6 +93,13 @@ export function buildProgram() {
     .option('--cache-location <path>',
       'the cache file, or a folder for .phi-lint-cache in it (default: in ~/.cache/phi-lint)')
     .option('--no-ignore', "lint everything given: neither .gitignore nor the config's ignore: globs apply")
+    .option('--ignore-pattern <glob>', 'leave out files matching this glob (repeatable; besides .phi-lintignore)',
+      (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--print-config <file>',
+      'print the effective config for a draft (nested configs, extends:, overrides: merged)')
+    .option('--no-error-on-unmatched-pattern', 'a folder or glob that yields no draft is not an error (exit 0)')
+    .option('--debug', 'say on standard error which config files and rule packs each draft used')
+    .option('--list-files', 'list the drafts that would be linted, and lint nothing')
     .addHelpText('after', EXAMPLES)
     .exitOverride()
     .configureOutput({ writeOut: () => {}, writeErr: () => {} });

@@ -5,7 +5,6 @@
 // process globals read below), so a run is testable in-process.
 import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { splitIgnored } from './config/gate-report.js';
 import { today as localToday } from './consent/dates.js';
 import { decodeDraft } from './documents/load.js';
 import { expectMuchText, PLAN_AFTER } from './regex/regex-scan.js';
@@ -20,10 +19,17 @@ import { fileLinter } from './run/file-linter.js';
 import type { LintRun } from './run/lint-run.js';
 import { report } from './run/report.js';
 import { createSession, STDIN_PATH } from './run/session.js';
+import { configPlace, dropIgnored, namedIgnoredNotice, warnUnmatchedKinds } from './run/ignores.js';
+import { isIgnoredBy, kindByGlobs } from './globs.js';
+import { withConfigMask } from './formatters/mask-policy.js';
 import type { FileResult } from './types.js';
 
 export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
   const session = createSession(opts, io.cwd);
+  if (opts.maskDecision) {
+    // the config's output.mask (where the run stands), when no flag or variable decided
+    opts.mask = withConfigMask(opts.maskDecision, session.base().config.output?.mask, !!opts.outputFile);
+  }
   const results: FileResult[] = [];
   const run: LintRun = {
     results,
@@ -34,6 +40,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     notices: [],
     cached: 0,
     ignoredFiles: [],
+    otherIgnored: [],
   };
   const today = io.today ?? localToday({});
   const linter = fileLinter(opts, io.cwd, today, session, run);
@@ -46,7 +53,10 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     const base = linter.base;
     const counts = { gitignored: 0 };
     // ignore: globs are applied below (splitIgnored), so the files they leave out can be counted
-    const expand: ExpandOptions = { cwd: io.cwd, extensions: base.extensions, ignore: [], ignoreBase: base.dir, noIgnore: opts.noIgnore, counts };
+    const expand: ExpandOptions = {
+      cwd: io.cwd, extensions: base.extensions, ignore: [], ignoreBase: base.dir, noIgnore: opts.noIgnore, counts,
+      allowUnmatched: opts.allowUnmatched,
+    };
     let targets: Target[];
     let readStaged: ((path: string) => Promise<Buffer>) | undefined;
     /** --staged: links in the index, never followed (their blob is the target's path). */
@@ -81,15 +91,23 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       const n = counts.gitignored;
       run.notices.push(`${n} file${n === 1 ? '' : 's'} skipped by .gitignore; --no-ignore lints them`);
     }
-    const named = new Set(opts.patterns.map((p) => resolve(io.cwd, p)));
-    const split = opts.noIgnore ? { kept: targets, ignored: [] } : splitIgnored(targets, named, base);
-    targets = split.kept;
-    run.ignoredFiles.push(...split.ignored.map((path) => ({ path, config: base })));
+    targets = await dropIgnored(targets, base, opts, io.cwd, run);
+    await warnUnmatchedKinds(targets, base, opts, io.cwd, run);
     if (opts.shard) {
       const { index, total } = opts.shard;
       const { shardOf } = await import('./shard.js');
       // A bad path is reported by every shard: the command line is wrong for all of them.
       targets = targets.filter((t) => t.error || shardOf(relative(io.cwd, t.path).split(sep).join('/'), total) === index);
+    }
+    if (opts.listFiles) {
+      // what lintPath would lint: minus what a nested config's ignore: leaves out
+      const lintable = (t: Target): boolean => {
+        const config = session.forFile(t.path).config;
+        return !!opts.noIgnore || config === base || !config.ignore.length || !isIgnoredBy(t.path, config);
+      };
+      run.listed = targets.filter((t) => !t.error && lintable(t)).map((t) => t.path);
+      for (const t of targets) if (t.error) results.push({ filePath: t.path, findings: [], fatal: `${t.error}` });
+      return run;
     }
     // Drafts read from disk and not being fixed may be linted by worker threads (pool.ts),
     // the others here; either way the results come in the order of the targets.
@@ -100,6 +118,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     const threads = !readStaged && !opts.fix && !opts.fixDryRun ? threadCount(opts.threads, paths) : 1;
     // Enough text to earn back the scan plans at once (see engine/regex-scan.ts)
     if (threads > 1 || atLeastBytes(paths, PLAN_AFTER)) expectMuchText();
+    const namedIgnored = namedIgnoredNotice(opts, io.cwd, run);
     const linted = threads > 1 ? await lintInWorkers(paths, threads, { opts, cwd: io.cwd, today }, (p) => linter.lintPath(p)) : undefined;
     let next = 0;
     for (const t of targets) {
@@ -120,7 +139,12 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       }
       const r = linted ? linted[next++] : await linter.lintPath(t.path, readStaged);
       if (r) results.push(r);
-      else run.ignoredFiles.push({ path: t.path, config: session.forFile(t.path).config }); // a nested config's ignore:
+      else {
+        // a nested config's ignore:
+        const config = session.forFile(t.path).config;
+        run.ignoredFiles.push({ path: t.path, config });
+        namedIgnored(t.path, `ignore: in ${configPlace(config, io.cwd)}`);
+      }
       // a draft --fix rewrote is keyed by its new bytes; a dry run's result is not the file's
       if (cache && !opts.fixDryRun) cache.record(t.path, r, opts.fix ? undefined : cached!.entries.get(t.path));
     }
@@ -131,6 +155,13 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
 
 export async function runLint(opts: LintOptions, io: Io): Promise<RunResult> {
   const startedAt = new Date();
+  if (opts.printConfig !== undefined) {
+    const { printConfig } = await import('./config/inspect.js');
+    const path = resolve(io.cwd, opts.printConfig);
+    const { config } = createSession(opts, io.cwd).forFile(path);
+    const kind = opts.kind ?? kindByGlobs(path, config.dir, config.kinds);
+    return { exitCode: 0, stdout: printConfig(config, path, kind, io.cwd), stderr: '' };
+  }
   let linted: LintRun;
   try {
     linted = await lintFiles(opts, io);

@@ -78,7 +78,8 @@ export interface Finding {
 
 /** Why a finding is not reported: an inline directive (with its reason) or the baseline. */
 export interface Suppression {
-  kind: 'directive' | 'baseline';
+  /** allow: the config's allow-list (engine/allow.ts). */
+  kind: 'directive' | 'baseline' | 'allow';
   justification: string;
 }
 

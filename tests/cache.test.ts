@@ -118,7 +118,9 @@ describe('--cache', () => {
   });
 
   it('after --fix a draft is keyed by its fixed bytes: restoring the old text is linted again', async () => {
-    const FIXABLE = 'Our new patient coordinator can be reached at 404-555-0187.\n';
+    // a reply --fix replaces with the template (publishable text: a redaction's placeholder is
+    // a phi-lint/placeholder error, and a draft with findings is never cached)
+    const FIXABLE = '---\nkind: reply\n---\nThanks Marisol, we are glad your crown went well!\n';
     const dir = project({ ...drafts(), 'posts/phi.md': FIXABLE });
     const r = await lint(dir, { fix: true });
     expect(r.run.fixed.files).toBe(1);
@@ -126,7 +128,7 @@ describe('--cache', () => {
     expect(readFileSync(join(dir, 'posts/phi.md'), 'utf8')).not.toBe(FIXABLE);
     expect((await lint(dir)).cached).toBe(4); // the fixed draft is clean, and cached by its new bytes
     writeFileSync(join(dir, 'posts/phi.md'), FIXABLE);
-    expect((await lint(dir)).found['posts/phi.md']).toEqual(['phi/phone']);
+    expect((await lint(dir)).found['posts/phi.md'].length).toBeGreaterThan(0);
   });
 
   it('a cache that cannot be written is a notice, not a failure', async () => {

@@ -50,10 +50,15 @@ describe('stdin', () => {
     expect(out[0].filePath).toMatch(/reply\.md$/);
     expect(out[0].messages[0]).toMatchObject({ ruleId: 'phi/phone', line: 3, column: 6, endLine: 3, endColumn: 18, severity: 2 });
   });
-  it('reads piped input when no path is given', () => {
-    const r = phiLint(['--format', 'json'], { input: 'Email jenny.runs@gmail.com\n' });
-    expect(r.status).toBe(1);
-    expect(JSON.parse(r.stdout)[0].messages[0].category).toBe('email');
+  it('reads piped input only when asked ("-" or --stdin); no path and no terminal is exit 2 with a hint', () => {
+    for (const args of [['-'], ['--stdin']]) {
+      const r = phiLint(['--format', 'json', ...args], { input: 'Email jenny.runs@gmail.com\n' });
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout)[0].messages[0].category).toBe('email');
+    }
+    const none = phiLint(['--format', 'json'], { input: '' });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('no files given: name files or folders to lint (phi-lint .), or "-" / --stdin');
   });
 });
 

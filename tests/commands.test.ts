@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_PRACTICE } from '../src/commands/example-practice.js';
-import { loadConfig } from '../src/config/config.js';
+import { loadConfig } from '../src/config/cascade.js';
 import { EXAMPLE_CONFIG, phiLint } from './helpers.js';
 import { cli, tmpProject } from './tmp-project.js';
 import { slow } from './support/tiers.js';
@@ -119,7 +119,7 @@ describe('init', () => {
     expect(readFileSync(join(dir, '.phi-lint.yml'), 'utf8')).toBe('rules: {}\n');
   });
   it('asks on a terminal, with flags as defaults, and asks again after a bad answer', async () => {
-    const dir = tmpProject();
+    const dir = tmpProject({ 'replies/.keep': '' }); // (no reply folder: a warning, tests/init-setup.test.ts)
     const answers = ['Peachtree Family Dental', 'not a phone', '', '(404) 555-0100, 404-555-0102', '', '', 'peachtreefamilydental.example', '@PeachtreeDental', 'Dr. Anna Reyes; Keisha Brown, RDH'];
     const asked: string[] = [];
     const prompt = async (q: string): Promise<string> => {

@@ -36,7 +36,7 @@ describe('--kind comment', () => {
 
   it('works on standard input', async () => {
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE });
-    const r = await cli(['--kind', 'comment', '--format', 'json'], { cwd: dir, input: HEALTH });
+    const r = await cli(['--kind', 'comment', '--format', 'json', '-'], { cwd: dir, input: HEALTH });
     expect(r.exitCode).toBe(1);
     expect(messagesOf(r.stdout).map((m) => m.ruleId)).toContain('comment/health-detail');
     const calm = await cli(['--kind', 'comment', '-'], { cwd: dir, input: 'Are you open on Saturdays?\n' });
@@ -45,7 +45,7 @@ describe('--kind comment', () => {
 
   it('"I am a patient" alone is a warning: the comment may stay, the answer goes private', async () => {
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE });
-    const r = await cli(['--kind', 'comment', '--format', 'json'], { cwd: dir, input: PATIENT });
+    const r = await cli(['--kind', 'comment', '--format', 'json', '-'], { cwd: dir, input: PATIENT });
     expect(r.exitCode).toBe(0);
     expect(messagesOf(r.stdout).map((m) => [m.ruleId, m.severity])).toEqual([['comment/is-patient', 1]]);
   });
@@ -66,25 +66,25 @@ describe('--kind comment', () => {
     const dir = tmpProject({
       '.phi-lint.yaml': `${PRACTICE}comments:\n  severity: { health-detail: warning, comment/is-patient: off }\n`,
     });
-    const r = await cli(['--kind', 'comment', '--format', 'json'], { cwd: dir, input: HEALTH + PATIENT });
+    const r = await cli(['--kind', 'comment', '--format', 'json', '-'], { cwd: dir, input: HEALTH + PATIENT });
     expect(r.exitCode).toBe(0);
     const msgs = messagesOf(r.stdout);
     expect(msgs.find((m) => m.ruleId === 'comment/health-detail')?.severity).toBe(1);
     expect(msgs.map((m) => m.ruleId)).not.toContain('comment/is-patient');
     // posts keep their own severities
-    const post = await cli(['--kind', 'post', '--format', 'json'], { cwd: dir, input: 'Tyler has worked so hard on his Accutane course.\n' });
+    const post = await cli(['--kind', 'post', '--format', 'json', '-'], { cwd: dir, input: 'Tyler has worked so hard on his Accutane course.\n' });
     expect(post.exitCode).toBe(1);
   });
 
   it('rules: sets a comment rule\'s severity unless comments: severity: says otherwise', async () => {
     const dir = tmpProject({ '.phi-lint.yaml': `${PRACTICE}rules: { comment/is-patient: error }\n` });
-    const r = await cli(['--kind', 'comment', '--format', 'json'], { cwd: dir, input: PATIENT });
+    const r = await cli(['--kind', 'comment', '--format', 'json', '-'], { cwd: dir, input: PATIENT });
     expect(messagesOf(r.stdout).map((m) => [m.ruleId, m.severity])).toEqual([['comment/is-patient', 2]]);
     expect(r.exitCode).toBe(1);
     const dir2 = tmpProject({
       '.phi-lint.yaml': `${PRACTICE}rules: { comment/is-patient: error }\ncomments: { severity: { comment/is-patient: warning } }\n`,
     });
-    const r2 = await cli(['--kind', 'comment', '--format', 'json'], { cwd: dir2, input: PATIENT });
+    const r2 = await cli(['--kind', 'comment', '--format', 'json', '-'], { cwd: dir2, input: PATIENT });
     expect(messagesOf(r2.stdout).map((m) => [m.ruleId, m.severity])).toEqual([['comment/is-patient', 1]]);
   });
 
@@ -98,7 +98,7 @@ describe('--kind comment', () => {
   it('a directive inside a comment is the commenter\'s and is not obeyed', async () => {
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE });
     const input = `<!-- phi-lint-disable -- trust me -->\n${HEALTH}`;
-    const r = await cli(['--kind', 'comment', '--format', 'json', '--stdin-filename', 'c.md'], { cwd: dir, input });
+    const r = await cli(['--kind', 'comment', '--format', 'json', '--stdin-filename', 'c.md', '-'], { cwd: dir, input });
     expect(r.exitCode).toBe(1);
     expect(messagesOf(r.stdout).map((m) => m.ruleId)).toContain('comment/health-detail');
   });
@@ -230,13 +230,13 @@ describe('phi-lint comments', () => {
     const { csv } = generatedExport(7);
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'export.csv': csv });
     const reply = "Marcus, we're sorry the inhaler isn't helping.\n";
-    const r = await cli(['--kind', 'reply', '--format', 'json', '--in-reply-to', 'export.csv#5001'], { cwd: dir, input: reply });
+    const r = await cli(['--kind', 'reply', '--format', 'json', '--in-reply-to', 'export.csv#5001', '-'], { cwd: dir, input: reply });
     const ids = messagesOf(r.stdout).map((m) => m.ruleId);
     expect(ids).toContain('reply/repeats-health-detail');
     expect(ids).toContain('reply/repeats-name');
-    const other = await cli(['--kind', 'reply', '--format', 'json', '--in-reply-to', 'export.csv#5004'], { cwd: dir, input: reply });
+    const other = await cli(['--kind', 'reply', '--format', 'json', '--in-reply-to', 'export.csv#5004', '-'], { cwd: dir, input: reply });
     expect(messagesOf(other.stdout).map((m) => m.ruleId)).not.toContain('reply/repeats-health-detail');
-    const missing = await cli(['--kind', 'reply', '--in-reply-to', 'export.csv#42'], { cwd: dir, input: reply });
+    const missing = await cli(['--kind', 'reply', '--in-reply-to', 'export.csv#42', '-'], { cwd: dir, input: reply });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('export.csv');
   });

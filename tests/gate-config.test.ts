@@ -314,8 +314,10 @@ describe('what was suppressed, disabled or ignored is said in every format', () 
     const r = await cli(['.', '-f', 'github'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^::notice title=phi-lint::2 files ignored by ignore: globs \(\.phi-lint\.yaml:1\)$/m);
+    // a file named on the command line is left out too, with a notice (issue 15: as ESLint does)
     const named = await cli(['a.md', '-f', 'json'], { cwd: dir });
-    expect(ids(named.stdout)).toContain('phi/phone'); // a file named on the command line is still linted
+    expect(named.stderr).toContain('a.md: ignored by ignore: in .phi-lint.yaml; --no-ignore lints it');
+    expect(ids((await cli(['a.md', '-f', 'json', '--no-ignore'], { cwd: dir })).stdout)).toContain('phi/phone');
     const ext = tmpProject({ '.phi-lint.yaml': 'extensions: [".xyz"]\n', 'a.md': 'Call 404-555-0187.\n' });
     const e = await cli(['.', '-f', 'unix'], { cwd: ext });
     expect(e.stdout).toContain('extensions: (.phi-lint.yaml:1) leave out .md and .txt drafts');

@@ -94,7 +94,9 @@ describe('--staged', () => {
     expect(r.results).toHaveLength(1);
     expect(r.results[0]!.filePath).toBe(join(dir, 'posts/a.md'));
     expect(r.results[0]!.messages[0]).toMatchObject({ ruleId: 'phi/phone', line: 3, column: 14 });
-    const stylish = phiLint(['--staged'], { cwd: dir }).stdout;
+    // --staged is a local hook: the writer's text is shown (issue 15); masked when asked, or in CI
+    expect(phiLint(['--staged'], { cwd: dir }).stdout).toContain('404-555-0187');
+    const stylish = phiLint(['--staged'], { cwd: dir, env: { CI: 'true' } }).stdout;
     expect(stylish).toContain('posts/a.md');
     expect(stylish).toContain('│ *** them at *** tomorrow.');
   });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/config.js';
+import { loadConfig } from '../src/config/cascade.js';
 import { PhiLintError } from '../src/errors.js';
 import { scanWindows } from '../src/regex/scan.js';
 import { loadRuleSet } from '../src/rules/load.js';

@@ -23,11 +23,11 @@ const skipWhy = !hasPreCommit
     : '';
 if (skipWhy) console.warn(`SKIPPED pre-commit framework tests: ${skipWhy}`);
 
-function preCommit(args: string[], cwd: string): { status: number | null; out: string } {
+function preCommit(args: string[], cwd: string, extra: Record<string, string> = {}): { status: number | null; out: string } {
   const r = spawnSync('pre-commit', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: scratchDir({}, 'pre-commit-home-'), PRE_COMMIT_COLOR: 'never' },
+    env: { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: scratchDir({}, 'pre-commit-home-'), PRE_COMMIT_COLOR: 'never', ...extra },
     timeout: 280_000,
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
@@ -53,7 +53,8 @@ describe.skipIf(!!skipWhy)('pre-commit try-repo', () => {
     writeFiles(repo, { 'posts/story.md': `# Story\n\n${PHI}` });
     git(repo, 'add', 'posts/story.md');
     writeFiles(repo, { 'posts/story.md': CLEAN }); // an unstaged fix is not what gets committed
-    const r = preCommit(['try-repo', ROOT, 'phi-lint', '--verbose'], repo);
+    // in CI the hook masks (a local hook shows the writer's text: tests/mask-policy.test.ts)
+    const r = preCommit(['try-repo', ROOT, 'phi-lint', '--verbose'], repo, { CI: 'true' });
     expect(r.out).toMatch(/phi-lint\.+Failed/);
     expect(r.out).toContain('posts/story.md');
     expect(r.out).toMatch(/3:14\s+error\s+Phone number "\*\*\*"/); // a fixed mask: no digits, no length
@@ -81,9 +82,16 @@ describe('a plain git pre-commit hook running phi-lint --staged (what husky inst
     chmodSync(hook, 0o755);
     writeFiles(repo, { 'posts/a.md': PHI });
     git(repo, 'add', 'posts/a.md');
-    const refused = spawnSync('git', ['commit', '-m', 'add post'], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } });
+    const local: Record<string, string | undefined> = { ...process.env, ...GIT_ENV };
+    for (const v of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI', 'PHI_LINT_MASK']) delete local[v];
+    const refused = spawnSync('git', ['commit', '-m', 'add post'], { cwd: repo, encoding: 'utf8', env: local });
     expect(refused.status).not.toBe(0);
     expect(refused.stdout + refused.stderr).toContain('phi/phone');
+    // a local hook shows the writer's own text (issue 15); in CI it is masked
+    expect(refused.stdout + refused.stderr).toContain('404-555-0187');
+    const inCi = spawnSync('git', ['commit', '-m', 'add post'], { cwd: repo, encoding: 'utf8', env: { ...local, CI: 'true' } });
+    expect(inCi.stdout + inCi.stderr).toContain('phi/phone');
+    expect(inCi.stdout + inCi.stderr).not.toContain('404-555-0187');
     expect(git(repo, 'log', '--oneline')).not.toContain('add post');
     writeFiles(repo, { 'posts/a.md': CLEAN });
     git(repo, 'add', 'posts/a.md');

@@ -9,9 +9,15 @@ import type { Env } from '../io.js';
 import { CONFIG_NAMES } from '../config/config.js';
 import { PhiLintError } from '../errors.js';
 import { fail, ok, repeatable, runSub, subProgram, type SubCommand } from './common.js';
+import { detectReplyFolders, replyGlob, splitNames } from './init-profile.js';
+import { unmatchedKindGlobs } from './init-check.js';
 
 export interface Profile {
   name?: string;
+  aliases: string[];
+  fax: string[];
+  /** kinds: reply globs (where review replies live). */
+  replies: string[];
   phones: string[];
   emails: string[];
   addresses: string[];
@@ -23,15 +29,29 @@ export interface Profile {
 type ListKey = Exclude<keyof Profile, 'name'>;
 
 /** Each field: how to ask, how to split an answer into items, how to check and tidy an item. */
-const FIELDS: { key: keyof Profile; question: string; split: RegExp | null; check: (s: string) => string }[] = [
-  { key: 'name', question: 'Practice name', split: null, check: (s) => s },
+type Split = RegExp | ((s: string) => string[]) | null;
+const FIELDS: { key: keyof Profile; question: string; split: Split; check: (s: string) => string }[] = [
+  { key: 'name', question: 'Practice name', split: null, check: practiceName },
   { key: 'phones', question: 'Public phone number(s), comma-separated (the first goes into the reply template)', split: /[,;]/, check: phone },
   { key: 'emails', question: 'Public e-mail address(es)', split: /[,;\s]+/, check: email },
   { key: 'addresses', question: 'Street address (one line)', split: /;/, check: (s) => s },
   { key: 'domains', question: 'Website domain(s)', split: /[,;\s]+/, check: domain },
   { key: 'handles', question: 'Social media handle(s)', split: /[,;\s]+/, check: handle },
-  { key: 'staff', question: 'Staff named in posts, separated by ";" (e.g. Dr. Anna Reyes; Keisha Brown, RDH)', split: /;/, check: (s) => s },
+  {
+    key: 'staff',
+    question: 'Staff named in posts, separated by commas (e.g. Dr. Anna Reyes, Keisha Brown, RDH)',
+    split: splitNames,
+    check: (s) => s,
+  },
+  { key: 'aliases', question: 'Other names the practice goes by (aliases)', split: /[,;]/, check: (s) => s },
+  { key: 'fax', question: 'Fax number(s)', split: /[,;]/, check: phone },
+  { key: 'replies', question: 'Folder(s) where review replies live', split: /[,;\s]+/, check: replyGlob },
 ];
+
+function practiceName(s: string): string {
+  if (!s.trim()) throw new PhiLintError('the practice name is needed (phi-lint never reports it as PHI)');
+  return s.trim();
+}
 
 function phone(s: string): string {
   if ((s.match(/\d/g) ?? []).length < 7) throw new PhiLintError(`"${s}" is not a phone number`);
@@ -63,13 +83,16 @@ export function configText(p: Profile): string {
     '# phi-lint configuration (written by `phi-lint init`). Every key is optional; see the README,',
     '# "Configuration". Check it with: phi-lint rules --coverage',
     '',
+    '# Configs in sub-folders merge onto this one; none above this folder is read.',
+    'root: true',
+    '',
     "# The practice's own public details: phi-lint never reports them as PHI.",
     'practice:',
     p.name ? `  name: ${q(p.name)}` : '  # name: "Peachtree Family Dental"',
-    '  # aliases: ["Peachtree Dental"]   # other names the practice goes by',
+    line('aliases', p.aliases, ['Peachtree Dental'], 'other names the practice goes by'),
     line('staff', p.staff, ['Dr. Anna Reyes', 'Keisha Brown, RDH'], 'staff named in posts, with or without titles'),
     line('phones', p.phones, ['(404) 555-0100'], 'the first is the number --fix puts in the reply template'),
-    '  # fax: ["(404) 555-0101"]',
+    line('fax', p.fax, ['(404) 555-0101'], ''),
     line('emails', p.emails, ['hello@example.com'], ''),
     line('addresses', p.addresses, ['1200 Peachtree St NE, Suite 300, Atlanta, GA 30309'], ''),
     line('domains', p.domains, ['example.com'], ''),
@@ -78,7 +101,10 @@ export function configText(p: Profile): string {
     '# Drafts under these folders are replies to reviews: reply-only rules run on them.',
     '# (A draft can also say `kind: reply` in its front matter, or use --kind reply.)',
     'kinds:',
-    '  reply: ["replies/**"]',
+    `  reply: ${list(p.replies.length ? p.replies : ['replies/**'])}`,
+    '',
+    '# Words, phrases and /patterns/ that are never PHI for this practice (sponsors, venues, teams).',
+    '# allow: ["Peachtree Road Race", "Piedmont Park"]',
     '',
     '# Severity per rule or per category (error | warning | info | off); packs on or off.',
     '# rules: { phi/zip: warning }',
@@ -103,27 +129,40 @@ export function configText(p: Profile): string {
   ].join('\n');
 }
 
-const FLAG: Record<ListKey, string> = { phones: 'phone', emails: 'email', addresses: 'address', domains: 'domain', handles: 'handle', staff: 'staff' };
+const FLAG: Record<ListKey, string> = {
+  phones: 'phone', emails: 'email', addresses: 'address', domains: 'domain', handles: 'handle', staff: 'staff',
+  aliases: 'alias', fax: 'fax', replies: 'replies',
+};
 
-function collect(flags: Record<string, unknown>): Profile {
-  const p: Profile = { name: flags.name as string | undefined, phones: [], emails: [], addresses: [], domains: [], handles: [], staff: [] };
+function collect(flags: Record<string, unknown>, cwd: string): Profile {
+  const p: Profile = {
+    name: flags.name as string | undefined,
+    aliases: [], fax: [], replies: [], phones: [], emails: [], addresses: [], domains: [], handles: [], staff: [],
+  };
   for (const f of FIELDS) {
     if (f.key === 'name') continue;
     const raw = (flags[FLAG[f.key as ListKey]] as string[] | undefined) ?? [];
-    p[f.key as ListKey] = raw.map((s) => s.trim()).filter(Boolean).map(f.check);
+    // --staff "Anna Reyes, Keisha Brown, RDH" is split as a typed answer is
+    const items = f.key === 'staff' ? raw.flatMap(splitNames) : raw;
+    p[f.key as ListKey] = items.map((s) => s.trim()).filter(Boolean).map(f.check);
   }
+  if (!p.replies.length) p.replies = detectReplyFolders(cwd);
   return p;
 }
 
 async function ask(env: Env, p: Profile): Promise<Profile> {
   const out: Profile = { ...p };
   for (const f of FIELDS) {
-    const current = f.key === 'name' ? p.name ?? '' : (p[f.key as ListKey] as string[]).join(f.key === 'staff' || f.key === 'addresses' ? '; ' : ', ');
+    const sep = f.key === 'addresses' || f.key === 'staff' ? '; ' : ', ';
+    const current = f.key === 'name' ? p.name ?? '' : (p[f.key as ListKey] as string[]).join(sep);
     for (let tries = 0; ; tries++) {
       const answer = (await env.prompt!(`${f.question}${current ? ` [${current}]` : ''}: `)).trim() || current;
       try {
-        if (f.key === 'name') out.name = answer || undefined;
-        else out[f.key as ListKey] = (f.split ? answer.split(f.split) : [answer]).map((s) => s.trim()).filter(Boolean).map(f.check);
+        if (f.key === 'name') out.name = f.check(answer);
+        else {
+          const items = typeof f.split === 'function' ? f.split(answer) : f.split ? answer.split(f.split) : [answer];
+          out[f.key as ListKey] = items.map((s) => s.trim()).filter(Boolean).map(f.check);
+        }
         break;
       } catch (e) {
         if (!(e instanceof PhiLintError) || tries >= 2) throw e;
@@ -143,14 +182,20 @@ export const init: SubCommand = (args, env) => {
     .option('--address <address>', 'street address (repeatable)', repeatable, [] as string[])
     .option('--domain <domain>', 'website domain (repeatable)', repeatable, [] as string[])
     .option('--handle <handle>', 'social media handle (repeatable)', repeatable, [] as string[])
-    .option('--staff <name>', 'staff member named in posts (repeatable)', repeatable, [] as string[])
+    .option('--staff <names>', 'staff named in posts (repeatable; commas separate names, ", RDH" stays)',
+      repeatable, [] as string[])
+    .option('--alias <name>', 'another name the practice goes by (repeatable)', repeatable, [] as string[])
+    .option('--fax <number>', 'fax number (repeatable)', repeatable, [] as string[])
+    .option('--replies <folder>', 'folder or glob where review replies live (repeatable; default: detected)',
+      repeatable, [] as string[])
     .option('-y, --yes', 'do not ask; use the flags as given');
   return runSub(program, args, async () => {
     const o = program.opts();
     const existing = CONFIG_NAMES.map((n) => join(env.cwd, n)).find((f) => existsSync(f));
     if (existing) return fail(`${existing} already exists; phi-lint init never overwrites a config (edit it, or delete it and run init again)`);
-    let profile = collect(o);
+    let profile = collect(o, env.cwd);
     if (!o.yes && env.stdinIsTTY && env.prompt) profile = await ask(env, profile);
+    else if (!profile.name?.trim()) return fail('init needs the practice name: --name "Peachtree Family Dental"');
     const file = join(env.cwd, CONFIG_NAMES[0]);
     try {
       writeFileAtomic(file, configText(profile), { exclusive: true });
@@ -158,6 +203,11 @@ export const init: SubCommand = (args, env) => {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${file} already exists; phi-lint init never overwrites a config`);
       return fail(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
-    return ok(`Wrote ${CONFIG_NAMES[0]}. Next: \`phi-lint .\` lints your drafts; \`phi-lint rules --coverage\` shows what is checked.\n`);
+    const next = '`phi-lint .` lints your drafts; `phi-lint rules --coverage` shows what is checked';
+    const done = ok(`Wrote ${CONFIG_NAMES[0]}. Next: ${next}.\n`);
+    const reply = profile.replies.length ? profile.replies : ['replies/**'];
+    const unmatched = await unmatchedKindGlobs(env.cwd, { reply, post: [] });
+    for (const g of unmatched) done.stderr += `phi-lint: warning: ${g.message}\n`;
+    return done;
   });
 };

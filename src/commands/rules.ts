@@ -3,30 +3,12 @@
 // active configuration covers, and which it does not.
 import { ruleHelpUri, ruleTitle } from '../handbook/rule-docs.js';
 import type { CompiledRule } from '../rules/rule.js';
+import { coverageOf } from '../rules/coverage.js';
 import { SAFE_HARBOR } from '../types.js';
-import { ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
+import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
 import { table, wrap } from './text.js';
 
-interface Identifier {
-  letter: string;
-  number: number;
-  title: string;
-  categories: string[];
-}
-
-/** The 18 identifiers (A–R), each with the categories that stand for it. */
 const RUNS_ON = { both: 'posts, replies, comments', reply: 'replies', post: 'posts', comment: 'comments' } as const;
-
-export function identifiers(): Identifier[] {
-  const byLetter = new Map<string, Identifier>();
-  for (const [category, sh] of Object.entries(SAFE_HARBOR)) {
-    const id = byLetter.get(sh.letter) ?? { letter: sh.letter, number: sh.number, title: sh.title, categories: [] };
-    id.categories.push(category);
-    if (category === 'name') id.title = sh.title;
-    byLetter.set(sh.letter, id);
-  }
-  return [...byLetter.values()].sort((a, b) => a.number - b.number);
-}
 
 const PHONE = "<the practice's phone>";
 
@@ -47,21 +29,29 @@ function rulesJson(all: CompiledRule[], list: object[], phone: string | undefine
 export const rules: SubCommand = (args, env) => {
   const program = subProgram('rules', 'List every rule, or show which Safe Harbor identifiers the configuration covers.')
     .option('--coverage', 'which of the 18 Safe Harbor identifiers the active configuration covers')
+    .option('--fail-under <n>', 'with --coverage: exit 1 when fewer than n of the 18 identifiers are covered')
     .option('--json', 'print JSON')
     .option('-c, --config <file>', 'use this config')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);
   return runSub(program, args, () => {
     const o = program.opts();
+    const failUnder = o.failUnder === undefined ? undefined : Number(o.failUnder);
+    if (failUnder !== undefined && !(Number.isInteger(failUnder) && failUnder >= 0 && failUnder <= 18)) {
+      return fail(`--fail-under takes a whole number from 0 to 18, got "${o.failUnder}"`);
+    }
+    if (failUnder !== undefined && !o.coverage) return fail('--fail-under goes with --coverage');
     const setup = setupFor(env, o);
     const effective = new Map(setup.prepared.ctx.rules.map((r) => [r.id, r.effective]));
     const all = setup.prepared.ruleSet.rules;
     if (o.coverage) {
-      const ids = identifiers().map((i) => ({
-        ...i,
-        rules: all.filter((r) => effective.has(r.id) && i.categories.includes(r.category)).map((r) => r.id),
-      }));
+      const ids = coverageOf(all, new Set(effective.keys()));
       const covered = ids.filter((i) => i.rules.length);
-      if (o.json) return ok(`${JSON.stringify({ covered: covered.length, total: ids.length, identifiers: ids }, null, 2)}\n`);
+      const under = failUnder !== undefined && covered.length < failUnder;
+      const code = under ? 1 : 0;
+      if (o.json) {
+        const json = { covered: covered.length, total: ids.length, identifiers: ids };
+        return ok(`${JSON.stringify(json, null, 2)}\n`, code);
+      }
       const listed = (r: string[]): string => (r.length > 3 ? `${r.slice(0, 3).join(', ')} +${r.length - 3} more` : r.join(', '));
       const rows = ids.map((i) => [`(${i.letter})`, String(i.number), i.title, i.rules.length ? listed(i.rules) : 'NOT COVERED']);
       const missing = ids.filter((i) => !i.rules.length);
@@ -72,8 +62,10 @@ export const rules: SubCommand = (args, env) => {
           table([['id', 'no.', 'identifier', 'rules'], ...rows]),
           '',
           missing.length ? wrap(`Not covered: ${missing.map((i) => `(${i.letter}) ${i.title}`).join('; ')}.`, '') : 'Every identifier is covered.',
+          ...(under ? [`✖ ${covered.length} of ${ids.length} covered, under --fail-under ${failUnder}.`] : []),
           '',
         ].join('\n'),
+        code,
       );
     }
     const list = all.map((r) => {

@@ -5,7 +5,8 @@
 // shipped examples are written for — or the practice profile of --config. (Not the nearest
 // .phi-lint.yaml: a pack's examples must pass the same way on every machine.)
 import { resolve } from 'node:path';
-import { emptyConfig, loadConfig, type Config } from '../config/config.js';
+import { loadConfig } from '../config/cascade.js';
+import { emptyConfig, type Config } from '../config/config.js';
 import { today } from '../consent/dates.js';
 import { PracticeFilter } from '../engine/practice.js';
 import { BUILTIN_RULES_DIR, loadRuleSet, packFiles } from '../rules/load.js';

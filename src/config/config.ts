@@ -1,21 +1,20 @@
 // .phi-lint.yaml: discovery (from the working directory upwards, or --config), validation
 // with file:line:column errors, and defaults.
 import { existsSync, readFileSync } from 'node:fs';
-import type { FromSchema } from 'json-schema-to-ts';
 import { dirname, join, resolve } from 'node:path';
-import { PERIOD_PATTERN } from '../consent/dates.js';
 import { DEFAULT_MAX_VALIDITY } from '../consent/dates.js';
 import { PhiLintError, PhiLintErrors } from '../errors.js';
-import { CATEGORIES, type PracticeProfile, type SeverityOrOff } from '../types.js';
+import type { PracticeProfile, SeverityOrOff } from '../types.js';
 import { readYaml, validateYaml, type YamlSource } from '../yaml-source.js';
 import { isPublicMailDomain, normalizeDomain, wholeDomainOf } from './public-mail.js';
 import { isInside, repositoryOf } from './repo-root.js';
+import { allowRegex } from '../engine/allow.js';
+import { configSchema } from './config-schema.js';
+
+export { configSchema } from './config-schema.js';
 
 /** The fields of a comment export (`comments: columns:` names the column of each). */
 export const COMMENT_FIELDS = ['id', 'author', 'created', 'text', 'url', 'platform'] as const;
-
-/** A column name in `comments: columns:`. */
-const column = { type: 'string', minLength: 1 } as const;
 
 export const CONFIG_NAMES = ['.phi-lint.yaml', '.phi-lint.yml'];
 
@@ -42,6 +41,14 @@ export interface Config {
   switches: ConfigSwitch[];
   /** The practice's first phone (not fax): the number the reply template gives. */
   contactPhone?: string;
+  /** Every config file read for this config (a cascade's parents, files extended), outermost first. */
+  files?: string[];
+  /** Words, phrases and /patterns/ that are never PHI for this practice (`allow:`). */
+  allow: string[];
+  /** `output: { mask: }`: mask matched values (true), or show them outside CI (false). */
+  output?: { mask?: boolean };
+  /** `overrides:` per glob (globs relative to `dir`), applied by config/cascade.ts's overridesFor. */
+  overrides: RawOverride[];
 }
 
 export interface CommentSettings {
@@ -65,6 +72,10 @@ export interface ConfigSwitch {
   name: string;
   /** 1-based line in the config file. */
   line: number;
+  /** The config file that holds it (one of a cascade's files); default: the config's own file. */
+  file?: string;
+  /** For ignore: the glob as matched against paths relative to the config's dir (after a cascade rebased it). */
+  match?: string;
 }
 
 /** Draft types a config's extensions: should not leave out without it being said. */
@@ -80,83 +91,7 @@ export interface FixSettings {
   replyTemplate: boolean | string;
 }
 
-const strList = { type: 'array', items: { type: 'string' } } as const;
-const severity = { enum: ['error', 'warning', 'info', 'off'] } as const;
-
-export const configSchema = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    practice: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        name: { type: 'string' },
-        aliases: strList,
-        staff: strList,
-        phones: strList,
-        fax: strList,
-        emails: strList,
-        addresses: strList,
-        domains: strList,
-        handles: strList,
-      },
-    },
-    rules: { type: 'object', additionalProperties: severity },
-    categories: { type: 'object', propertyNames: { enum: CATEGORIES }, additionalProperties: severity },
-    packs: { type: 'object', additionalProperties: { type: 'boolean' } },
-    kinds: {
-      type: 'object',
-      additionalProperties: false,
-      properties: { reply: strList, post: strList, comment: strList },
-    },
-    comments: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        severity: { type: 'object', additionalProperties: severity },
-        columns: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { id: column, author: column, created: column, text: column, url: column, platform: column },
-        },
-      },
-    },
-    ignore: strList,
-    extensions: { type: 'array', items: { type: 'string', pattern: '^\\.[A-Za-z0-9]+$' } },
-    'rule-dirs': strList,
-    consents: { type: 'string' },
-    directives: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        'require-reason': { type: 'boolean' },
-        'report-unused': severity,
-      },
-    },
-    fix: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        'reply-template': { anyOf: [{ type: 'boolean' }, { type: 'string', pattern: '\\{phone\\}' }] },
-      },
-    },
-    'front-matter': {
-      type: 'object',
-      additionalProperties: false,
-      properties: { unpublished: strList },
-    },
-    consent: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        'max-validity': { type: 'string', pattern: PERIOD_PATTERN },
-      },
-    },
-  },
-} as const;
-
-export const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.mdx', '.txt'];
 
 export function emptyConfig(dir: string): Config {
   return {
@@ -174,6 +109,8 @@ export function emptyConfig(dir: string): Config {
     fix: { replyTemplate: true },
     consent: { maxValidity: DEFAULT_MAX_VALIDITY },
     switches: [],
+    allow: [],
+    overrides: [],
   };
 }
 
@@ -190,14 +127,41 @@ export function findConfig(from: string): string | undefined {
   }
 }
 
-/** A config file as its schema lets it be (json-schema-to-ts reads the type from configSchema). */
-type RawConfig = FromSchema<typeof configSchema>;
+export interface RawOverride {
+  files: string[];
+  practice?: Partial<PracticeProfile> & { fax?: string[] };
+  rules?: Record<string, SeverityOrOff>;
+  categories?: Record<string, SeverityOrOff>;
+  packs?: Record<string, boolean>;
+}
+
+export interface RawConfig {
+  root?: boolean;
+  extends?: string | string[];
+  overrides?: RawOverride[];
+  allow?: string[];
+  output?: { mask?: boolean };
+  practice?: Partial<PracticeProfile> & { fax?: string[] };
+  rules?: Record<string, SeverityOrOff>;
+  categories?: Record<string, SeverityOrOff>;
+  packs?: Record<string, boolean>;
+  kinds?: { reply?: string[]; post?: string[]; comment?: string[] };
+  comments?: { severity?: Record<string, SeverityOrOff>; columns?: Record<string, string> };
+  ignore?: string[];
+  extensions?: string[];
+  'rule-dirs'?: string[];
+  consents?: string;
+  directives?: { 'require-reason'?: boolean; 'report-unused'?: SeverityOrOff };
+  fix?: { 'reply-template'?: boolean | string };
+  'front-matter'?: { unpublished?: string[] };
+  consent?: { 'max-validity'?: string };
+}
 
 /** The keys that switch part of the gate off, located (see ConfigSwitch). */
-function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
+export function switchesOf(src: YamlSource, raw: RawConfig): ConfigSwitch[] {
   const out: ConfigSwitch[] = [];
   const add = (kind: ConfigSwitch['kind'], name: string, path: (string | number)[]): void => {
-    out.push({ kind, name, line: src.locate(path).line });
+    out.push({ kind, name, line: src.locate(path).line, file: src.file });
   };
   for (const [id, sev] of Object.entries(raw.rules ?? {})) if (sev === 'off') add('rule', id, ['rules', id]);
   for (const [cat, sev] of Object.entries(raw.categories ?? {})) {
@@ -257,11 +221,39 @@ function refuseOutside(src: YamlSource, raw: RawConfig, dir: string): void {
   if (raw.consents && !isInside(resolve(dir, raw.consents), root)) {
     errors.push(src.error(['consents'], `consents: names a file ${why}`));
   }
+  const ext = raw.extends === undefined ? [] : typeof raw.extends === 'string' ? [raw.extends] : raw.extends;
+  ext.forEach((f, i) => {
+    if (isInside(resolve(dir, f), root)) return;
+    const path = typeof raw.extends === 'string' ? ['extends'] : ['extends', i];
+    errors.push(src.error(path, `extends: names a file ${why}`));
+  });
   throwAll(errors);
 }
 
-export function loadConfig(file: string | undefined, cwd: string): Config {
-  if (!file) return emptyConfig(cwd);
+/** allow: entries that are unsafe or invalid patterns are config errors at their line. */
+function checkAllow(src: YamlSource, raw: RawConfig): void {
+  const errors: PhiLintError[] = [];
+  (raw.allow ?? []).forEach((entry, i) => {
+    try {
+      allowRegex(entry);
+    } catch (e) {
+      if (e instanceof PhiLintError) errors.push(src.error(['allow', i], e.message));
+      else throw e;
+    }
+  });
+  throwAll(errors);
+}
+
+/** One config file as written: validated, with the paths it names checked. */
+export interface ConfigLayer {
+  file: string;
+  dir: string;
+  src: YamlSource;
+  raw: RawConfig;
+}
+
+/** Read and validate one config file (no cascade, no extends). */
+export function readConfigLayer(file: string): ConfigLayer {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -269,12 +261,18 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
     throw new PhiLintError(`cannot read config file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
   }
   const src = readYaml(file, text);
-  if (src.data == null) return { ...emptyConfig(dirname(resolve(file))), file };
+  const dir = dirname(resolve(file));
+  if (src.data == null) return { file, dir, src, raw: {} };
   validateYaml(src, configSchema, 'config');
   const raw = src.data as RawConfig;
   refusePublicMail(src, raw);
-  const dir = dirname(resolve(file));
   refuseOutside(src, raw, dir);
+  checkAllow(src, raw);
+  return { file, dir, src, raw };
+}
+
+/** A Config from settings already merged (paths in `raw` resolved against `dir`). */
+export function configFromRaw(raw: RawConfig, file: string, dir: string, switches: ConfigSwitch[]): Config {
   const p = raw.practice ?? {};
   return {
     file,
@@ -305,7 +303,10 @@ export function loadConfig(file: string | undefined, cwd: string): Config {
     fix: { replyTemplate: raw.fix?.['reply-template'] ?? true },
     unpublishedKeys: raw['front-matter']?.unpublished,
     consent: { maxValidity: raw.consent?.['max-validity'] ?? DEFAULT_MAX_VALIDITY },
-    switches: switchesOf(src, raw),
+    switches,
     contactPhone: p.phones?.[0],
+    allow: raw.allow ?? [],
+    ...(raw.output ? { output: { ...raw.output } } : {}),
+    overrides: (raw.overrides ?? []).map((o) => ({ ...o })),
   };
 }

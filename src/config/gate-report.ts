@@ -35,13 +35,18 @@ export interface GateSetting extends GatePlace {
 }
 
 export interface GateIgnore extends GatePlace {
-  line: number;
+  /** Absent for --ignore-pattern. */
+  line?: number;
   glob: string;
   files: number;
 }
 
 export interface GateReport {
   suppressed: { directives: number; baseline: number };
+  /** Safe Harbor identifiers no running rule covers (of 18), when any (phi-lint rules --coverage). */
+  uncovered?: number;
+  /** Findings the config's allow: entries covered, by config file. */
+  allowed?: { file: string; count: number }[];
   directives: GateDirective[];
   baseline?: { file: string; byFile: { file: string; count: number }[] };
   settings: GateSetting[];
@@ -91,7 +96,14 @@ export function gateReport(input: GateInput): GateReport {
   for (const r of results) {
     const file = show(r.filePath, cwd);
     for (const f of r.suppressed ?? []) {
-      if (f.suppressions.some((s) => s.kind === 'baseline')) {
+      const allow = f.suppressions.find((s) => s.kind === 'allow');
+      if (allow) {
+        const from = /\(([^()]*)\)$/.exec(allow.justification)?.[1] ?? 'the config';
+        report.allowed ??= [];
+        const known = report.allowed.find((a) => a.file === from);
+        if (known) known.count++;
+        else report.allowed.push({ file: from, count: 1 });
+      } else if (f.suppressions.some((s) => s.kind === 'baseline')) {
         report.suppressed.baseline++;
         byBaseline.set(file, (byBaseline.get(file) ?? 0) + 1);
       } else report.suppressed.directives++;
@@ -110,14 +122,23 @@ export function gateReport(input: GateInput): GateReport {
     const byFile = [...byBaseline].map(([file, count]) => ({ file, count }));
     report.baseline = { file: show(input.baseline, cwd), byFile };
   }
+  const seenSettings = new Set<string>();
   for (const [config, { drafts, rules }] of configs) {
     if (!config.file) continue;
-    if (config !== base && base.file && drafts) report.nested.push({ file: show(config.file, cwd), drafts });
+    if (config.file !== base.file && base.file && drafts) {
+      const known = report.nested.find((n) => n.file === show(config.file!, cwd));
+      if (known) known.drafts += drafts;
+      else report.nested.push({ file: show(config.file, cwd), drafts });
+    }
     if (config !== base && !drafts) continue;
-    const file = show(config.file, cwd);
     const exts = config.extensions.map((x) => x.toLowerCase());
     for (const s of config.switches) {
       if (s.kind === 'ignore') continue;
+      // a parent's setting is inherited by every nested config below it: said once
+      const file = show(s.file ?? config.file, cwd);
+      const key = `${file}\0${s.line}\0${s.kind}\0${s.name}`;
+      if (seenSettings.has(key)) continue;
+      seenSettings.add(key);
       const setting: GateSetting = { file, line: s.line, kind: s.kind, name: s.name, rules: rulesOff(s, rules) };
       if (s.kind === 'extensions') setting.leavesOut = COMMON_DRAFT_EXTENSIONS.filter((e) => !exts.includes(e));
       report.settings.push(setting);
@@ -127,11 +148,12 @@ export function gateReport(input: GateInput): GateReport {
   const globs = new Map<string, GateIgnore>();
   for (const { path, config } of input.ignoredFiles) {
     const byGlob = (x: ConfigSwitch): boolean =>
-      x.kind === 'ignore' && isIgnoredBy(path, { dir: config.dir, ignore: [x.name] });
+      x.kind === 'ignore' && isIgnoredBy(path, { dir: config.dir, ignore: [x.match ?? x.name] });
     const s = config.switches.find(byGlob);
     if (!s || !config.file) continue;
-    const key = `${config.file}\0${s.line}\0${s.name}`;
-    const g = globs.get(key) ?? { file: show(config.file, cwd), line: s.line, glob: s.name, files: 0 };
+    const file = s.file ?? config.file;
+    const key = `${file}\0${s.line}\0${s.name}`;
+    const g = globs.get(key) ?? { file: show(file, cwd), line: s.line, glob: s.name, files: 0 };
     g.files++;
     globs.set(key, g);
   }
@@ -142,24 +164,22 @@ export function gateReport(input: GateInput): GateReport {
 /** Is there anything to say? */
 export function gateIsEmpty(r: GateReport): boolean {
   const { directives, baseline } = r.suppressed;
-  if (directives || baseline) return false;
+  if (directives || baseline || r.allowed?.length || r.uncovered) return false;
   return !r.directives.length && !r.settings.length && !r.ignored.length && !r.nested.length;
 }
 
 /**
- * Split targets into those to lint and those a config's ignore: globs leave out. A path
- * named on the command line itself is always linted (as before: ignore: globs apply to
- * what directories and globs expand to).
+ * Split targets into those to lint and those a config's ignore: globs leave out. As in
+ * ESLint, a path named on the command line is left out too (the caller gives a notice).
  */
 export function splitIgnored<T extends { path: string; error?: string }>(
   targets: T[],
-  named: ReadonlySet<string>,
   config: Config,
 ): { kept: T[]; ignored: string[] } {
   const kept: T[] = [];
   const ignored: string[] = [];
   for (const t of targets) {
-    if (t.error || named.has(t.path) || !config.ignore.length || !isIgnoredBy(t.path, config)) kept.push(t);
+    if (t.error || !config.ignore.length || !isIgnoredBy(t.path, config)) kept.push(t);
     else ignored.push(t.path);
   }
   return { kept, ignored };

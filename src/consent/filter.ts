@@ -2,7 +2,9 @@
 // (`consent: C-2025-014`, or a list). A finding whose category a valid cited consent covers
 // becomes an info note; a consent that is unknown, expired, not yet signed or too narrow for
 // what the draft discloses is an error (`phi-lint/consent`) that says which.
-import { relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, relative, resolve, sep } from 'node:path';
+import type Picomatch from 'picomatch';
 import type { Document, Span } from '../documents/document.js';
 import { isMetaRule, metaFinding } from '../meta-rules.js';
 import type { Finding } from '../types.js';
@@ -10,6 +12,9 @@ import { nearest } from '../yaml-source.js';
 import type { ConsentEntry, ConsentLedger } from './ledger.js';
 
 const COVERED = 'covered by consent ';
+
+let pm: typeof Picomatch | undefined;
+const picomatch = (): typeof Picomatch => (pm ??= createRequire(import.meta.url)('picomatch') as typeof Picomatch);
 
 export interface ConsentFilterOptions {
   ledger?: ConsentLedger;
@@ -37,8 +42,25 @@ function consentSpan(doc: Pick<Document, 'text' | 'frontMatterSpan'>): Span {
   return { start: fm.start, end: Math.min(fm.end, fm.start + 3) };
 }
 
-export function applyConsent(doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'>, findings: Finding[], opts: ConsentFilterOptions): Finding[] {
-  const ids = citedConsents(doc.frontMatter);
+/** The ledger entries whose `drafts:` globs (relative to the ledger's folder) match this draft. */
+export function consentsNaming(path: string | undefined, ledger: ConsentLedger | undefined): string[] {
+  if (!path || !ledger || path === '<stdin>') return [];
+  const rel = relative(dirname(resolve(ledger.file)), resolve(path)).split(sep).join('/');
+  if (rel.startsWith('../')) return [];
+  const out: string[] = [];
+  for (const e of ledger.entries.values()) {
+    if (e.drafts?.length && picomatch()(e.drafts, { dot: true })(rel)) out.push(e.id);
+  }
+  return out;
+}
+
+export function applyConsent(
+  doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'> & { path?: string },
+  findings: Finding[],
+  opts: ConsentFilterOptions,
+): Finding[] {
+  // cited in front matter, or named by the ledger's drafts: globs (a .txt caption cannot cite)
+  const ids = [...new Set([...citedConsents(doc.frontMatter), ...consentsNaming(doc.path, opts.ledger)])];
   if (!ids.length) return applyStatedPermission(doc, findings);
   const at = consentSpan(doc);
   const problems: Finding[] = [];

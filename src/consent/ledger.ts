@@ -58,6 +58,7 @@ export const ledgerSchema = {
           signed: date,
           expires: date,
           note: { type: 'string' },
+          drafts: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
         },
       },
     },

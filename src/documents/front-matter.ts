@@ -6,6 +6,7 @@
 // Markdown (a thematic break, then a paragraph or a heading) and is linted as such.
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { duplicateKeys } from '../yaml-source.js';
+import { parseTomlFrontMatter } from './front-matter-toml.js';
 import type { Problem, Span } from './document.js';
 import type { Replacement } from './view.js';
 
@@ -39,16 +40,53 @@ export interface FrontMatterOptions {
   unpublished?: readonly string[];
 }
 
+const TOML_OPEN = /^\+\+\+[ \t]*(?:\r\n|\r|\n)/;
+const TOML_CLOSE = /(?:\r\n|\r|\n)\+\+\+[ \t]*(?=\r\n|\r|\n|$)/g;
+const JSON_OPEN = /^\{[ \t]*(?:\r\n|\r|\n)/;
+const JSON_CLOSE = /(?:\r\n|\r|\n)\}[ \t]*(?=\r\n|\r|\n|$)/g;
+
+const linesTo = (text: string, end: number): number => (text.slice(0, end).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+
+/** Hugo's TOML front matter, between `+++` lines (documents/front-matter-toml.ts). */
+function tomlFrontMatter(text: string, opts: FrontMatterOptions): FrontMatter {
+  const empty: FrontMatter = { data: {}, lineCount: 0, problems: [], values: [] };
+  const open = TOML_OPEN.exec(text);
+  if (!open) return empty;
+  TOML_CLOSE.lastIndex = open[0].length - 1;
+  const close = TOML_CLOSE.exec(text);
+  if (!close) return empty;
+  const closeEnd = close.index + close[0].length;
+  const parsed = parseTomlFrontMatter(text.slice(open[0].length, close.index), open[0].length);
+  if (parsed.error) {
+    const at = open[0].length + parsed.error.at;
+    const message = `The block between the first two "+++" lines is not TOML phi-lint can read ` +
+      `(line ${linesTo(text, at)}: ` +
+      `${parsed.error.why}), so it is not front matter: it is linted as text.`;
+    return { ...empty, problems: [{ start: at, end: Math.min(at + 1, closeEnd), message }] };
+  }
+  const skip = new Set([...PHI_LINT_KEYS, ...(opts.unpublished ?? DEFAULT_UNPUBLISHED_KEYS)]);
+  const values = parsed.values.filter((v) => !skip.has(v.top)).map(({ top: _top, ...v }) => v);
+  const lineCount = linesTo(text, closeEnd);
+  return { data: parsed.data, span: { start: 0, end: closeEnd }, lineCount, problems: [], values };
+}
+
 export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}): FrontMatter {
   const empty: FrontMatter = { data: {}, lineCount: 0, problems: [], values: [] };
-  const open = OPEN.exec(text);
+  if (text.startsWith('+++')) return tomlFrontMatter(text, opts);
+  // JSON front matter (Hugo): `{` alone on the first line to `}` alone on a line; JSON is
+  // YAML, so it is read as YAML is (the braces are part of the mapping)
+  const json = JSON_OPEN.test(text);
+  const open = json ? { 0: '' } : OPEN.exec(text);
   if (!open) return empty;
   const bodyStart = open[0].length;
-  CLOSE.lastIndex = bodyStart - 1;
-  const close = CLOSE.exec(text);
+  const closer = json ? JSON_CLOSE : CLOSE;
+  closer.lastIndex = Math.max(bodyStart - 1, 0);
+  const close = closer.exec(text);
   if (!close) return empty; // a lone `---` is a thematic break, not front matter
   const closeEnd = close.index + close[0].length;
-  const yamlText = text.slice(bodyStart, close.index);
+  const yamlText = json ? text.slice(0, closeEnd) : text.slice(bodyStart, close.index);
+  const fence = json ? 'the "{" and "}" lines' : 'the first two "---" lines';
+  const format = json ? 'JSON' : 'YAML';
   // Repeated keys are found with one Set per map: yaml's own check compares every key with
   // every earlier one, minutes for a front matter of 100,000 keys.
   const doc = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
@@ -67,7 +105,9 @@ export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}):
         {
           start: at,
           end: Math.min(at + 1, closeEnd),
-          message: `The block between the first two "---" lines is not valid YAML (line ${line}: ${why}), so it is not front matter: it is linted as text.`,
+          message:
+            `The block between ${fence} is not valid ${format} (line ${line}: ${why}), ` +
+            'so it is not front matter: it is linted as text.',
         },
       ],
     };

@@ -138,7 +138,8 @@ export async function lintDocument(source: Document, ctx: LintContext, opts: Lin
   }
   escalate(kept, ctx.escalations, st);
   const found = opts.keepDuplicates ? sortCandidates(kept) : dedupe(kept);
-  return found.map((c) => toFinding(source, doc.prose, c, ctx.contactPhone ?? 'our office'));
+  const findings = found.map((c) => toFinding(source, doc.prose, c, ctx.contactPhone ?? 'our office'));
+  return opts.keepDuplicates ? findings : sameAdviceOnce(findings);
 }
 
 /** Does any span of a start-sorted list overlap [start, end)? Spans are short, so look back a little. */
@@ -217,6 +218,29 @@ function dedupe(cands: Candidate[]): Candidate[] {
   return sortCandidates(out);
 }
 
+/**
+ * Rules of different categories that fire on the same span with the same advice are
+ * reported once (the first, at the most severe of their severities): the writer has one
+ * thing to do there, not two.
+ */
+function sameAdviceOnce(findings: Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (!f.suggestion) {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.start}:${f.end}:${f.suggestion}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, f);
+      out.push(f);
+    } else if (RANK[f.severity] > RANK[first.severity]) first.severity = f.severity;
+  }
+  return out;
+}
+
 function sortCandidates(cands: Candidate[]): Candidate[] {
   return cands.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.id.localeCompare(b.rule.id));
 }
@@ -234,7 +258,9 @@ function toFinding(source: Document, view: string, c: Candidate, practicePhone: 
     end: at.end,
     match: collapse(view.slice(c.start, c.end)),
     message: c.rule.message,
-    suggestion: c.rule.suggestion?.replace(/\{practice\.phone\}/g, practicePhone),
+    // advice written for this kind of draft (suggestion-post, suggestion-reply), else the rule's own
+    suggestion: ((source.kind === 'reply' ? c.rule.suggestionReply : c.rule.suggestionPost) ?? c.rule.suggestion)
+      ?.replace(/\{practice\.phone\}/g, practicePhone),
     note: c.note,
     line: s.line,
     column: s.column,

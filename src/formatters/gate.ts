@@ -49,6 +49,14 @@ function suppressedPart(r: GateReport): string[] {
 
 function summaryOf(r: GateReport): string | undefined {
   const parts = suppressedPart(r);
+  if (r.uncovered) {
+    const what = 'of the 18 Safe Harbor identifiers not covered by the rules that run';
+    parts.push(`${r.uncovered} ${what} (phi-lint rules --coverage)`);
+  }
+  if (r.allowed?.length) {
+    const k = r.allowed.reduce((sum, a) => sum + a.count, 0);
+    parts.push(`${k} ${k === 1 ? 'match' : 'matches'} allowed by allow: (${list(r.allowed.map((a) => a.file))})`);
+  }
   const blanket = r.directives.filter((x) => !x.ignored && !x.rules.length && x.kind !== 'enable');
   if (blanket.length) {
     const shown = blanket.slice(0, 3).map((x) => `${x.file}:${x.line}`);

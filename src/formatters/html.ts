@@ -57,7 +57,7 @@ ${summarySection(summary)}
 ${drafts.length ? filtersSection(summary, drafts) : ''}
 <section id="drafts" aria-labelledby="drafts-h">
 <div class="drafts-head"><h2 id="drafts-h">Drafts</h2>${drafts.length ? '<p class="kbd-hint">Press <kbd>/</kbd> to search. Select a numbered pin for the explanation.</p>' : ''}</div>
-${drafts.map((d) => draftArticle(d, opts)).join('\n')}
+${draftList(drafts, opts)}
 <p id="no-match" class="no-match card"${drafts.length ? ' hidden' : ''}>${drafts.length ? 'No draft matches these filters.' : 'No drafts were checked.'}</p>
 </section>
 </main>
@@ -72,6 +72,23 @@ ${drafts.map((d) => draftArticle(d, opts)).join('\n')}
 </html>
 `;
 };
+
+const STATUS_ORDER: Record<DraftStatus, number> = { blocked: 0, review: 1, skipped: 2, clean: 3 };
+
+/**
+ * The drafts, blocked first, then those needing review, skipped and clean (each in run
+ * order); in a run with findings the clean drafts sit behind a toggle.
+ */
+function draftList(drafts: { r: FileResult; id: string; path: string }[], opts: HtmlOptions): string {
+  const ranked = drafts.map((d) => ({ d, rank: STATUS_ORDER[draftStatus(d.r)] }));
+  ranked.sort((a, b) => a.rank - b.rank);
+  const shown = ranked.filter((x) => x.rank < STATUS_ORDER.clean).map((x) => draftArticle(x.d, opts));
+  const clean = ranked.filter((x) => x.rank === STATUS_ORDER.clean).map((x) => draftArticle(x.d, opts));
+  if (!shown.length || !clean.length) return [...shown, ...clean].join('\n');
+  const summary = `<summary>Show the ${plural(clean.length, 'clean draft')}</summary>`;
+  const toggle = `<details class="clean-drafts">${summary}\n${clean.join('\n')}\n</details>`;
+  return `${shown.join('\n')}\n${toggle}`;
+}
 
 /** What was suppressed, disabled or ignored: a note under the title, and the list with --report-suppressions. */
 function gateNote(opts: FormatOptions): string {

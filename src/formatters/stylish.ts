@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import type { Formatter } from './types.js';
 import { gateText, placeOf } from './gate.js';
 import { escapeControls as plain } from './escape.js';
+import { displayWidth } from './width.js';
 import { DraftLines } from './excerpt.js';
 import { findingText } from './mask.js';
 
@@ -37,7 +38,11 @@ export const stylish: Formatter = (results, opts) => {
       if (lines) {
         const ex = lines.excerpt(f);
         out.push(`          ${c.dim('│')} ${ex.text}`);
-        out.push(`          ${c.dim('│')} ${' '.repeat(Math.max(0, ex.caretStart))}${c.red('^'.repeat(ex.caretLen))}`);
+        // carets under the characters as a terminal shows them (wide characters take two columns)
+        const at = Math.max(0, ex.caretStart);
+        const before = displayWidth(ex.text.slice(0, at)) + Math.max(0, at - ex.text.length);
+        const under = Math.max(1, displayWidth(ex.text.slice(at, ex.caretStart + ex.caretLen)));
+        out.push(`          ${c.dim('│')} ${' '.repeat(before)}${c.red('^'.repeat(under))}`);
       }
       const note = texts.note(f);
       if (note) out.push(`          ${c.dim('note:')} ${plain(note)}`);

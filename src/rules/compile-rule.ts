@@ -197,6 +197,8 @@ export function compileRule(s: RuleSource, r: RawRule, ri: number): CompiledRule
     why: r.why,
     appliesTo: r['applies-to'] ?? 'both',
     suggestion: r.suggestion,
+    ...(r['suggestion-post'] ? { suggestionPost: r['suggestion-post'] } : {}),
+    ...(r['suggestion-reply'] ? { suggestionReply: r['suggestion-reply'] } : {}),
     detectors,
     context: r.context
       ? {

@@ -21,6 +21,8 @@ export interface RawRule {
   why: string;
   'applies-to'?: 'post' | 'reply' | 'comment' | 'both';
   suggestion?: string;
+  'suggestion-post'?: string;
+  'suggestion-reply'?: string;
   /** Each: one kind's key and options (detectors/), and the common options. */
   detect: (RawDetectorOptions & RawDetector)[];
   context?: {

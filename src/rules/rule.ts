@@ -70,6 +70,9 @@ export interface CompiledRule {
   why: string;
   appliesTo: AppliesTo;
   suggestion?: string;
+  /** The suggestion on posts and on replies, where they differ (`suggestion-post`, `suggestion-reply`). */
+  suggestionPost?: string;
+  suggestionReply?: string;
   detectors: CompiledDetector[];
   context?: CompiledContext;
   exclude?: Tester;

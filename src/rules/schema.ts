@@ -56,6 +56,8 @@ function ruleSchema(): object {
       why: { type: 'string', minLength: 1 },
       'applies-to': { enum: ['post', 'reply', 'comment', 'both'] },
       suggestion: { type: 'string' },
+      'suggestion-post': { type: 'string' },
+      'suggestion-reply': { type: 'string' },
       detect: { type: 'array', items: detectorSchema(), minItems: 1 },
       context: contextSpec,
       exclude: hotwords,

@@ -85,7 +85,8 @@ export async function openCache(opts: LintOptions, io: Io, today: string, sessio
     let k = setupKeys.get(setup);
     if (k === undefined) {
       const packs = setup.prepared.ruleSet.packs.map((p) => resolve(process.cwd(), p.file));
-      setupKeys.set(setup, (k = hashFiles([setup.config.file, setup.ledger?.file, ...packs])));
+      const configs = setup.config.files ?? [setup.config.file];
+      setupKeys.set(setup, (k = hashFiles([...configs, setup.ledger?.file, ...packs])));
     }
     return k;
   };

@@ -1,14 +1,17 @@
 // The one pipeline a draft goes through, whoever asks (the CLI, the API, `redact`,
 // `test-rules`): the text is parsed into a Document (its kind decided by kindOf's
 // precedence), the rules run, then the one filter chain — front-matter findings, inline
-// directives, consent, the baseline — and finally what --fix could fix is marked.
+// directives, consent, then the allow-list and the baseline — and finally what --fix could fix is marked.
+import { relative, sep } from 'node:path';
 import { applyBaseline, type Baseline } from '../baseline/baseline.js';
 import type { Config } from '../config/config.js';
 import { draftMayRead } from '../config/repo-root.js';
 import type { Document } from '../documents/document.js';
 import { parseDocument } from '../documents/load.js';
 import { filterFindings } from '../engine/filters.js';
+import { applyAllow } from '../engine/allow.js';
 import { lintDocument } from '../engine/lint.js';
+import { placeholderFindings } from '../engine/placeholders.js';
 import { kindByGlobs } from '../globs.js';
 import { planFixes, type FixPlan } from '../fix/plan.js';
 import { metaFinding } from '../meta-rules.js';
@@ -93,7 +96,9 @@ export async function lintDraft(draft: Draft, opts: PipelineOptions): Promise<Li
   if (opts.stage === 'rules') return { doc, findings: found, suppressed: [], directives: [] };
   const frontMatter = doc.problems.map((p) => metaFinding(doc, 'phi-lint/front-matter', 'warning', p, p.message));
   const directives = { ...config.directives, ...(opts.reportUnused ? { reportUnused: 'error' as const } : {}) };
-  const filtered = filterFindings(doc, [...frontMatter, ...found], {
+  // a placeholder left by --fix or redact ([PHONE], [LOCATION]…) is not publishable text
+  const placeholders = doc.text.includes('[') ? placeholderFindings(doc) : [];
+  const filtered = filterFindings(doc, [...frontMatter, ...found, ...placeholders], {
     ruleIds: setup.ruleIds,
     directives,
     ledger: setup.ledger,
@@ -105,6 +110,13 @@ export async function lintDraft(draft: Draft, opts: PipelineOptions): Promise<Li
   });
   let findings = filtered.findings;
   const suppressed = filtered.suppressed;
+  if (config.allow.length) {
+    // the practice's allow-list: never PHI here (counted as suppressed, kind allow)
+    const where = config.file ? relative(opts.cwd, config.file).split(sep).join('/') : undefined;
+    const a = applyAllow(doc.text, findings, config.allow, where);
+    findings = a.findings;
+    suppressed.push(...a.allowed);
+  }
   if (opts.baseline) {
     const b = applyBaseline(opts.baseline, draft.path, findings);
     findings = b.findings;

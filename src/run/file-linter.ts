@@ -75,7 +75,7 @@ export function fileLinter(
   const review = readReview(opts, cwd, session.base().config.comments.columns);
   const baseline = opts.baseline && !opts.writeBaseline ? readBaseline(resolve(cwd, opts.baseline)) : undefined;
   // Formats that show clean drafts too need every source; the others quote only drafts with findings.
-  const keepSources = SHOW_CLEAN_DRAFTS.has(opts.format);
+  const keepSources = [opts.format, ...(opts.outputs ?? []).map((o) => o.format)].some((f) => SHOW_CLEAN_DRAFTS.has(f));
   const fileKind = (path: string, config: Config): DraftKind | undefined => kindOf(opts.kind, path, config);
   const base = session.base().config;
   // A file the user named, or with a draft's extension, is linted or is an error: never skipped as binary.

@@ -9,12 +9,30 @@ import { ExitCode } from '../errors.js';
 import { loadFormatter } from '../formatters/index.js';
 import type { Io, LintOptions, RunResult } from '../io.js';
 import { SEVERITY_RANK } from '../types.js';
+import { coverageOf } from '../rules/coverage.js';
 import type { LintRun } from './lint-run.js';
+import { STDIN_PATH } from './session.js';
 
 /** What to print for a finished run, and its exit code. */
 export async function report(linted: LintRun, opts: LintOptions, io: Io, startedAt = new Date()): Promise<RunResult> {
   const { results, session, diffs, fixed, fixErrors, notices, cached, ignoredFiles } = linted;
   let stderr = '';
+  if (opts.debug || linted.listed) {
+    const { debugLines, showPath } = await import('../config/inspect.js');
+    const files = linted.listed ?? results.map((r) => r.filePath).filter((p) => p !== STDIN_PATH);
+    if (opts.debug) {
+      const setupOf = (p: string) => {
+        const s = session.forFile(p);
+        return { config: s.config, packs: s.prepared.ruleSet.packs.map((x) => resolve(io.cwd, x.file)) };
+      };
+      stderr += debugLines(files, setupOf, io.cwd).join('');
+    }
+    if (linted.listed) {
+      for (const r of results) if (r.fatal) stderr += `phi-lint: ${r.filePath}: ${r.fatal}\n`;
+      const stdout = files.map((f) => `${showPath(f, io.cwd)}\n`).join('');
+      return { exitCode: results.some((r) => r.fatal) ? ExitCode.Fatal : ExitCode.Ok, stdout, stderr };
+    }
+  }
   if (opts.writeBaseline) {
     const target = resolve(io.cwd, opts.writeBaseline);
     const w = writeBaseline(target, results);
@@ -44,6 +62,14 @@ export async function report(linted: LintRun, opts: LintOptions, io: Io, started
   const baselineFile = opts.baseline && resolve(io.cwd, opts.baseline);
   const base = { config: session.base().config, rules: session.base().prepared.ruleSet.rules };
   const report = gateReport({ cwd: io.cwd, results, setupOf, base, baseline: baselineFile, ignoredFiles });
+  report.ignored.push(...linted.otherIgnored);
+  {
+    // a configuration that leaves identifiers uncovered says so in every summary
+    const prepared = session.base().prepared;
+    const running = new Set(prepared.ctx.rules.map((r) => r.id));
+    const uncovered = coverageOf(prepared.ruleSet.rules, running).filter((i) => !i.rules.length).length;
+    if (uncovered) report.uncovered = uncovered;
+  }
   const gate = gateIsEmpty(report) ? undefined : { report, detailed: !!opts.reportSuppressions };
   if (gate && opts.format === 'json') {
     // ESLint's JSON array stays as it is on standard output; the summary goes to standard error.
@@ -82,6 +108,23 @@ export async function report(linted: LintRun, opts: LintOptions, io: Io, started
     const line = `${what} ${one ? 'was' : 'were'} not linted again (--cache).\n`;
     if (opts.format === 'stylish' && !(opts.fixDryRun && !opts.fix)) stdout += line;
     else stderr += `phi-lint: ${line}`;
+  }
+  for (const extra of opts.outputs ?? []) {
+    // every other report of the run (-f FORMAT:FILE), masked as files written for sharing are
+    const write = await loadFormatter(extra.format);
+    const text = write(shown, {
+      mask: opts.fileMask ?? true,
+      color: false,
+      cwd: io.cwd,
+      rules: new Map(session.all().flatMap((p) => p.ruleSet.rules.map((r) => [r.id, r] as const))),
+      version: io.version,
+      ...(gate ? { gate } : {}),
+    });
+    const problem = writeReport(resolve(io.cwd, extra.file), text);
+    if (problem) {
+      stderr += `phi-lint: cannot write the report to ${extra.file} (${problem})\n`;
+      return { exitCode: ExitCode.Fatal, stdout: '', stderr };
+    }
   }
   if (opts.outputFile) {
     const problem = writeReport(resolve(io.cwd, opts.outputFile), stdout);

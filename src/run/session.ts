@@ -1,8 +1,9 @@
 // The configs of a run and what each compiles to (rules, consent ledger), loaded once per
-// config file and cached by folder: the session a run, a worker thread or a subcommand reads
+// config chain and cached by folder: the session a run, a worker thread or a subcommand reads
 // its setups from. "The config where the run stands" (`base()`) is decided here only.
 import { dirname, resolve } from 'node:path';
-import { findConfig, loadConfig, type Config } from '../config/config.js';
+import { configChain, loadCascade, overridesFor, withOverrides, type LayerCache } from '../config/cascade.js';
+import { emptyConfig, type Config } from '../config/config.js';
 import { loadLedger, type ConsentLedger } from '../consent/ledger.js';
 import { prepareRules, type Prepared } from '../engine/rule-set.js';
 
@@ -51,32 +52,41 @@ export const STDIN_PATH = '<stdin>';
 
 export function createSession(opts: { config?: string; rules: string[] }, cwd: string): Session {
   const extra = opts.rules.map((r) => resolve(cwd, r));
-  const byConfig = new Map<string, FileSetup>();
-  const byDir = new Map<string, string>();
-  const load = (file: string | undefined): FileSetup => {
-    const key = file ?? '';
-    let hit = byConfig.get(key);
+  const byKey = new Map<string, FileSetup>();
+  const byDir = new Map<string, string[]>();
+  const layers: LayerCache = new Map();
+  const load = (key: string, make: () => Config): FileSetup => {
+    let hit = byKey.get(key);
     if (!hit) {
-      hit = setupOf(loadConfig(file, cwd), extra);
-      byConfig.set(key, hit);
+      hit = setupOf(make(), extra);
+      byKey.set(key, hit);
     }
     return hit;
   };
+  // --config: that file (and what it extends) alone; else the cascade of .phi-lint.yaml files
   const fixed = opts.config ? resolve(cwd, opts.config) : undefined;
+  const chainOf = (dir: string): string[] => {
+    let chain = byDir.get(dir);
+    if (!chain) byDir.set(dir, (chain = configChain(dir, layers)));
+    return chain;
+  };
   const forDir = (dir: string): FileSetup => {
-    if (fixed) return load(fixed);
-    let file = byDir.get(dir);
-    if (file === undefined) {
-      file = findConfig(dir) ?? '';
-      byDir.set(dir, file);
-    }
-    return load(file || undefined);
+    const chain = fixed ? [fixed] : chainOf(dir);
+    return load(chain.join('\0'), () => (chain.length ? loadCascade(chain, layers) : emptyConfig(cwd)));
   };
   forDir(cwd); // fail fast on a broken config where the user stands
   return {
-    forFile: (path) => forDir(path === STDIN_PATH ? cwd : dirname(resolve(cwd, path))),
+    forFile(path) {
+      if (path === STDIN_PATH) return forDir(cwd);
+      const abs = resolve(cwd, path);
+      const setup = forDir(dirname(abs));
+      const which = overridesFor(setup.config, abs);
+      if (!which.length) return setup;
+      const key = `${fixed ? fixed : chainOf(dirname(abs)).join('\0')}#${which.join(',')}`;
+      return load(key, () => withOverrides(setup.config, which));
+    },
     base: () => forDir(cwd),
-    all: () => [...byConfig.values()].map((v) => v.prepared),
-    ledgerWarnings: () => [...new Set([...byConfig.values()].flatMap((v) => v.ledger?.warnings ?? []))],
+    all: () => [...byKey.values()].map((v) => v.prepared),
+    ledgerWarnings: () => [...new Set([...byKey.values()].flatMap((v) => v.ledger?.warnings ?? []))],
   };
 }

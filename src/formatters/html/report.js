@@ -41,6 +41,11 @@
     let shownDrafts = 0;
     for (const d of drafts) {
       const inFile = file === '' || d.file === file;
+      // a clean draft picked by name comes out from behind the clean drafts' toggle
+      if (file !== '' && d.file === file) {
+        const toggle = d.el.closest('details.clean-drafts');
+        if (toggle) toggle.open = true;
+      }
       const pathHit = q !== '' && d.file.toLowerCase().includes(q);
       const visible = new Set();
       for (const f of d.findings) {
