@@ -29,7 +29,9 @@ function conflict(o: CliOptions, paths: string[], useStdin: boolean, formats: st
   }
   if (o.threads !== undefined && o.threads < 1) return `--threads must be 1 or more, got ${o.threads}`;
   for (const format of formats) {
-    if (!formatterNames().includes(format)) return `unknown format "${format}" (formats: ${formatterNames().join(', ')})`;
+    if (!formatterNames().includes(format)) {
+      return `unknown format "${format}" (formats: ${formatterNames().join(', ')})`;
+    }
   }
   if (o.fix && o.fixDryRun) return 'use either --fix or --fix-dry-run, not both';
   if (o.writeBaseline && (o.fix || o.fixDryRun)) return '--write-baseline records findings; run --fix separately';
@@ -56,7 +58,8 @@ export async function resolveOptions(
     .map((f) => ({ format: f.slice(0, f.indexOf(':')), file: f.slice(f.indexOf(':') + 1) }));
   const plainFormats = o.format.filter((f) => !f.includes(':'));
   if (plainFormats.length > 1) {
-    return { usage: `give one format for standard output, not ${plainFormats.join(' and ')} (FORMAT:FILE for the others)` };
+    const given = plainFormats.join(' and ');
+    return { usage: `give one format for standard output, not ${given} (FORMAT:FILE for the others)` };
   }
   if (toFile.some((t) => !t.file)) return { usage: '-f FORMAT:FILE needs a file name after the colon' };
   const format = plainFormats[0] ?? 'stylish';

@@ -9,7 +9,7 @@ import { Structure } from '../matchers/structure.js';
 import { RegexScan } from '../regex/regex-scan.js';
 import { matchSpans } from '../matchers/terms.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
-import type { Finding, Severity } from '../types.js';
+import type { DraftKind, Finding, Severity } from '../types.js';
 import { collapse, dropped, sheltered } from './candidates.js';
 import { applyContext, scopeSpan, type ScopeHits } from './context.js';
 import type { PracticeFilter } from './practice.js';
@@ -241,6 +241,12 @@ function sameAdviceOnce(findings: Finding[]): Finding[] {
   return out;
 }
 
+/** A rule's suggestion written for posts or for replies (a comment gets the rule's own). */
+function kindSuggestion(rule: CompiledRule, kind: DraftKind): string | undefined {
+  if (kind === 'reply') return rule.suggestionReply;
+  return kind === 'post' ? rule.suggestionPost : undefined;
+}
+
 function sortCandidates(cands: Candidate[]): Candidate[] {
   return cands.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.id.localeCompare(b.rule.id));
 }
@@ -259,8 +265,7 @@ function toFinding(source: Document, view: string, c: Candidate, practicePhone: 
     match: collapse(view.slice(c.start, c.end)),
     message: c.rule.message,
     // advice written for this kind of draft (suggestion-post, suggestion-reply), else the rule's own
-    suggestion: ((source.kind === 'reply' ? c.rule.suggestionReply : c.rule.suggestionPost) ?? c.rule.suggestion)
-      ?.replace(/\{practice\.phone\}/g, practicePhone),
+    suggestion: (kindSuggestion(c.rule, source.kind) ?? c.rule.suggestion)?.replace(/\{practice\.phone\}/g, practicePhone),
     note: c.note,
     line: s.line,
     column: s.column,
