@@ -16,10 +16,23 @@ export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.mdx'
 export const BINARY_EXTENSIONS = new Set([
   '.png', '.jpg', '.jpeg', '.gif', '.webp', '.bmp', '.tif', '.tiff', '.ico', '.heic', '.heif', '.avif', '.svg', '.psd', '.raw',
   '.mp3', '.wav', '.m4a', '.aac', '.ogg', '.flac', '.mp4', '.m4v', '.mov', '.avi', '.mkv', '.webm',
-  '.pdf', '.doc', '.docx', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.ods', '.key', '.pages', '.numbers',
+  '.pdf', '.doc', '.docx', '.rtf', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.ods', '.key', '.pages', '.numbers',
   '.zip', '.gz', '.tgz', '.bz2', '.xz', '.7z', '.rar', '.tar',
   '.woff', '.woff2', '.ttf', '.otf', '.eot', '.exe', '.dll', '.so', '.dylib', '.wasm', '.bin', '.class', '.jar',
 ]);
+
+/**
+ * Documents a draft may be written in but phi-lint cannot read: named on the command line,
+ * they are an error with a hint to export the text (images and media named there, as a
+ * pre-commit hook names every staged file, are skipped with a notice).
+ */
+export const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.doc', '.docx', '.rtf', '.odt', '.pages', '.key', '.ppt', '.pptx']);
+
+/** Is this path a document in a format phi-lint cannot read (a Word file, a PDF)? */
+export function unreadableDocument(path: string): boolean {
+  const m = /(\.[A-Za-z0-9]+)$/.exec(path);
+  return !!m && DOCUMENT_EXTENSIONS.has(m[1].toLowerCase());
+}
 
 export function formatOf(path: string): 'md' | 'txt' {
   const lower = path.toLowerCase();

@@ -9,7 +9,9 @@ import { extname, resolve } from 'node:path';
 import { readBaseline } from '../baseline/baseline.js';
 import type { Config } from '../config/config.js';
 import type { Document } from '../documents/document.js';
-import { BinaryFileError, binaryByName, decode, decodeDraft, MARKDOWN_EXTENSIONS } from '../documents/load.js';
+import {
+  BinaryFileError, binaryByName, decode, decodeDraft, MARKDOWN_EXTENSIONS, unreadableDocument,
+} from '../documents/load.js';
 import { PhiLintError } from '../errors.js';
 import type { FixOutcome } from '../fix/fix-file.js';
 import { isIgnoredBy } from '../globs.js';
@@ -124,7 +126,11 @@ export function fileLinter(
     const { config } = setup;
     if (!opts.noIgnore && config !== base && config.ignore.length && isIgnoredBy(path, config)) return undefined;
     const binary = binaryByName(path);
-    if (binary) return { filePath: path, findings: [], skipped: binary };
+    if (binary) {
+      // named on the command line: never a silent pass (issue 15.8)
+      if (named.has(path) && unreadableDocument(path)) return { filePath: path, findings: [], fatal: `${binary}: export it as text or Markdown and lint that` };
+      return { filePath: path, findings: [], skipped: binary };
+    }
     let buf: Buffer;
     if (readStaged) {
       try {
