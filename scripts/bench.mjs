@@ -36,7 +36,13 @@ const opt = (name, dflt) => {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : dflt;
 };
 if (flag('--help') || flag('-h')) {
-  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 18).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
+  process.stdout.write(
+    readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\n')
+      .slice(1, 18)
+      .map((l) => l.replace(/^\/\/ ?/, ''))
+      .join('\n') + '\n',
+  );
   process.exit(0);
 }
 const quick = flag('--quick');
@@ -80,7 +86,9 @@ function measure(nodeArgs, { cwd, input } = {}) {
   });
   const wallMs = performance.now() - t0;
   if (r.status !== 0 && r.status !== 1) {
-    throw new Error(`bench: node ${nodeArgs.join(' ')} exited ${r.status}${r.signal ? ` (${r.signal})` : ''}:\n${r.stderr}`);
+    throw new Error(
+      `bench: node ${nodeArgs.join(' ')} exited ${r.status}${r.signal ? ` (${r.signal})` : ''}:\n${r.stderr}`,
+    );
   }
   const u = JSON.parse(readFileSync(usageFile, 'utf8'));
   return { wallMs, cpuMs: u.userMs + u.sysMs, rssMb: (u.maxRssKb * 1024) / MB, status: r.status, stdout: r.stdout };
@@ -114,7 +122,8 @@ const log = (s) => process.stderr.write(`${s}\n`);
 let commit = 'unknown';
 try {
   commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim()) commit += '+dirty';
+  if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim())
+    commit += '+dirty';
 } catch {
   /* not a git checkout */
 }
@@ -183,7 +192,8 @@ try {
     rmSync(cacheFile, { force: true });
     const cold = measure(lint(c1.dir, ['--cache', '--cache-location', cacheFile]), { cwd: c1.dir });
     const warm = [];
-    for (let i = 0; i < runs; i++) warm.push(measure(lint(c1.dir, ['--cache', '--cache-location', cacheFile]), { cwd: c1.dir }));
+    for (let i = 0; i < runs; i++)
+      warm.push(measure(lint(c1.dir, ['--cache', '--cache-location', cacheFile]), { cwd: c1.dir }));
     cache = { first: summarize([cold]), warm: summarize(warm) };
   }
 
@@ -217,22 +227,43 @@ try {
     scale: Object.fromEntries(
       [1, 3, 10].map((x) => [
         `${x}x`,
-        { files: corpora[x].files, bytes: corpora[x].bytes, ...scale[x], mbPerS: round(mbps(corpora[x].bytes, scale[x].wallMs), 2) },
+        {
+          files: corpora[x].files,
+          bytes: corpora[x].bytes,
+          ...scale[x],
+          mbPerS: round(mbps(corpora[x].bytes, scale[x].wallMs), 2),
+        },
       ]),
     ),
     linearity: round(scale[10].wallMs / scale[1].wallMs, 2),
     cpuLinearity: round(scale[10].cpuMs / scale[1].cpuMs, 2),
-    singleFile: { bytes: Buffer.byteLength(bigText), ...bigS, mbPerS: round(mbps(Buffer.byteLength(bigText), bigS.wallMs), 2) },
+    singleFile: {
+      bytes: Buffer.byteLength(bigText),
+      ...bigS,
+      mbPerS: round(mbps(Buffer.byteLength(bigText), bigS.wallMs), 2),
+    },
     ...(cache ? { cache } : {}),
   };
   results.targets = {
     throughput: { target: '>= 10 MB/s', value: results.throughput.mbPerS, met: results.throughput.mbPerS >= 10 },
-    coldClean: { target: '<= 250 ms', value: round(results.coldStart.cleanReply.wallMs, 0), met: results.coldStart.cleanReply.wallMs <= 250 },
-    coldNamed: { target: '<= 400 ms', value: round(results.coldStart.namedReply.wallMs, 0), met: results.coldStart.namedReply.wallMs <= 400 },
-    peakRss: { target: '<= 250 MB on 1x, not growing', value: round(through.maxRssMb, 0), met: through.maxRssMb <= 250 },
+    coldClean: {
+      target: '<= 250 ms',
+      value: round(results.coldStart.cleanReply.wallMs, 0),
+      met: results.coldStart.cleanReply.wallMs <= 250,
+    },
+    coldNamed: {
+      target: '<= 400 ms',
+      value: round(results.coldStart.namedReply.wallMs, 0),
+      met: results.coldStart.namedReply.wallMs <= 400,
+    },
+    peakRss: {
+      target: '<= 250 MB on 1x, not growing',
+      value: round(through.maxRssMb, 0),
+      met: through.maxRssMb <= 250,
+    },
     linearity: { target: '10x in <= 10.5x the time', value: results.linearity, met: results.linearity <= 10.5 },
   };
-  if (quick) for (const t of Object.values(results.targets)) t.note = 'quick mode: sizes are a tenth of the targets\'';
+  if (quick) for (const t of Object.values(results.targets)) t.note = "quick mode: sizes are a tenth of the targets'";
 
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
@@ -249,11 +280,27 @@ function table(r) {
   const rows = [['measure', 'wall (median)', 'CPU user+sys', 'peak RSS', 'result']];
   const row = (name, s, result) => rows.push([name, ms(s.wallMs), ms(s.cpuMs), mb(s.rssMb), result]);
   const MBf = (b) => `${(b / MB).toFixed(1)} MB`;
-  row(`CLI, 1x corpus (${r.corpus.files} files, ${MBf(r.corpus.bytes)})`, r.throughput, `${r.throughput.mbPerS} MB/s, ${r.throughput.filesPerS} files/s`);
-  row('floor: read + one regex', r.floor, `${r.floor.mbPerS} MB/s; CLI = ${r.ratioToFloor}x floor (CPU ${r.cpuRatioToFloor}x)`);
+  row(
+    `CLI, 1x corpus (${r.corpus.files} files, ${MBf(r.corpus.bytes)})`,
+    r.throughput,
+    `${r.throughput.mbPerS} MB/s, ${r.throughput.filesPerS} files/s`,
+  );
+  row(
+    'floor: read + one regex',
+    r.floor,
+    `${r.floor.mbPerS} MB/s; CLI = ${r.ratioToFloor}x floor (CPU ${r.cpuRatioToFloor}x)`,
+  );
   row('cold start: node -e 0', r.coldStart.node, '');
-  row('cold start: 1 KB clean reply', r.coldStart.cleanReply, `+${Math.round(r.coldStart.cleanReply.wallMs - r.coldStart.node.wallMs)} ms over node`);
-  row('cold start: 1 KB reply with a name', r.coldStart.namedReply, `+${Math.round(r.coldStart.namedReply.wallMs - r.coldStart.node.wallMs)} ms over node, exit ${r.coldStart.namedReply.exitCode}`);
+  row(
+    'cold start: 1 KB clean reply',
+    r.coldStart.cleanReply,
+    `+${Math.round(r.coldStart.cleanReply.wallMs - r.coldStart.node.wallMs)} ms over node`,
+  );
+  row(
+    'cold start: 1 KB reply with a name',
+    r.coldStart.namedReply,
+    `+${Math.round(r.coldStart.namedReply.wallMs - r.coldStart.node.wallMs)} ms over node, exit ${r.coldStart.namedReply.exitCode}`,
+  );
   for (const x of ['3x', '10x']) {
     const s = r.scale[x];
     row(`CLI, ${x} corpus (${s.files} files, ${MBf(s.bytes)})`, s, `${s.mbPerS} MB/s`);
@@ -265,7 +312,8 @@ function table(r) {
     row('--cache, unchanged corpus', r.cache.warm, `${round(r.throughput.wallMs / r.cache.warm.wallMs, 1)}x faster`);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((x) => x[i].length)));
-  const line = (cells) => `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  const line = (cells) =>
+    `| ${cells.map((c, i) => (i === 0 || i === 4 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
   const out = [
     `phi-lint bench — commit ${r.meta.commit}, Node ${r.meta.node}, ${r.meta.cpus} CPUs, load ${r.meta.loadavg.join(' ')}${r.meta.quick ? ', QUICK' : ''}`,
     `corpus: ${r.corpus.files} drafts, ${r.corpus.phiFiles} with PHI; the CLI reported ${r.corpus.findings} findings in ${r.corpus.filesWithFindings} files`,
@@ -275,7 +323,9 @@ function table(r) {
     ...rows.slice(1).map(line),
     '',
     'targets:',
-    ...Object.entries(r.targets).map(([k, t]) => `  ${t.met ? 'met    ' : 'NOT met'}  ${k.padEnd(11)} ${String(t.value).padStart(7)}  (${t.target})`),
+    ...Object.entries(r.targets).map(
+      ([k, t]) => `  ${t.met ? 'met    ' : 'NOT met'}  ${k.padEnd(11)} ${String(t.value).padStart(7)}  (${t.target})`,
+    ),
   ];
   return `${out.join('\n')}\n`;
 }

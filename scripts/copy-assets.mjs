@@ -11,7 +11,9 @@ const SRC = join(ROOT, 'src');
 const DIST = join(ROOT, 'dist');
 
 function walk(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 for (const file of walk(SRC).filter((f) => /\.(css|js)$/.test(f))) {

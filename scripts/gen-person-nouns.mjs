@@ -20,10 +20,50 @@ import { below, index, licence, synsets, version } from './wordnet.mjs';
 
 const nouns = index('noun');
 const staff = below([nouns.get('health_professional')[0], nouns.get('medical_practitioner')[0]]);
-const TOO_GENERAL = new Set(['person', 'people', 'someone', 'somebody', 'individual', 'adult', 'friend', 'member', 'user',
-  'customer', 'guest', 'visitor', 'neighbor', 'neighbour', 'human', 'everyone', 'anyone', 'mortal', 'soul', 'self',
-  'client', 'team', 'staff', 'group', 'host', 'speaker', 'author', 'writer', 'reader', 'viewer', 'follower', 'fans',
-  'winner', 'donor', 'sponsor', 'volunteer', 'applicant', 'candidate', 'employee', 'owner', 'founder', 'partner']);
+const TOO_GENERAL = new Set([
+  'person',
+  'people',
+  'someone',
+  'somebody',
+  'individual',
+  'adult',
+  'friend',
+  'member',
+  'user',
+  'customer',
+  'guest',
+  'visitor',
+  'neighbor',
+  'neighbour',
+  'human',
+  'everyone',
+  'anyone',
+  'mortal',
+  'soul',
+  'self',
+  'client',
+  'team',
+  'staff',
+  'group',
+  'host',
+  'speaker',
+  'author',
+  'writer',
+  'reader',
+  'viewer',
+  'follower',
+  'fans',
+  'winner',
+  'donor',
+  'sponsor',
+  'volunteer',
+  'applicant',
+  'candidate',
+  'employee',
+  'owner',
+  'founder',
+  'partner',
+]);
 
 const out = new Set(['patient']);
 for (const [lemma, offsets] of nouns) {
@@ -40,8 +80,13 @@ const header = [
   '# edit by hand: change the script and run it again. Nouns that describe a person (jobs,',
   `# roles, pastimes), for the case-narrative rule: ${words.length} words.`,
   '#',
-  ...licence.trim().split('\n').map((l) => (l ? `# ${l}` : '#')),
+  ...licence
+    .trim()
+    .split('\n')
+    .map((l) => (l ? `# ${l}` : '#')),
 ];
-writeFileSync(new URL('../rules/lists/person-nouns.yaml', import.meta.url),
-  `${header.join('\n')}\npack: person-noun-lists\ndescription: Nouns that describe a person (jobs, roles, pastimes), from WordNet 3.1.\nlists:\n  person-nouns:\n${words.map((w) => `    - ${w}`).join('\n')}\n`);
+writeFileSync(
+  new URL('../rules/lists/person-nouns.yaml', import.meta.url),
+  `${header.join('\n')}\npack: person-noun-lists\ndescription: Nouns that describe a person (jobs, roles, pastimes), from WordNet 3.1.\nlists:\n  person-nouns:\n${words.map((w) => `    - ${w}`).join('\n')}\n`,
+);
 console.log(`${words.length} person nouns`);

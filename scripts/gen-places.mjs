@@ -18,10 +18,29 @@ const lex = nlp.model().one.lexicon;
 
 const FIRM =
   /\b(?:Inc|Co|Corp|Corporation|Company|Banks?|Dept|Department|Mail|Firms?|Insurance|Services?|Svc|Assoc|Associates|Club|Music|Survey|Fund|Dystrophy|Cross|Shield|Lottery|Facility|Elect|Electric|Gas|Oil|Seed|Nursery|Digest|Games|Penney|Roebuck|Sears|Acs|Hse|Reply|Brm|Irs|Contest|Publishing|Book|Dist|Bkcard|Amer|Environ|Health|Human|Natl|National|America|Afb|Naval|Army|Navy|Fpo|Apo|Dpo|Industries|Hospital|Medical|Clinic|Processing|Unique|Readers|Center|Ctr|Station|Base|Box)\b|\bA F B\b|[^A-Za-z .'-]/;
-const COMMON_WORD = /^(?:Singular|Plural|Noun|Uncountable|Adjective|Adverb|Infinitive|PresentTense|PastTense|Gerund|Participle|Comparative|Superlative|Actor|Currency|Duration|Expression|Demonym|Multiple|Cardinal|Organization|Month|WeekDay|Date|Modal|Holiday|Auxiliary|Copula|Preposition|Determiner|Pronoun|Conjunction)$/;
+const COMMON_WORD =
+  /^(?:Singular|Plural|Noun|Uncountable|Adjective|Adverb|Infinitive|PresentTense|PastTense|Gerund|Participle|Comparative|Superlative|Actor|Currency|Duration|Expression|Demonym|Multiple|Cardinal|Organization|Month|WeekDay|Date|Modal|Holiday|Auxiliary|Copula|Preposition|Determiner|Pronoun|Conjunction)$/;
 
 // Words compromise does not know but a practice's drafts use in other senses.
-const STOP = new Set(['Christmas', 'Easter', 'Halloween', 'Valentine', 'Crown', 'Bridge', 'Implant', 'Smile', 'Dental', 'Doctor', 'Patient', 'Nurse', 'Care', 'Summer', 'Winter', 'Spring', 'Fall']);
+const STOP = new Set([
+  'Christmas',
+  'Easter',
+  'Halloween',
+  'Valentine',
+  'Crown',
+  'Bridge',
+  'Implant',
+  'Smile',
+  'Dental',
+  'Doctor',
+  'Patient',
+  'Nurse',
+  'Care',
+  'Summer',
+  'Winter',
+  'Spring',
+  'Fall',
+]);
 
 const names = new Set();
 for (const z of Object.values(codes)) {

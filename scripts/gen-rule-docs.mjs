@@ -9,7 +9,9 @@ import { RULE_DOCS_DIR, ruleDocPages } from '../dist/handbook/rule-docs.js';
 
 const pages = ruleDocPages(loadRuleSet([BUILTIN_RULES_DIR]));
 const onDisk = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? onDisk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? onDisk(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
+  );
 let existing = [];
 try {
   existing = onDisk(RULE_DOCS_DIR).map((f) => relative(RULE_DOCS_DIR, f).split('\\').join('/'));

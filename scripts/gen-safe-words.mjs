@@ -44,7 +44,11 @@ for (const dialect of ['english', 'american']) {
 const total = common.size;
 
 const excluded = new Set();
-const tokens = (s) => String(s).toLowerCase().split(/[^a-z']+/).filter(Boolean);
+const tokens = (s) =>
+  String(s)
+    .toLowerCase()
+    .split(/[^a-z']+/)
+    .filter(Boolean);
 const exclude = (s) => {
   const ts = tokens(s);
   for (const t of ts) if (ts.length === 1 || !core.has(t)) excluded.add(t);

@@ -26,7 +26,10 @@ const { ledgerSchema } = await import('../dist/consent/ledger.js');
 const regexes = loadRuleSet([BUILTIN_RULES_DIR], { checkAll: true }).rules.flatMap((r) =>
   r.detectors.flatMap((d) => (d.source === undefined ? [] : [{ source: d.source, flags: d.flags }])),
 );
-writeFileSync(fileURLToPath(PRECOMPILED_FILE), JSON.stringify(buildStore(BUILTIN_RULES_DIR, packFiles(BUILTIN_RULES_DIR))));
+writeFileSync(
+  fileURLToPath(PRECOMPILED_FILE),
+  JSON.stringify(buildStore(BUILTIN_RULES_DIR, packFiles(BUILTIN_RULES_DIR))),
+);
 writeFileSync(fileURLToPath(PRECOMPILED_VALIDATORS), standaloneValidators([configSchema, packSchema(), ledgerSchema]));
 writeFileSync(fileURLToPath(STORED_ANALYSES), analysesFile(regexes));
 // The tries of the vocabularies, computed while loading above (src/matchers/terms.ts).

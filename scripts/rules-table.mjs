@@ -23,7 +23,9 @@ export function rulesTable() {
     lines.push('| rule | category | Safe Harbor | severity | applies to |', '| --- | --- | --- | --- | --- |');
     for (const r of own) {
       const sh = SAFE_HARBOR[r.category];
-      lines.push(`| \`${r.id}\` | ${r.category} | ${sh ? `(${sh.letter}) ${sh.number}` : r.category === 'tone' ? 'tone (not PHI)' : 'disclosure'} | ${r.severity} | ${r.appliesTo} |`);
+      lines.push(
+        `| \`${r.id}\` | ${r.category} | ${sh ? `(${sh.letter}) ${sh.number}` : r.category === 'tone' ? 'tone (not PHI)' : 'disclosure'} | ${r.severity} | ${r.appliesTo} |`,
+      );
     }
     lines.push('');
   }
@@ -39,6 +41,9 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
     const a = readme.indexOf(START);
     const b = readme.indexOf(END);
     if (a < 0 || b < 0) throw new Error('README has no rules:start/rules:end markers');
-    writeFileSync(new URL('../README.md', import.meta.url), `${readme.slice(0, a + START.length)}\n${table}\n${readme.slice(b)}`);
+    writeFileSync(
+      new URL('../README.md', import.meta.url),
+      `${readme.slice(0, a + START.length)}\n${table}\n${readme.slice(b)}`,
+    );
   } else console.log(table);
 }

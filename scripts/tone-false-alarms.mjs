@@ -17,7 +17,10 @@ if (!corpus) {
   process.exit(2);
 }
 const show = Number(args[args.indexOf('--show') + 1] ?? 0) || 0;
-const cases = readFileSync(corpus, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const cases = readFileSync(corpus, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 const linter = createLinter();
 const clean = cases.filter((c) => c.kind === 'reply' && !(c.expected ?? []).length);
 const warned = [];
@@ -36,7 +39,9 @@ for (const c of cases.filter((x) => x.kind === 'reply' && (x.expected ?? []).len
   if (findings.some((f) => f.ruleId.startsWith('tone/'))) unsafeWarned++;
 }
 const rate = clean.length ? (100 * warned.length) / clean.length : 0;
-console.log(`${corpus}: ${replies} replies, ${clean.length} clean; ${warned.length} clean replies warned by the tone pack (${rate.toFixed(1)}%)`);
+console.log(
+  `${corpus}: ${replies} replies, ${clean.length} clean; ${warned.length} clean replies warned by the tone pack (${rate.toFixed(1)}%)`,
+);
 console.log(`  (unsafe replies with a tone warning: ${unsafeWarned} of ${replies - clean.length})`);
 for (const [rule, n] of [...byRule].sort()) console.log(`  ${rule}: ${n}`);
 for (const w of warned.slice(0, show)) console.log(`  ${w.id}: ${w.rules.join(', ')}`);

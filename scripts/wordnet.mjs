@@ -49,7 +49,8 @@ export function below(roots) {
     const o = stack.pop();
     if (seen.has(o)) continue;
     seen.add(o);
-    for (const p of synsets.get(o)?.pointers ?? []) if ((p.symbol === '~' || p.symbol === '~i') && p.pos === 'n') stack.push(p.offset);
+    for (const p of synsets.get(o)?.pointers ?? [])
+      if ((p.symbol === '~' || p.symbol === '~i') && p.pos === 'n') stack.push(p.offset);
   }
   return seen;
 }

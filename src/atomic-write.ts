@@ -5,7 +5,16 @@
 // if the target exists. A reader sees the old file or the new one, never part of either, and
 // a failure leaves no temporary file behind.
 import {
-  chmodSync, chownSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync,
+  chmodSync,
+  chownSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { randomBytes } from 'node:crypto';

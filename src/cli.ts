@@ -27,10 +27,12 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     program.parse(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return { exitCode: ExitCode.Ok, stdout: out, stderr: '' };
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+        return { exitCode: ExitCode.Ok, stdout: out, stderr: '' };
       return { exitCode: ExitCode.Fatal, stdout: out, stderr: err || `${e.message}\n` };
     }
-    if (e instanceof PhiLintError) return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
+    if (e instanceof PhiLintError)
+      return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
     throw e;
   }
   const resolved = await resolveOptions(program.opts(), program.args, env);
@@ -40,7 +42,8 @@ export async function run(argv: string[], env: Env): Promise<RunResult> {
     const io: Io = { cwd: env.cwd, readStdin: env.readStdin, version: VERSION, today: today(env.env) };
     return await runLint(opts, io);
   } catch (e) {
-    if (e instanceof PhiLintError) return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
+    if (e instanceof PhiLintError)
+      return { exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${e.toString()}\n` };
     throw e;
   }
 }

@@ -4,7 +4,12 @@
 export const ExitCode = { Ok: 0, Findings: 1, Fatal: 2 } as const;
 
 export class PhiLintError extends Error {
-  constructor(message: string, readonly file?: string, readonly line?: number, readonly column?: number) {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
     super(message);
   }
 

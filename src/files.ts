@@ -290,7 +290,8 @@ export async function selectTargets(candidates: string[], patterns: string[], op
   const exts = new Set(opts.extensions.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()));
   const isIgnored = opts.ignore.length && !opts.noIgnore ? picomatch(opts.ignore, { dot: true }) : () => false;
   const ignoredPath = (abs: string): boolean => isIgnored(relative(opts.ignoreBase, abs).split('\\').join('/'));
-  const isDraft = (abs: string): boolean => exts.has(extname(abs).toLowerCase()) && !ignoredPath(abs) && !/(^|[\\/])node_modules[\\/]/.test(abs);
+  const isDraft = (abs: string): boolean =>
+    exts.has(extname(abs).toLowerCase()) && !ignoredPath(abs) && !/(^|[\\/])node_modules[\\/]/.test(abs);
   const out = new Map<string, Target>();
   const sorted = [...candidates].sort();
   const known = new Set(sorted);
@@ -307,7 +308,11 @@ export async function selectTargets(candidates: string[], patterns: string[], op
     } else if (st?.isDirectory()) {
       const prefix = abs.endsWith(sep) ? abs : abs + sep;
       // As in directory expansion (globby, dot: false): nothing under a dot-directory.
-      const hidden = (c: string): boolean => c.slice(prefix.length).split(sep).some((part) => part.startsWith('.'));
+      const hidden = (c: string): boolean =>
+        c
+          .slice(prefix.length)
+          .split(sep)
+          .some((part) => part.startsWith('.'));
       for (const c of sorted) if (c.startsWith(prefix) && isDraft(c) && !hidden(c)) out.set(c, { path: c });
     } else if (st?.isFile()) {
       // Exists, but git does not list it as changed: nothing to lint.

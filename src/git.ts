@@ -83,7 +83,12 @@ export async function changedSince(ref: string, cwd: string): Promise<GitFile[]>
   } catch {
     // No HEAD yet, or no common history: compare with the ref itself.
   }
-  const diff = nulList(await gitText(['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', '--end-of-options', base, '--'], repo.top));
+  const diff = nulList(
+    await gitText(
+      ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', '--end-of-options', base, '--'],
+      repo.top,
+    ),
+  );
   const untracked = nulList(await gitText(['ls-files', '--others', '--exclude-standard', '-z'], repo.top));
   return [...new Set([...diff, ...untracked])].sort().map((p) => toFile(repo, p));
 }

@@ -26,7 +26,9 @@ export function isIgnoredBy(file: string, config: { dir: string; ignore: string[
 
 /** Kind by the config's `kinds:` globs, relative to the config's directory. */
 export function kindByGlobs(
-  file: string, base: string, kinds: { reply: string[]; post: string[]; comment?: string[] },
+  file: string,
+  base: string,
+  kinds: { reply: string[]; post: string[]; comment?: string[] },
 ): 'reply' | 'post' | 'comment' | undefined {
   const rel = relative(base, file).split('\\').join('/');
   if (kinds.comment?.length && matcher(kinds.comment)(rel)) return 'comment';

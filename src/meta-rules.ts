@@ -28,8 +28,9 @@ export const META_RULES: MetaRule[] = [
     looksFor: 'An inline phi-lint-disable… directive that gives no reason after " -- ".',
     why: 'A suppression is a compliance decision. The reason is the audit record a privacy officer reads later (45 CFR 164.530(j): keep documentation of privacy decisions). Relax with `directives: { require-reason: false }`.',
     fires: '<!-- phi-lint-disable-next-line phi/phone -->',
-    silent: '<!-- phi-lint-disable-next-line phi/phone -- the clinic\'s after-hours line, not a patient -->',
-    suggestion: 'Add the reason after " -- ": <!-- phi-lint-disable-next-line RULE -- why this is not PHI or who approved it -->',
+    silent: "<!-- phi-lint-disable-next-line phi/phone -- the clinic's after-hours line, not a patient -->",
+    suggestion:
+      'Add the reason after " -- ": <!-- phi-lint-disable-next-line RULE -- why this is not PHI or who approved it -->',
   },
   {
     id: 'phi-lint/directive-invalid',
@@ -37,13 +38,15 @@ export const META_RULES: MetaRule[] = [
     looksFor: 'A phi-lint directive with an unknown keyword, or naming a rule or category that does not exist.',
     why: 'A misspelt directive silently suppresses nothing, so the finding it was meant for stays and the writer does not know why.',
     fires: '<!-- phi-lint-disable-next-line phi/phnoe -- typo -->',
-    silent: '<!-- phi-lint-disable-next-line phi/phone -- the clinic\'s after-hours line -->',
-    suggestion: 'Use phi-lint-disable-next-line, phi-lint-disable-line, phi-lint-disable or phi-lint-enable with a rule id (`phi-lint rules` lists them) or a category.',
+    silent: "<!-- phi-lint-disable-next-line phi/phone -- the clinic's after-hours line -->",
+    suggestion:
+      'Use phi-lint-disable-next-line, phi-lint-disable-line, phi-lint-disable or phi-lint-enable with a rule id (`phi-lint rules` lists them) or a category.',
   },
   {
     id: 'phi-lint/unused-directive',
     severity: 'error',
-    looksFor: 'A directive that suppresses no finding (reported with --report-unused-directives or `directives: { report-unused: … }`).',
+    looksFor:
+      'A directive that suppresses no finding (reported with --report-unused-directives or `directives: { report-unused: … }`).',
     why: 'A stale suppression left in a draft hides the next real finding on that line.',
     fires: '<!-- phi-lint-disable-next-line phi/phone -- old number -->\nWe are open Saturdays.',
     silent: '<!-- phi-lint-disable-next-line phi/phone -- our after-hours line -->\nCall 404-555-0187 after 6 pm.',
@@ -58,8 +61,10 @@ export const META_RULES: MetaRule[] = [
       'longer than `consent: { max-validity }` (default 2 years) after signing (a warning: it lapses at that maximum).',
     why: 'HIPAA allows a testimonial, photo or patient story only with a valid written authorization (45 CFR 164.508) that covers that use and has not expired.',
     fires: '---\nconsent: C-2099-001\n---\nMeet Dana Whitfield, who ran her first 5K after knee surgery!',
-    silent: '---\nconsent: C-2025-014\n---\nMeet Dana Whitfield, who ran her first 5K after knee surgery!   (with C-2025-014 in consents.yaml covering name and health-detail)',
-    suggestion: 'Cite a consent id from the ledger that covers these categories and has not expired, or remove what it does not cover.',
+    silent:
+      '---\nconsent: C-2025-014\n---\nMeet Dana Whitfield, who ran her first 5K after knee surgery!   (with C-2025-014 in consents.yaml covering name and health-detail)',
+    suggestion:
+      'Cite a consent id from the ledger that covers these categories and has not expired, or remove what it does not cover.',
   },
   {
     id: 'phi-lint/front-matter',
@@ -77,7 +82,7 @@ export const META_RULES: MetaRule[] = [
       'A placeholder left by --fix or `phi-lint redact` ("[PHONE]", "[NAME]", "[LOCATION]", "[PHOTO]", "[DATE]"…).',
     why:
       'A redacted copy lints clean, but "[LOCATION]" or "[PHOTO]" is not publishable text: posted as it is, ' +
-      'it tells readers something was taken out of a patient\'s story.',
+      "it tells readers something was taken out of a patient's story.",
     fires: 'We loved seeing you at [LOCATION] last week!',
     silent: 'We loved seeing everyone at the open house last week!',
     suggestion: 'Rewrite the sentence without the placeholder (leave the detail out), then lint the draft again.',
@@ -85,7 +90,14 @@ export const META_RULES: MetaRule[] = [
 ];
 
 /** A finding phi-lint reports about the draft itself (not PHI: match is empty). */
-export function metaFinding(doc: Pick<Document, 'lines'>, ruleId: string, severity: Severity, span: Span, message: string, extra: Partial<Finding> = {}): Finding {
+export function metaFinding(
+  doc: Pick<Document, 'lines'>,
+  ruleId: string,
+  severity: Severity,
+  span: Span,
+  message: string,
+  extra: Partial<Finding> = {},
+): Finding {
   const s = doc.lines.position(span.start);
   const e = doc.lines.position(span.end);
   return {

@@ -68,14 +68,17 @@ export interface SerializedError {
 }
 
 export function serializeError(e: unknown): SerializedError {
-  if (e instanceof PhiLintErrors) return { kind: 'PhiLintErrors', message: e.message, errors: e.errors.map(serializeError) };
-  if (e instanceof PhiLintError) return { kind: 'PhiLintError', message: e.message, file: e.file, line: e.line, column: e.column };
+  if (e instanceof PhiLintErrors)
+    return { kind: 'PhiLintErrors', message: e.message, errors: e.errors.map(serializeError) };
+  if (e instanceof PhiLintError)
+    return { kind: 'PhiLintError', message: e.message, file: e.file, line: e.line, column: e.column };
   const err = e instanceof Error ? e : new Error(String(e));
   return { kind: 'Error', message: err.message, stack: err.stack };
 }
 
 export function deserializeError(s: SerializedError): Error {
-  if (s.kind === 'PhiLintErrors') return new PhiLintErrors((s.errors ?? []).map((x) => deserializeError(x) as PhiLintError));
+  if (s.kind === 'PhiLintErrors')
+    return new PhiLintErrors((s.errors ?? []).map((x) => deserializeError(x) as PhiLintError));
   if (s.kind === 'PhiLintError') return new PhiLintError(s.message, s.file, s.line, s.column);
   const err = new Error(s.message);
   if (s.stack) err.stack = s.stack;
@@ -106,7 +109,10 @@ export async function lintInWorkers(
   const workers: Worker[] = [];
   const inWorker = (): Promise<void> =>
     new Promise<void>((resolveWorker, rejectWorker) => {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: job, resourceLimits: WORKER_LIMITS });
+      const worker = new Worker(new URL('./worker.js', import.meta.url), {
+        workerData: job,
+        resourceLimits: WORKER_LIMITS,
+      });
       workers.push(worker);
       let pending = false;
       const send = (): void => {

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { PhiLintError } from './errors.js';
 import { formatterNames } from './formatters/index.js';
 
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 function parseWarnDays(v: string): number {
   if (!/^\d{1,5}$/.test(v)) throw new InvalidArgumentError('expected a whole number of days (0 or more)');
@@ -43,13 +45,15 @@ function int(value: string): number {
 export function buildProgram() {
   return new Command()
     .name('phi-lint')
-    .description('Find protected health information (PHI) and risky disclosures in posts and review replies before they are published.')
+    .description(
+      'Find protected health information (PHI) and risky disclosures in posts and review replies before they are published.',
+    )
     .version(VERSION, '-v, --version')
     .argument('[paths...]', 'files, directories or globs to lint; "-" reads standard input')
     .addOption(
       new Option(
         '--kind <kind>',
-        'what the drafts are; overrides the config\'s kinds: globs and front matter kind: ' +
+        "what the drafts are; overrides the config's kinds: globs and front matter kind: " +
           '(which override the default, post)',
       ).choices(['post', 'reply', 'comment'] as const),
     )
@@ -61,8 +65,17 @@ export function buildProgram() {
       [] as string[],
     )
     .option('-c, --config <file>', 'use this config file instead of looking for .phi-lint.yaml')
-    .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .addOption(new Option('--fail-on <level>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info'] as const).default('error' as const))
+    .option(
+      '--rules <dir>',
+      'extra rule pack directory or file (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'lowest severity that makes the exit code 1')
+        .choices(['error', 'warning', 'info'] as const)
+        .default('error' as const),
+    )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', int)
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'no colour (NO_COLOR and FORCE_COLOR are honoured too)')
@@ -85,18 +98,33 @@ export function buildProgram() {
     )
     .option('--baseline <file>', 'hide the known findings recorded in this baseline file')
     .option('--write-baseline <file>', 'record every current finding in a baseline file (hashes only) and exit 0')
-    .option('--changed-since <ref>', 'lint only drafts changed since a git ref (its merge base with HEAD), plus untracked drafts')
+    .option(
+      '--changed-since <ref>',
+      'lint only drafts changed since a git ref (its merge base with HEAD), plus untracked drafts',
+    )
     .option('--staged', 'lint the staged content of staged drafts (what the next commit holds), not the working copy')
     .option('--shard <i/n>', 'lint a stable i-th of n shares of the files (for a CI matrix), e.g. 2/4')
-    .option('--threads <n>', 'worker threads for many drafts (1: none; default: one per core when there is enough to lint)', int)
+    .option(
+      '--threads <n>',
+      'worker threads for many drafts (1: none; default: one per core when there is enough to lint)',
+      int,
+    )
     .option('--cache', 'skip drafts that linted clean before and have not changed (nor the rules, config or phi-lint)')
-    .option('--cache-location <path>',
-      'the cache file, or a folder for .phi-lint-cache in it (default: in ~/.cache/phi-lint)')
+    .option(
+      '--cache-location <path>',
+      'the cache file, or a folder for .phi-lint-cache in it (default: in ~/.cache/phi-lint)',
+    )
     .option('--no-ignore', "lint everything given: neither .gitignore nor the config's ignore: globs apply")
-    .option('--ignore-pattern <glob>', 'leave out files matching this glob (repeatable; besides .phi-lintignore)',
-      (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--print-config <file>',
-      'print the effective config for a draft (nested configs, extends:, overrides: merged)')
+    .option(
+      '--ignore-pattern <glob>',
+      'leave out files matching this glob (repeatable; besides .phi-lintignore)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
+    .option(
+      '--print-config <file>',
+      'print the effective config for a draft (nested configs, extends:, overrides: merged)',
+    )
     .option('--no-error-on-unmatched-pattern', 'a folder or glob that yields no draft is not an error (exit 0)')
     .option('--debug', 'say on standard error which config files and rule packs each draft used')
     .option('--list-files', 'list the drafts that would be linted, and lint nothing')

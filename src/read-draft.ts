@@ -1,6 +1,15 @@
 // Reading a draft's bytes: one version of a regular file (never a FIFO, never a torn read),
 // or standard input; and one clear phrase for each file-system error.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  statSync,
+  type BigIntStats,
+} from 'node:fs';
 
 export async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -48,7 +57,8 @@ export interface ReadOptions {
   afterRead?: (attempt: number) => void;
 }
 
-const sameVersion = (a: BigIntStats, b: BigIntStats): boolean => a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino;
+const sameVersion = (a: BigIntStats, b: BigIntStats): boolean =>
+  a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino;
 
 /**
  * Read a draft whole, or say why not. Only regular files are read (a FIFO or device named
@@ -69,13 +79,17 @@ export function readDraft(path: string, opts: ReadOptions = {}): { buf: Buffer }
     try {
       const before = fstatSync(fd, { bigint: true });
       if (!before.isFile()) return { error: 'not a regular file' };
-      if (before.size > BigInt(MAX_DRAFT_BYTES)) return { error: `file is larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MB; drafts are never this large (add it to the config's ignore: list)` };
+      if (before.size > BigInt(MAX_DRAFT_BYTES))
+        return {
+          error: `file is larger than ${MAX_DRAFT_BYTES / 1024 / 1024} MB; drafts are never this large (add it to the config's ignore: list)`,
+        };
       const buf = readFileSync(fd);
       opts.afterRead?.(attempt);
       const after = fstatSync(fd, { bigint: true });
       const now = statSync(path, { bigint: true, throwIfNoEntry: false });
       // Changed in place (size or time moved) or replaced (a rename put a new file at the path).
-      if (sameVersion(before, after) && BigInt(buf.length) === after.size && (!now || sameVersion(after, now))) return { buf };
+      if (sameVersion(before, after) && BigInt(buf.length) === after.size && (!now || sameVersion(after, now)))
+        return { buf };
     } catch (e) {
       return { error: describeFsError(e as NodeJS.ErrnoException, path) };
     } finally {

@@ -9,7 +9,12 @@ import { today as localToday } from './consent/dates.js';
 import { decodeDraft } from './documents/load.js';
 import { expectMuchText, PLAN_AFTER } from './regex/regex-scan.js';
 import {
-  expandTargets, guardLinks, selectTargets, stagedLinkProblem, type ExpandOptions, type Target,
+  expandTargets,
+  guardLinks,
+  selectTargets,
+  stagedLinkProblem,
+  type ExpandOptions,
+  type Target,
 } from './files.js';
 import type { GitFile } from './git.js';
 import type { Io, LintOptions, RunResult } from './io.js';
@@ -48,13 +53,20 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     const name = opts.stdinFilename ? resolve(io.cwd, opts.stdinFilename) : STDIN_PATH;
     const setup = session.forFile(name);
     const buf = await io.readStdin();
-    results.push(await linter.lintOne(name, buf, setup, linter.kindOf(name, setup.config), opts.stdinFilename ? undefined : 'txt'));
+    results.push(
+      await linter.lintOne(name, buf, setup, linter.kindOf(name, setup.config), opts.stdinFilename ? undefined : 'txt'),
+    );
   } else {
     const base = linter.base;
     const counts = { gitignored: 0 };
     // ignore: globs are applied below (splitIgnored), so the files they leave out can be counted
     const expand: ExpandOptions = {
-      cwd: io.cwd, extensions: base.extensions, ignore: [], ignoreBase: base.dir, noIgnore: opts.noIgnore, counts,
+      cwd: io.cwd,
+      extensions: base.extensions,
+      ignore: [],
+      ignoreBase: base.dir,
+      noIgnore: opts.noIgnore,
+      counts,
       allowUnmatched: opts.allowUnmatched,
     };
     let targets: Target[];
@@ -83,7 +95,14 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     } else if (opts.changedSince !== undefined) {
       const { changedSince } = await import('./git.js');
       const changed = await changedSince(opts.changedSince, io.cwd);
-      targets = guardLinks(await selectTargets(changed.map((f) => f.path), opts.patterns, expand), io.cwd);
+      targets = guardLinks(
+        await selectTargets(
+          changed.map((f) => f.path),
+          opts.patterns,
+          expand,
+        ),
+        io.cwd,
+      );
     } else {
       targets = guardLinks(await expandTargets(opts.patterns, expand), io.cwd);
     }
@@ -97,7 +116,9 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
       const { index, total } = opts.shard;
       const { shardOf } = await import('./shard.js');
       // A bad path is reported by every shard: the command line is wrong for all of them.
-      targets = targets.filter((t) => t.error || shardOf(relative(io.cwd, t.path).split(sep).join('/'), total) === index);
+      targets = targets.filter(
+        (t) => t.error || shardOf(relative(io.cwd, t.path).split(sep).join('/'), total) === index,
+      );
     }
     if (opts.listFiles) {
       // what lintPath would lint: minus what a nested config's ignore: leaves out
@@ -112,14 +133,20 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     // Drafts read from disk and not being fixed may be linted by worker threads (pool.ts),
     // the others here; either way the results come in the order of the targets.
     const all = targets.filter((t) => !t.error && !stagedLinks.has(t.path)).map((t) => t.path);
-    const cache = opts.cache && !readStaged && !opts.writeBaseline ? await openCache(opts, io, today, session, run.notices) : undefined;
+    const cache =
+      opts.cache && !readStaged && !opts.writeBaseline
+        ? await openCache(opts, io, today, session, run.notices)
+        : undefined;
     const cached = cache ? cache.lookup(all) : undefined;
     const paths = cached ? all.filter((p) => !cached.hits.has(p)) : all;
     const threads = !readStaged && !opts.fix && !opts.fixDryRun ? threadCount(opts.threads, paths) : 1;
     // Enough text to earn back the scan plans at once (see engine/regex-scan.ts)
     if (threads > 1 || atLeastBytes(paths, PLAN_AFTER)) expectMuchText();
     const namedIgnored = namedIgnoredNotice(opts, io.cwd, run);
-    const linted = threads > 1 ? await lintInWorkers(paths, threads, { opts, cwd: io.cwd, today }, (p) => linter.lintPath(p)) : undefined;
+    const linted =
+      threads > 1
+        ? await lintInWorkers(paths, threads, { opts, cwd: io.cwd, today }, (p) => linter.lintPath(p))
+        : undefined;
     let next = 0;
     for (const t of targets) {
       if (t.error) {

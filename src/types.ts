@@ -12,11 +12,32 @@ export type AppliesTo = DraftKind | 'both';
 
 /** The categories of LABELS.md: 19 Safe Harbor identifiers plus five disclosure risks. */
 export const IDENTIFIER_CATEGORIES = [
-  'name', 'geo', 'date', 'phone', 'fax', 'email', 'ssn', 'mrn', 'health-plan', 'account',
-  'license', 'vehicle', 'device', 'url', 'handle', 'ip', 'biometric', 'photo', 'other-id',
+  'name',
+  'geo',
+  'date',
+  'phone',
+  'fax',
+  'email',
+  'ssn',
+  'mrn',
+  'health-plan',
+  'account',
+  'license',
+  'vehicle',
+  'device',
+  'url',
+  'handle',
+  'ip',
+  'biometric',
+  'photo',
+  'other-id',
 ] as const;
 export const DISCLOSURE_CATEGORIES = [
-  'patient-relationship', 'health-detail', 'case-narrative', 'defensive-disclosure', 'unconsented-media',
+  'patient-relationship',
+  'health-detail',
+  'case-narrative',
+  'defensive-disclosure',
+  'unconsented-media',
 ] as const;
 /** Not a disclosure: how a reply sounds (rules/tone/). A reply written in anger is the one that discloses. */
 export const STYLE_CATEGORIES = ['tone'] as const;

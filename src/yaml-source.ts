@@ -41,8 +41,16 @@ export function readYaml(file: string, text: string): YamlSource {
       [...errors, ...tagErrors].map((e) => {
         if (e.code === 'TAG_RESOLVE_FAILED') {
           const p = lc.linePos(e.pos[0]);
-          const tag = (/tag: (\S+?)(?: at|$)/.exec(e.message.split('\n')[0])?.[1] ?? 'tag').replace('tag:yaml.org,2002:', '!!');
-          return new PhiLintError(`YAML tag ${tag} is not allowed: rule and config files hold plain data (text, numbers, lists, maps), never code or objects`, file, p.line, p.col);
+          const tag = (/tag: (\S+?)(?: at|$)/.exec(e.message.split('\n')[0])?.[1] ?? 'tag').replace(
+            'tag:yaml.org,2002:',
+            '!!',
+          );
+          return new PhiLintError(
+            `YAML tag ${tag} is not allowed: rule and config files hold plain data (text, numbers, lists, maps), never code or objects`,
+            file,
+            p.line,
+            p.col,
+          );
         }
         const p = lc.linePos(e.pos[0]);
         return new PhiLintError(`invalid YAML: ${e.message.split('\n')[0]}`, file, p.line, p.col);
@@ -158,7 +166,8 @@ const compiled = new WeakMap<object, ValidateFunction>();
 
 /** Validators generated at build time (ajv standalone code), keyed by a hash of their schema. */
 export const PRECOMPILED_VALIDATORS = new URL('./validators.cjs', import.meta.url);
-export const schemaHash = (schema: object): string => createHash('sha256').update(JSON.stringify(schema)).digest('base64');
+export const schemaHash = (schema: object): string =>
+  createHash('sha256').update(JSON.stringify(schema)).digest('base64');
 let prebuilt: Record<string, ValidateFunction> | null | undefined;
 
 /**
@@ -170,7 +179,10 @@ function validatorFor(schema: object): ValidateFunction {
   if (validate) return validate;
   if (prebuilt === undefined) {
     try {
-      prebuilt = createRequire(import.meta.url)(fileURLToPath(PRECOMPILED_VALIDATORS)) as Record<string, ValidateFunction>;
+      prebuilt = createRequire(import.meta.url)(fileURLToPath(PRECOMPILED_VALIDATORS)) as Record<
+        string,
+        ValidateFunction
+      >;
     } catch {
       prebuilt = null; // not built (running from src/)
     }
@@ -183,7 +195,11 @@ function validatorFor(schema: object): ValidateFunction {
 /** CommonJS source of validators for these schemas (run by the build). */
 export function standaloneValidators(schemas: object[]): string {
   const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-  const standalone = (createRequire(import.meta.url)('ajv/dist/standalone') as { default: (ajv: AjvClass, refs: Record<string, string>) => string }).default;
+  const standalone = (
+    createRequire(import.meta.url)('ajv/dist/standalone') as {
+      default: (ajv: AjvClass, refs: Record<string, string>) => string;
+    }
+  ).default;
   const gen = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, code: { source: true } });
   const refs: Record<string, string> = {};
   for (const schema of schemas) {
@@ -219,10 +235,16 @@ function describe(err: ErrorObject, src: YamlSource, what: string): PhiLintError
       const allowed = (err.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const value = String(pathValue(src.data, path));
       const near = nearest(value, allowed);
-      return src.error(path, `${at} is "${value}", which is not one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`);
+      return src.error(
+        path,
+        `${at} is "${value}", which is not one of: ${allowed.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`,
+      );
     }
     case 'required':
-      return src.error(path, `${what} at ${at} is missing the required key "${(err.params as { missingProperty: string }).missingProperty}"`);
+      return src.error(
+        path,
+        `${what} at ${at} is missing the required key "${(err.params as { missingProperty: string }).missingProperty}"`,
+      );
     case 'type':
       return src.error(path, `${at} must be ${(err.params as { type: string }).type}`);
     default:

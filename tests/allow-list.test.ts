@@ -26,7 +26,9 @@ describe('allow:', () => {
   it('counts allowed matches in every summary, and lists them as suppressed in JSON', async () => {
     const dir = tmpProject({ '.phi-lint.yaml': 'allow: ["Coach Marcus Ellery"]\n', 'post.md': POST });
     const r = await cli(['-f', 'json', 'post.md'], { cwd: dir });
-    const out = JSON.parse(r.stdout) as { suppressedMessages?: { ruleId: string; suppressions: { kind: string }[] }[] }[];
+    const out = JSON.parse(r.stdout) as {
+      suppressedMessages?: { ruleId: string; suppressions: { kind: string }[] }[];
+    }[];
     expect(out[0].suppressedMessages?.some((m) => m.suppressions[0].kind === 'allow')).toBe(true);
     expect(r.stderr).toMatch(/allowed by allow: \(\.phi-lint\.yaml\)/);
   });
@@ -56,7 +58,9 @@ describe('"allow this" as a suggestion', () => {
     const dir = tmpProject({ 'post.md': 'Thanks to Coach Marcus Ellery for the fun run!\n' });
     const r = await cli(['--show-values', 'post.md'], { cwd: dir });
     expect(r.stdout).toMatch(/goes in allow: (in \.phi-lint\.yaml|there)/);
-    const plain = await cli(['--show-values', 'post.md'], { cwd: tmpProject({ 'post.md': 'We met Marcus Ellery at the clinic.\n' }) });
+    const plain = await cli(['--show-values', 'post.md'], {
+      cwd: tmpProject({ 'post.md': 'We met Marcus Ellery at the clinic.\n' }),
+    });
     expect(plain.stdout).toMatch(/goes in allow: in \.phi-lint\.yaml/);
   });
 });

@@ -19,10 +19,13 @@ const TODAY = { PHI_LINT_TODAY: '2025-06-01' };
 const VALUES = ['Sarah', 'Whitfield', '404-555-0187', '0187', '078-05-1120', '1120', 'Desmond', 'root canal', 'Okafor'];
 const DRAFTS = {
   '.phi-lint.yaml': 'practice:\n  name: Peachtree Family Dental\n  phones: ["(404) 555-0100"]\n',
-  'consents.yaml': 'consents:\n  - id: C-2025-014\n    covers: [name, health-detail]\n    signed: 2025-03-01\n    expires: 2026-03-01\n',
+  'consents.yaml':
+    'consents:\n  - id: C-2025-014\n    covers: [name, health-detail]\n    signed: 2025-03-01\n    expires: 2026-03-01\n',
   'posts/blocked.md': 'Sarah Whitfield (SSN 078-05-1120) can be reached at 404-555-0187.\n',
-  'posts/suppressed.md': '<!-- phi-lint-disable-next-line phi/phone -- Okafor pharmacy line, approved by Desmond -->\nCall 404-555-0187 after 6 pm.\n',
-  'posts/consented.md': '---\nconsent: C-2025-014\n---\n"I was terrified of getting a root canal," says Sarah Whitfield.\n',
+  'posts/suppressed.md':
+    '<!-- phi-lint-disable-next-line phi/phone -- Okafor pharmacy line, approved by Desmond -->\nCall 404-555-0187 after 6 pm.\n',
+  'posts/consented.md':
+    '---\nconsent: C-2025-014\n---\n"I was terrified of getting a root canal," says Sarah Whitfield.\n',
   'posts/clean.md': 'Flu shots are in! Walk-ins welcome.\n',
 };
 
@@ -47,22 +50,50 @@ describe('--audit-log', () => {
     phiLint(['--audit-log', 'audit.jsonl', 'posts/clean.md'], { cwd: dir, env: TODAY });
     const [first, second] = entries(log);
     expect(entries(log)).toHaveLength(2);
-    expect(first).toMatchObject({ v: 1, seq: 1, prev: GENESIS, exitCode: 1, command: ['--audit-log', 'audit.jsonl', 'posts'] });
+    expect(first).toMatchObject({
+      v: 1,
+      seq: 1,
+      prev: GENESIS,
+      exitCode: 1,
+      command: ['--audit-log', 'audit.jsonl', 'posts'],
+    });
     expect(first!.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(first!.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(first!.git).toEqual({ commit: git(dir, 'rev-parse', 'HEAD').trim(), branch: 'main', repository: 'https://git.example.org/maple/content.git' });
+    expect(first!.git).toEqual({
+      commit: git(dir, 'rev-parse', 'HEAD').trim(),
+      branch: 'main',
+      repository: 'https://git.example.org/maple/content.git',
+    });
     expect(first!.config).toEqual({ file: '.phi-lint.yaml', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(first!.packs.map((p) => p.pack)).toEqual(expect.arrayContaining(['health', 'names', 'phi', 'post', 'relationship', 'reply', 'medical-lists']));
-    for (const p of first!.packs) expect(p).toMatchObject({ source: 'builtin', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(first!.packs.map((p) => p.pack)).toEqual(
+      expect.arrayContaining(['health', 'names', 'phi', 'post', 'relationship', 'reply', 'medical-lists']),
+    );
+    for (const p of first!.packs)
+      expect(p).toMatchObject({ source: 'builtin', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const d = Object.fromEntries(first!.drafts.map((x) => [x.path, x]));
-    expect(Object.keys(d).sort()).toEqual(['posts/blocked.md', 'posts/clean.md', 'posts/consented.md', 'posts/suppressed.md']);
-    expect(d['posts/blocked.md']).toMatchObject({ verdict: 'blocked', sha256: sha(DRAFTS['posts/blocked.md']), cached: false, consents: [], suppressions: [] });
+    expect(Object.keys(d).sort()).toEqual([
+      'posts/blocked.md',
+      'posts/clean.md',
+      'posts/consented.md',
+      'posts/suppressed.md',
+    ]);
+    expect(d['posts/blocked.md']).toMatchObject({
+      verdict: 'blocked',
+      sha256: sha(DRAFTS['posts/blocked.md']),
+      cached: false,
+      consents: [],
+      suppressions: [],
+    });
     expect(d['posts/blocked.md']!.counts).toMatchObject({ name: expect.any(Number), ssn: 1, phone: 1 });
     expect(d['posts/clean.md']).toMatchObject({ verdict: 'clean', counts: {} });
     expect(d['posts/consented.md']).toMatchObject({ verdict: 'clean', consents: ['C-2025-014'] });
-    expect(d['posts/suppressed.md']!.suppressions).toEqual([{ rule: 'phi/phone', kind: 'directive', reason: expect.any(String), file: 'posts/suppressed.md', line: 2 }]);
+    expect(d['posts/suppressed.md']!.suppressions).toEqual([
+      { rule: 'phi/phone', kind: 'directive', reason: expect.any(String), file: 'posts/suppressed.md', line: 2 },
+    ]);
     expect(second).toMatchObject({ seq: 2, prev: sha(readFileSync(log, 'utf8').split('\n')[0]!) });
-    expect(phiLint(['audit', 'verify', 'audit.jsonl'], { cwd: dir }).stdout).toMatch(/^audit\.jsonl: 2 lines verified; last hash [0-9a-f]{64}\n$/);
+    expect(phiLint(['audit', 'verify', 'audit.jsonl'], { cwd: dir }).stdout).toMatch(
+      /^audit\.jsonl: 2 lines verified; last hash [0-9a-f]{64}\n$/,
+    );
   });
 
   it('writes no value from a draft: not in the entries, the suppression reasons or the remote URL', () => {
@@ -76,7 +107,14 @@ describe('--audit-log', () => {
 
   it('records drafts the cache let through', () => {
     const dir = project();
-    const args = ['--audit-log', 'audit.jsonl', '--cache', '--cache-location', join(dir, '.cache-dir', 'c'), 'posts/clean.md'];
+    const args = [
+      '--audit-log',
+      'audit.jsonl',
+      '--cache',
+      '--cache-location',
+      join(dir, '.cache-dir', 'c'),
+      'posts/clean.md',
+    ];
     phiLint(args, { cwd: dir });
     phiLint(args, { cwd: dir });
     const [a, b] = entries(join(dir, 'audit.jsonl'));
@@ -94,7 +132,8 @@ describe('--audit-log', () => {
 
 describe('audit verify', () => {
   const dir = project();
-  for (let i = 0; i < 4; i++) phiLint(['--audit-log', 'audit.jsonl', i % 2 ? 'posts/clean.md' : 'posts'], { cwd: dir, env: TODAY });
+  for (let i = 0; i < 4; i++)
+    phiLint(['--audit-log', 'audit.jsonl', i % 2 ? 'posts/clean.md' : 'posts'], { cwd: dir, env: TODAY });
   const good = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
   const lines = good.split('\n').filter(Boolean);
   const check = (text: string): { status: number | null; stderr: string } => {
@@ -122,7 +161,9 @@ describe('audit verify', () => {
     const r = check([lines[0], lines[2], lines[3], ''].join('\n'));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('line 2: it does not follow line 1 (a line before it was removed, moved or edited)');
-    expect(check([lines[1], lines[2], lines[3], ''].join('\n')).stderr).toContain('line 1: it does not follow line the start');
+    expect(check([lines[1], lines[2], lines[3], ''].join('\n')).stderr).toContain(
+      'line 1: it does not follow line the start',
+    );
   });
 
   it('fails when two lines are swapped, naming the line', () => {
@@ -145,10 +186,17 @@ describe('audit verify', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^4 runs since 2000-01-01 \(.*\): 10 draft checks, 4 distinct draft versions\n/);
     expect(r.stdout).toContain('blocked 2 · warnings 0 · clean 8');
-    expect(r.stdout).toMatch(/Suppressed\ndate +where +rule +by +reason\n.*posts\/suppressed\.md:2 +phi\/phone +directive/);
+    expect(r.stdout).toMatch(
+      /Suppressed\ndate +where +rule +by +reason\n.*posts\/suppressed\.md:2 +phi\/phone +directive/,
+    );
     for (const v of VALUES) expect(r.stdout).not.toContain(v);
-    expect(phiLint(['audit', 'summary', 'audit.jsonl', '--since', '2999-01-01'], { cwd: dir }).stdout).toMatch(/^0 runs since 2999-01-01/);
-    expect(phiLint(['audit', 'verify', 'missing.jsonl'], { cwd: dir })).toMatchObject({ status: 2, stderr: expect.stringMatching(/^phi-lint: missing\.jsonl: cannot read the audit log \(ENOENT\)/) });
+    expect(phiLint(['audit', 'summary', 'audit.jsonl', '--since', '2999-01-01'], { cwd: dir }).stdout).toMatch(
+      /^0 runs since 2999-01-01/,
+    );
+    expect(phiLint(['audit', 'verify', 'missing.jsonl'], { cwd: dir })).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^phi-lint: missing\.jsonl: cannot read the audit log \(ENOENT\)/),
+    });
   });
 });
 
@@ -164,13 +212,22 @@ describe('reports that describe their run', () => {
   it('SARIF invocations have start and end time and the command line; versionControlProvenance the commit and branch', () => {
     const dir = project();
     const r = phiLint(['-f', 'sarif', 'posts/blocked.md'], { cwd: dir });
-    const log = JSON.parse(r.stdout) as { runs: { invocations: Record<string, unknown>[]; versionControlProvenance?: unknown[] }[] };
+    const log = JSON.parse(r.stdout) as {
+      runs: { invocations: Record<string, unknown>[]; versionControlProvenance?: unknown[] }[];
+    };
     expect(sarifErrors(log)).toBe('');
     const inv = log.runs[0]!.invocations[0]!;
-    expect(inv).toMatchObject({ commandLine: 'phi-lint -f sarif posts/blocked.md', arguments: ['-f', 'sarif', 'posts/blocked.md'] });
+    expect(inv).toMatchObject({
+      commandLine: 'phi-lint -f sarif posts/blocked.md',
+      arguments: ['-f', 'sarif', 'posts/blocked.md'],
+    });
     expect(Date.parse(inv.endTimeUtc as string)).toBeGreaterThanOrEqual(Date.parse(inv.startTimeUtc as string));
     expect(log.runs[0]!.versionControlProvenance).toEqual([
-      { repositoryUri: 'https://git.example.org/maple/content.git', revisionId: git(dir, 'rev-parse', 'HEAD').trim(), branch: 'main' },
+      {
+        repositoryUri: 'https://git.example.org/maple/content.git',
+        revisionId: git(dir, 'rev-parse', 'HEAD').trim(),
+        branch: 'main',
+      },
     ]);
     expect(r.stdout).not.toContain('s3cret');
   });
@@ -181,8 +238,16 @@ describe('reports that describe their run', () => {
     const out = JSON.parse(r.stdout) as { results: { filePath: string }[]; metadata: Record<string, unknown> };
     expect(out.results.map((x) => x.filePath)).toEqual([join(dir, 'posts/blocked.md')]);
     const [entry] = entries(join(dir, 'audit.jsonl'));
-    expect(out.metadata).toMatchObject({ tool: 'phi-lint', version: entry!.version, git: entry!.git, config: entry!.config, packs: entry!.packs });
-    expect((out.metadata.rulesMeta as Record<string, { docs: { url: string } }>)['phi/ssn']!.docs.url).toMatch(/docs\/rules\/phi\/ssn\.md$/);
+    expect(out.metadata).toMatchObject({
+      tool: 'phi-lint',
+      version: entry!.version,
+      git: entry!.git,
+      config: entry!.config,
+      packs: entry!.packs,
+    });
+    expect((out.metadata.rulesMeta as Record<string, { docs: { url: string } }>)['phi/ssn']!.docs.url).toMatch(
+      /docs\/rules\/phi\/ssn\.md$/,
+    );
     for (const v of VALUES) expect(r.stdout).not.toContain(v);
   });
 });

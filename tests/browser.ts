@@ -29,7 +29,10 @@ export interface Launched {
 
 export async function launchChromium(): Promise<Launched> {
   if (!existsSync(CHROMIUM)) {
-    return { reason: `${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium)`, close: async () => {} };
+    return {
+      reason: `${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium)`,
+      close: async () => {},
+    };
   }
   const profile = mkdtempSync(join(tmpdir(), 'phi-lint-chromium-'));
   const cleanup = (): void => rmSync(profile, { recursive: true, force: true });
@@ -50,6 +53,9 @@ export async function launchChromium(): Promise<Launched> {
     };
   } catch (e) {
     cleanup();
-    return { reason: `${CHROMIUM} could not be launched: ${String((e as Error).message).split('\n')[0]}`, close: async () => {} };
+    return {
+      reason: `${CHROMIUM} could not be launched: ${String((e as Error).message).split('\n')[0]}`,
+      close: async () => {},
+    };
   }
 }

@@ -11,7 +11,11 @@ import { lintFiles } from '../src/run.js';
 import { phiLint } from './helpers.js';
 import { tempDir } from './support/temp-dirs.js';
 
-const CLEAN = ['Flu shots are in: walk in any weekday morning.\n', 'Brush twice a day and floss once.\n', 'We are closed for the holiday on Thursday.\n'];
+const CLEAN = [
+  'Flu shots are in: walk in any weekday morning.\n',
+  'Brush twice a day and floss once.\n',
+  'We are closed for the holiday on Thursday.\n',
+];
 const PHI = 'Call Marisol Quintero at 404-555-0187 about her crown.\n';
 const CONFIG = 'practice:\n  name: Lakeside Dental\n  phones: ["(404) 555-0100"]\n';
 
@@ -27,12 +31,34 @@ const drafts = (): Record<string, string> => ({
 
 /** Each project's user cache folder (where the key and the default cache file go), outside it. */
 const cacheDirs = new Map<string, string>();
-const cacheDirOf = (cwd: string): string => cacheDirs.get(cwd) ?? (cacheDirs.set(cwd, mkdtempSync(join(tmpdir(), 'phi-lint-cache-home-'))), cacheDirs.get(cwd)!);
+const cacheDirOf = (cwd: string): string =>
+  cacheDirs.get(cwd) ?? (cacheDirs.set(cwd, mkdtempSync(join(tmpdir(), 'phi-lint-cache-home-'))), cacheDirs.get(cwd)!);
 
 async function lint(cwd: string, extra: Partial<LintOptions> = {}, io: Partial<Io> = {}) {
-  const opts: LintOptions = { patterns: ['posts'], useStdin: false, format: 'json', rules: [], failOn: 'error', quiet: false, color: false, mask: true, cache: true, threads: 1, ...extra };
-  const run = await lintFiles(opts, { cwd, readStdin: async () => Buffer.alloc(0), version: '9.9.9', today: '2026-11-26', cacheDir: cacheDirOf(cwd), ...io });
-  const found = Object.fromEntries(run.results.map((r) => [r.filePath.slice(cwd.length + 1), r.findings.map((f) => f.ruleId)]));
+  const opts: LintOptions = {
+    patterns: ['posts'],
+    useStdin: false,
+    format: 'json',
+    rules: [],
+    failOn: 'error',
+    quiet: false,
+    color: false,
+    mask: true,
+    cache: true,
+    threads: 1,
+    ...extra,
+  };
+  const run = await lintFiles(opts, {
+    cwd,
+    readStdin: async () => Buffer.alloc(0),
+    version: '9.9.9',
+    today: '2026-11-26',
+    cacheDir: cacheDirOf(cwd),
+    ...io,
+  });
+  const found = Object.fromEntries(
+    run.results.map((r) => [r.filePath.slice(cwd.length + 1), r.findings.map((f) => f.ruleId)]),
+  );
   return { run, found, cached: run.cached };
 }
 
@@ -80,7 +106,11 @@ describe('--cache', () => {
   });
 
   it('re-lints when the consent ledger changes (a consent can be withdrawn)', async () => {
-    const dir = project({ ...drafts(), '.phi-lint.yaml': `${CONFIG}consents: consents.yaml\n`, 'consents.yaml': 'consents: []\n' });
+    const dir = project({
+      ...drafts(),
+      '.phi-lint.yaml': `${CONFIG}consents: consents.yaml\n`,
+      'consents.yaml': 'consents: []\n',
+    });
     await lint(dir);
     expect((await lint(dir)).cached).toBe(3);
     writeFileSync(join(dir, 'consents.yaml'), 'consents: []\n# reviewed\n');
@@ -91,14 +121,21 @@ describe('--cache', () => {
     const dir = project(drafts());
     await lint(dir);
     const folder = join(cacheDirOf(dir), 'phi-lint');
-    const text = readFileSync(join(folder, readdirSync(folder).find((f) => f.startsWith('cache-'))!), 'utf8');
+    const text = readFileSync(
+      join(
+        folder,
+        readdirSync(folder).find((f) => f.startsWith('cache-'))!,
+      ),
+      'utf8',
+    );
     const data = JSON.parse(text) as { format: number; clean: Record<string, string> };
     expect(Object.keys(data.clean)).toHaveLength(3);
     for (const [k, v] of Object.entries(data.clean)) {
       expect(k).toMatch(/^[\w-]{43}$/);
       expect(v).toMatch(/^[\w-]{43}$/);
     }
-    for (const word of ['posts', 'a.md', 'Flu', 'floss', 'holiday', 'Marisol', '0187', 'Lakeside']) expect(text).not.toContain(word);
+    for (const word of ['posts', 'a.md', 'Flu', 'floss', 'holiday', 'Marisol', '0187', 'Lakeside'])
+      expect(text).not.toContain(word);
   });
 
   it('a broken or unreadable cache is a notice, and the run goes on and writes a new one', async () => {

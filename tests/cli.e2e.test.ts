@@ -44,11 +44,20 @@ describe('exit codes', () => {
 
 describe('stdin', () => {
   it('reads "-" and names it with --stdin-filename', () => {
-    const r = phiLint(['-', '--stdin-filename', 'reply.md', '--format', 'json'], { input: '# Hi\n\nCall 404-555-0187\n' });
+    const r = phiLint(['-', '--stdin-filename', 'reply.md', '--format', 'json'], {
+      input: '# Hi\n\nCall 404-555-0187\n',
+    });
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out[0].filePath).toMatch(/reply\.md$/);
-    expect(out[0].messages[0]).toMatchObject({ ruleId: 'phi/phone', line: 3, column: 6, endLine: 3, endColumn: 18, severity: 2 });
+    expect(out[0].messages[0]).toMatchObject({
+      ruleId: 'phi/phone',
+      line: 3,
+      column: 6,
+      endLine: 3,
+      endColumn: 18,
+      severity: 2,
+    });
   });
   it('reads piped input only when asked ("-" or --stdin); no path and no terminal is exit 2 with a hint', () => {
     for (const args of [['-'], ['--stdin']]) {
@@ -69,7 +78,10 @@ describe('formats', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ errorCount: 2, warningCount: 0 });
     expect(out[0].filePath).toBe(join(dir, 'a.txt'));
-    for (const m of out[0].messages) expect(Object.keys(m)).toEqual(expect.arrayContaining(['ruleId', 'category', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']));
+    for (const m of out[0].messages)
+      expect(Object.keys(m)).toEqual(
+        expect.arrayContaining(['ruleId', 'category', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']),
+      );
   });
   it('stylish shows an annotated excerpt and a summary', () => {
     const dir = tmp({ 'a.txt': 'Call 404-555-0187 now.\n' });
@@ -94,7 +106,8 @@ describe('formats', () => {
 
 describe('Markdown with front matter and CRLF', () => {
   it('points at the original line and column', () => {
-    const text = '---\r\nkind: reply\r\ntitle: Re: review\r\n---\r\n# Thanks!\r\n\r\nWe will call **you** at (773) 555-0182.\r\n';
+    const text =
+      '---\r\nkind: reply\r\ntitle: Re: review\r\n---\r\n# Thanks!\r\n\r\nWe will call **you** at (773) 555-0182.\r\n';
     const dir = tmp({ 'r.md': text });
     const out = JSON.parse(phiLint(['r.md', '-f', 'json'], { cwd: dir }).stdout);
     const m = out[0].messages.find((x: { ruleId: string }) => x.ruleId === 'phi/phone');
@@ -105,7 +118,8 @@ describe('Markdown with front matter and CRLF', () => {
 describe('broken rule and config files', () => {
   it('a rule file with an unknown key names file, line, column and the nearest key', () => {
     const dir = tmp({
-      'rules/custom.yaml': 'rules:\n  - id: custom/x\n    category: name\n    severity: error\n    message: m\n    why: w\n    detect:\n      - pattren: abc\n    examples: { fire: [abc], silent: [x] }\n',
+      'rules/custom.yaml':
+        'rules:\n  - id: custom/x\n    category: name\n    severity: error\n    message: m\n    why: w\n    detect:\n      - pattren: abc\n    examples: { fire: [abc], silent: [x] }\n',
       'a.txt': 'hello\n',
     });
     const r = phiLint(['a.txt', '--rules', 'rules'], { cwd: dir });
@@ -114,7 +128,8 @@ describe('broken rule and config files', () => {
   });
   it('a bad regular expression is refused with its position', () => {
     const dir = tmp({
-      'rules/custom.yaml': 'rules:\n  - id: custom/x\n    category: name\n    severity: error\n    message: m\n    why: w\n    detect:\n      - pattern: "(abc"\n    examples: { fire: [abc], silent: [x] }\n',
+      'rules/custom.yaml':
+        'rules:\n  - id: custom/x\n    category: name\n    severity: error\n    message: m\n    why: w\n    detect:\n      - pattern: "(abc"\n    examples: { fire: [abc], silent: [x] }\n',
       'a.txt': 'hello\n',
     });
     const r = phiLint(['a.txt', '--rules', 'rules'], { cwd: dir });
@@ -123,7 +138,8 @@ describe('broken rule and config files', () => {
   });
   it('an unknown category lists the valid ones', () => {
     const dir = tmp({
-      'rules/custom.yaml': 'rules:\n  - id: custom/x\n    category: nmae\n    severity: error\n    message: m\n    why: w\n    detect:\n      - pattern: abc\n    examples: { fire: [abc], silent: [x] }\n',
+      'rules/custom.yaml':
+        'rules:\n  - id: custom/x\n    category: nmae\n    severity: error\n    message: m\n    why: w\n    detect:\n      - pattern: abc\n    examples: { fire: [abc], silent: [x] }\n',
       'a.txt': 'hello\n',
     });
     const r = phiLint(['a.txt', '--rules', 'rules'], { cwd: dir });

@@ -11,7 +11,7 @@ import { slow } from './support/tiers.js';
 
 const PACK = (fire: string, silent: string): string =>
   [
-    'description: A compliance officer\'s own rules.',
+    "description: A compliance officer's own rules.",
     'rules:',
     '  - id: clinic/chart-number',
     '    category: mrn',
@@ -33,26 +33,40 @@ describe('explain', () => {
     const r = await cli(['explain', 'phi/phone'], { cwd: tmpProject() });
     expect(r.exitCode).toBe(0);
     const out = r.stdout;
-    expect(out).toMatch(/^phi\/phone\n {2}category: phone · Safe Harbor identifier \(D\), no\. 4 of 18: Telephone numbers/);
-    expect(out).toContain('severity: error · runs on: posts, replies and comments · pack: phi (built-in rules/phi/phones.yaml:');
-    for (const heading of ['What it looks for', 'Why', 'Fires on', 'Stays silent on', 'How to rewrite']) expect(out).toContain(`\n${heading}\n`);
+    expect(out).toMatch(
+      /^phi\/phone\n {2}category: phone · Safe Harbor identifier \(D\), no\. 4 of 18: Telephone numbers/,
+    );
+    expect(out).toContain(
+      'severity: error · runs on: posts, replies and comments · pack: phi (built-in rules/phi/phones.yaml:',
+    );
+    for (const heading of ['What it looks for', 'Why', 'Fires on', 'Stays silent on', 'How to rewrite'])
+      expect(out).toContain(`\n${heading}\n`);
     expect(out).toContain('45 CFR 164.514(b)(2)(i)(D)');
     expect(out).toContain('  ✖ Call Dana at 404-555-0187 if anything changes.');
     expect(out).toContain('  ✔ Our office number is (404) 555-0100.');
     expect(out).toContain("  Remove the number, or use the practice's main number.");
   });
-  it('shows the configured severity, custom packs and phi-lint\'s own checks', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'rules: { phi/zip: warning }\nrule-dirs: [compliance]\n', 'compliance/clinic.yaml': PACK('See chart #123456.', 'Chart your progress!') });
-    expect((await cli(['explain', 'phi/zip'], { cwd: dir })).stdout).toContain('severity: warning (configured; default error)');
+  it("shows the configured severity, custom packs and phi-lint's own checks", async () => {
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'rules: { phi/zip: warning }\nrule-dirs: [compliance]\n',
+      'compliance/clinic.yaml': PACK('See chart #123456.', 'Chart your progress!'),
+    });
+    expect((await cli(['explain', 'phi/zip'], { cwd: dir })).stdout).toContain(
+      'severity: warning (configured; default error)',
+    );
     const custom = await cli(['explain', 'clinic/chart-number'], { cwd: dir });
     expect(custom.stdout).toContain('pack: clinic (compliance/clinic.yaml:3)');
     expect(custom.stdout).toContain('Safe Harbor identifier (H), no. 8 of 18: Medical record numbers');
-    expect((await cli(['explain', 'phi-lint/directive-without-reason'], { cwd: dir })).stdout).toContain('require-reason: false');
+    expect((await cli(['explain', 'phi-lint/directive-without-reason'], { cwd: dir })).stdout).toContain(
+      'require-reason: false',
+    );
   });
   it('an unknown rule is exit 2 with the nearest id', async () => {
     const r = await cli(['explain', 'phi/phnoe'], { cwd: tmpProject() });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe('phi-lint: unknown rule "phi/phnoe" (did you mean "phi/phone"?); `phi-lint rules` lists them all\n');
+    expect(r.stderr).toBe(
+      'phi-lint: unknown rule "phi/phnoe" (did you mean "phi/phone"?); `phi-lint rules` lists them all\n',
+    );
     expect((await cli(['explain', 'email'], { cwd: tmpProject() })).stderr).toContain('did you mean "phi/email"?');
     expect((await cli(['explain'], { cwd: tmpProject() })).exitCode).toBe(2);
   });
@@ -65,16 +79,30 @@ describe('rules', () => {
     expect(r.exitCode).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^rule\s+category\s+safe harbor\s+severity\s+pack\s+runs on$/);
-    expect(lines.find((l) => l.startsWith('phi/phone '))).toMatch(/^phi\/phone\s+phone\s+D \(4\)\s+error\s+phi\s+posts, replies, comments$/);
+    expect(lines.find((l) => l.startsWith('phi/phone '))).toMatch(
+      /^phi\/phone\s+phone\s+D \(4\)\s+error\s+phi\s+posts, replies, comments$/,
+    );
     expect(lines.find((l) => l.startsWith('phi/zip '))).toMatch(/^phi\/zip\s+geo\s+B \(2\)\s+off\s+phi/);
     const json = JSON.parse((await cli(['rules', '--json'], { cwd: dir })).stdout);
-    expect(json.find((x: { id: string }) => x.id === 'phi/ssn')).toMatchObject({ id: 'phi/ssn', category: 'ssn', safeHarbor: 'G (7)', severity: 'error', pack: 'phi', appliesTo: 'both' });
+    expect(json.find((x: { id: string }) => x.id === 'phi/ssn')).toMatchObject({
+      id: 'phi/ssn',
+      category: 'ssn',
+      safeHarbor: 'G (7)',
+      severity: 'error',
+      pack: 'phi',
+      appliesTo: 'both',
+    });
   });
   it('--coverage: which of the 18 identifiers the active configuration covers', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'rules: { phi/phone: off, phi/phone-labelled: off }\nrule-dirs: [compliance]\n', 'compliance/clinic.yaml': PACK('See chart #123456.', 'Chart your progress!') });
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'rules: { phi/phone: off, phi/phone-labelled: off }\nrule-dirs: [compliance]\n',
+      'compliance/clinic.yaml': PACK('See chart #123456.', 'Chart your progress!'),
+    });
     const json = JSON.parse((await cli(['rules', '--coverage', '--json'], { cwd: dir })).stdout);
     expect(json.total).toBe(18);
-    const by = Object.fromEntries(json.identifiers.map((i: { letter: string; rules: string[] }) => [i.letter, i.rules]));
+    const by = Object.fromEntries(
+      json.identifiers.map((i: { letter: string; rules: string[] }) => [i.letter, i.rules]),
+    );
     expect(by.D).toEqual([]); // phone switched off
     expect(by.H).toEqual(['phi/mrn', 'clinic/chart-number']);
     expect(by.G).toEqual(['phi/ssn', 'phi/ssn-unformatted', 'phi/ssn-last-four']);
@@ -90,12 +118,31 @@ describe('init', () => {
   it('writes a commented config from flags that loads and keeps the profile', async () => {
     const dir = tmpProject();
     const r = await cli(
-      ['init', '--yes', '--name', 'Peachtree Family Dental', '--phone', '(404) 555-0100', '--email', 'hello@peachtreefamilydental.example', '--address', '1200 Peachtree St NE, Suite 300, Atlanta, GA 30309', '--domain', 'https://www.PeachtreeFamilyDental.example/', '--handle', 'PeachtreeDental', '--staff', 'Dr. Anna Reyes', '--staff', 'Keisha Brown, RDH'],
+      [
+        'init',
+        '--yes',
+        '--name',
+        'Peachtree Family Dental',
+        '--phone',
+        '(404) 555-0100',
+        '--email',
+        'hello@peachtreefamilydental.example',
+        '--address',
+        '1200 Peachtree St NE, Suite 300, Atlanta, GA 30309',
+        '--domain',
+        'https://www.PeachtreeFamilyDental.example/',
+        '--handle',
+        'PeachtreeDental',
+        '--staff',
+        'Dr. Anna Reyes',
+        '--staff',
+        'Keisha Brown, RDH',
+      ],
       { cwd: dir },
     );
     expect(r.exitCode).toBe(0);
     const file = join(dir, '.phi-lint.yaml');
-    expect(readFileSync(file, 'utf8')).toContain('# The practice\'s own public details');
+    expect(readFileSync(file, 'utf8')).toContain("# The practice's own public details");
     const config = loadConfig(file, dir);
     expect(config.practice).toMatchObject({
       name: 'Peachtree Family Dental',
@@ -120,7 +167,17 @@ describe('init', () => {
   });
   it('asks on a terminal, with flags as defaults, and asks again after a bad answer', async () => {
     const dir = tmpProject({ 'replies/.keep': '' }); // (no reply folder: a warning, tests/init-setup.test.ts)
-    const answers = ['Peachtree Family Dental', 'not a phone', '', '(404) 555-0100, 404-555-0102', '', '', 'peachtreefamilydental.example', '@PeachtreeDental', 'Dr. Anna Reyes; Keisha Brown, RDH'];
+    const answers = [
+      'Peachtree Family Dental',
+      'not a phone',
+      '',
+      '(404) 555-0100, 404-555-0102',
+      '',
+      '',
+      'peachtreefamilydental.example',
+      '@PeachtreeDental',
+      'Dr. Anna Reyes; Keisha Brown, RDH',
+    ];
     const asked: string[] = [];
     const prompt = async (q: string): Promise<string> => {
       asked.push(q);
@@ -165,7 +222,9 @@ describe('test-rules', () => {
       ].join('\n'),
     );
     const good = tmpProject({ 'compliance/clinic.yaml': PACK('See chart #123456.', 'Chart your progress!') });
-    expect(phiLint(['test-rules', 'compliance'], { cwd: good }).stdout).toBe('✔ 1 rules, 2 examples: all pass (the example practice profile).\n');
+    expect(phiLint(['test-rules', 'compliance'], { cwd: good }).stdout).toBe(
+      '✔ 1 rules, 2 examples: all pass (the example practice profile).\n',
+    );
   });
   it('a broken pack is exit 2 with its position', async () => {
     const dir = tmpProject({ 'compliance/clinic.yaml': PACK('a', 'b').replace('category: mrn', 'category: mnr') });
@@ -180,11 +239,14 @@ describe('test-rules', () => {
 
 describe('redact', () => {
   it('prints the draft with placeholders, front matter and suppressed findings included', async () => {
-    const text = '---\ntitle: Draft for review\n---\nCall the desk at 404-555-0187 or mail **jane.doe@gmail.com**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN 078-05-1123. Our number: (404) 555-0100.\n';
+    const text =
+      '---\ntitle: Draft for review\n---\nCall the desk at 404-555-0187 or mail **jane.doe@gmail.com**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN 078-05-1123. Our number: (404) 555-0100.\n';
     const dir = tmpProject({ '.phi-lint.yaml': 'practice:\n  phones: ["(404) 555-0100"]\n', 'a.md': text });
     const r = await cli(['redact', 'a.md'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(r.stdout).toBe('---\ntitle: Draft for review\n---\nCall the desk at [PHONE] or mail **[EMAIL]**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN [SSN]. Our number: (404) 555-0100.\n');
+    expect(r.stdout).toBe(
+      '---\ntitle: Draft for review\n---\nCall the desk at [PHONE] or mail **[EMAIL]**.\n<!-- phi-lint-disable-next-line phi/ssn -- sample -->\nSSN [SSN]. Our number: (404) 555-0100.\n',
+    );
   });
   slow('reads standard input (spawned)', () => {
     const r = phiLint(['redact', '-'], { input: 'Text me: 773.555.0182\n' });

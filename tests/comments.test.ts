@@ -17,8 +17,14 @@ const PRACTICE = [
 const HEALTH = 'Thanks Dr. Reyes, my root canal went great!\n';
 const PATIENT = "I've been a patient here for ten years.\n";
 
-interface JsonMessage { ruleId: string; severity: number; suggestion?: string; category: string }
-const messagesOf = (stdout: string): JsonMessage[] => (JSON.parse(stdout) as { messages: JsonMessage[] }[]).flatMap((r) => r.messages);
+interface JsonMessage {
+  ruleId: string;
+  severity: number;
+  suggestion?: string;
+  category: string;
+}
+const messagesOf = (stdout: string): JsonMessage[] =>
+  (JSON.parse(stdout) as { messages: JsonMessage[] }[]).flatMap((r) => r.messages);
 
 describe('--kind comment', () => {
   it('reports what a comment reveals, recommends hiding it and replying privately, and fails on a health detail', async () => {
@@ -50,7 +56,7 @@ describe('--kind comment', () => {
     expect(messagesOf(r.stdout).map((m) => [m.ruleId, m.severity])).toEqual([['comment/is-patient', 1]]);
   });
 
-  it('comes from the config\'s kinds: comment globs and from front matter kind: comment', async () => {
+  it("comes from the config's kinds: comment globs and from front matter kind: comment", async () => {
     const dir = tmpProject({
       '.phi-lint.yaml': `${PRACTICE}kinds: { comment: ["comments/**"] }\n`,
       'comments/a.txt': HEALTH,
@@ -58,7 +64,11 @@ describe('--kind comment', () => {
     });
     const r = await cli(['--format', 'json', '.'], { cwd: dir });
     const results = JSON.parse(r.stdout) as { filePath: string; messages: JsonMessage[] }[];
-    for (const f of results) expect(f.messages.map((m) => m.ruleId), f.filePath).toContain('comment/health-detail');
+    for (const f of results)
+      expect(
+        f.messages.map((m) => m.ruleId),
+        f.filePath,
+      ).toContain('comment/health-detail');
     expect(results).toHaveLength(2);
   });
 
@@ -72,11 +82,14 @@ describe('--kind comment', () => {
     expect(msgs.find((m) => m.ruleId === 'comment/health-detail')?.severity).toBe(1);
     expect(msgs.map((m) => m.ruleId)).not.toContain('comment/is-patient');
     // posts keep their own severities
-    const post = await cli(['--kind', 'post', '--format', 'json', '-'], { cwd: dir, input: 'Tyler has worked so hard on his Accutane course.\n' });
+    const post = await cli(['--kind', 'post', '--format', 'json', '-'], {
+      cwd: dir,
+      input: 'Tyler has worked so hard on his Accutane course.\n',
+    });
     expect(post.exitCode).toBe(1);
   });
 
-  it('rules: sets a comment rule\'s severity unless comments: severity: says otherwise', async () => {
+  it("rules: sets a comment rule's severity unless comments: severity: says otherwise", async () => {
     const dir = tmpProject({ '.phi-lint.yaml': `${PRACTICE}rules: { comment/is-patient: error }\n` });
     const r = await cli(['--kind', 'comment', '--format', 'json', '-'], { cwd: dir, input: PATIENT });
     expect(messagesOf(r.stdout).map((m) => [m.ruleId, m.severity])).toEqual([['comment/is-patient', 2]]);
@@ -95,10 +108,13 @@ describe('--kind comment', () => {
     expect(r.stderr).toMatch(/\.phi-lint\.yaml:\d+:\d+/);
   });
 
-  it('a directive inside a comment is the commenter\'s and is not obeyed', async () => {
+  it("a directive inside a comment is the commenter's and is not obeyed", async () => {
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE });
     const input = `<!-- phi-lint-disable -- trust me -->\n${HEALTH}`;
-    const r = await cli(['--kind', 'comment', '--format', 'json', '--stdin-filename', 'c.md', '-'], { cwd: dir, input });
+    const r = await cli(['--kind', 'comment', '--format', 'json', '--stdin-filename', 'c.md', '-'], {
+      cwd: dir,
+      input,
+    });
     expect(r.exitCode).toBe(1);
     expect(messagesOf(r.stdout).map((m) => m.ruleId)).toContain('comment/health-detail');
   });
@@ -129,14 +145,22 @@ function generatedExport(n: number): { csv: string; want: string[] } {
   for (let i = 0; i < n; i++) {
     const [text, action] = TEMPLATES[i % TEMPLATES.length]!;
     const id = String(5000 + i);
-    lines.push([id, PEOPLE[i % PEOPLE.length]!, '2026-11-02T10:00:00Z', text, `https://social.example/p/1?c=${id}`, 'facebook'].map(csvCellOf).join(','));
+    lines.push(
+      [id, PEOPLE[i % PEOPLE.length]!, '2026-11-02T10:00:00Z', text, `https://social.example/p/1?c=${id}`, 'facebook']
+        .map(csvCellOf)
+        .join(','),
+    );
     want.push(action);
   }
   return { csv: `${lines.join('\n')}\n`, want };
 }
 
 /** Parse the report's CSV (no line breaks inside cells when masked). */
-const csvRows = (text: string): string[][] => text.trim().split('\r\n').map((l) => l.split(','));
+const csvRows = (text: string): string[][] =>
+  text
+    .trim()
+    .split('\r\n')
+    .map((l) => l.split(','));
 
 describe('phi-lint comments', () => {
   it('triages a 1,000-row CSV export in under 5 s: an action per row, and JSON, SARIF and HTML', async () => {
@@ -155,16 +179,28 @@ describe('phi-lint comments', () => {
     // masked (not a terminal): no author, no text, no value from a comment
     expect(r.stdout).not.toMatch(/Whitfield|root canal|555-0187|asthma/);
 
-    const json = JSON.parse((await cli(['comments', 'export.csv', '-f', 'json'], { cwd: dir })).stdout) as { action: string; row: number; filePath: string }[];
+    const json = JSON.parse((await cli(['comments', 'export.csv', '-f', 'json'], { cwd: dir })).stdout) as {
+      action: string;
+      row: number;
+      filePath: string;
+    }[];
     expect(json.map((e) => e.action)).toEqual(want);
     expect(json[999]).toMatchObject({ row: 1000, filePath: 'export.csv' });
 
     const sarif = JSON.parse((await cli(['comments', 'export.csv', '-f', 'sarif'], { cwd: dir })).stdout) as {
-      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[] }[];
+      runs: {
+        results: {
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+          partialFingerprints: Record<string, string>;
+        }[];
+      }[];
     };
     const results = sarif.runs[0]!.results;
     expect(results.length).toBeGreaterThan(400);
-    expect(results[0]!.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'export.csv' }, region: { startLine: 2 } });
+    expect(results[0]!.locations[0]!.physicalLocation).toMatchObject({
+      artifactLocation: { uri: 'export.csv' },
+      region: { startLine: 2 },
+    });
     const prints = results.map((x) => Object.values(x.partialFingerprints)[0]);
     expect(new Set(prints).size).toBe(prints.length);
 
@@ -181,13 +217,21 @@ describe('phi-lint comments', () => {
       '',
       JSON.stringify({ cid: 'a2', who: 'Owen Fletcher', msg: 'Do you take new patients?' }),
     ].join('\n');
-    const dir = tmpProject({ '.phi-lint.yaml': `${PRACTICE}comments:\n  columns: { id: cid, text: msg }\n`, 'e.jsonl': jsonl });
+    const dir = tmpProject({
+      '.phi-lint.yaml': `${PRACTICE}comments:\n  columns: { id: cid, text: msg }\n`,
+      'e.jsonl': jsonl,
+    });
     const r = await cli(['comments', 'e.jsonl'], { cwd: dir });
     expect(r.stderr).toBe('');
     const rows = csvRows(r.stdout);
-    expect(rows.slice(1).map((c) => [c[0], c[1], c[2], c[5]])).toEqual([['1', '1', 'a1', 'hide'], ['2', '3', 'a2', 'ok']]);
+    expect(rows.slice(1).map((c) => [c[0], c[1], c[2], c[5]])).toEqual([
+      ['1', '1', 'a1', 'hide'],
+      ['2', '3', 'a2', 'ok'],
+    ]);
     const dir2 = tmpProject({ '.phi-lint.yaml': PRACTICE, 'e.jsonl': jsonl });
-    expect((await cli(['comments', 'e.jsonl'], { cwd: dir2 })).stderr).toMatch(/e\.jsonl:1:1: .*no column for the comment's text/);
+    expect((await cli(['comments', 'e.jsonl'], { cwd: dir2 })).stderr).toMatch(
+      /e\.jsonl:1:1: .*no column for the comment's text/,
+    );
     const mapped = await cli(['comments', 'e.jsonl', '--column', 'text=msg', '--column', 'id=cid'], { cwd: dir2 });
     expect(csvRows(mapped.stdout)[1]![2]).toBe('a1');
   });
@@ -209,14 +253,18 @@ describe('phi-lint comments', () => {
   });
 
   it('defuses spreadsheet formulas in the CSV it writes', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'x.csv': 'id,text,platform\n=HYPERLINK("http://evil.example"),hi,+cmd\n' });
+    const dir = tmpProject({
+      '.phi-lint.yaml': PRACTICE,
+      'x.csv': 'id,text,platform\n=HYPERLINK("http://evil.example"),hi,+cmd\n',
+    });
     const r = await cli(['comments', 'x.csv'], { cwd: dir });
     const rows = r.stdout.trim().split('\r\n');
     expect(rows[1]).toMatch(/^1,2,"'=HYPERLINK\(""http:\/\/evil\.example""\)",,'\+cmd,ok,$/);
   });
 
   it('prints no control character from an export: no cell can drive the terminal or split a row', async () => {
-    const csv = 'id,created,text,platform\n"7\u001b[2J\u001b]0;pwned\u001b\\",2026\u202e,"line one\r\nline two",fb\u0085\n';
+    const csv =
+      'id,created,text,platform\n"7\u001b[2J\u001b]0;pwned\u001b\\",2026\u202e,"line one\r\nline two",fb\u0085\n';
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'x.csv': csv });
     for (const extra of [[], ['--show-values']]) {
       const r = await cli(['comments', 'x.csv', ...extra], { cwd: dir });
@@ -230,11 +278,17 @@ describe('phi-lint comments', () => {
     const { csv } = generatedExport(7);
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'export.csv': csv });
     const reply = "Marcus, we're sorry the inhaler isn't helping.\n";
-    const r = await cli(['--kind', 'reply', '--format', 'json', '--in-reply-to', 'export.csv#5001', '-'], { cwd: dir, input: reply });
+    const r = await cli(['--kind', 'reply', '--format', 'json', '--in-reply-to', 'export.csv#5001', '-'], {
+      cwd: dir,
+      input: reply,
+    });
     const ids = messagesOf(r.stdout).map((m) => m.ruleId);
     expect(ids).toContain('reply/repeats-health-detail');
     expect(ids).toContain('reply/repeats-name');
-    const other = await cli(['--kind', 'reply', '--format', 'json', '--in-reply-to', 'export.csv#5004', '-'], { cwd: dir, input: reply });
+    const other = await cli(['--kind', 'reply', '--format', 'json', '--in-reply-to', 'export.csv#5004', '-'], {
+      cwd: dir,
+      input: reply,
+    });
     expect(messagesOf(other.stdout).map((m) => m.ruleId)).not.toContain('reply/repeats-health-detail');
     const missing = await cli(['--kind', 'reply', '--in-reply-to', 'export.csv#42', '-'], { cwd: dir, input: reply });
     expect(missing.exitCode).toBe(2);

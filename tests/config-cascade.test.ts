@@ -77,7 +77,11 @@ describe('nested configs', () => {
 
   it('extends: may not name a file outside the repository', async () => {
     const outside = tmpProject({ 'base.yaml': ROOT_CONFIG });
-    const dir = tmpProject({ '.git/HEAD': 'ref: refs/heads/main\n', '.phi-lint.yaml': `extends: ${outside}/base.yaml\n`, 'x.md': 'Hi.\n' });
+    const dir = tmpProject({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      '.phi-lint.yaml': `extends: ${outside}/base.yaml\n`,
+      'x.md': 'Hi.\n',
+    });
     const r = await cli(['x.md'], { cwd: dir });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/extends: names a file outside the repository/);
@@ -100,8 +104,12 @@ describe('nested configs', () => {
       'posts/hello.md': 'Welcome Marcus Ellery!\n',
     });
     const r = await cli(['-f', 'json', '.'], { cwd: dir });
-    const byFile = new Map((JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[])
-      .map((f) => [f.filePath.slice(dir.length + 1), f.messages.map((m) => m.ruleId)]));
+    const byFile = new Map(
+      (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[]).map((f) => [
+        f.filePath.slice(dir.length + 1),
+        f.messages.map((m) => m.ruleId),
+      ]),
+    );
     expect(byFile.get('events/fair.md')).toEqual([]);
     expect(byFile.get('posts/fair.md')).toContain('phi/phone');
     expect(byFile.get('team/hello.md')).toEqual([]);
@@ -110,7 +118,7 @@ describe('nested configs', () => {
     expect(stylish.stdout).toMatch(/\.phi-lint\.yaml:7.*phi\/phone/);
   });
 
-  it('a parent\'s ignore: and kinds: globs apply below a nested config, relative to the parent', async () => {
+  it("a parent's ignore: and kinds: globs apply below a nested config, relative to the parent", async () => {
     const dir = tmpProject({
       '.phi-lint.yaml': 'kinds: { reply: ["content/replies/**"] }\nignore: ["content/archive/**"]\n',
       'content/.phi-lint.yaml': 'rules: { phi/email: warning }\n',
@@ -152,7 +160,11 @@ describe('--print-config, --debug, --list-files', () => {
   });
 
   it('--debug says which config files and rule packs were read (standard error)', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': ROOT_CONFIG, 'content/.phi-lint.yaml': 'rules: {}\n', 'content/x.md': 'Hi.\n' });
+    const dir = tmpProject({
+      '.phi-lint.yaml': ROOT_CONFIG,
+      'content/.phi-lint.yaml': 'rules: {}\n',
+      'content/x.md': 'Hi.\n',
+    });
     const r = await cli(['--debug', 'content/x.md'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toMatch(/phi-lint: debug: content\/x\.md: config \.phi-lint\.yaml, content\/\.phi-lint\.yaml/);
@@ -160,7 +172,12 @@ describe('--print-config, --debug, --list-files', () => {
   });
 
   it('--list-files lists what would be linted, one per line, and lints nothing', async () => {
-    const dir = tmpProject({ 'a.md': 'Call 773-555-0182.\n', 'b/c.txt': 'Hi.\n', 'b/d.png': 'x', 'node_modules/x/y.md': 'Hi.\n' });
+    const dir = tmpProject({
+      'a.md': 'Call 773-555-0182.\n',
+      'b/c.txt': 'Hi.\n',
+      'b/d.png': 'x',
+      'node_modules/x/y.md': 'Hi.\n',
+    });
     const r = await cli(['--list-files', '.'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('a.md\nb/c.txt\n');

@@ -4,19 +4,23 @@
 import { describe, expect, it } from 'vitest';
 import { cli, tmpProject } from './tmp-project.js';
 
-const LEDGER = (expires: string): string => [
-  'consents:',
-  '  - id: C-2025-014',
-  '    covers: [name, health-detail]',
-  '    signed: 2025-01-10',
-  `    expires: ${expires}`,
-  '    drafts: ["captions/dana-*.txt"]',
-  '',
-].join('\n');
+const LEDGER = (expires: string): string =>
+  [
+    'consents:',
+    '  - id: C-2025-014',
+    '    covers: [name, health-detail]',
+    '    signed: 2025-01-10',
+    `    expires: ${expires}`,
+    '    drafts: ["captions/dana-*.txt"]',
+    '',
+  ].join('\n');
 const CAPTION = 'Dana Ruiz ran her first 5K after knee surgery!\n';
 const env = { PHI_LINT_TODAY: '2025-06-01' };
 
-interface Msg { ruleId: string; severity: number }
+interface Msg {
+  ruleId: string;
+  severity: number;
+}
 const msgs = (stdout: string, end: string): Msg[] =>
   (JSON.parse(stdout) as { filePath: string; messages: Msg[] }[]).find((f) => f.filePath.endsWith(end))!.messages;
 
@@ -36,7 +40,11 @@ describe('ledger drafts: globs', () => {
   });
 
   it('an expired consent that names a draft is a phi-lint/consent error there', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': '{}\n', 'consents.yaml': LEDGER('2025-03-01'), 'captions/dana-5k.txt': CAPTION });
+    const dir = tmpProject({
+      '.phi-lint.yaml': '{}\n',
+      'consents.yaml': LEDGER('2025-03-01'),
+      'captions/dana-5k.txt': CAPTION,
+    });
     const r = await cli(['-f', 'json', 'captions/dana-5k.txt'], { cwd: dir, env });
     expect(msgs(r.stdout, 'dana-5k.txt').map((m) => m.ruleId)).toContain('phi-lint/consent');
     expect(r.exitCode).toBe(1);

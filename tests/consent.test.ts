@@ -28,7 +28,19 @@ const LEDGER = `consents:
 const ledger: ConsentLedger = parseLedger('consents.yaml', LEDGER);
 
 function finding(category: Finding['category'], start: number, ruleId = `phi/${category}`): Finding {
-  return { ruleId, category, severity: 'error', start, end: start + 3, match: 'x', message: 'm', line: 4, column: 1, endLine: 4, endColumn: 4 };
+  return {
+    ruleId,
+    category,
+    severity: 'error',
+    start,
+    end: start + 3,
+    match: 'x',
+    message: 'm',
+    line: 4,
+    column: 1,
+    endLine: 4,
+    endColumn: 4,
+  };
 }
 function draft(consent: string): ReturnType<typeof parseDocument> {
   return parseDocument('a.md', `---\ntitle: Dana's story\nconsent: ${consent}\n---\nCall Dana.\n`, 'post');
@@ -47,18 +59,46 @@ function ledgerError(text: string, file = 'consents.yaml'): string {
 
 describe('ledger', () => {
   it('reads entries', () => {
-    expect(ledger.entries.get('C-2025-014')).toEqual({ id: 'C-2025-014', covers: ['phone', 'email', 'name'], signed: '2025-03-01', expires: '2026-03-01', note: 'Spring testimonial campaign' });
+    expect(ledger.entries.get('C-2025-014')).toEqual({
+      id: 'C-2025-014',
+      covers: ['phone', 'email', 'name'],
+      signed: '2025-03-01',
+      expires: '2026-03-01',
+      note: 'Spring testimonial campaign',
+    });
   });
   it('refuses unknown categories and keys with file:line:col and the nearest name', () => {
-    expect(ledgerError('consents:\n  - id: C-1\n    covers: [phnoe]\n    signed: 2025-01-01\n    expires: 2026-01-01\n', 'consents.yaml')).toMatch(/consents\.yaml:3:14: .*"phnoe".*did you mean "phone"/);
-    expect(ledgerError('consents:\n  - id: C-1\n    covers: [phone]\n    signed: 2025-01-01\n    expiry: 2026-01-01\n', 'consents.yaml')).toMatch(/consents\.yaml:5:5: unknown key "expiry".*did you mean "expires"/);
+    expect(
+      ledgerError(
+        'consents:\n  - id: C-1\n    covers: [phnoe]\n    signed: 2025-01-01\n    expires: 2026-01-01\n',
+        'consents.yaml',
+      ),
+    ).toMatch(/consents\.yaml:3:14: .*"phnoe".*did you mean "phone"/);
+    expect(
+      ledgerError(
+        'consents:\n  - id: C-1\n    covers: [phone]\n    signed: 2025-01-01\n    expiry: 2026-01-01\n',
+        'consents.yaml',
+      ),
+    ).toMatch(/consents\.yaml:5:5: unknown key "expiry".*did you mean "expires"/);
   });
   it('refuses impossible dates, expiry before signing, duplicate ids, missing keys', () => {
-    const entry = (id: string, signed: string, expires: string): string => `  - id: ${id}\n    covers: [name]\n    signed: ${signed}\n    expires: ${expires}\n`;
-    expect(ledgerError(`consents:\n${entry('C-1', '2025-02-30', '2026-01-01')}`, 'c.yaml')).toMatch(/c\.yaml:4:13: "2025-02-30" is not a calendar date/);
-    expect(ledgerError(`consents:\n${entry('C-1', '2025-02-01', '2024-01-01')}`, 'c.yaml')).toMatch(/c\.yaml:5:14: consent "C-1" expires \(2024-01-01\) before it was signed/);
-    expect(ledgerError(`consents:\n${entry('C-1', '2025-02-01', '2026-01-01')}${entry('C-1', '2025-02-01', '2026-01-01')}`, 'c.yaml')).toMatch(/c\.yaml:6:9: consent id "C-1" is listed twice/);
-    expect(ledgerError('consents:\n  - id: C-1\n    covers: [name]\n    signed: 2025-01-01\n', 'c.yaml')).toMatch(/missing the required key "expires"/);
+    const entry = (id: string, signed: string, expires: string): string =>
+      `  - id: ${id}\n    covers: [name]\n    signed: ${signed}\n    expires: ${expires}\n`;
+    expect(ledgerError(`consents:\n${entry('C-1', '2025-02-30', '2026-01-01')}`, 'c.yaml')).toMatch(
+      /c\.yaml:4:13: "2025-02-30" is not a calendar date/,
+    );
+    expect(ledgerError(`consents:\n${entry('C-1', '2025-02-01', '2024-01-01')}`, 'c.yaml')).toMatch(
+      /c\.yaml:5:14: consent "C-1" expires \(2024-01-01\) before it was signed/,
+    );
+    expect(
+      ledgerError(
+        `consents:\n${entry('C-1', '2025-02-01', '2026-01-01')}${entry('C-1', '2025-02-01', '2026-01-01')}`,
+        'c.yaml',
+      ),
+    ).toMatch(/c\.yaml:6:9: consent id "C-1" is listed twice/);
+    expect(ledgerError('consents:\n  - id: C-1\n    covers: [name]\n    signed: 2025-01-01\n', 'c.yaml')).toMatch(
+      /missing the required key "expires"/,
+    );
   });
   it('calendar dates and an injectable today', () => {
     expect(isCalendarDate('2024-02-29')).toBe(true);
@@ -84,28 +124,37 @@ describe('consent filter', () => {
       ['phi/phone', 'info', 'covered by consent C-2025-014, expires 2026-03-01'],
       ['phi/ssn', 'error', 'not covered by consent C-2025-014 (it covers phone, email, name)'],
     ]);
-    expect(out[0].message).toBe('Consent C-2025-014 covers phone, email, name but not ssn, which this draft discloses; get a broader authorization or remove it.');
+    expect(out[0].message).toBe(
+      'Consent C-2025-014 covers phone, email, name but not ssn, which this draft discloses; get a broader authorization or remove it.',
+    );
     expect(out[0]).toMatchObject({ line: 3, column: 1 }); // points at `consent:` in the front matter
   });
   it('a consent is valid through its expiry date, and not before it is signed', () => {
     const doc = draft('C-2025-014');
     expect(applyConsent(doc, [finding('phone', 60)], { ...opts, today: '2026-03-01' })[0].severity).toBe('info');
     const after = applyConsent(doc, [finding('phone', 60)], { ...opts, today: '2026-03-02' });
-    expect(after.map((f) => [f.ruleId, f.severity])).toEqual([['phi-lint/consent', 'error'], ['phi/phone', 'error']]);
-    expect(after[0].message).toBe('Consent C-2025-014 expired on 2026-03-01; renew the authorization or take the draft down.');
+    expect(after.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['phi-lint/consent', 'error'],
+      ['phi/phone', 'error'],
+    ]);
+    expect(after[0].message).toBe(
+      'Consent C-2025-014 expired on 2026-03-01; renew the authorization or take the draft down.',
+    );
     expect(after[1].note).toBe('consent C-2025-014 would cover this, but it expired on 2026-03-01');
     const early = applyConsent(draft('C-2027-001'), [finding('phone', 60)], opts);
     expect(early[0].message).toMatch(/Consent C-2027-001 is dated 2027-01-01, which is after today \(2025-06-01\)/);
   });
   it('an unknown id names the nearest one; no ledger at all is an error too', () => {
     const out = applyConsent(draft('C-2025-041'), [finding('phone', 60)], opts);
-    expect(out[0].message).toBe('Consent C-2025-041 is not in the consent ledger consents.yaml (did you mean C-2025-014?).');
+    expect(out[0].message).toBe(
+      'Consent C-2025-041 is not in the consent ledger consents.yaml (did you mean C-2025-014?).',
+    );
     expect(out[1].severity).toBe('error');
     const none = applyConsent(draft('C-2025-014'), [finding('phone', 60)], { ...opts, ledger: undefined });
     expect(none[0].message).toMatch(/there is no consent ledger/);
   });
   it('a stated written permission without a consent on file: covered categories are notes, one warning asks to record it', () => {
-    const text = 'Shared with Dana\'s written permission. Dana loves her new crown! Call 404-555-0187.\n';
+    const text = "Shared with Dana's written permission. Dana loves her new crown! Call 404-555-0187.\n";
     const doc = parseDocument('a.txt', text, 'post');
     const out = applyConsent(doc, [finding('name', 39), finding('health-detail', 54), finding('phone', 70)], opts);
     expect(out.map((f) => [f.ruleId, f.category, f.severity])).toEqual([
@@ -154,14 +203,15 @@ describe('CLI', () => {
   slow('the config can name the ledger; a broken ledger is exit 2 with its position', async () => {
     const dir = tmpProject({
       '.phi-lint.yaml': 'consents: legal/ledger.yaml\n',
-      'legal/ledger.yaml': 'consents:\n  - id: C-1\n    covers: [photo]\n    signed: 2025-01-01\n    expires: 2025-13-01\n',
+      'legal/ledger.yaml':
+        'consents:\n  - id: C-1\n    covers: [photo]\n    signed: 2025-01-01\n    expires: 2025-13-01\n',
       'a.md': 'Hello\n',
     });
-    const r = (await cli(['a.md'], { cwd: dir }));
+    const r = await cli(['a.md'], { cwd: dir });
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/legal\/ledger\.yaml:5:14: "2025-13-01" is not a calendar date/);
     const missing = tmpProject({ '.phi-lint.yaml': 'consents: nope.yaml\n', 'a.md': 'Hello\n' });
-    const m = (await cli(['a.md'], { cwd: missing }));
+    const m = await cli(['a.md'], { cwd: missing });
     expect(m.exitCode).toBe(2);
     expect(m.stderr).toMatch(/nope\.yaml: consent ledger not found/);
   });

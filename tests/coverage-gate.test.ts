@@ -29,7 +29,9 @@ describe('a lint run', () => {
   it('says in its summary how many identifiers its configuration leaves uncovered', async () => {
     const dir = tmpProject({ '.phi-lint.yaml': NARROW, 'a.md': 'Flu shots are in!\n' });
     const r = await cli(['a.md'], { cwd: dir });
-    expect(r.stdout).toMatch(/\d+ of the 18 Safe Harbor identifiers not covered by the rules that run \(phi-lint rules --coverage\)/);
+    expect(r.stdout).toMatch(
+      /\d+ of the 18 Safe Harbor identifiers not covered by the rules that run \(phi-lint rules --coverage\)/,
+    );
     const full = await cli(['a.md'], { cwd: tmpProject({ 'a.md': 'Flu shots are in!\n' }) });
     expect(full.stdout).not.toContain('Safe Harbor');
   });

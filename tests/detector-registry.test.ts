@@ -34,7 +34,11 @@ ${detect}
 `;
 function context(dir: string): LintContext {
   const { rules, escalations } = loadRuleSet([dir]);
-  return { rules: rules.map((r) => ({ ...r, effective: r.severity })), escalations, practice: new PracticeFilter(EXAMPLE_PRACTICE) };
+  return {
+    rules: rules.map((r) => ({ ...r, effective: r.severity })),
+    escalations,
+    practice: new PracticeFilter(EXAMPLE_PRACTICE),
+  };
 }
 
 describe('spans a detector returns', () => {
@@ -42,7 +46,10 @@ describe('spans a detector returns', () => {
     const ctx = context(pack(rule('test/photo', '      - pattern: "zzz"\n      - image: true')));
     const doc = parseDocument('draft.txt', 'Sarah Whitfield, 404-555-0187', 'post', 'txt');
     doc.images.push({ start: 20, end: 40 } as (typeof doc.images)[number]);
-    const err = await lintDocument(doc, ctx).then(() => undefined, (e: Error) => e);
+    const err = await lintDocument(doc, ctx).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(err).toBeInstanceOf(Error);
     expect(err!.message).toMatch(/test\/photo/);
     expect(err!.message).toMatch(/image detector \(detect\[1\]\)/);
@@ -81,7 +88,10 @@ describe('the registry of detector kinds', () => {
     const unregister = registerDetectorKind(shout);
     try {
       const ctx = context(dir);
-      expect(ctx.rules[0].detectors.map((d) => [d.kind, d.state])).toEqual([['shout', 4], ['shout', 5]]);
+      expect(ctx.rules[0].detectors.map((d) => [d.kind, d.state])).toEqual([
+        ['shout', 4],
+        ['shout', 5],
+      ]);
       const doc = parseDocument('draft.txt', 'We said HELLO to Sarah at the SPA today.', 'post', 'txt');
       const findings = await lintDocument(doc, ctx);
       expect(findings.map((f) => [f.ruleId, f.match])).toEqual([['test/shout', 'HELLO']]);
@@ -100,8 +110,12 @@ describe('the registry of detector kinds', () => {
   });
 
   it('refuses a kind whose keys another kind or a common option already has', () => {
-    expect(() => registerDetectorKind({ ...shout, name: 'terms', schema: { terms: {} } })).toThrow(/"terms" is already taken/);
-    expect(() => registerDetectorKind({ ...shout, schema: { shout: {}, validate: {} } })).toThrow(/"validate" is already taken/);
+    expect(() => registerDetectorKind({ ...shout, name: 'terms', schema: { terms: {} } })).toThrow(
+      /"terms" is already taken/,
+    );
+    expect(() => registerDetectorKind({ ...shout, schema: { shout: {}, validate: {} } })).toThrow(
+      /"validate" is already taken/,
+    );
     expect(detectorKinds()).toHaveLength(4);
   });
 
@@ -110,6 +124,11 @@ describe('the registry of detector kinds', () => {
     const table = readme.slice(readme.indexOf('| detector | what it does |')).split('\n\n')[0].split('\n').slice(2);
     const kinds = detectorKinds();
     expect(table.slice(0, kinds.length)).toEqual(kinds.map((k) => k.doc));
-    expect(table.slice(kinds.length).map((l) => /^\| `([a-z-]+)/.exec(l)?.[1]).sort()).toEqual([...COMMON_OPTIONS].sort());
+    expect(
+      table
+        .slice(kinds.length)
+        .map((l) => /^\| `([a-z-]+)/.exec(l)?.[1])
+        .sort(),
+    ).toEqual([...COMMON_OPTIONS].sort());
   });
 });

@@ -31,7 +31,11 @@ describe('--fix killed part-way', () => {
     writeFileSync(join(original, '.phi-lint.yaml'), 'practice:\n  name: Lakeside Dental\n');
     for (const dir of [reference, victim]) cpSync(original, dir, { recursive: true });
     // What a run that finishes writes.
-    const done = spawnSync(process.execPath, [BIN, '--fix', '--threads', '1', '.'], { cwd: reference, env, encoding: 'utf8' });
+    const done = spawnSync(process.execPath, [BIN, '--fix', '--threads', '1', '.'], {
+      cwd: reference,
+      env,
+      encoding: 'utf8',
+    });
     expect(done.stderr).toMatch(new RegExp(`fixed \\d+ findings? in ${FILES} files`));
 
     // The same run, killed once some drafts have been rewritten and before all are.
@@ -77,7 +81,10 @@ describe('--fix killed part-way', () => {
     for (const crashAt of [1, 2, 17, 40]) {
       const victim = join(base, `victim-${crashAt}`);
       cpSync(original, victim, { recursive: true });
-      const r = spawnSync(process.execPath, ['-r', PRELOAD, BIN, '--fix', '--threads', '1', '.'], { cwd: victim, env: { ...env, PHI_LINT_CRASH_AT: String(crashAt) } });
+      const r = spawnSync(process.execPath, ['-r', PRELOAD, BIN, '--fix', '--threads', '1', '.'], {
+        cwd: victim,
+        env: { ...env, PHI_LINT_CRASH_AT: String(crashAt) },
+      });
       expect(r.signal).toBe('SIGKILL');
       const state = names.map((n) => {
         const now = readFileSync(join(victim, n), 'utf8');
@@ -92,7 +99,10 @@ describe('--fix killed part-way', () => {
 });
 
 describe('--fix interrupted by SIGINT or SIGTERM', () => {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     it(`${signal}: says which drafts it had already rewritten, then exits ${code}`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'phi-lint-interrupt-'));
       const names = Array.from({ length: 200 }, (_, i) => `draft-${String(i).padStart(4, '0')}.md`);
@@ -101,7 +111,11 @@ describe('--fix interrupted by SIGINT or SIGTERM', () => {
       const inode = (n: string): number => statSync(join(dir, n)).ino;
       const before = new Map(names.map((n) => [n, inode(n)]));
       const changed = (): string[] => names.filter((n) => inode(n) !== before.get(n));
-      const child = spawn(process.execPath, [BIN, '--fix', '--threads', '1', '.'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, '--fix', '--threads', '1', '.'], {
+        cwd: dir,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
       child.stdout.resume();
@@ -112,8 +126,13 @@ describe('--fix interrupted by SIGINT or SIGTERM', () => {
       const rewritten = changed();
       expect(rewritten.length).toBeGreaterThan(0);
       expect(rewritten.length).toBeLessThan(names.length);
-      expect(stderr).toContain(`phi-lint: interrupted (${signal}); --fix had rewritten ${rewritten.length} draft${rewritten.length === 1 ? '' : 's'}`);
-      const listed = stderr.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim());
+      expect(stderr).toContain(
+        `phi-lint: interrupted (${signal}); --fix had rewritten ${rewritten.length} draft${rewritten.length === 1 ? '' : 's'}`,
+      );
+      const listed = stderr
+        .split('\n')
+        .filter((l) => l.startsWith('  '))
+        .map((l) => l.trim());
       expect(listed).toEqual(rewritten);
     }, 120_000);
   }

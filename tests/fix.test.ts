@@ -18,33 +18,68 @@ import { slow } from './support/tiers.js';
 function at(text: string, needle: string, category: Category, ruleId = `x/${category}`): Finding {
   const start = text.indexOf(needle);
   if (start < 0) throw new Error(`no ${needle}`);
-  return { ruleId, category, severity: 'error', start, end: start + needle.length, match: needle, message: 'm', line: 1, column: 1, endLine: 1, endColumn: 1 };
+  return {
+    ruleId,
+    category,
+    severity: 'error',
+    start,
+    end: start + needle.length,
+    match: needle,
+    message: 'm',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+  };
 }
 const noTemplate: FixOptions = { replyTemplate: true, phone: undefined, replyRules: new Set() };
-const withPhone: FixOptions = { replyTemplate: true, phone: '(404) 555-0100', replyRules: new Set(['clinic/greets-reviewer']) };
+const withPhone: FixOptions = {
+  replyTemplate: true,
+  phone: '(404) 555-0100',
+  replyRules: new Set(['clinic/greets-reviewer']),
+};
 
 describe('redaction edits', () => {
   it('replace the span with the placeholder and keep emphasis markers balanced', () => {
     const text = 'Thanks **Sarah** Lee, see you at 404-555-0187!';
     const doc = parseDocument('a.md', text, 'post');
-    const out = applyEdits(text, redactionEdits(doc, [at(text, 'Sarah** Lee', 'name'), at(text, '404-555-0187', 'phone')]));
+    const out = applyEdits(
+      text,
+      redactionEdits(doc, [at(text, 'Sarah** Lee', 'name'), at(text, '404-555-0187', 'phone')]),
+    );
     expect(out).toBe('Thanks **[NAME]**, see you at [PHONE]!');
   });
   it('replace a whole image for a photo, and merge overlapping findings', () => {
     const text = 'Look: ![Dana at the 5K](dana-5k.jpg) and dana.w@example.org';
     const doc = parseDocument('a.md', text, 'post');
-    const edits = redactionEdits(doc, [at(text, '![Dana at the 5K](dana-5k.jpg)', 'photo'), at(text, 'Dana', 'name'), at(text, 'dana.w@example.org', 'email'), at(text, 'dana.w', 'name')]);
+    const edits = redactionEdits(doc, [
+      at(text, '![Dana at the 5K](dana-5k.jpg)', 'photo'),
+      at(text, 'Dana', 'name'),
+      at(text, 'dana.w@example.org', 'email'),
+      at(text, 'dana.w', 'name'),
+    ]);
     expect(applyEdits(text, edits)).toBe('Look: [PHOTO] and [EMAIL]');
   });
   it('escape the brackets in Markdown where the placeholder would start a link', () => {
     const text = 'Text 773-555-0182(cell) or 773-555-0183.';
     const edits = (format: 'md' | 'txt'): string =>
-      applyEdits(text, redactionEdits(parseDocument(`a.${format}`, text, 'post'), [at(text, '773-555-0182', 'phone'), at(text, '773-555-0183', 'phone')]));
+      applyEdits(
+        text,
+        redactionEdits(parseDocument(`a.${format}`, text, 'post'), [
+          at(text, '773-555-0182', 'phone'),
+          at(text, '773-555-0183', 'phone'),
+        ]),
+      );
     expect(edits('md')).toBe('Text \\[PHONE\\](cell) or [PHONE].');
     expect(edits('txt')).toBe('Text [PHONE](cell) or [PHONE].');
   });
   it('applyEdits refuses overlapping edits', () => {
-    expect(() => applyEdits('abcdef', [{ start: 0, end: 3, text: 'x' }, { start: 2, end: 4, text: 'y' }])).toThrow(/overlapping/);
+    expect(() =>
+      applyEdits('abcdef', [
+        { start: 0, end: 3, text: 'x' },
+        { start: 2, end: 4, text: 'y' },
+      ]),
+    ).toThrow(/overlapping/);
   });
 });
 
@@ -53,29 +88,52 @@ describe('what --fix plans', () => {
   it('a post: identifiers are redacted; disclosures are left for the writer; consent-covered and phi-lint findings are not touched', () => {
     const text = 'Dana had a root canal. Call 404-555-0187 or 404-555-0111.';
     const doc = parseDocument('a.txt', text, 'post');
-    const covered = { ...at(text, '404-555-0111', 'phone'), severity: 'info' as const, note: 'covered by consent C-1, expires 2030-01-01' };
+    const covered = {
+      ...at(text, '404-555-0111', 'phone'),
+      severity: 'info' as const,
+      note: 'covered by consent C-1, expires 2030-01-01',
+    };
     const meta = { ...at(text, 'Dana', 'other-id'), ruleId: 'phi-lint/consent' };
-    const plan = planFixes(doc, [meta, at(text, 'root canal', 'health-detail'), at(text, '404-555-0187', 'phone'), covered], withPhone);
+    const plan = planFixes(
+      doc,
+      [meta, at(text, 'root canal', 'health-detail'), at(text, '404-555-0187', 'phone'), covered],
+      withPhone,
+    );
     expect(applyEdits(text, plan.edits)).toBe('Dana had a root canal. Call [PHONE] or 404-555-0111.');
     expect(plan.fixed.map((f) => f.match)).toEqual(['404-555-0187']);
   });
   it('a risky reply becomes the approved template; front matter and line endings stay', () => {
     const doc = parseDocument('r.md', reply, 'post');
     expect(doc.kind).toBe('reply');
-    const plan = planFixes(doc, [at(reply, 'Our records show you declined', 'defensive-disclosure'), at(reply, '404-555-0187', 'phone')], withPhone);
-    expect(applyEdits(reply, plan.edits)).toBe(`---\r\nkind: reply\r\n---\r\n${DEFAULT_REPLY_TEMPLATE.replace('{phone}', '(404) 555-0100')}\r\n`);
+    const plan = planFixes(
+      doc,
+      [at(reply, 'Our records show you declined', 'defensive-disclosure'), at(reply, '404-555-0187', 'phone')],
+      withPhone,
+    );
+    expect(applyEdits(reply, plan.edits)).toBe(
+      `---\r\nkind: reply\r\n---\r\n${DEFAULT_REPLY_TEMPLATE.replace('{phone}', '(404) 555-0100')}\r\n`,
+    );
     expect(plan.fixed).toHaveLength(2);
   });
   it('a finding of a reply-only rule calls for the template too; identifiers alone do not', () => {
     const doc = parseDocument('r.md', reply, 'post');
     expect(planFixes(doc, [at(reply, 'Dana', 'name', 'clinic/greets-reviewer')], withPhone).template).toBeDefined();
-    const idOnly = planFixes(doc, [at(reply, 'Dana', 'name', 'phi/name'), at(reply, '404-555-0187', 'phone')], withPhone);
+    const idOnly = planFixes(
+      doc,
+      [at(reply, 'Dana', 'name', 'phi/name'), at(reply, '404-555-0187', 'phone')],
+      withPhone,
+    );
     expect(idOnly.template).toBeUndefined();
-    expect(applyEdits(reply, idOnly.edits)).toContain('Hi [NAME]! Our records show you declined the X-ray. Call [PHONE].');
+    expect(applyEdits(reply, idOnly.edits)).toContain(
+      'Hi [NAME]! Our records show you declined the X-ray. Call [PHONE].',
+    );
   });
   it('no template without a practice phone, when switched off, and your own wording when given', () => {
     const doc = parseDocument('r.md', reply, 'post');
-    const risky = [at(reply, 'Our records show you declined', 'defensive-disclosure'), at(reply, '404-555-0187', 'phone')];
+    const risky = [
+      at(reply, 'Our records show you declined', 'defensive-disclosure'),
+      at(reply, '404-555-0187', 'phone'),
+    ];
     for (const o of [noTemplate, { ...withPhone, replyTemplate: false }]) {
       const plan = planFixes(doc, risky, o);
       expect(plan.template).toBeUndefined();
@@ -118,7 +176,8 @@ describe('writing', () => {
 
 describe('CLI', () => {
   it('--fix rewrites in place keeping BOM, CRLF, front matter and mode; a second run finds nothing fixable', () => {
-    const original = '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **404-555-0187** or mail dana.w@example.org.\r\n';
+    const original =
+      '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **404-555-0187** or mail dana.w@example.org.\r\n';
     const dir = tmpProject({ 'posts/a.md': original });
     chmodSync(join(dir, 'posts/a.md'), 0o600);
     const r = phiLint(['posts', '--fix'], { cwd: dir });
@@ -128,7 +187,9 @@ describe('CLI', () => {
     expect(r.stdout).toContain('phi-lint/placeholder');
     const bytes = readFileSync(join(dir, 'posts/a.md'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toBe('\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **[PHONE]** or mail [EMAIL].\r\n');
+    expect(bytes.toString('utf8')).toBe(
+      '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **[PHONE]** or mail [EMAIL].\r\n',
+    );
     expect(statSync(join(dir, 'posts/a.md')).mode & 0o777).toBe(0o600);
     const again = JSON.parse(phiLint(['posts', '-f', 'json'], { cwd: dir }).stdout);
     expect(again[0].fixableErrorCount + again[0].fixableWarningCount).toBe(0);
@@ -138,11 +199,15 @@ describe('CLI', () => {
     const dir = tmpProject({
       'consents.yaml': 'consents:\n  - id: C-1\n    covers: [email]\n    signed: 2025-01-01\n    expires: 2026-12-31\n',
       '.phi-lint.yaml': '{}\n',
-      'a.md': '---\nconsent: C-1\n---\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or dana.w@example.org.\nSSN 078-05-1123, call 404-555-0187.\n',
+      'a.md':
+        '---\nconsent: C-1\n---\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or dana.w@example.org.\nSSN 078-05-1123, call 404-555-0187.\n',
     });
     const env = { PHI_LINT_TODAY: '2025-06-01' }; // the consent is valid that day
     await cli(['a.md', '--write-baseline', 'b.json'], { cwd: dir, env });
-    writeFileSync(join(dir, 'a.md'), readFileSync(join(dir, 'a.md'), 'utf8').replace('call 404-555-0187.', 'call 404-555-0187 or 404-555-0199.'));
+    writeFileSync(
+      join(dir, 'a.md'),
+      readFileSync(join(dir, 'a.md'), 'utf8').replace('call 404-555-0187.', 'call 404-555-0187 or 404-555-0199.'),
+    );
     const r = await cli(['a.md', '--fix', '--baseline', 'b.json'], { cwd: dir, env });
     expect(r.stderr).toBe('phi-lint: fixed 1 finding in 1 file.\n');
     expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(
@@ -150,7 +215,9 @@ describe('CLI', () => {
     );
   });
   it('--fix keeps a UTF-16 file UTF-16, with its BOM', async () => {
-    const dir = tmpProject({ 'a.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Call 404-555-0187.\r\n', 'utf16le')]) });
+    const dir = tmpProject({
+      'a.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Call 404-555-0187.\r\n', 'utf16le')]),
+    });
     const r = await cli(['a.txt', '--fix'], { cwd: dir });
     expect(r.exitCode).toBe(1); // "[PHONE]" left: a phi-lint/placeholder error
     const bytes = readFileSync(join(dir, 'a.txt'));
@@ -162,15 +229,29 @@ describe('CLI', () => {
     const dir = tmpProject({ 'a.txt': text });
     const r = phiLint(['a.txt', '--fix-dry-run'], { cwd: dir });
     expect(r.stdout).toBe(
-      ['--- a/a.txt', '+++ b/a.txt', '@@ -1,3 +1,3 @@', ' Line one.', '-*** the desk at ***.', '-SSN *** on file.', '+*** the desk at [PHONE].', '+SSN [SSN] on file.', ''].join('\n'),
+      [
+        '--- a/a.txt',
+        '+++ b/a.txt',
+        '@@ -1,3 +1,3 @@',
+        ' Line one.',
+        '-*** the desk at ***.',
+        '-SSN *** on file.',
+        '+*** the desk at [PHONE].',
+        '+SSN [SSN] on file.',
+        '',
+      ].join('\n'),
     );
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
     expect(r.status).toBe(1); // the fixed copy would hold placeholders
-    expect(phiLint(['a.txt', '--fix-dry-run', '--show-values'], { cwd: dir }).stdout).toContain('-Call the desk at 404-555-0187.');
+    expect(phiLint(['a.txt', '--fix-dry-run', '--show-values'], { cwd: dir }).stdout).toContain(
+      '-Call the desk at 404-555-0187.',
+    );
     const before = JSON.parse(phiLint(['a.txt', '-f', 'json'], { cwd: dir }).stdout)[0];
     expect(before.fixableErrorCount).toBe(2);
     expect(before.messages.map((m: { fixable?: boolean }) => m.fixable)).toEqual([true, true]);
-    expect(phiLint(['a.txt'], { cwd: dir }).stdout).toContain('2 of them can be fixed with --fix (preview: --fix-dry-run).');
+    expect(phiLint(['a.txt'], { cwd: dir }).stdout).toContain(
+      '2 of them can be fixed with --fix (preview: --fix-dry-run).',
+    );
   });
   it('--fix-dry-run with another format prints that report (of the drafts as fixed) and the diff on stderr', async () => {
     const text = 'Line one.\nCall the desk at 404-555-0187.\nZelda Quillfeather has a knee brace.\n';
@@ -192,7 +273,8 @@ describe('CLI', () => {
   });
   it('a risky reply is replaced by the template with the practice phone; the result lints clean', () => {
     const dir = tmpProject({
-      '.phi-lint.yaml': 'practice:\n  phones: ["(404) 555-0100"]\n  fax: ["(404) 555-0101"]\nrule-dirs: [rules]\nkinds: { reply: ["replies/**"] }\n',
+      '.phi-lint.yaml':
+        'practice:\n  phones: ["(404) 555-0100"]\n  fax: ["(404) 555-0101"]\nrule-dirs: [rules]\nkinds: { reply: ["replies/**"] }\n',
       'rules/clinic.yaml': [
         'rules:',
         '  - id: clinic/records-show',
@@ -217,7 +299,10 @@ describe('CLI', () => {
       'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100.\n',
     );
     expect(readFileSync(join(dir, 'posts/p.txt'), 'utf8')).toBe('Flu shots are in. Call [PHONE].\n');
-    const again = JSON.parse(phiLint(['.', '-f', 'json'], { cwd: dir }).stdout) as { filePath: string; messages: { ruleId: string }[] }[];
+    const again = JSON.parse(phiLint(['.', '-f', 'json'], { cwd: dir }).stdout) as {
+      filePath: string;
+      messages: { ruleId: string }[];
+    }[];
     const ids = (end: string): string[] => again.find((f) => f.filePath.endsWith(end))!.messages.map((m) => m.ruleId);
     expect(ids('replies/r1.txt')).toEqual([]); // the template is publishable text
     expect(ids('posts/p.txt')).toEqual(['phi-lint/placeholder']); // "[PHONE]" is not

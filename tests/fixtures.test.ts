@@ -39,7 +39,8 @@ export function parseFixture(raw: string): Parsed {
   const text = raw.replace(MARKER, (m, k1, v1, k2, v2, offset: number) => {
     const key = k1 ?? k2;
     const val: string = v1 ?? v2;
-    if (key === 'kind') kind = val.trim() === 'reply' || val.trim() === 'comment' ? (val.trim() as Parsed['kind']) : 'post';
+    if (key === 'kind')
+      kind = val.trim() === 'reply' || val.trim() === 'comment' ? (val.trim() as Parsed['kind']) : 'post';
     else {
       const mm = /^(\S+)\s+"(.*)"$/.exec(val.trim());
       if (!mm) throw new Error(`bad expect marker: ${m}`);
@@ -50,7 +51,9 @@ export function parseFixture(raw: string): Parsed {
   return { text, kind, expected };
 }
 
-const files = walk(FIXTURES).filter((f) => /\/(fire|silent)\.[^/]+\.(md|txt)$/.test(f) && !f.includes(`${join(FIXTURES, 'examples')}/`));
+const files = walk(FIXTURES).filter(
+  (f) => /\/(fire|silent)\.[^/]+\.(md|txt)$/.test(f) && !f.includes(`${join(FIXTURES, 'examples')}/`),
+);
 
 /** A fixture's text as linted (markers blanked), in one line with single spaces. */
 const flat = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -64,7 +67,9 @@ describe('rule fixtures', () => {
     const [pack, rule] = rel.split('/');
     const parsed = parseFixture(readFileSync(file, 'utf8'));
     // front matter may set the kind too (replies that carry the review they answer)
-    const kind = /^---\r?\n(?:.*\r?\n)*?kind:\s*reply\s*\r?\n(?:.*\r?\n)*?---/.test(parsed.text) ? 'reply' : parsed.kind;
+    const kind = /^---\r?\n(?:.*\r?\n)*?kind:\s*reply\s*\r?\n(?:.*\r?\n)*?---/.test(parsed.text)
+      ? 'reply'
+      : parsed.kind;
     return { file, rel, ruleId: `${pack}/${rule}`, fire: /\/fire\./.test(file), ...parsed, kind };
   });
   /** The kind of draft a rule's examples are linted as. */
@@ -78,7 +83,9 @@ describe('rule fixtures', () => {
   it('cover every shipped rule with a firing and a silent case, in its YAML examples or in fixtures', () => {
     const missing = [...rules.values()].filter((r) => {
       const own = cases.filter((c) => c.ruleId === r.id);
-      return !(r.examples.fire.length || own.some((c) => c.fire)) || !(r.examples.silent.length || own.some((c) => !c.fire));
+      return (
+        !(r.examples.fire.length || own.some((c) => c.fire)) || !(r.examples.silent.length || own.some((c) => !c.fire))
+      );
     });
     expect(missing.map((r) => r.id)).toEqual([]);
   });
@@ -93,11 +100,15 @@ describe('rule fixtures', () => {
     expect(repeats.map((c) => c.rel)).toEqual([]);
   });
   it("are drafts when silent: a one-sentence silent case in the kind of its rule's examples is an example", () => {
-    const sentences = cases.filter((c) => !c.fire && ruleIds.has(c.ruleId) && c.kind === exampleKind(c.ruleId) && !c.text.trim().includes('\n'));
+    const sentences = cases.filter(
+      (c) => !c.fire && ruleIds.has(c.ruleId) && c.kind === exampleKind(c.ruleId) && !c.text.trim().includes('\n'),
+    );
     expect(sentences.map((c) => c.rel)).toEqual([]);
   });
   it('are drafts of a kind their rule runs on', () => {
-    const idle = cases.filter((c) => ruleIds.has(c.ruleId) && !['both', c.kind].includes(rules.get(c.ruleId)!.appliesTo));
+    const idle = cases.filter(
+      (c) => ruleIds.has(c.ruleId) && !['both', c.kind].includes(rules.get(c.ruleId)!.appliesTo),
+    );
     expect(idle.map((c) => `${c.rel} (${c.kind})`)).toEqual([]);
   });
   for (const file of files) {
@@ -110,7 +121,10 @@ describe('rule fixtures', () => {
       const { findings, doc } = await linter.lint(text, { path: file, defaultKind: kind });
       const line = (o: number): number => doc.lines.position(o).line;
       if (/\/fire\./.test(file)) {
-        expect(expected.some((e) => e.ruleId === ruleId), 'a fire fixture must expect its own rule').toBe(true);
+        expect(
+          expected.some((e) => e.ruleId === ruleId),
+          'a fire fixture must expect its own rule',
+        ).toBe(true);
         const got = findings.map((f) => `${f.ruleId} line ${line(f.start)} "${f.match}"`).sort();
         const want = expected.map((e) => `${e.ruleId} line ${e.line} "${e.text}"`).sort();
         expect(got).toEqual(want);

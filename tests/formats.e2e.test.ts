@@ -19,13 +19,28 @@ const ALL_RULES = join(ALL_CATEGORIES, 'rules');
 
 interface SarifLog {
   runs: {
-    tool: { driver: { name: string; rules: { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string }; properties: Record<string, unknown> }[] } };
+    tool: {
+      driver: {
+        name: string;
+        rules: {
+          id: string;
+          name: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          help: { text: string };
+          defaultConfiguration: { level: string };
+          properties: Record<string, unknown>;
+        }[];
+      };
+    };
     results: {
       ruleId: string;
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> };
+      }[];
       partialFingerprints: Record<string, string>;
     }[];
     invocations: { executionSuccessful: boolean; toolExecutionNotifications: { message: { text: string } }[] }[];
@@ -54,7 +69,15 @@ describe('sarif', () => {
     const log = JSON.parse(phiLint(['-f', 'sarif', '--rules', ALL_RULES, 'a.md'], { cwd: dir }).stdout) as SarifLog;
     const rules = log.runs[0]!.tool.driver.rules;
     const ids = rules.map((r) => r.id);
-    expect(ids).toEqual(expect.arrayContaining(['phi/phone', 'phi/email', 'phi/ssn', 'all-categories/name', 'all-categories/unconsented-media']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'phi/phone',
+        'phi/email',
+        'phi/ssn',
+        'all-categories/name',
+        'all-categories/unconsented-media',
+      ]),
+    );
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of rules) {
       expect(rule.name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
@@ -66,7 +89,10 @@ describe('sarif', () => {
       expect(cat).toBeTruthy();
       expect(rule.properties.safeHarborIdentifier).toBe(SAFE_HARBOR[cat]?.letter);
     }
-    expect(rules.find((r) => r.id === 'phi/phone')!.properties).toMatchObject({ category: 'phone', safeHarborIdentifier: 'D' });
+    expect(rules.find((r) => r.id === 'phi/phone')!.properties).toMatchObject({
+      category: 'phone',
+      safeHarborIdentifier: 'D',
+    });
   });
 
   it('results carry rule index, level, relative URI and the same region as the json format', () => {
@@ -82,9 +108,19 @@ describe('sarif', () => {
       expect(res.level).toBe('error');
       const loc = res.locations[0]!.physicalLocation;
       expect(loc.artifactLocation).toEqual({ uri: 'posts/a%20b.md', uriBaseId: '%SRCROOT%' });
-      expect(loc.region).toEqual({ startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn });
+      expect(loc.region).toEqual({
+        startLine: m.line,
+        startColumn: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+      });
     });
-    expect(run.results[0]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 3, startColumn: 14, endLine: 3, endColumn: 26 });
+    expect(run.results[0]!.locations[0]!.physicalLocation.region).toEqual({
+      startLine: 3,
+      startColumn: 14,
+      endLine: 3,
+      endColumn: 26,
+    });
   });
 
   it('fingerprints survive lines inserted above, tell repeated values apart, and never hold the value', () => {
@@ -92,7 +128,9 @@ describe('sarif', () => {
     const text = 'Call 404-555-0187 today.\nOr 404-555-0187 again.\n';
     const dir = scratchDir({ 'a.md': text });
     const prints = (file: string): string[] =>
-      (JSON.parse(phiLint(['-f', 'sarif', file], { cwd: dir }).stdout) as SarifLog).runs[0]!.results.map((r) => r.partialFingerprints['phiLintFinding/v2']!);
+      (JSON.parse(phiLint(['-f', 'sarif', file], { cwd: dir }).stdout) as SarifLog).runs[0]!.results.map(
+        (r) => r.partialFingerprints['phiLintFinding/v2']!,
+      );
     const a = prints('a.md');
     expect(a).toHaveLength(2);
     expect(a[0]).not.toBe(a[1]);
@@ -112,9 +150,10 @@ describe('sarif', () => {
     expect(out.match(/"phiLintFinding\/v2": "([0-9a-f]+)"/g)!.map((m) => m.slice(-33, -1))).toEqual(a);
   });
 
-  it('reports suppressed findings as suppressed results, without changing the others\' fingerprints', () => {
+  it("reports suppressed findings as suppressed results, without changing the others' fingerprints", () => {
     const plain = 'Call 404-555-0187 today.\n\nOr 404-555-0187 again.\n';
-    const suppressed = 'Call 404-555-0187 today. <!-- phi-lint-disable-line phi/phone -- a test line -->\n\nOr 404-555-0187 again.\n';
+    const suppressed =
+      'Call 404-555-0187 today. <!-- phi-lint-disable-line phi/phone -- a test line -->\n\nOr 404-555-0187 again.\n';
     const dir = scratchDir({ 'a.md': plain });
     const before = (JSON.parse(phiLint(['-f', 'sarif', 'a.md'], { cwd: dir }).stdout) as SarifLog).runs[0]!.results;
     const dir2 = scratchDir({ 'a.md': suppressed });
@@ -126,7 +165,9 @@ describe('sarif', () => {
     expect(after).toHaveLength(2);
     expect(after[0]!.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'a test line' }]);
     expect(after[1]!.suppressions).toBeUndefined();
-    expect(after.map((x) => x.partialFingerprints['phiLintFinding/v2'])).toEqual(before.map((x) => x.partialFingerprints['phiLintFinding/v2']));
+    expect(after.map((x) => x.partialFingerprints['phiLintFinding/v2'])).toEqual(
+      before.map((x) => x.partialFingerprints['phiLintFinding/v2']),
+    );
   });
 
   it('reports unreadable files as failed execution, and engine findings get a rule too', () => {
@@ -159,13 +200,19 @@ describe('github', () => {
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).toMatch(FINDING_COMMAND);
-    expect(lines[0]).toMatch(/^::error file=posts\/a%2Cb%3Ac%25\.md,line=3,col=14,endLine=3,endColumn=26,title=phi\/phone \(phone\)::Phone number "\*\*\*"/);
+    expect(lines[0]).toMatch(
+      /^::error file=posts\/a%2Cb%3Ac%25\.md,line=3,col=14,endLine=3,endColumn=26,title=phi\/phone \(phone\)::Phone number "\*\*\*"/,
+    );
     expect(lines[0]).toContain('%0AInstead: ');
     expect(lines[1]).toMatch(/^::warning file=/);
   });
 
   it('info notes are notices; unreadable files are errors; a clean run prints nothing', () => {
-    const dir = scratchDir({ '.phi-lint.yaml': 'rules: { phi/phone: info }\n', 'a.md': 'Call 404-555-0187.\n', 'clean.md': 'Flu shots are in.\n' });
+    const dir = scratchDir({
+      '.phi-lint.yaml': 'rules: { phi/phone: info }\n',
+      'a.md': 'Call 404-555-0187.\n',
+      'clean.md': 'Flu shots are in.\n',
+    });
     const r = phiLint(['-f', 'github', 'a.md', 'gone.md'], { cwd: dir });
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines.find((l) => l.startsWith('::notice'))).toMatch(FINDING_COMMAND);
@@ -175,7 +222,11 @@ describe('github', () => {
 });
 
 describe('junit', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testcase', 'failure'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['testcase', 'failure'].includes(name),
+  });
 
   it('is well-formed XML with one test case per file and a failure per finding', () => {
     const dir = scratchDir({
@@ -202,7 +253,18 @@ describe('junit', () => {
 
   it('the well-formedness check catches what JUnit readers would reject (it can fail)', () => {
     expect(xmlProblems('<?xml version="1.0"?>\n<a n="x &amp; &#10;"><b/>ok &lt; &gt;</a>\n')).toEqual([]);
-    for (const bad of ['<a n="a & b"/>', '<a>x & y</a>', '<a><b></a>', '<a>1 < 2</a>', '<a n="x"y"/>', '<a>\u0001</a>', '<a n="<"/>', '<a/><b/>', '<a>]]></a>', '<a n="1" n="2"/>']) {
+    for (const bad of [
+      '<a n="a & b"/>',
+      '<a>x & y</a>',
+      '<a><b></a>',
+      '<a>1 < 2</a>',
+      '<a n="x"y"/>',
+      '<a>\u0001</a>',
+      '<a n="<"/>',
+      '<a/><b/>',
+      '<a>]]></a>',
+      '<a n="1" n="2"/>',
+    ]) {
       expect(xmlProblems(bad), bad).not.toEqual([]);
     }
   });
@@ -232,7 +294,9 @@ describe('compact and unix', () => {
     const lines = compact.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(l).toMatch(LINE);
-    expect(lines[0]).toBe('posts/a.md:3:14: error Phone number "***" — a phone number that is not the practice\'s own can identify a patient. [phi/phone]');
+    expect(lines[0]).toBe(
+      'posts/a.md:3:14: error Phone number "***" — a phone number that is not the practice\'s own can identify a patient. [phi/phone]',
+    );
     const unix = phiLint(['-f', 'unix', 'posts'], { cwd: dir }).stdout;
     expect(unix).toBe(`${lines.join('\n')}\n\n2 problems\n`);
   });
@@ -253,7 +317,9 @@ describe('--output-file', () => {
       expect(r.stdout).toBe('');
       // sarif and json-with-metadata say when and how they ran: the same report but for that
       const run = (s: string): string =>
-        s.replace(/"(startTimeUtc|endTimeUtc|commandLine)": ?"[^"]*"/g, '"$1":""').replace(/"arguments": ?\[[^\]]*\]/g, '"arguments":[]');
+        s
+          .replace(/"(startTimeUtc|endTimeUtc|commandLine)": ?"[^"]*"/g, '"$1":""')
+          .replace(/"arguments": ?\[[^\]]*\]/g, '"arguments":[]');
       expect(run(readFileSync(join(dir, 'out', `report.${format}`), 'utf8'))).toBe(run(direct.stdout));
       expect(readdirSync(join(dir, 'out')).sort()).toEqual(['.keep', `report.${format}`]);
     });
@@ -264,6 +330,8 @@ describe('--format', () => {
   it('help lists every format', () => {
     const help = phiLint(['--help']).stdout.replace(/\s+/g, ' ');
     expect(help).toContain(`output format: ${formatterNames().join(', ')}`);
-    expect(formatterNames()).toEqual(expect.arrayContaining(['stylish', 'json', 'sarif', 'github', 'junit', 'compact', 'unix']));
+    expect(formatterNames()).toEqual(
+      expect.arrayContaining(['stylish', 'json', 'sarif', 'github', 'junit', 'compact', 'unix']),
+    );
   });
 });

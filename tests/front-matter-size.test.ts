@@ -12,13 +12,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from './helpers.js';
 
-function lintDraft(text: string): { status: number | null; ms: number; results: { messages: { ruleId: string | null; message: string }[] }[] } {
+function lintDraft(text: string): {
+  status: number | null;
+  ms: number;
+  results: { messages: { ruleId: string | null; message: string }[] }[];
+} {
   const dir = mkdtempSync(join(tmpdir(), 'phi-lint-fm-'));
   writeFileSync(join(dir, 'post.md'), text);
   const env: Record<string, string> = { ...(process.env as Record<string, string>), FORCE_COLOR: '0' };
   delete env.CI;
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [BIN, '-f', 'json', 'post.md'], { cwd: dir, encoding: 'utf8', env, timeout: 60_000, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, [BIN, '-f', 'json', 'post.md'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+    killSignal: 'SIGKILL',
+  });
   const ms = Date.now() - t0;
   let results = [];
   try {

@@ -15,7 +15,8 @@ import { cli, tmpProject } from './tmp-project.js';
 import { xmlProblems } from './xml-well-formed.js';
 import { slow } from './support/tiers.js';
 
-const ids = (stdout: string): string[] => (JSON.parse(stdout) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => m.ruleId));
+const ids = (stdout: string): string[] =>
+  (JSON.parse(stdout) as { messages: { ruleId: string }[] }[]).flatMap((r) => r.messages.map((m) => m.ruleId));
 
 describe('kind precedence: --kind, then config kinds: globs, then front matter kind:, then post', () => {
   const REPLY = 'Hi Desmond, we are sorry you waited so long.\n';
@@ -27,12 +28,18 @@ describe('kind precedence: --kind, then config kinds: globs, then front matter k
     expect(ids(r.stdout)).toContain(greets);
   });
   it('--kind post wins over front matter kind: reply and over kinds: globs', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'kinds: { reply: ["replies/**"] }\n', 'replies/a.md': `---\nkind: reply\n---\n${REPLY}` });
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'kinds: { reply: ["replies/**"] }\n',
+      'replies/a.md': `---\nkind: reply\n---\n${REPLY}`,
+    });
     const r = await cli(['replies/a.md', '--kind', 'post', '-f', 'json'], { cwd: dir });
     expect(ids(r.stdout)).not.toContain(greets);
   });
   it('config kinds: globs win over front matter kind:', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'kinds: { reply: ["replies/**"] }\n', 'replies/a.md': `---\nkind: post\n---\n${REPLY}` });
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'kinds: { reply: ["replies/**"] }\n',
+      'replies/a.md': `---\nkind: post\n---\n${REPLY}`,
+    });
     const r = await cli(['replies/a.md', '-f', 'json'], { cwd: dir });
     expect(ids(r.stdout)).toContain(greets);
   });
@@ -65,9 +72,24 @@ describe('consent entries have limits', () => {
     for (const cat of NEVER_CONSENTABLE) {
       const ledger = parseLedger('consents.yaml', entry(`name, ${cat}`));
       expect(ledger.entries.get('C-1')!.covers, cat).toEqual(['name']);
-      expect(ledger.warnings, cat).toEqual([expect.stringMatching(new RegExp(`^consents\\.yaml:3:20: "${cat}" can never be consented for publication`))]);
+      expect(ledger.warnings, cat).toEqual([
+        expect.stringMatching(new RegExp(`^consents\\.yaml:3:20: "${cat}" can never be consented for publication`)),
+      ]);
     }
-    expect(NEVER_CONSENTABLE).toEqual(expect.arrayContaining(['ssn', 'mrn', 'health-plan', 'account', 'license', 'device', 'vehicle', 'ip', 'biometric', 'other-id']));
+    expect(NEVER_CONSENTABLE).toEqual(
+      expect.arrayContaining([
+        'ssn',
+        'mrn',
+        'health-plan',
+        'account',
+        'license',
+        'device',
+        'vehicle',
+        'ip',
+        'biometric',
+        'other-id',
+      ]),
+    );
     const fine = parseLedger('consents.yaml', entry('name, health-detail, photo, unconsented-media, phone, email'));
     expect(fine.warnings).toEqual([]);
     expect(fine.entries.get('C-1')!.covers).toHaveLength(6);
@@ -81,25 +103,47 @@ describe('consent entries have limits', () => {
     });
     const r = await cli(['a.md', 'b.md', '-f', 'json'], { cwd: dir, env: { PHI_LINT_TODAY: '2026-06-01' } });
     expect(r.exitCode).toBe(1);
-    const msgs = (JSON.parse(r.stdout) as { messages: { ruleId: string; severity: number }[] }[]).flatMap((x) => x.messages);
+    const msgs = (JSON.parse(r.stdout) as { messages: { ruleId: string; severity: number }[] }[]).flatMap(
+      (x) => x.messages,
+    );
     expect(msgs.filter((m) => m.ruleId === 'phi/ssn').map((m) => m.severity)).toEqual([2]);
     expect(msgs.filter((m) => m.ruleId === 'names/given-name').every((m) => m.severity === 0)).toBe(true);
     expect(r.stderr.match(/can never be consented/g)).toHaveLength(1);
   });
   it('requires signed', () => {
-    expect(ledgerError('consents:\n  - id: C-1\n    covers: [name]\n    expires: 2026-01-01\n')).toMatch(/missing the required key "signed"/);
+    expect(ledgerError('consents:\n  - id: C-1\n    covers: [name]\n    expires: 2026-01-01\n')).toMatch(
+      /missing the required key "signed"/,
+    );
   });
   it('warns once about an authorization longer than the maximum (default 2 years), without flagging the drafts that cite it', () => {
     const ledger = parseLedger('consents.yaml', entry('name', '2000-01-01', '9999-12-31'));
-    expect(ledger.warnings).toEqual([expect.stringMatching(/^consents\.yaml:5:\d+: consent "C-1" runs from 2000-01-01 to 9999-12-31, longer than the maximum of 2 years \(consent: max-validity\)/)]);
+    expect(ledger.warnings).toEqual([
+      expect.stringMatching(
+        /^consents\.yaml:5:\d+: consent "C-1" runs from 2000-01-01 to 9999-12-31, longer than the maximum of 2 years \(consent: max-validity\)/,
+      ),
+    ]);
     const doc = parseDocument('a.md', '---\nconsent: C-1\n---\nDana says hi.\n', 'post');
-    const name: Finding = { ruleId: 'names/given-name', category: 'name', severity: 'error', start: 22, end: 26, match: 'Dana', message: 'm', line: 4, column: 1, endLine: 4, endColumn: 5 };
+    const name: Finding = {
+      ruleId: 'names/given-name',
+      category: 'name',
+      severity: 'error',
+      start: 22,
+      end: 26,
+      match: 'Dana',
+      message: 'm',
+      line: 4,
+      column: 1,
+      endLine: 4,
+      endColumn: 5,
+    };
     const out = applyConsent(doc, [name], { ledger, today: '2025-06-01', cwd: process.cwd() });
     expect(out.map((f) => [f.ruleId, f.severity])).toEqual([['names/given-name', 'info']]);
     // within the maximum: no warning
     expect(parseLedger('consents.yaml', entry('name', '2025-03-01', '2027-03-01')).warnings).toEqual([]);
     // a shorter maximum is configurable
-    expect(parseLedger('consents.yaml', entry('name', '2025-03-01', '2026-12-01'), { maxValidity: '1y' }).warnings).toHaveLength(1);
+    expect(
+      parseLedger('consents.yaml', entry('name', '2025-03-01', '2026-12-01'), { maxValidity: '1y' }).warnings,
+    ).toHaveLength(1);
   });
   it('the maximum is configurable (consent: { max-validity: 5y }) and validated', async () => {
     const files = (cfg: string): Record<string, string> => ({
@@ -113,9 +157,14 @@ describe('consent entries have limits', () => {
     expect(ids(five.stdout)).not.toContain('phi-lint/consent');
     const two = await cli(['a.md', '-f', 'json'], { cwd: tmpProject(files('{}\n')), env });
     expect(ids(two.stdout)).not.toContain('phi-lint/consent'); // the ledger is warned about, not the draft
-    expect(two.stderr).toMatch(/^phi-lint: warning: \S*consents\.yaml:5:\d+: consent "C-1" runs from 2025-03-01 to 2030-03-01, longer than the maximum of 2 years/m);
+    expect(two.stderr).toMatch(
+      /^phi-lint: warning: \S*consents\.yaml:5:\d+: consent "C-1" runs from 2025-03-01 to 2030-03-01, longer than the maximum of 2 years/m,
+    );
     expect(two.exitCode).toBe(0);
-    const bad = await cli(['a.md'], { cwd: tmpProject(files('practice: {}\nconsent:\n  max-validity: forever\n')), env });
+    const bad = await cli(['a.md'], {
+      cwd: tmpProject(files('practice: {}\nconsent:\n  max-validity: forever\n')),
+      env,
+    });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/\.phi-lint\.yaml:3:17: .*max-validity/);
     expect(periodOf('2y')).toEqual({ years: 2, months: 0, days: 0 });
@@ -129,7 +178,13 @@ describe('consent entries have limits', () => {
 describe('practice details may not claim a public mail provider', () => {
   const DRAFT = 'Write to peachtreedental@gmail.com, or ask sarah.whitfield@gmail.com.\n';
   it('refuses a public provider in practice.domains, naming file:line (exit 2)', async () => {
-    for (const [domain, col] of [['gmail.com', 13], ['Yahoo.co.uk', 13], ['https://www.hotmail.fr/', 13], ['mail.outlook.com', 13], ['proton.me', 13]] as const) {
+    for (const [domain, col] of [
+      ['gmail.com', 13],
+      ['Yahoo.co.uk', 13],
+      ['https://www.hotmail.fr/', 13],
+      ['mail.outlook.com', 13],
+      ['proton.me', 13],
+    ] as const) {
       const dir = tmpProject({ '.phi-lint.yaml': `practice:\n  domains: [${domain}]\n`, 'a.md': DRAFT });
       const r = await cli(['a.md'], { cwd: dir });
       expect(r.exitCode, domain).toBe(2);
@@ -138,24 +193,53 @@ describe('practice details may not claim a public mail provider', () => {
   });
   it('refuses a bare public domain in practice.emails, but allows a full address', async () => {
     for (const entry of ['"@gmail.com"', 'gmail.com', '"*@icloud.com"']) {
-      const dir = tmpProject({ '.phi-lint.yaml': `practice:\n  name: Peachtree Family Dental\n  emails:\n    - ${entry}\n`, 'a.md': DRAFT });
+      const dir = tmpProject({
+        '.phi-lint.yaml': `practice:\n  name: Peachtree Family Dental\n  emails:\n    - ${entry}\n`,
+        'a.md': DRAFT,
+      });
       const r = await cli(['a.md'], { cwd: dir });
       expect(r.exitCode, entry).toBe(2);
       expect(r.stderr, entry).toMatch(/\.phi-lint\.yaml:4:7: .*public mail provider/);
     }
   });
-  it('a full gmail address is the practice\'s own, and only that address: other gmail addresses are still findings', async () => {
+  it("a full gmail address is the practice's own, and only that address: other gmail addresses are still findings", async () => {
     const dir = tmpProject({ '.phi-lint.yaml': 'practice:\n  emails: [peachtreedental@gmail.com]\n', 'a.md': DRAFT });
     const r = await cli(['a.md', '-f', 'json', '--show-values'], { cwd: dir });
     expect(r.stderr).toBe('');
-    const values = (JSON.parse(r.stdout) as { messages: { ruleId: string; value: string }[] }[])[0]!.messages.filter((m) => m.ruleId === 'phi/email').map((m) => m.value);
+    const values = (JSON.parse(r.stdout) as { messages: { ruleId: string; value: string }[] }[])[0]!.messages
+      .filter((m) => m.ruleId === 'phi/email')
+      .map((m) => m.value);
     expect(values).toEqual(['sarah.whitfield@gmail.com']);
   });
-  it('knows the common providers, and not the practice\'s own domain', () => {
-    for (const d of ['gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.fr', 'hotmail.co.uk', 'outlook.de', 'live.com', 'msn.com', 'aol.com', 'icloud.com', 'me.com', 'mac.com', 'proton.me', 'protonmail.com', 'gmx.de', 'gmx.net', 'mail.com', 'zoho.com', 'yandex.ru', 'comcast.net', 'att.net', 'verizon.net']) {
+  it("knows the common providers, and not the practice's own domain", () => {
+    for (const d of [
+      'gmail.com',
+      'googlemail.com',
+      'yahoo.com',
+      'yahoo.fr',
+      'hotmail.co.uk',
+      'outlook.de',
+      'live.com',
+      'msn.com',
+      'aol.com',
+      'icloud.com',
+      'me.com',
+      'mac.com',
+      'proton.me',
+      'protonmail.com',
+      'gmx.de',
+      'gmx.net',
+      'mail.com',
+      'zoho.com',
+      'yandex.ru',
+      'comcast.net',
+      'att.net',
+      'verizon.net',
+    ]) {
       expect(isPublicMailDomain(d), d).toBe(true);
     }
-    for (const d of ['peachtreefamilydental.example', 'dental-gmail.com', 'example.org', 'mymail.community']) expect(isPublicMailDomain(d), d).toBe(false);
+    for (const d of ['peachtreefamilydental.example', 'dental-gmail.com', 'example.org', 'mymail.community'])
+      expect(isPublicMailDomain(d), d).toBe(false);
   });
 });
 
@@ -175,7 +259,8 @@ describe('config and front matter read only inside the repository', () => {
       const r = await cli(['a.md'], { cwd: dir });
       expect(r.exitCode, target).toBe(2);
       expect(r.stderr, target).toMatch(/\.phi-lint\.yaml:2:\d+: consents: names a file outside the repository/);
-      for (const secret of ['root:', 'IdentityFile', 'HostName', 'id_ed25519', 'User git']) expect(r.stderr).not.toContain(secret);
+      for (const secret of ['root:', 'IdentityFile', 'HostName', 'id_ed25519', 'User git'])
+        expect(r.stderr).not.toContain(secret);
     }
   });
   it('a consents.yaml that is a symbolic link out of the repository is refused too', async () => {
@@ -195,42 +280,83 @@ describe('config and front matter read only inside the repository', () => {
     expect(r.stderr).not.toContain('password');
   });
   it('inside a git repository, its top level is the limit: a ledger above the config is fine', async () => {
-    const dir = tmpProject({ '.git/HEAD': 'ref: refs/heads/main\n', 'legal/consents.yaml': LEDGER, 'site/.phi-lint.yaml': 'consents: ../legal/consents.yaml\n', 'site/a.md': 'Hello.\n' });
+    const dir = tmpProject({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'legal/consents.yaml': LEDGER,
+      'site/.phi-lint.yaml': 'consents: ../legal/consents.yaml\n',
+      'site/a.md': 'Hello.\n',
+    });
     const r = await cli(['a.md'], { cwd: join(dir, 'site') });
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
   });
   it('a file in the repository that is not a ledger is refused without showing its keys or lines', async () => {
-    for (const text of ['password: hunter2\napi_key: sk-live-0187\n', SSH, 'Host: [github.com\n  IdentityFile: "~/.ssh/id_ed25519_work\n']) {
-      const dir = tmpProject({ '.phi-lint.yaml': 'consents: notes/settings.yaml\n', 'notes/settings.yaml': text, 'a.md': 'Hello.\n' });
+    for (const text of [
+      'password: hunter2\napi_key: sk-live-0187\n',
+      SSH,
+      'Host: [github.com\n  IdentityFile: "~/.ssh/id_ed25519_work\n',
+    ]) {
+      const dir = tmpProject({
+        '.phi-lint.yaml': 'consents: notes/settings.yaml\n',
+        'notes/settings.yaml': text,
+        'a.md': 'Hello.\n',
+      });
       const r = await cli(['a.md'], { cwd: dir });
       expect(r.exitCode).toBe(2);
       expect(r.stderr).toMatch(/notes\/settings\.yaml: not a consent ledger/);
-      for (const secret of ['password', 'hunter2', 'api_key', 'sk-live', 'IdentityFile', 'github.com', 'id_ed25519']) expect(r.stderr, text).not.toContain(secret);
+      for (const secret of ['password', 'hunter2', 'api_key', 'sk-live', 'IdentityFile', 'github.com', 'id_ed25519'])
+        expect(r.stderr, text).not.toContain(secret);
     }
   });
   it('paths on the command line are trusted: -c and --in-reply-to may be anywhere', async () => {
-    const { dir, out } = projectBeside({ 'reply.txt': 'We are sorry about the sealants wait.\n' }, { 'shared/.phi-lint.yaml': 'consents: consents.yaml\n', 'shared/consents.yaml': LEDGER, 'review.txt': 'My son waited 2 hours for his sealants.\n' });
-    const r = await cli(['reply.txt', '--kind', 'reply', '-c', join(out, 'shared/.phi-lint.yaml'), '--in-reply-to', join(out, 'review.txt'), '-f', 'json'], { cwd: dir });
+    const { dir, out } = projectBeside(
+      { 'reply.txt': 'We are sorry about the sealants wait.\n' },
+      {
+        'shared/.phi-lint.yaml': 'consents: consents.yaml\n',
+        'shared/consents.yaml': LEDGER,
+        'review.txt': 'My son waited 2 hours for his sealants.\n',
+      },
+    );
+    const r = await cli(
+      [
+        'reply.txt',
+        '--kind',
+        'reply',
+        '-c',
+        join(out, 'shared/.phi-lint.yaml'),
+        '--in-reply-to',
+        join(out, 'review.txt'),
+        '-f',
+        'json',
+      ],
+      { cwd: dir },
+    );
     expect(r.stderr).toBe('');
     expect(ids(r.stdout)).toContain('reply/repeats-health-detail');
   });
   it('front matter in-reply-to: outside the repository is not read, and says so', async () => {
-    const { dir, out } = projectBeside({ '.phi-lint.yaml': '{}\n' }, { 'review.txt': 'My son waited 2 hours for his sealants.\n' });
+    const { dir, out } = projectBeside(
+      { '.phi-lint.yaml': '{}\n' },
+      { 'review.txt': 'My son waited 2 hours for his sealants.\n' },
+    );
     writeFileSync(join(dir, 'inside.txt'), 'My son waited 2 hours for his sealants.\n');
-    const draft = (review: string): string => `---\nkind: reply\nin-reply-to: ${review}\n---\nWe are sorry about the sealants wait.\n`;
+    const draft = (review: string): string =>
+      `---\nkind: reply\nin-reply-to: ${review}\n---\nWe are sorry about the sealants wait.\n`;
     writeFileSync(join(dir, 'a.md'), draft(`../${basename(out)}/review.txt`));
     writeFileSync(join(dir, 'b.md'), draft('inside.txt'));
     const r = await cli(['a.md', 'b.md', '-f', 'json'], { cwd: dir });
     const [a, b] = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[];
     expect(a!.messages.map((m) => m.ruleId)).not.toContain('reply/repeats-health-detail');
-    expect(a!.messages.find((m) => m.ruleId === 'phi-lint/front-matter')?.message).toMatch(/in-reply-to: names a file outside the repository/);
+    expect(a!.messages.find((m) => m.ruleId === 'phi-lint/front-matter')?.message).toMatch(
+      /in-reply-to: names a file outside the repository/,
+    );
     expect(b!.messages.map((m) => m.ruleId)).toContain('reply/repeats-health-detail');
   });
 });
 
 describe('--no-inline-config', () => {
-  const DRAFT = '<!-- phi-lint-disable -- sample dialogue -->\nCall Sarah at 404-555-0187.\n<!-- phi-lint-disable-next-line phi/email -->\nOr sarah.whitfield@example.org.\n';
+  const DRAFT =
+    '<!-- phi-lint-disable -- sample dialogue -->\nCall Sarah at 404-555-0187.\n<!-- phi-lint-disable-next-line phi/email -->\nOr sarah.whitfield@example.org.\n';
   it('ignores every directive: what they hid is reported, and their own problems are not', async () => {
     const dir = tmpProject({ 'a.md': DRAFT });
     const honoured = await cli(['a.md', '-f', 'json'], { cwd: dir });
@@ -271,24 +397,45 @@ describe('what was suppressed, disabled or ignored is said in every format', () 
         expect(log.runs[0].invocations[0].toolConfigurationNotifications[0].message.text).toMatch(SUMMARY);
       }
       if (format === 'junit' || format === 'html') expect(format === 'junit' ? xmlProblems(r.stdout) : []).toEqual([]);
-      if (format === 'github') expect(r.stdout).toMatch(/^::notice title=phi-lint::.*a\.md%3A2 disables every rule|^::notice title=phi-lint::.*a\.md:2 disables every rule/m);
+      if (format === 'github')
+        expect(r.stdout).toMatch(
+          /^::notice title=phi-lint::.*a\.md%3A2 disables every rule|^::notice title=phi-lint::.*a\.md:2 disables every rule/m,
+        );
     });
   }
 
-  slow('one line by default; --report-suppressions lists each directive, in the format\'s own form', async () => {
-    const dir = tmpProject({ 'a.md': BLANKET, 'b.md': '<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142.\n' });
+  slow("one line by default; --report-suppressions lists each directive, in the format's own form", async () => {
+    const dir = tmpProject({
+      'a.md': BLANKET,
+      'b.md': '<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142.\n',
+    });
     const compact = await cli(['.', '-f', 'compact'], { cwd: dir });
     expect(compact.stdout.trimEnd().split('\n')).toHaveLength(1);
     expect(compact.stdout).toMatch(/^phi-lint: \d findings suppressed by directives; a\.md:2 disables every rule/);
     const detailed = await cli(['.', '-f', 'compact', '--report-suppressions'], { cwd: dir });
-    expect(detailed.stdout).toMatch(/^a\.md:2:1: info phi-lint-disable \(every rule\) suppressed \d findings \[phi-lint\/suppressed\]$/m);
-    expect(detailed.stdout).toMatch(/^b\.md:1:1: info phi-lint-disable-next-line phi\/phone suppressed 1 finding \[phi-lint\/suppressed\]$/m);
+    expect(detailed.stdout).toMatch(
+      /^a\.md:2:1: info phi-lint-disable \(every rule\) suppressed \d findings \[phi-lint\/suppressed\]$/m,
+    );
+    expect(detailed.stdout).toMatch(
+      /^b\.md:1:1: info phi-lint-disable-next-line phi\/phone suppressed 1 finding \[phi-lint\/suppressed\]$/m,
+    );
     const gh = await cli(['.', '-f', 'github', '--report-suppressions'], { cwd: dir });
-    expect(gh.stdout).toMatch(/^::notice file=b\.md,line=1,title=phi-lint suppression::phi-lint-disable-next-line phi\/phone suppressed 1 finding$/m);
+    expect(gh.stdout).toMatch(
+      /^::notice file=b\.md,line=1,title=phi-lint suppression::phi-lint-disable-next-line phi\/phone suppressed 1 finding$/m,
+    );
     const sarif = JSON.parse((await cli(['.', '-f', 'sarif', '--report-suppressions'], { cwd: dir })).stdout);
     expect(sarifErrors(sarif)).toBe('');
-    const notes = sarif.runs[0].invocations[0].toolConfigurationNotifications as { message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[];
-    expect(notes.some((n) => n.locations?.[0]?.physicalLocation.artifactLocation.uri === 'b.md' && n.locations[0].physicalLocation.region?.startLine === 1)).toBe(true);
+    const notes = sarif.runs[0].invocations[0].toolConfigurationNotifications as {
+      message: { text: string };
+      locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+    }[];
+    expect(
+      notes.some(
+        (n) =>
+          n.locations?.[0]?.physicalLocation.artifactLocation.uri === 'b.md' &&
+          n.locations[0].physicalLocation.region?.startLine === 1,
+      ),
+    ).toBe(true);
     const json = await cli(['.', '-f', 'json', '--report-suppressions'], { cwd: dir });
     expect(json.stderr).toMatch(/^phi-lint: b\.md:1: phi-lint-disable-next-line phi\/phone suppressed 1 finding$/m);
   });
@@ -310,7 +457,11 @@ describe('what was suppressed, disabled or ignored is said in every format', () 
   });
 
   it('ignore: globs say how many files they left out; extensions: that skip .md and .txt say so', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'ignore: ["**"]\n', 'a.md': 'Call 404-555-0187.\n', 'posts/b.txt': 'Call 404-555-0187.\n' });
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'ignore: ["**"]\n',
+      'a.md': 'Call 404-555-0187.\n',
+      'posts/b.txt': 'Call 404-555-0187.\n',
+    });
     const r = await cli(['.', '-f', 'github'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^::notice title=phi-lint::2 files ignored by ignore: globs \(\.phi-lint\.yaml:1\)$/m);

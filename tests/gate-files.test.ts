@@ -2,7 +2,16 @@
 // unreported — NUL bytes and BOM-less UTF-16/32, symbolic links out of the repository, a
 // forged --cache, .gitignore dropping tracked drafts — and the file-handling errors that
 // used to end in a stack trace (an unreadable folder, -o into a missing or bad folder).
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import fs from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +53,9 @@ function utf32(text: string, bigEndian: boolean): Buffer {
 
 describe('item 3: NUL bytes and UTF-16/32 without a BOM never make a draft "binary"', () => {
   slow('one NUL byte in a .md draft: it is linted, with a notice, in every output format', async () => {
-    const dir = tmpProject({ 'posts/a.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0]), Buffer.from(' See you!\n')]) });
+    const dir = tmpProject({
+      'posts/a.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0]), Buffer.from(' See you!\n')]),
+    });
     for (const format of ['json', 'stylish', 'compact', 'github', 'sarif', 'junit', 'unix']) {
       const r = await cli(['-f', format, 'posts'], { cwd: dir });
       expect(r.exitCode, format).toBe(1);
@@ -196,7 +207,18 @@ describe('item 5: a symbolic link never leads a draft out of the repository', ()
 });
 
 describe('item 6: a cache cannot be forged from the repository', () => {
-  const OPTS: LintOptions = { patterns: ['posts'], useStdin: false, format: 'json', rules: [], failOn: 'error', quiet: false, color: false, mask: true, cache: true, threads: 1 };
+  const OPTS: LintOptions = {
+    patterns: ['posts'],
+    useStdin: false,
+    format: 'json',
+    rules: [],
+    failOn: 'error',
+    quiet: false,
+    color: false,
+    mask: true,
+    cache: true,
+    threads: 1,
+  };
   const IO = { readStdin: async () => Buffer.alloc(0), version: '9.9.9', today: '2026-11-26' };
 
   /** What an attacker can compute from the repository alone: the unkeyed entry of each draft. */
@@ -218,7 +240,10 @@ describe('item 6: a cache cannot be forged from the repository', () => {
     const dir = scratchRepo({ 'posts/a.md': CLEAN, 'posts/phi.md': PHI });
     const userCache = scratchDir();
     // learn the format from a real cache file (written outside the repository)
-    await lintFiles({ ...OPTS, cacheLocation: join(userCache, 'probe.cache') }, { ...IO, cwd: dir, cacheDir: userCache });
+    await lintFiles(
+      { ...OPTS, cacheLocation: join(userCache, 'probe.cache') },
+      { ...IO, cwd: dir, cacheDir: userCache },
+    );
     const format = (JSON.parse(readFileSync(join(userCache, 'probe.cache'), 'utf8')) as { format: number }).format;
     forge(dir, join(dir, '.phi-lint-cache'), format);
     git(dir, 'add', '.phi-lint-cache');
@@ -229,22 +254,29 @@ describe('item 6: a cache cannot be forged from the repository', () => {
     expect(r.notices.join('\n')).toMatch(/cache \.phi-lint-cache is tracked by git: not used/);
   });
 
-  slow('an untracked forged cache outside the checkout is rejected entry by entry: entries are keyed with a secret', async () => {
-    const dir = scratchRepo({ 'posts/a.md': CLEAN, 'posts/phi.md': PHI });
-    const userCache = scratchDir();
-    const file = join(scratchDir(), 'forged.cache');
-    await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: userCache });
-    const format = (JSON.parse(readFileSync(file, 'utf8')) as { format: number }).format;
-    forge(dir, file, format);
-    const r = await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: userCache });
-    expect(r.results.find((x) => x.filePath.endsWith('phi.md'))!.findings.length).toBeGreaterThan(0);
-    expect(r.cached).toBe(0);
-    // the key: created once, readable by its owner only; another key (another machine) hits nothing
-    const key = join(userCache, 'phi-lint', 'key');
-    expect(statSync(key).mode & 0o777).toBe(0o600);
-    expect((await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: userCache })).cached).toBe(1);
-    expect((await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: scratchDir() })).cached).toBe(0);
-  });
+  slow(
+    'an untracked forged cache outside the checkout is rejected entry by entry: entries are keyed with a secret',
+    async () => {
+      const dir = scratchRepo({ 'posts/a.md': CLEAN, 'posts/phi.md': PHI });
+      const userCache = scratchDir();
+      const file = join(scratchDir(), 'forged.cache');
+      await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: userCache });
+      const format = (JSON.parse(readFileSync(file, 'utf8')) as { format: number }).format;
+      forge(dir, file, format);
+      const r = await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: userCache });
+      expect(r.results.find((x) => x.filePath.endsWith('phi.md'))!.findings.length).toBeGreaterThan(0);
+      expect(r.cached).toBe(0);
+      // the key: created once, readable by its owner only; another key (another machine) hits nothing
+      const key = join(userCache, 'phi-lint', 'key');
+      expect(statSync(key).mode & 0o777).toBe(0o600);
+      expect((await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: userCache })).cached).toBe(
+        1,
+      );
+      expect(
+        (await lintFiles({ ...OPTS, cacheLocation: file }, { ...IO, cwd: dir, cacheDir: scratchDir() })).cached,
+      ).toBe(0);
+    },
+  );
 
   slow('by default the cache lives in the user cache folder, never in the checkout', async () => {
     const dir = scratchRepo({ 'posts/a.md': CLEAN, 'posts/phi.md': PHI });
@@ -259,8 +291,13 @@ describe('item 6: a cache cannot be forged from the repository', () => {
     expect(r.notices.join('\n')).toMatch(/lies inside the repository: not used .*--cache-location/);
     expect(r.cached).toBe(0);
     // and a key in the repository turns the cache off wherever the cache file is
-    const keyInside = await lintFiles({ ...OPTS, cacheLocation: join(userCache, 'x.cache') }, { ...IO, cwd: dir, cacheDir: inside });
-    expect(keyInside.notices.join('\n')).toMatch(/the cache key tmp-cache\/phi-lint\/key lies inside the repository: --cache is off/);
+    const keyInside = await lintFiles(
+      { ...OPTS, cacheLocation: join(userCache, 'x.cache') },
+      { ...IO, cwd: dir, cacheDir: inside },
+    );
+    expect(keyInside.notices.join('\n')).toMatch(
+      /the cache key tmp-cache\/phi-lint\/key lies inside the repository: --cache is off/,
+    );
   });
 
   slow('every report says how many drafts came from the cache', () => {
@@ -278,26 +315,41 @@ describe('item 6: a cache cannot be forged from the repository', () => {
 describe('item 7: .gitignore never drops a tracked draft', () => {
   function repo(): string {
     const dir = scratchRepo({ 'content/tracked.md': PHI, 'content/ok.md': CLEAN, '.gitignore': '' });
-    writeFiles(dir, { '.gitignore': 'content/tracked.md\ncontent/scratch/\n', 'content/scratch/a.md': PHI, 'content/scratch/b.txt': PHI });
+    writeFiles(dir, {
+      '.gitignore': 'content/tracked.md\ncontent/scratch/\n',
+      'content/scratch/a.md': PHI,
+      'content/scratch/b.txt': PHI,
+    });
     git(dir, 'add', '.gitignore');
     git(dir, 'commit', '-q', '-m', 'ignore');
     return dir;
   }
-  it.each([[['content']], [['content/**/*.md']], [['.']]])('%j: a tracked draft .gitignore matches is linted; ignored untracked ones are counted', async (args) => {
-    const dir = repo();
-    const r = await cli(['-f', 'json', ...args], { cwd: dir });
-    expect(r.exitCode).toBe(1);
-    expect(rules(r.stdout, 'tracked.md')).toContain('phi/phone');
-    expect(rules(r.stdout, 'a.md')).toBeUndefined();
-    const n = args[0] === 'content/**/*.md' ? 1 : 2;
-    expect(r.stderr).toContain(`${n} file${n === 1 ? '' : 's'} skipped by .gitignore; --no-ignore lints them`);
-  });
-  slow('--no-ignore lints everything given: .gitignore and the config\'s ignore: globs are not applied', async () => {
+  it.each([[['content']], [['content/**/*.md']], [['.']]])(
+    '%j: a tracked draft .gitignore matches is linted; ignored untracked ones are counted',
+    async (args) => {
+      const dir = repo();
+      const r = await cli(['-f', 'json', ...args], { cwd: dir });
+      expect(r.exitCode).toBe(1);
+      expect(rules(r.stdout, 'tracked.md')).toContain('phi/phone');
+      expect(rules(r.stdout, 'a.md')).toBeUndefined();
+      const n = args[0] === 'content/**/*.md' ? 1 : 2;
+      expect(r.stderr).toContain(`${n} file${n === 1 ? '' : 's'} skipped by .gitignore; --no-ignore lints them`);
+    },
+  );
+  slow("--no-ignore lints everything given: .gitignore and the config's ignore: globs are not applied", async () => {
     const dir = repo();
     writeFiles(dir, { '.phi-lint.yaml': 'ignore: ["content/archive/**"]\n', 'content/archive/old.md': PHI });
     const r = await cli(['-f', 'json', '--no-ignore', 'content'], { cwd: dir });
-    const files = json(r.stdout).map((f) => f.filePath.slice(dir.length + 1)).sort();
-    expect(files).toEqual(['content/archive/old.md', 'content/ok.md', 'content/scratch/a.md', 'content/scratch/b.txt', 'content/tracked.md']);
+    const files = json(r.stdout)
+      .map((f) => f.filePath.slice(dir.length + 1))
+      .sort();
+    expect(files).toEqual([
+      'content/archive/old.md',
+      'content/ok.md',
+      'content/scratch/a.md',
+      'content/scratch/b.txt',
+      'content/tracked.md',
+    ]);
     expect(r.stderr).not.toContain('skipped by .gitignore');
     // --changed-since too (git lists untracked files it does not ignore; --no-ignore drops the config's globs)
     const c = await cli(['-f', 'json', '--no-ignore', '--changed-since', 'HEAD', 'content'], { cwd: dir });
@@ -316,36 +368,48 @@ describe('item 7: .gitignore never drops a tracked draft', () => {
 });
 
 describe('low: unreadable folders, -o, upper-case extensions', () => {
-  it('a folder that cannot be read is that path\'s error; the other drafts are still found (test hook: a readdir that fails)', async () => {
+  it("a folder that cannot be read is that path's error; the other drafts are still found (test hook: a readdir that fails)", async () => {
     const dir = tmpProject({ 'posts/a.md': PHONE, 'posts/locked/b.md': PHONE, 'posts/z/c.md': PHONE });
     const locked = join(dir, 'posts', 'locked');
     const hook = {
       ...fs,
       readdir: (p: fs.PathLike, o: unknown, cb?: (e: Error | null, r?: unknown) => void) => {
         const done = (typeof o === 'function' ? o : cb) as (e: Error | null, r?: unknown) => void;
-        if (String(p) === locked) return done(Object.assign(new Error(`EACCES: permission denied, scandir '${p}'`), { code: 'EACCES', path: String(p) }));
+        if (String(p) === locked)
+          return done(
+            Object.assign(new Error(`EACCES: permission denied, scandir '${p}'`), { code: 'EACCES', path: String(p) }),
+          );
         return (fs.readdir as (...a: unknown[]) => void)(p, ...(typeof o === 'function' ? [] : [o]), done);
       },
     };
-    const t = await expandTargets(['posts'], { cwd: dir, extensions: ['.md'], ignore: [], ignoreBase: dir, fs: hook as unknown as typeof fs });
+    const t = await expandTargets(['posts'], {
+      cwd: dir,
+      extensions: ['.md'],
+      ignore: [],
+      ignoreBase: dir,
+      fs: hook as unknown as typeof fs,
+    });
     expect(t.map(({ path, error }) => ({ path, error }))).toEqual([
       { path: join(dir, 'posts/a.md'), error: undefined },
       { path: locked, error: 'permission denied (a folder that could not be read)' },
       { path: join(dir, 'posts/z/c.md'), error: undefined },
     ]);
   });
-  it.skipIf(process.getuid?.() === 0)('a chmod 000 folder is exit 2 naming it, the others reported (skipped as root: root reads it anyway)', async () => {
-    const dir = tmpProject({ 'posts/a.md': PHONE, 'posts/locked/b.md': PHONE });
-    chmodSync(join(dir, 'posts/locked'), 0o000);
-    try {
-      const r = await cli(['-f', 'json', 'posts'], { cwd: dir });
-      expect(r.exitCode).toBe(2);
-      expect(r.stderr).toMatch(/posts\/locked: permission denied/);
-      expect(rules(r.stdout, 'a.md')).toContain('phi/phone');
-    } finally {
-      chmodSync(join(dir, 'posts/locked'), 0o755);
-    }
-  });
+  it.skipIf(process.getuid?.() === 0)(
+    'a chmod 000 folder is exit 2 naming it, the others reported (skipped as root: root reads it anyway)',
+    async () => {
+      const dir = tmpProject({ 'posts/a.md': PHONE, 'posts/locked/b.md': PHONE });
+      chmodSync(join(dir, 'posts/locked'), 0o000);
+      try {
+        const r = await cli(['-f', 'json', 'posts'], { cwd: dir });
+        expect(r.exitCode).toBe(2);
+        expect(r.stderr).toMatch(/posts\/locked: permission denied/);
+        expect(rules(r.stdout, 'a.md')).toContain('phi/phone');
+      } finally {
+        chmodSync(join(dir, 'posts/locked'), 0o755);
+      }
+    },
+  );
 
   it('-o into a missing folder creates it', async () => {
     const dir = tmpProject({ 'a.md': PHONE });
@@ -360,7 +424,9 @@ describe('low: unreadable folders, -o, upper-case extensions', () => {
     const dir = tmpProject({ 'a.md': PHONE, 'reports/.keep': '' });
     const r = await cli(['-f', 'json', '-o', out, 'a.md'], { cwd: dir });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^phi-lint: cannot write the report to ${out.replace(/\./g, '\\.')} \\([^\\n]+\\)\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^phi-lint: cannot write the report to ${out.replace(/\./g, '\\.')} \\([^\\n]+\\)\\n$`),
+    );
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'reports']);
     expect(readdirSync(join(dir, 'reports'))).toEqual(['.keep']);
   });
@@ -369,12 +435,17 @@ describe('low: unreadable folders, -o, upper-case extensions', () => {
     const dir = scratchRepo({ 'x.md': CLEAN });
     writeFiles(dir, { 'posts/A.MD': PHONE, 'posts/B.TXT': PHONE, 'posts/C.Markdown': PHONE, 'posts/d.json': PHONE });
     const expected = ['posts/A.MD', 'posts/B.TXT', 'posts/C.Markdown'];
-    const names = (stdout: string) => json(stdout).map((f) => f.filePath.slice(dir.length + 1)).sort();
+    const names = (stdout: string) =>
+      json(stdout)
+        .map((f) => f.filePath.slice(dir.length + 1))
+        .sort();
     expect(names((await cli(['-f', 'json', 'posts'], { cwd: dir })).stdout)).toEqual(expected);
     expect(names((await cli(['-f', 'json', '--changed-since', 'HEAD'], { cwd: dir })).stdout)).toEqual(expected);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'upper');
-    expect(names((await cli(['-f', 'json', '--changed-since', 'HEAD~1', 'posts'], { cwd: dir })).stdout)).toEqual(expected);
+    expect(names((await cli(['-f', 'json', '--changed-since', 'HEAD~1', 'posts'], { cwd: dir })).stdout)).toEqual(
+      expected,
+    );
   });
 });
 

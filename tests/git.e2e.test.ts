@@ -13,17 +13,35 @@ interface JsonResult {
   messages: { ruleId: string; line: number; column: number }[];
 }
 
-function linted(dir: string, args: string[]): { status: number | null; files: string[]; results: JsonResult[]; stderr: string } {
+function linted(
+  dir: string,
+  args: string[],
+): { status: number | null; files: string[]; results: JsonResult[]; stderr: string } {
   const r = phiLint(['-f', 'json', ...args], { cwd: dir });
   const results = r.stdout ? (JSON.parse(r.stdout) as JsonResult[]) : [];
-  return { status: r.status, files: results.map((x) => x.filePath.slice(dir.length + 1)).sort(), results, stderr: r.stderr };
+  return {
+    status: r.status,
+    files: results.map((x) => x.filePath.slice(dir.length + 1)).sort(),
+    results,
+    stderr: r.stderr,
+  };
 }
 
 describe('--changed-since', () => {
   function repo(): string {
-    const dir = scratchRepo({ 'posts/old.md': PHI, 'posts/same.md': CLEAN, 'posts/edited.md': CLEAN, 'posts/gone.md': CLEAN, '.gitignore': 'scratch/\n' });
+    const dir = scratchRepo({
+      'posts/old.md': PHI,
+      'posts/same.md': CLEAN,
+      'posts/edited.md': CLEAN,
+      'posts/gone.md': CLEAN,
+      '.gitignore': 'scratch/\n',
+    });
     git(dir, 'checkout', '-q', '-b', 'feature');
-    writeFiles(dir, { 'posts/new.md': PHI, 'posts/edited.md': `${CLEAN}${PHI}`, 'posts/data.json': '{"phone": "404-555-0187"}\n' });
+    writeFiles(dir, {
+      'posts/new.md': PHI,
+      'posts/edited.md': `${CLEAN}${PHI}`,
+      'posts/data.json': '{"phone": "404-555-0187"}\n',
+    });
     rmSync(join(dir, 'posts/gone.md'));
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'feature work');
@@ -37,7 +55,13 @@ describe('--changed-since', () => {
     expect(r.stderr).toBe('');
     expect(r.files).toEqual(['posts/edited.md', 'posts/new.md', 'posts/uncommitted.txt']);
     expect(r.status).toBe(1);
-    expect(linted(dir, ['.']).files).toEqual(['posts/edited.md', 'posts/new.md', 'posts/old.md', 'posts/same.md', 'posts/uncommitted.txt']);
+    expect(linted(dir, ['.']).files).toEqual([
+      'posts/edited.md',
+      'posts/new.md',
+      'posts/old.md',
+      'posts/same.md',
+      'posts/uncommitted.txt',
+    ]);
   });
 
   it('uses the merge base, so commits on the base branch after the fork do not count', () => {
@@ -47,7 +71,11 @@ describe('--changed-since', () => {
     git(dir, 'add', 'posts/main-only.md');
     git(dir, 'commit', '-q', '-m', 'main moves on');
     git(dir, 'checkout', '-q', 'feature');
-    expect(linted(dir, ['--changed-since', 'main']).files).toEqual(['posts/edited.md', 'posts/new.md', 'posts/uncommitted.txt']);
+    expect(linted(dir, ['--changed-since', 'main']).files).toEqual([
+      'posts/edited.md',
+      'posts/new.md',
+      'posts/uncommitted.txt',
+    ]);
   });
 
   it('narrows to the paths given, from a subdirectory too', () => {
@@ -57,7 +85,11 @@ describe('--changed-since', () => {
     expect(linted(dir, ['--changed-since', 'main', 'posts/*.md']).files).toEqual(['posts/edited.md', 'posts/new.md']);
     expect(linted(dir, ['--changed-since', 'main', 'posts/old.md', 'posts/new.md']).files).toEqual(['posts/new.md']);
     const sub = linted(join(dir, 'posts'), ['--changed-since', 'main']);
-    expect(sub.results.map((x) => x.filePath).sort()).toEqual([join(dir, 'posts/edited.md'), join(dir, 'posts/new.md'), join(dir, 'posts/uncommitted.txt')]);
+    expect(sub.results.map((x) => x.filePath).sort()).toEqual([
+      join(dir, 'posts/edited.md'),
+      join(dir, 'posts/new.md'),
+      join(dir, 'posts/uncommitted.txt'),
+    ]);
   });
 
   it('nothing changed: exit 0, no files', () => {
@@ -70,7 +102,9 @@ describe('--changed-since', () => {
     const dir = repo();
     const r = phiLint(['--changed-since', 'no-such-branch'], { cwd: dir });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('phi-lint: --changed-since: "no-such-branch" is not a commit, branch or tag in this repository\n');
+    expect(r.stderr).toBe(
+      'phi-lint: --changed-since: "no-such-branch" is not a commit, branch or tag in this repository\n',
+    );
     // A ref that looks like an option is never passed to git as one.
     const opt = phiLint(['--changed-since=--output=written-by-git'], { cwd: dir });
     expect(opt.status).toBe(2);

@@ -81,16 +81,20 @@ function cutOff(): string[] {
     range.selectNodeContents(n);
     for (const r of range.getClientRects()) {
       if (r.width && (r.right > width + 0.5 || r.left < -0.5)) {
-        out.push(`"${n.textContent.trim().slice(0, 40)}" spans ${Math.round(r.left)}–${Math.round(r.right)} of ${width}px`);
+        out.push(
+          `"${n.textContent.trim().slice(0, 40)}" spans ${Math.round(r.left)}–${Math.round(r.right)} of ${width}px`,
+        );
         break;
       }
     }
   }
   for (const el of document.body.querySelectorAll('*')) {
     const s = getComputedStyle(el);
-    if (s.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) out.push(`<${el.tagName.toLowerCase()}> clips its content`);
+    if (s.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1)
+      out.push(`<${el.tagName.toLowerCase()}> clips its content`);
   }
-  if (document.documentElement.scrollWidth > width) out.push(`the page is ${document.documentElement.scrollWidth}px wide, the paper ${width}px`);
+  if (document.documentElement.scrollWidth > width)
+    out.push(`the page is ${document.documentElement.scrollWidth}px wide, the paper ${width}px`);
   return out;
 }
 
@@ -100,7 +104,10 @@ describe('the handbook in Chromium', () => {
     expect(problems).toEqual([]);
     expect(requests).toEqual([pathToFileURL(EXAMPLE).href]);
     expect(await page.locator('h1').textContent()).toBe('Peachtree Family Dental');
-    expect(await page.locator('.cover dd').allTextContents()).toEqual(['2026-03-02', expect.stringMatching(/^phi-lint [\d.]+, rule packs [0-9a-f]{12}$/)]);
+    expect(await page.locator('.cover dd').allTextContents()).toEqual([
+      '2026-03-02',
+      expect.stringMatching(/^phi-lint [\d.]+, rule packs [0-9a-f]{12}$/),
+    ]);
     await page.setViewportSize({ width: 900, height: 1100 });
     await page.screenshot({ path: join(ART, 'handbook.png') });
     await page.locator('article.rule').nth(40).scrollIntoViewIfNeeded();
@@ -114,7 +121,10 @@ describe('the handbook in Chromium', () => {
         await page.emulateMedia({ media: 'print' });
         await page.setViewportSize({ width: printable(size.width), height: Math.floor((size.height - 36) * MM) });
         expect(await page.evaluate(cutOff), `${paper}: ${file}`).toEqual([]);
-        const pdf = await page.pdf({ format: paper as 'A4' | 'Letter', path: join(ART, `${file === LONG ? 'handbook-long' : 'handbook'}-${paper}.pdf`) });
+        const pdf = await page.pdf({
+          format: paper as 'A4' | 'Letter',
+          path: join(ART, `${file === LONG ? 'handbook-long' : 'handbook'}-${paper}.pdf`),
+        });
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
         expect(problems).toEqual([]);
       }

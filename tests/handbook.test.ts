@@ -13,7 +13,7 @@ const TODAY = { PHI_LINT_TODAY: '2026-03-02' };
 const rules = loadRuleSet([BUILTIN_RULES_DIR]).rules;
 
 describe('phi-lint handbook', () => {
-  it('Markdown: the practice, date and rules version on the cover, the dos and don\'ts, every active rule', async () => {
+  it("Markdown: the practice, date and rules version on the cover, the dos and don'ts, every active rule", async () => {
     const r = await cli(['handbook'], { cwd: EXAMPLES, env: TODAY });
     expect(r.exitCode).toBe(0);
     const md = r.stdout;
@@ -28,11 +28,14 @@ describe('phi-lint handbook', () => {
       "When a patient's own comment reveals health information",
       "Recording a patient's written authorization",
       'The rules phi-lint checks',
-    ]) expect(md).toContain(`\n## ${heading}\n`);
+    ])
+      expect(md).toContain(`\n## ${heading}\n`);
     expect(md).toContain('- (A) Names');
     expect(md).toContain('- (R) Any other unique identifying number, characteristic, or code');
     expect(md).toContain('Never reply in the heat of the moment.');
-    expect(md).toContain('> Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100.');
+    expect(md).toContain(
+      '> Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100.',
+    );
     // every active rule (the example config sets phi/zip to warning; none is off) with why, example and rewrite
     const ruleBlocks = md.split('\n### ').slice(1);
     expect(ruleBlocks).toHaveLength(rules.length);
@@ -47,9 +50,10 @@ describe('phi-lint handbook', () => {
     expect(md).toContain('please call our practice manager at (404) 555-0100 so we can look into it.');
   });
 
-  it('leaves out rules the configuration switches off, and uses the practice\'s own reply template', async () => {
+  it("leaves out rules the configuration switches off, and uses the practice's own reply template", async () => {
     const dir = tmpProject({
-      '.phi-lint.yaml': 'practice:\n  name: Maple Street Pediatrics\n  phones: ["(312) 555-0142"]\nrules: { phi/fax: off }\npacks: { post: false }\nfix: { reply-template: "Thanks for writing. Please call {phone} so we can help." }\n',
+      '.phi-lint.yaml':
+        'practice:\n  name: Maple Street Pediatrics\n  phones: ["(312) 555-0142"]\nrules: { phi/fax: off }\npacks: { post: false }\nfix: { reply-template: "Thanks for writing. Please call {phone} so we can help." }\n',
     });
     const md = (await cli(['handbook'], { cwd: dir, env: TODAY })).stdout;
     expect(md).toMatch(/^# Maple Street Pediatrics/);
@@ -60,7 +64,9 @@ describe('phi-lint handbook', () => {
   });
 
   it('HTML: one self-contained page with the same content, escaped', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'practice:\n  name: "Smith & <Jones> Dental"\n  phones: ["(404) 555-0100"]\n' });
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'practice:\n  name: "Smith & <Jones> Dental"\n  phones: ["(404) 555-0100"]\n',
+    });
     const r = await cli(['handbook', '--format', 'html'], { cwd: dir, env: TODAY });
     expect(r.exitCode).toBe(0);
     const page = r.stdout;
@@ -88,10 +94,15 @@ describe('phi-lint handbook', () => {
   });
 
   it('the rules version changes when a rule pack changes', async () => {
-    const pack = 'rules:\n  - id: clinic/x\n    category: mrn\n    severity: error\n    message: m\n    why: w\n    detect:\n      - pattern: "chart (?<id>\\\\d{6})"\n    examples: { fire: ["chart 123456"], silent: ["x"] }\n';
+    const pack =
+      'rules:\n  - id: clinic/x\n    category: mrn\n    severity: error\n    message: m\n    why: w\n    detect:\n      - pattern: "chart (?<id>\\\\d{6})"\n    examples: { fire: ["chart 123456"], silent: ["x"] }\n';
     const a = tmpProject({ '.phi-lint.yaml': 'rule-dirs: [compliance]\n', 'compliance/clinic.yaml': pack });
-    const b = tmpProject({ '.phi-lint.yaml': 'rule-dirs: [compliance]\n', 'compliance/clinic.yaml': pack.replace('error', 'warning') });
-    const version = async (dir: string): Promise<string> => /rule packs ([0-9a-f]{12})/.exec((await cli(['handbook'], { cwd: dir, env: TODAY })).stdout)![1]!;
+    const b = tmpProject({
+      '.phi-lint.yaml': 'rule-dirs: [compliance]\n',
+      'compliance/clinic.yaml': pack.replace('error', 'warning'),
+    });
+    const version = async (dir: string): Promise<string> =>
+      /rule packs ([0-9a-f]{12})/.exec((await cli(['handbook'], { cwd: dir, env: TODAY })).stdout)![1]!;
     expect(await version(a)).not.toBe(await version(b));
     expect(await version(a)).toBe(await version(a));
   });

@@ -23,7 +23,19 @@ async function cli(args: string[], cwd: string) {
     stdinIsTTY: true,
     readStdin: async () => Buffer.alloc(0),
   });
-  const json = r.stdout ? (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; column: number; endColumn: number; value?: string; message: string }[] }[]) : [];
+  const json = r.stdout
+    ? (JSON.parse(r.stdout) as {
+        filePath: string;
+        messages: {
+          ruleId: string | null;
+          line: number;
+          column: number;
+          endColumn: number;
+          value?: string;
+          message: string;
+        }[];
+      }[])
+    : [];
   const byName = (name: string) => json.find((f) => f.filePath.endsWith(`/${name}`));
   return { ...r, json, byName };
 }
@@ -43,14 +55,21 @@ describe('binary files and images among drafts', () => {
     expect(r.byName('photo.png')!.messages).toEqual([]);
   });
   it('an image matched by a glob is skipped even when it holds text (an SVG, a mislabelled file)', async () => {
-    const dir = tmp({ 'drafts/logo.svg': `<svg><text>${PHONE}</text></svg>`, 'drafts/fake.jpg': PHONE, 'drafts/post.md': 'Hello!' });
+    const dir = tmp({
+      'drafts/logo.svg': `<svg><text>${PHONE}</text></svg>`,
+      'drafts/fake.jpg': PHONE,
+      'drafts/post.md': 'Hello!',
+    });
     const r = await cli(['drafts/*'], dir);
     expect(r.stderr).toMatch(/skipped .*logo\.svg/);
     expect(r.stderr).toMatch(/skipped .*fake\.jpg/);
     expect(r.exitCode).toBe(0);
   });
   it('a draft-named file with NUL and control bytes is never skipped: linted, or an error naming it (see gate-files.test.ts)', async () => {
-    const dir = tmp({ 'a.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0, 1, 2])]), 'b.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0])]) });
+    const dir = tmp({
+      'a.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0, 1, 2])]),
+      'b.md': Buffer.concat([Buffer.from(PHONE), Buffer.from([0])]),
+    });
     const r = await cli(['a.md', 'b.md'], dir);
     expect(r.stderr).toMatch(/a\.md: binary file \(control bytes no text holds\): not linted/);
     expect(r.stderr).toMatch(/b\.md: 1 NUL byte removed/);
@@ -67,7 +86,13 @@ describe('encodings', () => {
     be.swap16();
     const dir = tmp({ 'le.txt': le, 'be.txt': be });
     const r = await cli(['le.txt', 'be.txt'], dir);
-    for (const f of ['le.txt', 'be.txt']) expect(r.byName(f)!.messages.find((m) => m.ruleId === 'phi/phone')).toMatchObject({ ruleId: 'phi/phone', line: 2, column: 6, endColumn: 18 });
+    for (const f of ['le.txt', 'be.txt'])
+      expect(r.byName(f)!.messages.find((m) => m.ruleId === 'phi/phone')).toMatchObject({
+        ruleId: 'phi/phone',
+        line: 2,
+        column: 6,
+        endColumn: 18,
+      });
   });
   it('UTF-16 BE with an odd trailing byte does not throw', () => {
     const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('\0H\0i'), Buffer.from([0x41])]);
@@ -127,7 +152,12 @@ describe('malformed front matter', () => {
   });
   it('a front-matter alias bomb is refused, not expanded', async () => {
     const lol = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lol.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lol.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     const dir = tmp({ 'a.md': `---\n${lol.join('\n')}\n---\n${PHONE}\n` });
     const r = await cli(['a.md'], dir);
     const msgs = r.byName('a.md')!.messages;
@@ -143,7 +173,9 @@ describe('size and nesting', () => {
     expect(text.length).toBeGreaterThan(1_000_000);
     const t0 = Date.now();
     const { findings } = await linter.lint(text);
-    expect(findings.filter((f) => f.ruleId === 'phi/phone').map((f) => text.slice(f.start, f.end))).toEqual(['404-555-0187']);
+    expect(findings.filter((f) => f.ruleId === 'phi/phone').map((f) => text.slice(f.start, f.end))).toEqual([
+      '404-555-0187',
+    ]);
     expect(Date.now() - t0).toBeLessThan(30_000);
   });
   it.each([
@@ -153,24 +185,34 @@ describe('size and nesting', () => {
   ])('%s: nothing throws, and text past the nesting limit is still linted', async (_, prefix) => {
     const text = `${prefix}${PHONE}\n`;
     const { findings } = await linter.lint(text, { format: 'md' });
-    expect(findings.filter((f) => f.ruleId === 'phi/phone').map((f) => text.slice(f.start, f.end))).toEqual(['404-555-0187']);
+    expect(findings.filter((f) => f.ruleId === 'phi/phone').map((f) => text.slice(f.start, f.end))).toEqual([
+      '404-555-0187',
+    ]);
   });
   it('10,000 lines each deeper than the nesting limit are all linted', async () => {
-    const text = Array.from({ length: 10_000 }, (_, i) => `${'>'.repeat(30)} line ${i}: 404-555-${String(1000 + (i % 9000)).padStart(4, '0')}`).join('\n');
+    const text = Array.from(
+      { length: 10_000 },
+      (_, i) => `${'>'.repeat(30)} line ${i}: 404-555-${String(1000 + (i % 9000)).padStart(4, '0')}`,
+    ).join('\n');
     const { findings } = await linter.lint(text, { format: 'md' });
     expect(findings.filter((f) => f.ruleId === 'phi/phone')).toHaveLength(10_000);
   });
-  slow('a directory of 20,000 files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'phi-lint-many-'));
-    for (let i = 0; i < 200; i++) {
-      mkdirSync(join(dir, `d${i}`));
-      for (let j = 0; j < 100; j++) writeFileSync(join(dir, `d${i}`, `f${j}.txt`), j === 7 && i === 123 ? PHONE : 'Walk-ins welcome.');
-    }
-    const r = await cli(['.'], dir);
-    expect(r.json).toHaveLength(20_000);
-    expect(r.exitCode).toBe(1);
-    expect(r.json.filter((f) => f.messages.length).map((f) => f.filePath)).toEqual([join(dir, 'd123', 'f7.txt')]);
-  }, 240_000);
+  slow(
+    'a directory of 20,000 files',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'phi-lint-many-'));
+      for (let i = 0; i < 200; i++) {
+        mkdirSync(join(dir, `d${i}`));
+        for (let j = 0; j < 100; j++)
+          writeFileSync(join(dir, `d${i}`, `f${j}.txt`), j === 7 && i === 123 ? PHONE : 'Walk-ins welcome.');
+      }
+      const r = await cli(['.'], dir);
+      expect(r.json).toHaveLength(20_000);
+      expect(r.exitCode).toBe(1);
+      expect(r.json.filter((f) => f.messages.length).map((f) => f.filePath)).toEqual([join(dir, 'd123', 'f7.txt')]);
+    },
+    240_000,
+  );
 });
 
 describe('links, permissions and missing paths', () => {
@@ -196,14 +238,17 @@ describe('links, permissions and missing paths', () => {
     expect(r.byName('a.txt')!.messages.map((m) => m.ruleId)).toContain('phi/phone');
   });
   const root = process.getuid?.() === 0;
-  it.skipIf(root)('an unreadable file (chmod 000) is exit 2, the others reported (skipped as root: root reads it anyway)', async () => {
-    const dir = tmp({ 'a.txt': PHONE, 'secret.txt': 'x' });
-    chmodSync(join(dir, 'secret.txt'), 0o000);
-    const r = await cli(['.'], dir);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/secret\.txt: permission denied/);
-    expect(r.byName('a.txt')!.messages.map((m) => m.ruleId)).toContain('phi/phone');
-  });
+  it.skipIf(root)(
+    'an unreadable file (chmod 000) is exit 2, the others reported (skipped as root: root reads it anyway)',
+    async () => {
+      const dir = tmp({ 'a.txt': PHONE, 'secret.txt': 'x' });
+      chmodSync(join(dir, 'secret.txt'), 0o000);
+      const r = await cli(['.'], dir);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(/secret\.txt: permission denied/);
+      expect(r.byName('a.txt')!.messages.map((m) => m.ruleId)).toContain('phi/phone');
+    },
+  );
   it('a missing path is exit 2 with a clear message; the others are reported', async () => {
     const dir = tmp({ 'a.txt': PHONE });
     const r = await cli(['nope.md', 'a.txt', 'missing/*.md'], dir);

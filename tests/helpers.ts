@@ -22,10 +22,18 @@ export interface Spawned {
   stderr: string;
 }
 
-export function phiLint(args: string[], opts: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Spawned {
+export function phiLint(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+): Spawned {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), FORCE_COLOR: '0', ...opts.env };
   delete env.CI;
   if (opts.env?.CI) env.CI = opts.env.CI;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input ?? '', encoding: 'utf8', env });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    input: opts.input ?? '',
+    encoding: 'utf8',
+    env,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -38,7 +38,8 @@ let messages: (JsonMessage & { file: string })[] = [];
 beforeAll(async () => {
   mkdirSync(ART, { recursive: true });
   const made = phiLint([DRAFTS, '--format', 'html', '--output-file', REPORT]);
-  if (made.status !== 1 || made.stderr) throw new Error(`phi-lint --format html failed (${made.status}): ${made.stderr}`);
+  if (made.status !== 1 || made.stderr)
+    throw new Error(`phi-lint --format html failed (${made.status}): ${made.stderr}`);
   json = JSON.parse(phiLint([DRAFTS, '--format', 'json']).stdout) as JsonResult[];
   messages = json.flatMap((r) => r.messages.map((m) => ({ ...m, file: relative(ROOT, r.filePath) })));
   browser = await launchChromium();
@@ -87,18 +88,24 @@ describe('the HTML report in Chromium', () => {
     expect(requests.every((u) => u === REPORT_URL || u.startsWith('data:'))).toBe(true);
     expect(requests).toContain(REPORT_URL);
     // The page's own policy would block anything else; check it is in force.
-    expect(await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'))).toMatch(/^default-src 'none'/);
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'),
+      ),
+    ).toMatch(/^default-src 'none'/);
   });
 
   it('shows the same numbers as the JSON output for the same drafts', async (t) => {
     const { page } = await open(t);
-    const count = async (key: string): Promise<number> => Number(await page.locator(`[data-count="${key}"]`).textContent());
+    const count = async (key: string): Promise<number> =>
+      Number(await page.locator(`[data-count="${key}"]`).textContent());
     expect(await count('checked')).toBe(json.length);
     expect(await count('blocked')).toBe(json.filter((r) => r.errorCount > 0).length);
     expect(await count('clean')).toBe(json.filter((r) => r.messages.length === 0).length);
     expect(await count('review')).toBe(json.filter((r) => r.errorCount === 0 && r.messages.length > 0).length);
     expect(await count('findings')).toBe(messages.length);
-    for (const [n, sev] of Object.entries(SEV)) expect(await count(sev)).toBe(messages.filter((m) => m.severity === Number(n)).length);
+    for (const [n, sev] of Object.entries(SEV))
+      expect(await count(sev)).toBe(messages.filter((m) => m.severity === Number(n)).length);
     expect(await page.locator('li.finding').count()).toBe(messages.length);
 
     for (const r of json) {
@@ -106,20 +113,34 @@ describe('the HTML report in Chromium', () => {
       const article = page.locator(`article.draft[data-file="${file}"]`);
       expect(await article.locator('li.finding').count(), file).toBe(r.messages.length);
       expect(await article.locator('.pin').count(), file).toBe(r.messages.length);
-      expect(await article.getAttribute('data-status'), file).toBe(r.errorCount ? 'blocked' : r.messages.length ? 'review' : 'clean');
-      const rules = await article.locator('li.finding').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule));
+      expect(await article.getAttribute('data-status'), file).toBe(
+        r.errorCount ? 'blocked' : r.messages.length ? 'review' : 'clean',
+      );
+      const rules = await article
+        .locator('li.finding')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule));
       expect(rules, file).toEqual(r.messages.map((m) => m.ruleId));
     }
 
     const categories = [...new Set(messages.map((m) => m.category))];
     expect(categories.length).toBeGreaterThan(3);
-    const bars = await page.locator('svg.chart g.row').evaluateAll((rows) => rows.map((g) => [(g as SVGGElement).dataset.cat, Number(g.querySelector('.value')?.textContent)]));
-    expect(Object.fromEntries(bars)).toEqual(Object.fromEntries(categories.map((c) => [c, messages.filter((m) => m.category === c).length])));
+    const bars = await page
+      .locator('svg.chart g.row')
+      .evaluateAll((rows) =>
+        rows.map((g) => [(g as SVGGElement).dataset.cat, Number(g.querySelector('.value')?.textContent)]),
+      );
+    expect(Object.fromEntries(bars)).toEqual(
+      Object.fromEntries(categories.map((c) => [c, messages.filter((m) => m.category === c).length])),
+    );
 
-    const letters = await page.locator('[data-safe-harbor]').evaluateAll((tds) => tds.map((td) => [(td as HTMLElement).dataset.safeHarbor, Number(td.textContent)]));
+    const letters = await page
+      .locator('[data-safe-harbor]')
+      .evaluateAll((tds) => tds.map((td) => [(td as HTMLElement).dataset.safeHarbor, Number(td.textContent)]));
     expect(letters).toHaveLength(18);
     for (const [letter, n] of letters) {
-      expect(n, `Safe Harbor (${letter})`).toBe(messages.filter((m) => SAFE_HARBOR[m.category]?.letter === letter).length);
+      expect(n, `Safe Harbor (${letter})`).toBe(
+        messages.filter((m) => SAFE_HARBOR[m.category]?.letter === letter).length,
+      );
     }
   });
 
@@ -132,11 +153,16 @@ describe('the HTML report in Chromium', () => {
     expect(await visible(page, '.pin.sev-error')).toBe(0);
     expect(await visible(page, 'mark.hl.sev-error:not(.off)')).toBe(0);
     // A draft whose findings are all errors disappears; so do the clean ones.
-    const onlyErrors = json.filter((r) => r.messages.length && r.messages.every((m) => m.severity === 2)).map((r) => relative(ROOT, r.filePath));
+    const onlyErrors = json
+      .filter((r) => r.messages.length && r.messages.every((m) => m.severity === 2))
+      .map((r) => relative(ROOT, r.filePath));
     expect(onlyErrors.length).toBeGreaterThan(0);
-    for (const file of onlyErrors) await expect(page.locator(`article.draft[data-file="${file}"]`).isHidden()).resolves.toBe(true);
+    for (const file of onlyErrors)
+      await expect(page.locator(`article.draft[data-file="${file}"]`).isHidden()).resolves.toBe(true);
     expect(await visible(page, 'article.draft[data-status="clean"]')).toBe(0);
-    await expect(page.locator('#filter-status').textContent()).resolves.toMatch(new RegExp(`^Showing ${total - messages.filter((m) => m.severity === 2).length} of ${total} findings`));
+    await expect(page.locator('#filter-status').textContent()).resolves.toMatch(
+      new RegExp(`^Showing ${total - messages.filter((m) => m.severity === 2).length} of ${total} findings`),
+    );
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     expect(await visible(page, 'li.finding')).toBe(total);
@@ -171,11 +197,14 @@ describe('the HTML report in Chromium', () => {
     expect(await visible(page, 'li.finding')).toBe(messages.filter((m) => m.category === 'date').length);
   });
 
-  it('opens a finding\'s explanation on hover, on click and from the keyboard', async (t) => {
+  it("opens a finding's explanation on hover, on click and from the keyboard", async (t) => {
     const { page } = await open(t);
     const withFix = messages.find((m) => m.suggestion)!;
     const article = page.locator(`article.draft[data-file="${withFix.file}"]`);
-    const n = (await article.locator('li.finding').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule))).indexOf(withFix.ruleId) + 1;
+    const n =
+      (
+        await article.locator('li.finding').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.rule))
+      ).indexOf(withFix.ruleId) + 1;
     const pin = article.locator(`.pinwrap[data-f="${n}"] .pin`);
     const tip = article.locator(`.pinwrap[data-f="${n}"] .tip`);
     expect(await tip.isVisible()).toBe(false);
@@ -209,7 +238,10 @@ describe('the HTML report in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('goto');
     await page.keyboard.press('Enter');
-    const focused = await page.evaluate(() => ({ cls: document.activeElement?.className, open: !!document.activeElement?.querySelector('details.why[open]') }));
+    const focused = await page.evaluate(() => ({
+      cls: document.activeElement?.className,
+      open: !!document.activeElement?.querySelector('details.why[open]'),
+    }));
     expect(focused.cls).toMatch(/\bfinding\b/);
     expect(focused.open).toBe(true);
 
@@ -220,16 +252,30 @@ describe('the HTML report in Chromium', () => {
 
   it('is accessible: landmarks, labelled controls, headings, contrast in light and dark', async (t) => {
     const { page } = await open(t);
-    for (const role of ['banner', 'main', 'contentinfo', 'search'] as const) expect(await page.getByRole(role).count(), role).toBe(1);
-    for (const name of ['Error', 'Warning', 'Info']) expect(await page.getByRole('checkbox', { name: new RegExp(`^${name} \\(\\d+\\)$`) }).count(), name).toBe(1);
+    for (const role of ['banner', 'main', 'contentinfo', 'search'] as const)
+      expect(await page.getByRole(role).count(), role).toBe(1);
+    for (const name of ['Error', 'Warning', 'Info'])
+      expect(await page.getByRole('checkbox', { name: new RegExp(`^${name} \\(\\d+\\)$`) }).count(), name).toBe(1);
     expect(await page.getByRole('group', { name: 'Severity' }).count()).toBe(1);
     for (const name of ['Category', 'Draft']) expect(await page.getByRole('combobox', { name }).count(), name).toBe(1);
     expect(await page.getByRole('searchbox', { name: 'Search' }).count()).toBe(1);
     expect(await page.getByRole('img', { name: 'Findings by category' }).count()).toBe(1);
     expect(await page.getByRole('table', { name: 'Findings per Safe Harbor identifier' }).count()).toBe(1);
-    const unnamed = await page.locator('button, a, input, select').evaluateAll((els) =>
-      els.filter((e) => !(e.getAttribute('aria-label') || e.textContent?.trim() || e.closest('label') || e.getAttribute('aria-labelledby'))).map((e) => e.outerHTML),
-    );
+    const unnamed = await page
+      .locator('button, a, input, select')
+      .evaluateAll((els) =>
+        els
+          .filter(
+            (e) =>
+              !(
+                e.getAttribute('aria-label') ||
+                e.textContent?.trim() ||
+                e.closest('label') ||
+                e.getAttribute('aria-labelledby')
+              ),
+          )
+          .map((e) => e.outerHTML),
+      );
     expect(unnamed).toEqual([]);
     const levels = await page.locator('h1, h2, h3').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
     expect(levels[0]).toBe(1);
@@ -269,13 +315,50 @@ describe('the HTML report in Chromium', () => {
 });
 
 const CONTRAST_SELECTORS = [
-  'body', '.page-head p', '.tile dt', '.tile .hint', '.tile.blocked dd', '.tile.review dd', '.tile.clean dd', '.totals',
-  'table.sh tr.zero td', 'table.sh tr.hit th', 'table.sh thead th', '.sh-note', '.legend li', '.rule-filter', '.chip',
-  '.filter-status', '.kbd-hint', '.draft > header h3', '.badge.blocked', '.badge.review', '.badge.clean', '.draft .counts',
-  '.src .t', 'mark.sev-error', 'mark.sev-warning', 'mark.sev-info', '.pin.sev-error', '.pin.sev-warning', '.pin.sev-info',
-  'li.sev-error .fhead .sev', 'li.sev-warning .fhead .sev', 'li.sev-info .fhead .sev', 'li.sev-error .fhead .num',
-  'li.sev-warning .fhead .num', 'li.sev-info .fhead .num', '.fhead .loc', '.msg', '.fix', '.fix strong', 'details.why > summary',
-  '.meta', '.clean-note', 'details.text > summary', '.page-foot p',
+  'body',
+  '.page-head p',
+  '.tile dt',
+  '.tile .hint',
+  '.tile.blocked dd',
+  '.tile.review dd',
+  '.tile.clean dd',
+  '.totals',
+  'table.sh tr.zero td',
+  'table.sh tr.hit th',
+  'table.sh thead th',
+  '.sh-note',
+  '.legend li',
+  '.rule-filter',
+  '.chip',
+  '.filter-status',
+  '.kbd-hint',
+  '.draft > header h3',
+  '.badge.blocked',
+  '.badge.review',
+  '.badge.clean',
+  '.draft .counts',
+  '.src .t',
+  'mark.sev-error',
+  'mark.sev-warning',
+  'mark.sev-info',
+  '.pin.sev-error',
+  '.pin.sev-warning',
+  '.pin.sev-info',
+  'li.sev-error .fhead .sev',
+  'li.sev-warning .fhead .sev',
+  'li.sev-info .fhead .sev',
+  'li.sev-error .fhead .num',
+  'li.sev-warning .fhead .num',
+  'li.sev-info .fhead .num',
+  '.fhead .loc',
+  '.msg',
+  '.fix',
+  '.fix strong',
+  'details.why > summary',
+  '.meta',
+  '.clean-note',
+  'details.text > summary',
+  '.page-foot p',
 ];
 
 /** Runs in the page: elements whose text contrast is below WCAG AA (4.5:1). */
@@ -284,7 +367,10 @@ function contrastProblems(selectors: string[]): string[] {
   const parse = (c: string): Rgba => {
     const m = c.match(/rgba?\(([^)]+)\)/);
     if (!m) throw new Error(`unexpected colour ${c}`);
-    const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    const p = m[1]
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
     return [p[0], p[1], p[2], p[3] ?? 1];
   };
   const over = (top: Rgba, under: Rgba): Rgba => {
@@ -306,7 +392,9 @@ function contrastProblems(selectors: string[]): string[] {
   };
   const out: string[] = [];
   for (const sel of selectors) {
-    const el = [...document.querySelectorAll(sel)].find((e) => (e as HTMLElement).offsetParent !== null || sel === 'body');
+    const el = [...document.querySelectorAll(sel)].find(
+      (e) => (e as HTMLElement).offsetParent !== null || sel === 'body',
+    );
     if (!el) {
       out.push(`${sel}: not found`);
       continue;

@@ -35,11 +35,24 @@ function finding(text: string, start: number, end: number, over: Partial<Finding
   };
 }
 
-const opts = (over: Partial<FormatOptions> = {}): FormatOptions => ({ mask: true, color: false, cwd: '/drafts', rules: new Map(), version: '9.9.9', ...over });
+const opts = (over: Partial<FormatOptions> = {}): FormatOptions => ({
+  mask: true,
+  color: false,
+  cwd: '/drafts',
+  rules: new Map(),
+  version: '9.9.9',
+  ...over,
+});
 
 /** A line's pieces in a compact form: text, [mark findings], or #pin. */
 function shape(pieces: Piece[]): string[] {
-  return pieces.map((p) => (p.kind === 'text' ? p.text : p.kind === 'mark' ? `[${p.text}|${p.findings.join(',')}|${p.severity}]` : `#${p.finding}`));
+  return pieces.map((p) =>
+    p.kind === 'text'
+      ? p.text
+      : p.kind === 'mark'
+        ? `[${p.text}|${p.findings.join(',')}|${p.severity}]`
+        : `#${p.finding}`,
+  );
 }
 
 describe('highlightSource', () => {
@@ -54,7 +67,13 @@ describe('highlightSource', () => {
     const outer = finding(text, 0, 32, { severity: 'warning', category: 'case-narrative' });
     const name = finding(text, 0, 9);
     const lines = highlightSource(text, [outer, name], false);
-    expect(shape(lines[0].pieces)).toEqual(['[Dana Ruiz|0,1|error]', '#1', '[ had a crown on March 3|0|warning]', '#0', '.']);
+    expect(shape(lines[0].pieces)).toEqual([
+      '[Dana Ruiz|0,1|error]',
+      '#1',
+      '[ had a crown on March 3|0|warning]',
+      '#0',
+      '.',
+    ]);
   });
   it('cuts a finding that spans lines at the line break and pins it on its last line', () => {
     const text = 'Hi Dana\nRuiz, thanks!\n';
@@ -81,7 +100,15 @@ describe('highlightSource', () => {
   it('masks astral letters, and overlapping findings never unmask each other', () => {
     const text = 'Dana Ruiz 404-555-0187 and 𝐃𝐚𝐧𝐚 𝐑𝐮𝐢𝐳';
     const lines = highlightSource(text, [finding(text, 0, 22), finding(text, 0, 9), finding(text, 10, 22)], true);
-    expect(shape(lines[0].pieces)).toEqual(['[***|0,1|error]', '#1', '[***|0|error]', '[***|0,2|error]', '#0', '#2', ' and *** ***']);
+    expect(shape(lines[0].pieces)).toEqual([
+      '[***|0,1|error]',
+      '#1',
+      '[***|0|error]',
+      '[***|0,2|error]',
+      '#0',
+      '#2',
+      ' and *** ***',
+    ]);
   });
   it('masks suppressed values in plain text too', () => {
     const text = 'call 404-555-0187 or 404-555-0142 now.';
@@ -93,7 +120,9 @@ describe('highlightSource', () => {
 describe('summarize', () => {
   const r = (filePath: string, sevs: Severity[], extra: Partial<FileResult> = {}): FileResult => ({
     filePath,
-    findings: sevs.map((severity, i) => finding('x'.repeat(10), i, i + 1, { severity, category: i % 2 ? 'handle' : 'phone', ruleId: `p/${i % 2}` })),
+    findings: sevs.map((severity, i) =>
+      finding('x'.repeat(10), i, i + 1, { severity, category: i % 2 ? 'handle' : 'phone', ruleId: `p/${i % 2}` }),
+    ),
     source: 'x'.repeat(10),
     ...extra,
   });
@@ -105,7 +134,14 @@ describe('summarize', () => {
       r('d', [], { fatal: 'cannot read file (EACCES)' }),
       r('e', [], { skipped: 'binary file' }),
     ]);
-    expect(s).toMatchObject({ checked: 5, blocked: 2, review: 1, clean: 1, skipped: 1, findings: { error: 1, warning: 2, info: 1 } });
+    expect(s).toMatchObject({
+      checked: 5,
+      blocked: 2,
+      review: 1,
+      clean: 1,
+      skipped: 1,
+      findings: { error: 1, warning: 2, info: 1 },
+    });
   });
   it('groups by category, rule and Safe Harbor identifier (handles count as names)', () => {
     const s = summarize([r('a', ['error', 'warning', 'info'])]);
@@ -130,7 +166,10 @@ describe('the html formatter', () => {
     {
       filePath: '/drafts/posts/a "quoted" <name>.md',
       source: text,
-      findings: [finding(text, 5, 14, { message: 'Name "{match}".', suggestion: 'Leave <it> out.' }), finding(text, 18, 30, { category: 'phone', ruleId: 'phi/phone' })],
+      findings: [
+        finding(text, 5, 14, { message: 'Name "{match}".', suggestion: 'Leave <it> out.' }),
+        finding(text, 18, 30, { category: 'phone', ruleId: 'phi/phone' }),
+      ],
     },
     { filePath: '/drafts/clean.txt', source: 'Walk-ins welcome.\n', findings: [] },
   ];
@@ -167,7 +206,9 @@ describe('the html formatter', () => {
     const pages = [...page.matchAll(/<a class="rule-page" href="([^"]*)"/g)].map((m) => m[1]);
     expect(pages.length).toBeGreaterThan(0);
     for (const p of pages) expect(p).toMatch(/^file:\/\/\/.*\/docs\/rules\/[\w/.-]+\.md$/);
-    const refs = [...page.replace(/<a class="rule-page" href="[^"]*"/g, '').matchAll(/\s(?:src|href|action|xlink:href)="([^"]*)"/g)].map((m) => m[1]);
+    const refs = [
+      ...page.replace(/<a class="rule-page" href="[^"]*"/g, '').matchAll(/\s(?:src|href|action|xlink:href)="([^"]*)"/g),
+    ].map((m) => m[1]);
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs) expect(ref).toMatch(/^(#|data:)/);
     expect(page).not.toMatch(/@import|url\(|@font-face/);
@@ -186,11 +227,18 @@ describe('the html formatter', () => {
     for (const tag of ['<header', '<main', '<footer', 'role="search"', 'role="status"']) expect(page).toContain(tag);
     expect(page).toMatch(/<label class="field">Category<select name="category">/);
     expect(page).toMatch(/<label class="field grow">Search<input type="search" name="q"/);
-    expect(page).toMatch(/<button type="button" class="pin sev-error" id="d1-p1" aria-expanded="false" aria-controls="d1-t1"/);
-    expect(page).toMatch(/<svg class="chart" role="img"[^>]*aria-labelledby="chart-title" aria-describedby="chart-desc"/);
+    expect(page).toMatch(
+      /<button type="button" class="pin sev-error" id="d1-p1" aria-expanded="false" aria-controls="d1-t1"/,
+    );
+    expect(page).toMatch(
+      /<svg class="chart" role="img"[^>]*aria-labelledby="chart-title" aria-describedby="chart-desc"/,
+    );
   });
   it('summarises, and renders a draft that could not be read', () => {
-    const page = html([...results, { filePath: '/drafts/gone.md', findings: [], fatal: 'cannot read file (ENOENT)' }], opts());
+    const page = html(
+      [...results, { filePath: '/drafts/gone.md', findings: [], fatal: 'cannot read file (ENOENT)' }],
+      opts(),
+    );
     expect(page).toContain('data-count="checked">3<');
     expect(page).toContain('data-count="blocked">2<');
     expect(page).toContain('data-count="clean">1<');
@@ -217,7 +265,8 @@ describe('phi-lint --format html', () => {
     expect(r.status).toBe(1);
     const page = readFileSync(out, 'utf8');
     expect(page.startsWith('<!doctype html>')).toBe(true);
-    for (const raw of ['404-555-0187', 'Dana Ruiz', 'priya.n@mailbox.example', 'last Tuesday']) expect(page).not.toContain(raw);
+    for (const raw of ['404-555-0187', 'Dana Ruiz', 'priya.n@mailbox.example', 'last Tuesday'])
+      expect(page).not.toContain(raw);
     expect(page).toContain('data-count="checked">6<');
   });
   it('prints to standard output, and --show-values reveals the values', () => {
@@ -250,8 +299,10 @@ describe('the demonstration rules used by the report tests', () => {
   for (const rule of demo) {
     it(`${rule.id} fires on its examples and stays silent on the others`, async () => {
       const kind = rule.examples.kind ?? 'post';
-      for (const t of rule.examples.fire) expect((await linter.lint(t, { kind, format: 'md' })).findings.map((f) => f.ruleId)).toContain(rule.id);
-      for (const t of rule.examples.silent) expect((await linter.lint(t, { kind, format: 'md' })).findings.map((f) => f.ruleId)).not.toContain(rule.id);
+      for (const t of rule.examples.fire)
+        expect((await linter.lint(t, { kind, format: 'md' })).findings.map((f) => f.ruleId)).toContain(rule.id);
+      for (const t of rule.examples.silent)
+        expect((await linter.lint(t, { kind, format: 'md' })).findings.map((f) => f.ruleId)).not.toContain(rule.id);
     });
   }
 });

@@ -8,13 +8,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
 import { parseText } from '../src/documents/text.js';
-import { compileTerms, TermIndex } from '../src/matchers/terms.js';
+import { compileTerms } from '../src/matchers/terms.js';
+import { TermIndex } from '../src/matchers/term-index.js';
 
 const spans = (re: RegExp, text: string): string[] => [...text.matchAll(re)].map((m) => m[0]);
 
 describe('TermIndex', () => {
   const terms = ['Social Circle', 'Macon', 'New York', 'New York Mills', 'Winston-Salem', 'Phoenix'];
-  const text = 'From Social Circle to New York Mills, then Winston Salem, New  York and Phoenix’s hospital; not NewYork, Maconite or _Macon.';
+  const text =
+    'From Social Circle to New York Mills, then Winston Salem, New  York and Phoenix’s hospital; not NewYork, Maconite or _Macon.';
 
   it('finds the same terms as the compiled regular expression', () => {
     const index = new TermIndex(terms, { caseSensitive: true });
@@ -25,19 +27,57 @@ describe('TermIndex', () => {
   });
 
   it('with inflection finds what the inflected regular expression finds (plurals, possessives, odd terms)', () => {
-    const health = ['cataract', 'allergy', 'sinus', 'rash', 'plantar fasciitis', 'retinal tear', 'X-ray', 'Clear + Brilliant', 'day', 'brace'];
+    const health = [
+      'cataract',
+      'allergy',
+      'sinus',
+      'rash',
+      'plantar fasciitis',
+      'retinal tear',
+      'X-ray',
+      'Clear + Brilliant',
+      'day',
+      'brace',
+    ];
     const index = new TermIndex(health, { inflect: true });
     const re = compileTerms(health, { inflect: true })!;
-    const sample = fc.array(
-      fc.constantFrom(...health, 'cataracts', 'allergies', 'sinuses', 'rashes', "Tyler's", 'plantar  fasciitis', 'retinal-tears', 'x ray', 'X-rays',
-        "cataract's", 'days', 'braces', 'Clear + Brilliant', 'and', 'the', 'cataractous', 'allergys', ',', '.', 'rash@x.com', '#sinus', "don't"),
-      { maxLength: 12 },
-    ).map((a) => a.join(' '));
+    const sample = fc
+      .array(
+        fc.constantFrom(
+          ...health,
+          'cataracts',
+          'allergies',
+          'sinuses',
+          'rashes',
+          "Tyler's",
+          'plantar  fasciitis',
+          'retinal-tears',
+          'x ray',
+          'X-rays',
+          "cataract's",
+          'days',
+          'braces',
+          'Clear + Brilliant',
+          'and',
+          'the',
+          'cataractous',
+          'allergys',
+          ',',
+          '.',
+          'rash@x.com',
+          '#sinus',
+          "don't",
+        ),
+        { maxLength: 12 },
+      )
+      .map((a) => a.join(' '));
     fc.assert(
       fc.property(sample, (text) => {
         const byIndex = index.find(text).map((x) => text.slice(x.start, x.end));
         // the same spans, except that the index also reads a hyphen where a term has a space ("retinal-tears")
-        expect(byIndex.filter((x) => !/\p{L}-\p{L}/u.test(x) || /x-ray/i.test(x))).toEqual(spans(re, text).filter((x) => !/\p{L}-\p{L}/u.test(x) || /x-ray/i.test(x)));
+        expect(byIndex.filter((x) => !/\p{L}-\p{L}/u.test(x) || /x-ray/i.test(x))).toEqual(
+          spans(re, text).filter((x) => !/\p{L}-\p{L}/u.test(x) || /x-ray/i.test(x)),
+        );
         for (const x of spans(re, text)) expect(byIndex).toContain(x);
       }),
       { numRuns: 400, seed: 7 },
@@ -69,7 +109,10 @@ describe('TermIndex', () => {
       for (let i = 0; i < tokens.length; i++) {
         if (/[_@#/]/.test(text[tokens[i].start - 1] ?? '')) continue;
         const first = tokens[i];
-        for (const words of [...(byFirst.get(first.key) ?? []), ...(first.base ? (byFirst.get(first.base) ?? []) : [])]) {
+        for (const words of [
+          ...(byFirst.get(first.key) ?? []),
+          ...(first.base ? (byFirst.get(first.base) ?? []) : []),
+        ]) {
           const n = words.length;
           if (i + n > tokens.length) continue;
           let ok = true;
@@ -89,7 +132,32 @@ describe('TermIndex', () => {
       }
       return out;
     };
-    const pieces = [...terms, ...terms.map((t) => t.toLowerCase()), 'York', 'Circle', 'Salem', "O'Macon", 'Macon’s', "rock'N'Macon", 'Ébène', 'x', '3', ' ', '  ', '-', ' - ', "'", '’', '.', '.com', '_', '@', '#', '/', '\n'];
+    const pieces = [
+      ...terms,
+      ...terms.map((t) => t.toLowerCase()),
+      'York',
+      'Circle',
+      'Salem',
+      "O'Macon",
+      'Macon’s',
+      "rock'N'Macon",
+      'Ébène',
+      'x',
+      '3',
+      ' ',
+      '  ',
+      '-',
+      ' - ',
+      "'",
+      '’',
+      '.',
+      '.com',
+      '_',
+      '@',
+      '#',
+      '/',
+      '\n',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.boolean(), (parts, caseSensitive) => {
         const text = parts.join('');
@@ -134,7 +202,9 @@ rules:
     examples: { fire: ['a tonsillectomy'], silent: ['a selection'] }
 `);
     const linter = createLinter({ rules: [dir], builtin: false });
-    const { findings } = await linter.lint('After her appendectomy and tonsils, a /[a-z]+ectomy/ literal.', { kind: 'post' });
+    const { findings } = await linter.lint('After her appendectomy and tonsils, a /[a-z]+ectomy/ literal.', {
+      kind: 'post',
+    });
     expect(findings.map((f) => f.match)).toEqual(['appendectomy', 'tonsils']);
   });
   it('a list may be a block of lines, with comments', async () => {
@@ -178,7 +248,8 @@ rules:
     const cfg = join(mkdtempSync(join(tmpdir(), 'phi-lint-cfg-')), '.phi-lint.yaml');
     writeFileSync(cfg, 'practice:\n  name: Peachtree Family Dental\n  staff: ["Dr. Anna Reyes", "Nurse Maggie"]\n');
     const linter = createLinter({ rules: [dir], builtin: false, config: cfg });
-    const lint = async (t: string): Promise<string[]> => (await linter.lint(t, { kind: 'post' })).findings.map((f) => f.match);
+    const lint = async (t: string): Promise<string[]> =>
+      (await linter.lint(t, { kind: 'post' })).findings.map((f) => f.match);
     expect(await lint('We saw you Monday.')).toEqual(['Monday']);
     expect(await lint('Dr. Reyes is back Monday.')).toEqual([]);
     expect(await lint('Maggie is out Friday.')).toEqual([]);
@@ -191,14 +262,18 @@ rules:
 describe('plain text paragraphs', () => {
   it('a CRLF is a line break, not a blank line', () => {
     const doc = parseText('a.txt', 'first line\r\nsecond line\r\n\r\nnext paragraph\r\n');
-    expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).trimEnd())).toEqual(['first line\r\nsecond line', 'next paragraph']);
+    expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).trimEnd())).toEqual([
+      'first line\r\nsecond line',
+      'next paragraph',
+    ]);
   });
 });
 
 describe('the phi pack escalation', () => {
   it('a town is a warning alone, and an error with a date and a health detail in the paragraph', async () => {
     const { exampleLinter } = await import('./helpers.js');
-    const lint = async (t: string) => (await exampleLinter().lint(t, { kind: 'post' })).findings.filter((f) => f.category === 'geo');
+    const lint = async (t: string) =>
+      (await exampleLinter().lint(t, { kind: 'post' })).findings.filter((f) => f.category === 'geo');
     const weak = await lint('She moved here from Social Circle. Her email is jo.pike@aol.com.');
     expect(weak.map((f) => [f.match, f.severity])).toEqual([['Social Circle', 'warning']]);
     const strong = await lint('A girl from Social Circle came in this fall for her crowns.');

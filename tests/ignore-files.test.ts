@@ -28,7 +28,9 @@ describe('.phi-lintignore and --ignore-pattern', () => {
 
   it('--ignore-pattern leaves out what it matches (repeatable), and is counted', async () => {
     const dir = tmpProject({ 'posts/a.md': PHI, 'drafts/b.md': PHI, 'c.md': PHI });
-    const r = await cli(['--list-files', '--ignore-pattern', 'drafts/**', '--ignore-pattern', 'c.md', '.'], { cwd: dir });
+    const r = await cli(['--list-files', '--ignore-pattern', 'drafts/**', '--ignore-pattern', 'c.md', '.'], {
+      cwd: dir,
+    });
     expect(r.stdout).toBe('posts/a.md\n');
     const lint = await cli(['--ignore-pattern', 'drafts', '.'], { cwd: dir });
     expect(lint.stdout).toMatch(/1 file ignored by ignore: globs \(--ignore-pattern\)/);
@@ -45,11 +47,18 @@ describe('.phi-lintignore and --ignore-pattern', () => {
   });
 
   it("a config's ignore: applies to named files too (the staged files a pre-commit hook names)", async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'ignore: ["README.md"]\n', 'README.md': PHI, 'posts/.phi-lint.yaml': 'ignore: ["old/**"]\n', 'posts/old/x.md': PHI });
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'ignore: ["README.md"]\n',
+      'README.md': PHI,
+      'posts/.phi-lint.yaml': 'ignore: ["old/**"]\n',
+      'posts/old/x.md': PHI,
+    });
     const r = await cli(['README.md', 'posts/old/x.md'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toContain('phi-lint: README.md: ignored by ignore: in .phi-lint.yaml; --no-ignore lints it');
-    expect(r.stderr).toContain('phi-lint: posts/old/x.md: ignored by ignore: in posts/.phi-lint.yaml; --no-ignore lints it');
+    expect(r.stderr).toContain(
+      'phi-lint: posts/old/x.md: ignored by ignore: in posts/.phi-lint.yaml; --no-ignore lints it',
+    );
     expect((await cli(['--no-ignore', 'README.md'], { cwd: dir })).exitCode).toBe(1);
   });
 });

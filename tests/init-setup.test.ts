@@ -11,22 +11,52 @@ import { cli, tmpProject } from './tmp-project.js';
 describe('init', () => {
   it('splits staff on commas and semicolons; a credential after a comma stays with its name', async () => {
     expect(splitNames('Dr. Anna Reyes, Keisha Brown, RDH; Marcus Ellery, DDS, MS')).toEqual([
-      'Dr. Anna Reyes', 'Keisha Brown, RDH', 'Marcus Ellery, DDS, MS',
+      'Dr. Anna Reyes',
+      'Keisha Brown, RDH',
+      'Marcus Ellery, DDS, MS',
     ]);
     const dir = tmpProject({ 'replies/.keep': '' });
-    const r = await cli(['init', '--yes', '--name', 'Peachtree Family Dental', '--staff', 'Dr. Anna Reyes, Keisha Brown, RDH', '--staff', 'Marcus Ellery'], { cwd: dir });
+    const r = await cli(
+      [
+        'init',
+        '--yes',
+        '--name',
+        'Peachtree Family Dental',
+        '--staff',
+        'Dr. Anna Reyes, Keisha Brown, RDH',
+        '--staff',
+        'Marcus Ellery',
+      ],
+      { cwd: dir },
+    );
     expect(r.exitCode).toBe(0);
     const config = loadConfig(join(dir, '.phi-lint.yaml'), dir);
     expect(config.practice.staff).toEqual(['Dr. Anna Reyes', 'Keisha Brown, RDH', 'Marcus Ellery']);
     // the practice's own hygienist is not a finding
-    const lint = await cli(['-', '--kind', 'post'], { cwd: dir, input: 'Happy birthday to our hygienist Keisha Brown!\n' });
+    const lint = await cli(['-', '--kind', 'post'], {
+      cwd: dir,
+      input: 'Happy birthday to our hygienist Keisha Brown!\n',
+    });
     expect(lint.stdout).not.toContain('names/');
     expect(lint.exitCode).toBe(0);
   });
 
   it('asks with commas on a terminal, and will not take an empty practice name', async () => {
     const dir = tmpProject({ 'replies/.keep': '' });
-    const answers = ['', '', 'Peachtree Family Dental', '', '', '', '', '', 'Dr. Anna Reyes, Keisha Brown, RDH', 'Peachtree Dental', '(404) 555-0101', ''];
+    const answers = [
+      '',
+      '',
+      'Peachtree Family Dental',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Dr. Anna Reyes, Keisha Brown, RDH',
+      'Peachtree Dental',
+      '(404) 555-0101',
+      '',
+    ];
     const asked: string[] = [];
     const prompt = async (q: string): Promise<string> => {
       asked.push(q);
@@ -34,7 +64,9 @@ describe('init', () => {
     };
     const r = await cli(['init'], { cwd: dir, tty: true, prompt });
     expect(r.exitCode).toBe(0);
-    expect(asked).toContain('  the practice name is needed (phi-lint never reports it as PHI); press Enter to try again. ');
+    expect(asked).toContain(
+      '  the practice name is needed (phi-lint never reports it as PHI); press Enter to try again. ',
+    );
     expect(asked.some((q) => q.startsWith('Other names the practice goes by'))).toBe(true);
     expect(asked.some((q) => q.startsWith('Fax number'))).toBe(true);
     expect(asked.find((q) => q.startsWith('Folder(s) where review replies live'))).toContain('[replies/**]');
@@ -55,7 +87,9 @@ describe('init', () => {
 
   it('detects where replies live (content/replies), or takes --replies; --alias and --fax', async () => {
     const dir = tmpProject({ 'content/replies/r1.md': 'Thanks!\n', 'content/posts/p.md': 'Hi!\n' });
-    const r = await cli(['init', '--yes', '--name', 'Glow Med Spa', '--alias', 'Glow', '--fax', '(404) 555-0101'], { cwd: dir });
+    const r = await cli(['init', '--yes', '--name', 'Glow Med Spa', '--alias', 'Glow', '--fax', '(404) 555-0101'], {
+      cwd: dir,
+    });
     expect(r.stderr).toBe('');
     const c = loadConfig(join(dir, '.phi-lint.yaml'), dir);
     expect(c.kinds.reply).toEqual(['content/replies/**']);
@@ -70,16 +104,26 @@ describe('init', () => {
     const dir = tmpProject({ 'drafts/thanks.md': 'Thanks!\n' });
     const r = await cli(['init', '--yes', '--name', 'Glow Med Spa'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toMatch(/warning: kinds: reply glob "replies\/\*\*" matches no file here yet; replies elsewhere are linted as posts/);
+    expect(r.stderr).toMatch(
+      /warning: kinds: reply glob "replies\/\*\*" matches no file here yet; replies elsewhere are linted as posts/,
+    );
   });
 });
 
 describe('a lint run that walks folders', () => {
   it('warns when a kinds: glob matches none of the drafts it found', async () => {
-    const dir = tmpProject({ '.phi-lint.yaml': 'kinds: { reply: ["replies/**"] }\n', 'content/replies/r.md': 'Thanks for the review!\n' });
+    const dir = tmpProject({
+      '.phi-lint.yaml': 'kinds: { reply: ["replies/**"] }\n',
+      'content/replies/r.md': 'Thanks for the review!\n',
+    });
     const r = await cli(['.'], { cwd: dir });
-    expect(r.stderr).toContain('phi-lint: warning: .phi-lint.yaml: kinds: reply glob "replies/**" matches none of the 1 draft found');
-    const ok = tmpProject({ '.phi-lint.yaml': 'kinds: { reply: ["content/replies/**"] }\n', 'content/replies/r.md': 'Thanks for the review!\n' });
+    expect(r.stderr).toContain(
+      'phi-lint: warning: .phi-lint.yaml: kinds: reply glob "replies/**" matches none of the 1 draft found',
+    );
+    const ok = tmpProject({
+      '.phi-lint.yaml': 'kinds: { reply: ["content/replies/**"] }\n',
+      'content/replies/r.md': 'Thanks for the review!\n',
+    });
     expect((await cli(['.'], { cwd: ok })).stderr).toBe('');
   });
 });

@@ -10,9 +10,19 @@ import { tmpProject } from './tmp-project.js';
 
 const DRAFT = 'Happy birthday to our patient Dana Ruiz! Call 773-555-0182.\n';
 
-function lint(args: string[], vars: Record<string, string>, opts: { tty?: boolean; files?: Record<string, string> } = {}) {
+function lint(
+  args: string[],
+  vars: Record<string, string>,
+  opts: { tty?: boolean; files?: Record<string, string> } = {},
+) {
   const cwd = tmpProject({ 'a.md': DRAFT, ...opts.files });
-  const env: Env = { cwd, env: vars, stdoutIsTTY: !!opts.tty, stdinIsTTY: true, readStdin: async () => Buffer.from('') };
+  const env: Env = {
+    cwd,
+    env: vars,
+    stdoutIsTTY: !!opts.tty,
+    stdinIsTTY: true,
+    readStdin: async () => Buffer.from(''),
+  };
   return run(['a.md', '-f', 'compact', ...args], env).then((r) => ({ ...r, cwd }));
 }
 

@@ -29,7 +29,11 @@ const cleanRuns = new Map<string, string>();
 function cleanOutput(format: string): string {
   let out = cleanRuns.get(format);
   if (out === undefined) {
-    const r = phiLint(['-f', format, '--rules', 'rules', '-', '--stdin-filename', 'clean.md'], { cwd: FIXTURE, env: { CI: 'true' }, input: 'Flu shots are in.\n' });
+    const r = phiLint(['-f', format, '--rules', 'rules', '-', '--stdin-filename', 'clean.md'], {
+      cwd: FIXTURE,
+      env: { CI: 'true' },
+      input: 'Flu shots are in.\n',
+    });
     expect(r.status).toBe(0);
     out = r.stdout;
     cleanRuns.set(format, out);
@@ -73,8 +77,12 @@ describe('masking in CI', () => {
     expect(plain).not.toContain(VALUES.ssn);
     expect(plain).not.toContain('9999'); // no part of an SSN, not even its last four digits
     expect(plain).toContain('Social Security number "***"');
-    expect(phiLint(['-f', 'compact', '--no-mask', ...ARGS], { cwd: FIXTURE, env: { CI: 'true' } }).stdout).toContain(VALUES.ssn);
-    expect(phiLint(['-f', 'compact', '--mask', ...ARGS], { cwd: FIXTURE, env: { CI: 'true' } }).stdout).not.toContain(VALUES.ssn);
+    expect(phiLint(['-f', 'compact', '--no-mask', ...ARGS], { cwd: FIXTURE, env: { CI: 'true' } }).stdout).toContain(
+      VALUES.ssn,
+    );
+    expect(phiLint(['-f', 'compact', '--mask', ...ARGS], { cwd: FIXTURE, env: { CI: 'true' } }).stdout).not.toContain(
+      VALUES.ssn,
+    );
   });
 
   it('stylish masks the annotated excerpt line too', () => {

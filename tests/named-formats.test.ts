@@ -20,13 +20,17 @@ describe('files named on the command line', () => {
     }
   });
   it('a folder walk leaves such files out without failing the run', async () => {
-    const dir = tmpProject({ 'drafts/story.docx': Buffer.from('PK\u0003\u0004binary'), 'drafts/post.md': 'Flu shots are in!\n' });
+    const dir = tmpProject({
+      'drafts/story.docx': Buffer.from('PK\u0003\u0004binary'),
+      'drafts/post.md': 'Flu shots are in!\n',
+    });
     const r = await cli(['drafts'], { cwd: dir });
     expect(r.exitCode).toBe(0);
   });
   it('an HTML file is a draft: its text and its alt text are linted', async () => {
     const dir = tmpProject({
-      'post.html': '<html><body><p>Our new lobby is open.</p><img src="a.jpg" alt="Marcus Okonkwo after his root canal"></body></html>\n',
+      'post.html':
+        '<html><body><p>Our new lobby is open.</p><img src="a.jpg" alt="Marcus Okonkwo after his root canal"></body></html>\n',
     });
     const r = await cli(['post.html', '-f', 'json'], { cwd: dir });
     expect(r.exitCode).toBe(1);

@@ -14,10 +14,16 @@ delete env.CI;
 
 describe('no network', () => {
   it('the preload really blocks the network', () => {
-    const r = spawnSync(process.execPath, ['-e', "require('node:dns').lookup('localhost', () => {})"], { env, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['-e', "require('node:dns').lookup('localhost', () => {})"], {
+      env,
+      encoding: 'utf8',
+    });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/network use is forbidden \(dns\.lookup\)/);
-    const h = spawnSync(process.execPath, ['-e', "require('node:http').get('http://127.0.0.1:9/')"], { env, encoding: 'utf8' });
+    const h = spawnSync(process.execPath, ['-e', "require('node:http').get('http://127.0.0.1:9/')"], {
+      env,
+      encoding: 'utf8',
+    });
     expect(h.stderr).toMatch(/network use is forbidden/);
   });
   it('a full lint run of the examples succeeds with the network blocked', () => {

@@ -29,7 +29,9 @@ const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2
 
 describe('escapeControls', () => {
   it('writes control characters as visible escapes and leaves other text alone', () => {
-    expect(escapeControls('a\u001b[31mb\n\r\t\u0007\u009b\u202e\u2066\u2028ü😀')).toBe('a\\x1b[31mb\\n\\r\\t\\x07\\x9b\\u202e\\u2066\\u2028ü😀');
+    expect(escapeControls('a\u001b[31mb\n\r\t\u0007\u009b\u202e\u2066\u2028ü😀')).toBe(
+      'a\\x1b[31mb\\n\\r\\t\\x07\\x9b\\u202e\\u2066\\u2028ü😀',
+    );
   });
 });
 

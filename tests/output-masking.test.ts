@@ -16,7 +16,14 @@ import type { FileResult, Finding } from '../src/types.js';
 import { cli, tmpProject } from './tmp-project.js';
 import { slow } from './support/tiers.js';
 
-const opts = (over: Partial<FormatOptions> = {}): FormatOptions => ({ mask: true, color: false, cwd: '/x', rules: new Map(), version: '0', ...over });
+const opts = (over: Partial<FormatOptions> = {}): FormatOptions => ({
+  mask: true,
+  color: false,
+  cwd: '/x',
+  rules: new Map(),
+  version: '0',
+  ...over,
+});
 
 /** A finding over `value`'s first occurrence in a one-line source. */
 function finding(source: string, value: string, over: Partial<Finding> = {}): Finding {
@@ -49,19 +56,43 @@ const REVEALING = /\p{L}\*|\*{4,}|\*[\p{N}]|[\p{N}]\*|\*-\p{N}/u;
 
 describe('safe words', () => {
   it('common English words are safe; names, places, initials, numbers and other scripts are not', () => {
-    for (const w of ['the', 'Thanks', 'appointment', 'surgery', 'dentist', "dentist's", "don't", 'a', 'I']) expect(isSafeWord(w), w).toBe(true);
-    for (const w of ['Sarah', 'Whitfield', 'Dana', 'Will', 'Hope', 'June', 'Grace', 'Brown', 'Atlanta', 'Decatur', 'J', 'x', "Will's", '404', '٤٠٤', '４０４', 'Zoë', 'ｔｈｅ']) {
+    for (const w of ['the', 'Thanks', 'appointment', 'surgery', 'dentist', "dentist's", "don't", 'a', 'I'])
+      expect(isSafeWord(w), w).toBe(true);
+    for (const w of [
+      'Sarah',
+      'Whitfield',
+      'Dana',
+      'Will',
+      'Hope',
+      'June',
+      'Grace',
+      'Brown',
+      'Atlanta',
+      'Decatur',
+      'J',
+      'x',
+      "Will's",
+      '404',
+      '٤٠٤',
+      '４０４',
+      'Zoë',
+      'ｔｈｅ',
+    ]) {
       expect(isSafeWord(w), w).toBe(false);
     }
     // a common word that is also a name or a place is shown only in lower case
     for (const w of ['will', 'hope', 'grace', 'brown', "will's"]) expect(isSafeWord(w), w).toBe(true);
   });
   it('maskWords keeps punctuation, spacing and safe words, and hides everything else at a fixed width', () => {
-    expect(maskWords('Please call Sarah Whitfield at 404-555-0187 today.')).toBe('Please call *** *** at ***-***-*** today.');
+    expect(maskWords('Please call Sarah Whitfield at 404-555-0187 today.')).toBe(
+      'Please call *** *** at ***-***-*** today.',
+    );
     // a common word that is also a name ("Call", "Grace") is shown only in lower case
     expect(maskWords('Call Grace, call grace')).toBe('*** ***, call grace');
     expect(maskWords('SSN 078-05-1120, MRN 00482913')).toBe('SSN ***-***-***, MRN ***');
-    expect(maskWords('Arabic-Indic ٤٠٤-٥٥٥-٠١٨٧ and full-width ４０４５５５')).toBe('***-*** ***-***-*** and full-width ***');
+    expect(maskWords('Arabic-Indic ٤٠٤-٥٥٥-٠١٨٧ and full-width ４０４５５５')).toBe(
+      '***-*** ***-***-*** and full-width ***',
+    );
     expect(maskWords('\u001b[31mred\u001b[0m')).toBe('***[***[***');
   });
   it('maskText masks hidden spans whole, one mask per line they touch, and keeps replacements', () => {
@@ -93,7 +124,11 @@ describe('masked code frames', () => {
         filePath: '/x/a.md',
         source,
         findings: [
-          finding(source, 'Zelda Quillfeather', { ruleId: 'names/full-name', category: 'name', message: 'A name ("{match}").' }),
+          finding(source, 'Zelda Quillfeather', {
+            ruleId: 'names/full-name',
+            category: 'name',
+            message: 'A name ("{match}").',
+          }),
           finding(source, '078-05-1120', { ruleId: 'phi/ssn', category: 'ssn', message: 'SSN "{match}".' }),
           finding(source, '404-555-0187'),
         ],
@@ -103,17 +138,24 @@ describe('masked code frames', () => {
       expect(out, name).not.toMatch(/Zelda|Quillfeather|1120|0187|078|555/);
       expect(out, name).not.toMatch(REVEALING);
     }
-    expect(JSON.parse(json(results, opts()))[0].messages.map((m: { value: string }) => m.value)).toEqual(['***', '***', '***']);
+    expect(JSON.parse(json(results, opts()))[0].messages.map((m: { value: string }) => m.value)).toEqual([
+      '***',
+      '***',
+      '***',
+    ]);
   });
   it('still show the line as it is with --show-values (so the checks above can fail)', () => {
     const source = 'Zelda Quillfeather called from 404-555-0187 on Tuesday.\n';
-    const out = stylish([{ filePath: '/x/a.md', source, findings: [finding(source, '404-555-0187')] }], opts({ mask: false }));
+    const out = stylish(
+      [{ filePath: '/x/a.md', source, findings: [finding(source, '404-555-0187')] }],
+      opts({ mask: false }),
+    );
     expect(out).toContain('│ Zelda Quillfeather called from 404-555-0187 on Tuesday.\n');
     expect(out).toContain('│                                ^^^^^^^^^^^^\n');
   });
 });
 
-describe('draft text in phi-lint\'s own messages, through the CLI', () => {
+describe("draft text in phi-lint's own messages, through the CLI", () => {
   const secrets = ['Sarah', 'Whitfield', '078-05-1120', '1120'];
 
   slow('the malformed-front-matter warning shows no raw line', async () => {
@@ -140,7 +182,8 @@ describe('draft text in phi-lint\'s own messages, through the CLI', () => {
 
   slow('messages and frames of directives hide the names they quote; JSON and SARIF mask the reason', async () => {
     const dir = tmpProject({
-      'a.md': '<!-- phi-lint-disable-next-line phi/phnoe -- Sarah Whitfield said yes -->\nCall 404-555-0187.\n\n<!-- phi-lint-disable-next-line phi/phone -- Whitfield family line -->\nCall 404-555-0142.\n',
+      'a.md':
+        '<!-- phi-lint-disable-next-line phi/phnoe -- Sarah Whitfield said yes -->\nCall 404-555-0187.\n\n<!-- phi-lint-disable-next-line phi/phone -- Whitfield family line -->\nCall 404-555-0142.\n',
     });
     for (const format of formatterNames()) {
       const r = await cli(['a.md', '-f', format], { cwd: dir });
@@ -148,16 +191,21 @@ describe('draft text in phi-lint\'s own messages, through the CLI', () => {
       for (const s of ['Sarah', 'Whitfield', '0187', '0142']) expect(r.stdout, `${format}: ${s}`).not.toContain(s);
     }
     const [file] = JSON.parse((await cli(['a.md', '-f', 'json'], { cwd: dir })).stdout);
-    expect(file.messages[0].message).toBe('"phi-lint-disable-next-line phi/*** -- *** *** said yes" names "phi/***", which is neither a rule id nor a category (did you mean "phi/phone"?).');
+    expect(file.messages[0].message).toBe(
+      '"phi-lint-disable-next-line phi/*** -- *** *** said yes" names "phi/***", which is neither a rule id nor a category (did you mean "phi/phone"?).',
+    );
     expect(file.suppressedMessages[0].suppressions).toEqual([{ kind: 'directive', justification: '*** family line' }]);
     const shown = await cli(['a.md', '-f', 'json', '--show-values'], { cwd: dir });
-    expect(JSON.parse(shown.stdout)[0].suppressedMessages[0].suppressions[0].justification).toBe('Whitfield family line');
+    expect(JSON.parse(shown.stdout)[0].suppressedMessages[0].suppressions[0].justification).toBe(
+      'Whitfield family line',
+    );
   });
 
   slow('a consent note names no draft value', async () => {
     const dir = tmpProject({
       '.phi-lint.yaml': 'practice:\n  name: Lakeside Dental\n',
-      'consents.yaml': 'consents:\n  - id: Whitfield-2025\n    covers: [phone]\n    signed: 2025-01-10\n    expires: 2099-01-10\n',
+      'consents.yaml':
+        'consents:\n  - id: Whitfield-2025\n    covers: [phone]\n    signed: 2025-01-10\n    expires: 2099-01-10\n',
       'a.md': '---\nconsent: Whitfield-2025\n---\nCall 404-555-0187.\n',
     });
     const shown = await cli(['a.md', '-f', 'json', '--show-values'], { cwd: dir });
@@ -173,9 +221,35 @@ describe('masked output never shows an unsafe word of the draft (property)', () 
   const linter = createLinter({});
   const piece = fc.oneof(
     fc.constantFrom(
-      'Zelda Quillfeather', 'Dana Lee', 'Mrs. Ortiz', 'her son Liam', 'Thanks Sarah!', '404-555-0187', '٤٠٤-٥٥٥-٠١٨٧', '４０４５５５０１８７', '078-05-1120',
-      'MRN 00482913', 'jenny.runs@gmail.com', '03/14/2024', 'Decatur, GA 30030', 'root canal', 'See you at your next visit', 'the', 'appointment',
-      'we', 'called', 'today', '\u001b[31m', '\u202e', '<!-- phi-lint-disable-line -- Quillfeather asked -->', '\n', '\n\n', ' ', ', ', '. ', '---\n',
+      'Zelda Quillfeather',
+      'Dana Lee',
+      'Mrs. Ortiz',
+      'her son Liam',
+      'Thanks Sarah!',
+      '404-555-0187',
+      '٤٠٤-٥٥٥-٠١٨٧',
+      '４０４５５５０１８７',
+      '078-05-1120',
+      'MRN 00482913',
+      'jenny.runs@gmail.com',
+      '03/14/2024',
+      'Decatur, GA 30030',
+      'root canal',
+      'See you at your next visit',
+      'the',
+      'appointment',
+      'we',
+      'called',
+      'today',
+      '\u001b[31m',
+      '\u202e',
+      '<!-- phi-lint-disable-line -- Quillfeather asked -->',
+      '\n',
+      '\n\n',
+      ' ',
+      ', ',
+      '. ',
+      '---\n',
     ),
     fc.stringMatching(/^[A-Za-z]{4,9}$/),
   );
@@ -188,7 +262,10 @@ describe('masked output never shows an unsafe word of the draft (property)', () 
         const r: FileResult = { filePath: '/x/draft.md', findings, source: doc.text };
         const out = stylish([r], opts()) + json([r], opts());
         // the rule packs' own wording (messages, suggestions) may use any word
-        const chrome = findings.map((f) => `${f.message} ${f.suggestion ?? ''} ${f.note ?? ''}`).join(' ').toLowerCase();
+        const chrome = findings
+          .map((f) => `${f.message} ${f.suggestion ?? ''} ${f.note ?? ''}`)
+          .join(' ')
+          .toLowerCase();
         const words = doc.text.match(/[^\s\p{P}$+<=>^`|~]{4,}/gu) ?? [];
         for (const w of words) {
           if (isSafeWord(w) || chrome.includes(w.toLowerCase())) continue;
@@ -210,7 +287,10 @@ describe('mask policy', () => {
   });
   slow('masks on every CI system, not only where CI is set', async () => {
     for (const v of ['GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI', 'CI']) {
-      const r = await run(['a.txt', '-f', 'compact'], env({ [v]: v === 'JENKINS_URL' ? 'https://ci.example.org/' : 'true' }));
+      const r = await run(
+        ['a.txt', '-f', 'compact'],
+        env({ [v]: v === 'JENKINS_URL' ? 'https://ci.example.org/' : 'true' }),
+      );
       expect(r.stdout, v).not.toContain('404-555-0187');
       expect(r.stdout, v).toContain('"***"');
     }

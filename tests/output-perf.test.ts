@@ -36,7 +36,14 @@ function longLine(): FileResult {
   const unit = 'Call Quillfeather at 404-555-0187 now. ';
   const line = unit.repeat(Math.ceil(100_000 / unit.length));
   const findings = Array.from({ length: 3000 }, (_, i) => phone(line, i * unit.length + 21));
-  return { filePath: '/x/long.md', source: `${line}\n`, findings, suppressed: [{ ...phone(line, 3000 * unit.length + 21), suppressions: [{ kind: 'directive', justification: 'x' }] }] };
+  return {
+    filePath: '/x/long.md',
+    source: `${line}\n`,
+    findings,
+    suppressed: [
+      { ...phone(line, 3000 * unit.length + 21), suppressions: [{ kind: 'directive', justification: 'x' }] },
+    ],
+  };
 }
 
 /** 10,000 short lines, a finding on each. */
@@ -139,7 +146,14 @@ function referencePieces(text: string, findings: Finding[]): Piece[][] {
   return lines.map((ln, li) => {
     const here = spans.filter((s) => s.start < ln.end && s.end > ln.start);
     const pinsHere = pins.filter((p) => p.line === li);
-    const cuts = [...new Set([ln.start, ln.end, ...here.flatMap((s) => [s.start, s.end]).filter((x) => x > ln.start && x < ln.end), ...pinsHere.map((p) => p.at)])].sort((a, b) => a - b);
+    const cuts = [
+      ...new Set([
+        ln.start,
+        ln.end,
+        ...here.flatMap((s) => [s.start, s.end]).filter((x) => x > ln.start && x < ln.end),
+        ...pinsHere.map((p) => p.at),
+      ]),
+    ].sort((a, b) => a - b);
     const pieces: Piece[] = [];
     cuts.forEach((at, k) => {
       for (const p of pinsHere) if (p.at === at) pieces.push({ kind: 'pin', finding: p.i });
@@ -148,7 +162,10 @@ function referencePieces(text: string, findings: Finding[]): Piece[][] {
       const covering = here.filter((s) => s.start <= at && s.end >= next);
       if (!covering.length) pieces.push({ kind: 'text', text: text.slice(at, next) });
       else {
-        const severity = covering.reduce<Finding['severity']>((m, s) => (RANK[s.severity] > RANK[m] ? s.severity : m), 'info');
+        const severity = covering.reduce<Finding['severity']>(
+          (m, s) => (RANK[s.severity] > RANK[m] ? s.severity : m),
+          'info',
+        );
         pieces.push({ kind: 'mark', text: text.slice(at, next), findings: covering.map((s) => s.i), severity });
       }
     });
@@ -157,7 +174,24 @@ function referencePieces(text: string, findings: Finding[]): Piece[][] {
 }
 
 // Random drafts (no control characters but tabs: those are escaped now) and findings on them.
-const chunk = fc.constantFrom('Call ', 'Dana', ' Lee', '404-555-0187', 'the', ' ', '\t', '.', '\n', '\r\n', '\r', 'é', '😀', '٤٠٤', "don't", 'x'.repeat(120));
+const chunk = fc.constantFrom(
+  'Call ',
+  'Dana',
+  ' Lee',
+  '404-555-0187',
+  'the',
+  ' ',
+  '\t',
+  '.',
+  '\n',
+  '\r\n',
+  '\r',
+  'é',
+  '😀',
+  '٤٠٤',
+  "don't",
+  'x'.repeat(120),
+);
 const drafted = fc
   .array(chunk, { minLength: 1, maxLength: 40 })
   .map((a) => a.join(''))
@@ -212,7 +246,8 @@ describe('the linear code shows what the simple code does', () => {
     fc.assert(
       fc.property(drafted, ({ text, findings }) => {
         const lines = new DraftLines(text, findings, true);
-        for (let n = 1; n <= lines.lineCount; n++) expect(lines.line(n).text).toBe(referenceMaskedLine(text, findings, n));
+        for (let n = 1; n <= lines.lineCount; n++)
+          expect(lines.line(n).text).toBe(referenceMaskedLine(text, findings, n));
       }),
       { numRuns: 400, seed: 13 },
     );

@@ -22,12 +22,12 @@ function freshProject(): string {
       'check.mjs': [
         "import { lintText, createLinter } from 'phi-lint';",
         "const r = await lintText('Call Sarah Whitfield at 404-555-0187.', { kind: 'post' });",
-        "console.log(JSON.stringify({ rules: r.findings.map((f) => f.ruleId), linter: typeof createLinter }));",
+        'console.log(JSON.stringify({ rules: r.findings.map((f) => f.ruleId), linter: typeof createLinter }));',
       ].join('\n'),
       'check.ts': [
         "import { lintText, type Finding } from 'phi-lint';",
         "const findings: Finding[] = (await lintText('Thanks!', { kind: 'reply' })).findings;",
-        "// @ts-expect-error kind is post or reply",
+        '// @ts-expect-error kind is post or reply',
         "await lintText('Thanks!', { kind: 'story' });",
         'export { findings };',
       ].join('\n'),
@@ -44,16 +44,23 @@ describe('the package', () => {
     expect(pkg.main).toBe('dist/index.js');
     expect(pkg.types).toBe('dist/index.d.ts');
     expect(pkg.exports['.']).toMatchObject({ types: './dist/index.d.ts', import: './dist/index.js' });
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })) as {
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
+    ) as {
       files: { path: string }[];
     }[];
     const files = packed[0]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/api.d.ts', 'bin/phi-lint.js']));
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/api.d.ts', 'bin/phi-lint.js']),
+    );
   });
 
   it("import { lintText } from 'phi-lint' works in a fresh project", () => {
     const dir = freshProject();
-    const out = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: dir, encoding: 'utf8' })) as { rules: string[]; linter: string };
+    const out = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: dir, encoding: 'utf8' })) as {
+      rules: string[];
+      linter: string;
+    };
     expect(out.linter).toBe('function');
     expect(out.rules).toContain('phi/phone');
   });
@@ -61,7 +68,17 @@ describe('the package', () => {
   it('its type declarations resolve there too (tsc, NodeNext)', () => {
     const dir = freshProject();
     const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'check.ts'];
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      'check.ts',
+    ];
     expect(() => execFileSync(process.execPath, [tsc, ...args], { cwd: dir, encoding: 'utf8' })).not.toThrow();
   });
 });

@@ -35,7 +35,9 @@ const fromApi = (f: Finding): Seen => ({
 
 async function fromCli(dir: string, file: string, args: string[] = []): Promise<Seen[]> {
   const r = await cli(['-f', 'json', '--show-values', ...args, file], { cwd: dir });
-  const [res] = JSON.parse(r.stdout) as { messages: (Omit<Seen, 'severity' | 'fixable'> & { severity: number; fixable?: boolean })[] }[];
+  const [res] = JSON.parse(r.stdout) as {
+    messages: (Omit<Seen, 'severity' | 'fixable'> & { severity: number; fixable?: boolean })[];
+  }[];
   return res!.messages.map((m) => ({
     ruleId: m.ruleId,
     severity: SEVERITY[m.severity]!,
@@ -76,7 +78,9 @@ describe('one draft pipeline: the API reports what the CLI reports', () => {
     const linter = createLinter();
     const r = await linter.lint(draft, { path: join(repo, 'reply.md'), kind: 'reply' });
     expect(r.doc.review).toBeUndefined();
-    expect(r.findings.map((f) => f.message)).toContain('in-reply-to: names a file outside the repository; it is not read.');
+    expect(r.findings.map((f) => f.message)).toContain(
+      'in-reply-to: names a file outside the repository; it is not read.',
+    );
     expect(await fromCli(repo, 'reply.md', ['--kind', 'reply'])).toEqual(r.findings.map(fromApi));
   });
 });

@@ -9,9 +9,13 @@ describe('phi-lint/placeholder', () => {
       'a.md': 'Our open house at [LOCATION] was fun!\n\n\\[PHOTO\\]\n\nSee [our hours](#hours) [sic].\n',
     });
     const r = await cli(['-f', 'json', 'a.md'], { cwd: dir });
-    const m = (JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number; severity: number }[] }[])[0]
-      .messages.filter((x) => x.ruleId.startsWith('phi-lint/'));
-    expect(m.map((x) => `${x.line}:${x.column} ${x.ruleId}`)).toEqual(['1:19 phi-lint/placeholder', '3:1 phi-lint/placeholder']);
+    const m = (
+      JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number; severity: number }[] }[]
+    )[0].messages.filter((x) => x.ruleId.startsWith('phi-lint/'));
+    expect(m.map((x) => `${x.line}:${x.column} ${x.ruleId}`)).toEqual([
+      '1:19 phi-lint/placeholder',
+      '3:1 phi-lint/placeholder',
+    ]);
     expect(m.every((x) => x.severity === 2)).toBe(true);
     expect(r.exitCode).toBe(1);
   });

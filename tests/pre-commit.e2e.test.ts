@@ -15,7 +15,8 @@ const CLEAN = 'Flu shots are in! Walk-ins welcome.\n';
 
 const preCommitVersion = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
 const hasPreCommit = preCommitVersion.status === 0;
-const rootIsRepo = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() === 'true';
+const rootIsRepo =
+  spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() === 'true';
 const skipWhy = !hasPreCommit
   ? 'the pre-commit framework is not installed (`apt-get install pre-commit`; .ci/run installs it)'
   : !rootIsRepo
@@ -23,11 +24,21 @@ const skipWhy = !hasPreCommit
     : '';
 if (skipWhy) console.warn(`SKIPPED pre-commit framework tests: ${skipWhy}`);
 
-function preCommit(args: string[], cwd: string, extra: Record<string, string> = {}): { status: number | null; out: string } {
+function preCommit(
+  args: string[],
+  cwd: string,
+  extra: Record<string, string> = {},
+): { status: number | null; out: string } {
   const r = spawnSync('pre-commit', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: scratchDir({}, 'pre-commit-home-'), PRE_COMMIT_COLOR: 'never', ...extra },
+    env: {
+      ...process.env,
+      ...GIT_ENV,
+      PRE_COMMIT_HOME: scratchDir({}, 'pre-commit-home-'),
+      PRE_COMMIT_COLOR: 'never',
+      ...extra,
+    },
     timeout: 280_000,
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
@@ -37,7 +48,12 @@ describe('.pre-commit-hooks.yaml', () => {
   it('defines the phi-lint hook for Markdown and plain-text drafts, run by node', () => {
     const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Record<string, unknown>[];
     expect(hooks).toHaveLength(1);
-    expect(hooks[0]).toMatchObject({ id: 'phi-lint', language: 'node', entry: 'phi-lint', types_or: ['markdown', 'plain-text'] });
+    expect(hooks[0]).toMatchObject({
+      id: 'phi-lint',
+      language: 'node',
+      entry: 'phi-lint',
+      types_or: ['markdown', 'plain-text'],
+    });
   });
 
   it.skipIf(!hasPreCommit)('is a valid pre-commit manifest', () => {
@@ -83,13 +99,27 @@ describe('a plain git pre-commit hook running phi-lint --staged (what husky inst
     writeFiles(repo, { 'posts/a.md': PHI });
     git(repo, 'add', 'posts/a.md');
     const local: Record<string, string | undefined> = { ...process.env, ...GIT_ENV };
-    for (const v of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'JENKINS_URL', 'TF_BUILD', 'BUILDKITE', 'CIRCLECI', 'PHI_LINT_MASK']) delete local[v];
+    for (const v of [
+      'CI',
+      'GITHUB_ACTIONS',
+      'GITLAB_CI',
+      'JENKINS_URL',
+      'TF_BUILD',
+      'BUILDKITE',
+      'CIRCLECI',
+      'PHI_LINT_MASK',
+    ])
+      delete local[v];
     const refused = spawnSync('git', ['commit', '-m', 'add post'], { cwd: repo, encoding: 'utf8', env: local });
     expect(refused.status).not.toBe(0);
     expect(refused.stdout + refused.stderr).toContain('phi/phone');
     // a local hook shows the writer's own text (issue 15); in CI it is masked
     expect(refused.stdout + refused.stderr).toContain('404-555-0187');
-    const inCi = spawnSync('git', ['commit', '-m', 'add post'], { cwd: repo, encoding: 'utf8', env: { ...local, CI: 'true' } });
+    const inCi = spawnSync('git', ['commit', '-m', 'add post'], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...local, CI: 'true' },
+    });
     expect(inCi.stdout + inCi.stderr).toContain('phi/phone');
     expect(inCi.stdout + inCi.stderr).not.toContain('404-555-0187');
     expect(git(repo, 'log', '--oneline')).not.toContain('add post');

@@ -66,9 +66,15 @@ describe('precompiled rule packs', () => {
   it('stores each file of a pack directory by its path, with its fragments pasted in and where they came from', () => {
     const dir = mkdtempSync(join(tmpdir(), 'phi-lint-pre-'));
     mkdirSync(join(dir, 'demo'));
-    const files = { 'demo/pack.yaml': "pack: demo\nfragments:\n  pet: '(?:rex|fido)'\n", 'demo/pets.yaml': PACK.replace("terms: ['@pets']", "pattern: '\\b{{pet}}\\b'") };
+    const files = {
+      'demo/pack.yaml': "pack: demo\nfragments:\n  pet: '(?:rex|fido)'\n",
+      'demo/pets.yaml': PACK.replace("terms: ['@pets']", "pattern: '\\b{{pet}}\\b'"),
+    };
     for (const [rel, text] of Object.entries(files)) writeFileSync(join(dir, rel), text);
-    const store = buildStore(dir, Object.keys(files).map((rel) => join(dir, rel)));
+    const store = buildStore(
+      dir,
+      Object.keys(files).map((rel) => join(dir, rel)),
+    );
     expect(Object.keys(store.packs).sort()).toEqual(['demo/pack.yaml', 'demo/pets.yaml']);
     expect(JSON.stringify(store.packs['demo/pets.yaml'].data)).toContain('\\\\b(?:rex|fido)\\\\b');
     expect(store.packs['demo/pets.yaml'].pasted).toEqual(['demo/pack.yaml']);
@@ -95,7 +101,9 @@ describe('precompiled rule packs', () => {
     const store = buildStore(dir, [file]);
     expect(store.packs['demo.yaml']).toBeDefined();
     const src = readPack(file, 'demo.yaml', text, dir, store);
-    expect(src.error(['rules', 0, 'detect', 0, 'terms', 0], 'unknown list').toString()).toBe('demo.yaml:11:17: unknown list');
+    expect(src.error(['rules', 0, 'detect', 0, 'terms', 0], 'unknown list').toString()).toBe(
+      'demo.yaml:11:17: unknown list',
+    );
   });
 
   it('the build stored every shipped pack with its current hash (dist/builtin-packs.json is fresh)', () => {
@@ -103,7 +111,10 @@ describe('precompiled rule packs', () => {
     expect(existsSync(stored)).toBe(true);
     const store = JSON.parse(readFileSync(stored, 'utf8')) as { packs: Record<string, { hash: string }> };
     for (const f of packFiles(BUILTIN_RULES_DIR)) {
-      const key = f.slice(BUILTIN_RULES_DIR.length + 1).split('\\').join('/');
+      const key = f
+        .slice(BUILTIN_RULES_DIR.length + 1)
+        .split('\\')
+        .join('/');
       const hash = createHash('sha256').update(readFileSync(f, 'utf8')).digest('base64');
       expect(store.packs[key]?.hash, key).toBe(hash);
     }
@@ -113,7 +124,15 @@ describe('precompiled rule packs', () => {
     // dist/ reads the store; src/ (this test process) has none next to it and parses YAML.
     const dist = (await import(join(ROOT, 'dist', 'rules', 'load.js'))) as typeof import('../src/rules/load.js');
     const show = (rs: ReturnType<typeof loadRuleSet>): string =>
-      JSON.stringify(rs, (_k, v: unknown) => (v instanceof RegExp ? `/${v.source}/${v.flags}` : v instanceof Set ? [...v] : typeof v === 'function' ? v.name : v));
+      JSON.stringify(rs, (_k, v: unknown) =>
+        v instanceof RegExp
+          ? `/${v.source}/${v.flags}`
+          : v instanceof Set
+            ? [...v]
+            : typeof v === 'function'
+              ? v.name
+              : v,
+      );
     expect(show(dist.loadRuleSet([dist.BUILTIN_RULES_DIR]))).toBe(show(loadRuleSet([BUILTIN_RULES_DIR])));
     expect(fileURLToPath(new URL('../src/builtin-packs.json', import.meta.url))).not.toSatisfy(existsSync);
   });
@@ -121,7 +140,10 @@ describe('precompiled rule packs', () => {
 
 describe('validators generated at build time', () => {
   const BAD: [string, unknown][] = [
-    ['config', { practice: { nam: 'x', phones: 'not a list' }, rules: { 'phi/phone': 'loud' }, categories: { colour: 'off' } }],
+    [
+      'config',
+      { practice: { nam: 'x', phones: 'not a list' }, rules: { 'phi/phone': 'loud' }, categories: { colour: 'off' } },
+    ],
     ['config', { extensions: ['md'], ignore: [1] }],
     ['rule pack', { pack: 'Bad Name', rules: [{ id: 'x', category: 'nope', detect: [], examples: { fire: [] } }] }],
     ['consent ledger', { consents: [{ nope: true }] }],
@@ -129,14 +151,27 @@ describe('validators generated at build time', () => {
 
   it('exist for the config, rule pack and ledger schemas, and report errors exactly as ajv does at run time', async () => {
     const dist = (await import(join(ROOT, 'dist', 'yaml-source.js'))) as typeof import('../src/yaml-source.js');
-    const { configSchema } = (await import(join(ROOT, 'dist', 'config', 'config.js'))) as typeof import('../src/config/config.js');
-    const { packSchema } = (await import(join(ROOT, 'dist', 'rules', 'schema.js'))) as typeof import('../src/rules/schema.js');
-    const { ledgerSchema } = (await import(join(ROOT, 'dist', 'consent', 'ledger.js'))) as typeof import('../src/consent/ledger.js');
+    const { configSchema } = (await import(
+      join(ROOT, 'dist', 'config', 'config.js')
+    )) as typeof import('../src/config/config.js');
+    const { packSchema } = (await import(
+      join(ROOT, 'dist', 'rules', 'schema.js')
+    )) as typeof import('../src/rules/schema.js');
+    const { ledgerSchema } = (await import(
+      join(ROOT, 'dist', 'consent', 'ledger.js')
+    )) as typeof import('../src/consent/ledger.js');
     const { createRequire } = await import('node:module');
-    const prebuilt = createRequire(import.meta.url)(fileURLToPath(dist.PRECOMPILED_VALIDATORS)) as Record<string, (d: unknown) => boolean>;
+    const prebuilt = createRequire(import.meta.url)(fileURLToPath(dist.PRECOMPILED_VALIDATORS)) as Record<
+      string,
+      (d: unknown) => boolean
+    >;
     const { Ajv } = await import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
-    const schemas: Record<string, object> = { config: configSchema, 'rule pack': packSchema(), 'consent ledger': ledgerSchema };
+    const schemas: Record<string, object> = {
+      config: configSchema,
+      'rule pack': packSchema(),
+      'consent ledger': ledgerSchema,
+    };
     for (const [what, data] of BAD) {
       const schema = schemas[what];
       const fn = prebuilt[dist.schemaHash(schema)] as ((d: unknown) => boolean) & { errors?: unknown[] };
@@ -152,11 +187,20 @@ describe('validators generated at build time', () => {
 
 describe('regex analyses stored at build time', () => {
   it('match what the analyser computes now, and are stamped with its hash', async () => {
-    const pre = (await import(join(ROOT, 'dist', 'regex', 'prefilter.js'))) as typeof import('../src/regex/prefilter.js');
-    const file = JSON.parse(readFileSync(fileURLToPath(pre.STORED_ANALYSES), 'utf8')) as { stamp: string; analyses: Record<string, unknown> };
+    const pre = (await import(
+      join(ROOT, 'dist', 'regex', 'prefilter.js')
+    )) as typeof import('../src/regex/prefilter.js');
+    const file = JSON.parse(readFileSync(fileURLToPath(pre.STORED_ANALYSES), 'utf8')) as {
+      stamp: string;
+      analyses: Record<string, unknown>;
+    };
     expect(file.stamp).toBe(pre.analyserStamp());
     const dist = (await import(join(ROOT, 'dist', 'rules', 'load.js'))) as typeof import('../src/rules/load.js');
-    const regexes = dist.loadRuleSet([dist.BUILTIN_RULES_DIR]).rules.flatMap((r) => r.detectors.flatMap((d) => (d.source !== undefined ? [{ source: d.source, flags: d.flags! }] : [])));
+    const regexes = dist
+      .loadRuleSet([dist.BUILTIN_RULES_DIR])
+      .rules.flatMap((r) =>
+        r.detectors.flatMap((d) => (d.source !== undefined ? [{ source: d.source, flags: d.flags! }] : [])),
+      );
     expect(regexes.length).toBeGreaterThan(20);
     for (const re of regexes) {
       const stored = pre.storedAnalysis(re.source, re.flags);

@@ -14,10 +14,21 @@ import { join } from 'node:path';
 import { ROOT, exampleLinter } from './helpers.js';
 
 const show = (r: Requirement): string =>
-  r.kind === 'true' ? 'TRUE' : r.kind === 'any' ? `any(${r.literals.join(',')})` : `${r.kind}(${r.parts.map(show).join(' ')})`;
+  r.kind === 'true'
+    ? 'TRUE'
+    : r.kind === 'any'
+      ? `any(${r.literals.join(',')})`
+      : `${r.kind}(${r.parts.map(show).join(' ')})`;
 
 function detector(source: string, flags: string, group?: string): CompiledDetector {
-  return { kind: 'pattern', regex: new RegExp(source, flags), source, flags, group, validators: [] } as unknown as CompiledDetector;
+  return {
+    kind: 'pattern',
+    regex: new RegExp(source, flags),
+    source,
+    flags,
+    group,
+    validators: [],
+  } as unknown as CompiledDetector;
 }
 
 /** Spans by RegexScan and by a global scan, for every detector, on one text (`rules` is reused: plans are built once per rule list). */
@@ -28,13 +39,18 @@ function compare(rules: { detectors: CompiledDetector[] }[], text: string): void
   const scan = new RegexScan(doc, rules, () => windows, { eager: true });
   for (const det of dets) {
     const want = scanWindows(new RegExp(det.regex!.source, det.regex!.flags), windows, det.group);
-    expect(scan.spans(det), `/${det.regex!.source.slice(0, 80)}/${det.regex!.flags} on ${JSON.stringify(text.slice(0, 120))}`).toEqual(want);
+    expect(
+      scan.spans(det),
+      `/${det.regex!.source.slice(0, 80)}/${det.regex!.flags} on ${JSON.stringify(text.slice(0, 120))}`,
+    ).toEqual(want);
   }
 }
 
 describe('regex analysis', () => {
   it('finds the literals every match needs', () => {
-    expect(show(analyzeRegex('\\b(?:we|our team)\\s+(?:saw|treated)\\s+you\\b', 'gi').requirement)).toBe('and(any(our team,we) any(saw,treated) any(you))');
+    expect(show(analyzeRegex('\\b(?:we|our team)\\s+(?:saw|treated)\\s+you\\b', 'gi').requirement)).toBe(
+      'and(any(our team,we) any(saw,treated) any(you))',
+    );
     expect(show(analyzeRegex('(?:saw|treated)\\syou', 'gi').requirement)).toBe('any(saw you,treated you)');
     expect(show(analyzeRegex('(?<id>\\d{3}-\\d{2}-\\d{4})', 'g').requirement)).toBe('and(any(-) any(-))');
     expect(show(analyzeRegex('(?<id>\\d{3}\\d{4})', 'g').requirement)).toBe('TRUE');
@@ -42,12 +58,24 @@ describe('regex analysis', () => {
     expect(show(analyzeRegex('(?:a|b)c?d', 'g').requirement)).toBe('any(acd,ad,bcd,bd)'); // short alternatives combine
     expect(show(analyzeRegex('[ab]\\wc', 'g').requirement)).toBe('TRUE'); // single letters alone are not worth testing
     expect(show(analyzeRegex('x(?:ab+c)?y', 'g').requirement)).toBe('TRUE');
-    expect(show(analyzeRegex('(?:weighs|weighing)\\s+\\d+\\s*(?:lbs?|kg)', 'gi').requirement)).toBe('and(any(weighing,weighs) any(kg,lb,lbs))');
+    expect(show(analyzeRegex('(?:weighs|weighing)\\s+\\d+\\s*(?:lbs?|kg)', 'gi').requirement)).toBe(
+      'and(any(weighing,weighs) any(kg,lb,lbs))',
+    );
   });
 
   it('finds the literals every match starts with', () => {
-    expect(analyzeRegex('(?<![\\p{L}])(?:[Hh]i|[Hh]ello)\\p{Lu}', 'gu').prefixes?.sort()).toEqual(['Hello', 'Hi', 'hello', 'hi']);
-    expect(analyzeRegex('(?:hi|hello)[\\s,]+\\p{Lu}', 'gu').prefixes?.sort()).toEqual(['hello ', 'hello,', 'hi ', 'hi,']);
+    expect(analyzeRegex('(?<![\\p{L}])(?:[Hh]i|[Hh]ello)\\p{Lu}', 'gu').prefixes?.sort()).toEqual([
+      'Hello',
+      'Hi',
+      'hello',
+      'hi',
+    ]);
+    expect(analyzeRegex('(?:hi|hello)[\\s,]+\\p{Lu}', 'gu').prefixes?.sort()).toEqual([
+      'hello ',
+      'hello,',
+      'hi ',
+      'hi,',
+    ]);
     expect(analyzeRegex('\\p{Lu}\\p{Ll}+ said', 'gu').prefixes).toBeUndefined();
     expect(analyzeRegex('x[-\\s]?ray', 'gi').prefixes?.sort()).toEqual(['x ray', 'x-ray', 'xray']);
     expect(analyzeRegex('a?b', 'g').prefixes?.sort()).toEqual(['ab', 'b']);
@@ -81,16 +109,20 @@ describe('literal scanner', () => {
 
   it('agrees with a naive search', () => {
     fc.assert(
-      fc.property(fc.array(fc.stringMatching(/^[ab c]{1,4}$/), { minLength: 1, maxLength: 6 }), fc.stringMatching(/^[abAB c\t]{0,40}$/), (lits, text) => {
-        const s = new LiteralScanner(lits, new Set(lits));
-        const r = s.scan(text);
-        const norm = text.toLowerCase().replace(/\s/g, ' ');
-        for (const l of new Set(lits)) {
-          const want: number[] = [];
-          for (let i = norm.indexOf(l); i >= 0; i = norm.indexOf(l, i + 1)) want.push(i);
-          expect(r.starts[s.id(l)!] ?? []).toEqual(want);
-        }
-      }),
+      fc.property(
+        fc.array(fc.stringMatching(/^[ab c]{1,4}$/), { minLength: 1, maxLength: 6 }),
+        fc.stringMatching(/^[abAB c\t]{0,40}$/),
+        (lits, text) => {
+          const s = new LiteralScanner(lits, new Set(lits));
+          const r = s.scan(text);
+          const norm = text.toLowerCase().replace(/\s/g, ' ');
+          for (const l of new Set(lits)) {
+            const want: number[] = [];
+            for (let i = norm.indexOf(l); i >= 0; i = norm.indexOf(l, i + 1)) want.push(i);
+            expect(r.starts[s.id(l)!] ?? []).toEqual(want);
+          }
+        },
+      ),
     );
   });
 });
@@ -117,47 +149,139 @@ describe('RegexScan gives the spans of a global scan', () => {
     ['[a-z]+\\s+at\\s+gmail(?:\\s+dot\\s+com)?', 'gi'],
     ['\\w+\\s+(?:been|seen)\\s+\\w+', 'g'],
   ];
-  const WORDS = ['we', 'We', 'I', 'saw', 'treated', 'you', 'him', 'visit', 'Visits', 'appointment', 'jane', 'at', 'gmail', 'dot', 'com', '404', '555', '0187',
-    'Mr.', 'Mrs', 'Dana', 'Ruiz', 'x-ray', 'X ray', 'xrays', 'Dr.', 'had', 'has', 'been', 'seen', 'hi', 'Hello', 'aa', 'spot', 'sot', 'a', 'an', 'one', 'boy',
-    'stage', 'IV', 'III', 'Ann’s', 'exam', 'ſaw', 'KELVIN', 'e@x.org'];
-  const SEPS = [' ', '  ', '\n', '\t', ', ', '. ', '! ', '-', '', '\u00a0', '\r\n', ' (', ') ', ' '.repeat(90), '\n'.repeat(70), '-'.repeat(80)];
+  const WORDS = [
+    'we',
+    'We',
+    'I',
+    'saw',
+    'treated',
+    'you',
+    'him',
+    'visit',
+    'Visits',
+    'appointment',
+    'jane',
+    'at',
+    'gmail',
+    'dot',
+    'com',
+    '404',
+    '555',
+    '0187',
+    'Mr.',
+    'Mrs',
+    'Dana',
+    'Ruiz',
+    'x-ray',
+    'X ray',
+    'xrays',
+    'Dr.',
+    'had',
+    'has',
+    'been',
+    'seen',
+    'hi',
+    'Hello',
+    'aa',
+    'spot',
+    'sot',
+    'a',
+    'an',
+    'one',
+    'boy',
+    'stage',
+    'IV',
+    'III',
+    'Ann’s',
+    'exam',
+    'ſaw',
+    'KELVIN',
+    'e@x.org',
+  ];
+  const SEPS = [
+    ' ',
+    '  ',
+    '\n',
+    '\t',
+    ', ',
+    '. ',
+    '! ',
+    '-',
+    '',
+    '\u00a0',
+    '\r\n',
+    ' (',
+    ') ',
+    ' '.repeat(90),
+    '\n'.repeat(70),
+    '-'.repeat(80),
+  ];
   // up to ~300 words: several 1024-character windows, with long runs in some
   // padded so that matches fall across window boundaries (every 1024 characters)
   const text = fc
-    .tuple(fc.integer({ min: 0, max: 1100 }), fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPS)), { maxLength: 300 }))
-    .map(([pad, xs]) => 'q'.repeat(pad % 7) + ' zz'.repeat(Math.floor(pad / 3)) + ' ' + xs.map(([w, s]) => w + s).join(''));
+    .tuple(
+      fc.integer({ min: 0, max: 1100 }),
+      fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPS)), { maxLength: 300 }),
+    )
+    .map(
+      ([pad, xs]) => 'q'.repeat(pad % 7) + ' zz'.repeat(Math.floor(pad / 3)) + ' ' + xs.map(([w, s]) => w + s).join(''),
+    );
 
   it('on random texts, for regexes covering the syntax', () => {
     const rules = [{ detectors: SYNTAX.map(([src, flags, group]) => detector(src, flags, group)) }];
-    fc.assert(fc.property(text, (t) => compare(rules, t)), { numRuns: 600 });
+    fc.assert(
+      fc.property(text, (t) => compare(rules, t)),
+      { numRuns: 600 },
+    );
   });
 
   it('for matches that straddle a window boundary', () => {
     const rules = [{ detectors: SYNTAX.map(([src, flags, group]) => detector(src, flags, group)) }];
-    for (const phrase of ['Dana saw you', 'We treated him', 'jane at gmail dot com', 'has been seen', 'Mrs Ruiz', 'an x-ray']) {
+    for (const phrase of [
+      'Dana saw you',
+      'We treated him',
+      'jane at gmail dot com',
+      'has been seen',
+      'Mrs Ruiz',
+      'an x-ray',
+    ]) {
       for (let at = 1000; at < 1030; at++) compare(rules, `${'z'.repeat(at)} ${phrase} and more`);
     }
   });
 
   it('on the shipped rules, over their examples mixed and perturbed', () => {
-    const dets = exampleLinter().prepared.ctx.rules.flatMap((r) => r.detectors).filter((d) => d.regex);
+    const dets = exampleLinter()
+      .prepared.ctx.rules.flatMap((r) => r.detectors)
+      .filter((d) => d.regex);
     const examples = exampleLinter().prepared.ctx.rules.flatMap((r) => [...r.examples.fire, ...r.examples.silent]);
     expect(dets.length).toBeGreaterThan(20);
     // each example alone, then examples joined in random order with random separators and case
     const rules = [{ detectors: dets }];
     for (const e of examples) compare(rules, e);
     const mixed = fc
-      .array(fc.tuple(fc.constantFrom(...examples), fc.constantFrom(...SEPS), fc.constantFrom('same', 'upper', 'lower')), { minLength: 1, maxLength: 40 })
-      .map((xs) => xs.map(([e, s, c]) => (c === 'upper' ? e.toUpperCase() : c === 'lower' ? e.toLowerCase() : e) + s).join(''));
-    fc.assert(fc.property(mixed, (t) => compare(rules, t)), { numRuns: 60 });
+      .array(
+        fc.tuple(fc.constantFrom(...examples), fc.constantFrom(...SEPS), fc.constantFrom('same', 'upper', 'lower')),
+        { minLength: 1, maxLength: 40 },
+      )
+      .map((xs) =>
+        xs.map(([e, s, c]) => (c === 'upper' ? e.toUpperCase() : c === 'lower' ? e.toLowerCase() : e) + s).join(''),
+      );
+    fc.assert(
+      fc.property(mixed, (t) => compare(rules, t)),
+      { numRuns: 60 },
+    );
   });
 });
 
-describe('before its plans are built (a short run), RegexScan still gives a global scan\'s spans', () => {
-  it('skipping regexes by the build\'s stored analyses only where they cannot match', async () => {
+describe("before its plans are built (a short run), RegexScan still gives a global scan's spans", () => {
+  it("skipping regexes by the build's stored analyses only where they cannot match", async () => {
     // dist/: the stored analyses exist only in a build
-    const { RegexScan: DistScan } = (await import(join(ROOT, 'dist', 'regex', 'regex-scan.js'))) as typeof import('../src/regex/regex-scan.js');
-    const { storedAnalysis } = (await import(join(ROOT, 'dist', 'regex', 'prefilter.js'))) as typeof import('../src/regex/prefilter.js');
+    const { RegexScan: DistScan } = (await import(
+      join(ROOT, 'dist', 'regex', 'regex-scan.js')
+    )) as typeof import('../src/regex/regex-scan.js');
+    const { storedAnalysis } = (await import(
+      join(ROOT, 'dist', 'regex', 'prefilter.js')
+    )) as typeof import('../src/regex/prefilter.js');
     const { createLinter } = (await import(join(ROOT, 'dist', 'api.js'))) as typeof import('../src/api.js');
     const rules = createLinter({}).prepared.ctx.rules;
     const dets = rules.flatMap((r) => r.detectors).filter((d) => d.source !== undefined);

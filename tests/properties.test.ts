@@ -19,16 +19,70 @@ const linter = createLinter({});
 // syntax, and awkward Unicode (astral characters, combining marks, RTL, CR, tabs, NUL).
 const piece = fc.oneof(
   fc.constantFrom(
-    'Dana Lee', 'Mrs. Ortiz', 'Dr. Reyes', '404-555-0187', '(773) 555-0182', '123-45-6789', 'jenny.runs@gmail.com', '03/14/2024',
-    'her son Liam', 'root canal', 'Thanks Sarah!', 'See you at your next visit', 'photo attached', 'GA 30030', '192.168.1.20',
-    '**', '_', '`', '[', '](', ')', '![x](y.jpg)', '<!-- c -->', '<b>', '> ', '- ', '1. ', '# ', '---', '|', '\\', '&amp;', '&#x1F600;',
-    '\n', '\n\n', '\r\n', '\r', '\t', ' ', '  ', '.', '!', '?', '…', ',', '😀', '👩🏽‍⚕️', 'é', 'e\u0301', 'ß', 'İ', 'שלום', '\u200b', '\ufeff', '\0', '\ud800',
+    'Dana Lee',
+    'Mrs. Ortiz',
+    'Dr. Reyes',
+    '404-555-0187',
+    '(773) 555-0182',
+    '123-45-6789',
+    'jenny.runs@gmail.com',
+    '03/14/2024',
+    'her son Liam',
+    'root canal',
+    'Thanks Sarah!',
+    'See you at your next visit',
+    'photo attached',
+    'GA 30030',
+    '192.168.1.20',
+    '**',
+    '_',
+    '`',
+    '[',
+    '](',
+    ')',
+    '![x](y.jpg)',
+    '<!-- c -->',
+    '<b>',
+    '> ',
+    '- ',
+    '1. ',
+    '# ',
+    '---',
+    '|',
+    '\\',
+    '&amp;',
+    '&#x1F600;',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '\r',
+    '\t',
+    ' ',
+    '  ',
+    '.',
+    '!',
+    '?',
+    '…',
+    ',',
+    '😀',
+    '👩🏽‍⚕️',
+    'é',
+    'e\u0301',
+    'ß',
+    'İ',
+    'שלום',
+    '\u200b',
+    '\ufeff',
+    '\0',
+    '\ud800',
   ),
   fc.string({ maxLength: 8 }),
   fc.string({ unit: 'grapheme', maxLength: 6 }),
 );
 const draft = fc.array(piece, { maxLength: 60 }).map((a) => a.join(''));
-const withFrontMatter = fc.tuple(fc.constantFrom('', '---\nkind: reply\n---\n', '---\ntitle: [bad\n---\n', '---\nconsent: yes\n---\n'), draft).map(([fm, d]) => fm + d);
+const withFrontMatter = fc
+  .tuple(fc.constantFrom('', '---\nkind: reply\n---\n', '---\ntitle: [bad\n---\n', '---\nconsent: yes\n---\n'), draft)
+  .map(([fm, d]) => fm + d);
 const format = fc.constantFrom<'md' | 'txt'>('md', 'txt');
 const kind = fc.constantFrom<'post' | 'reply'>('post', 'reply');
 const RUNS = { numRuns: 150, seed: 20261126 };
@@ -56,7 +110,8 @@ describe('properties of linting', () => {
           // [start, end) (markup joined or blanked, characters normalised, white space
           // collapsed) holds it
           const seen = collapse(doc.view.text.slice(doc.view.fromSource(x.start), doc.view.fromSource(x.end)));
-          if (x.ruleId.startsWith('phi-lint/')) expect(x.match).toBe(''); // phi-lint's own notes quote nothing
+          if (x.ruleId.startsWith('phi-lint/'))
+            expect(x.match).toBe(''); // phi-lint's own notes quote nothing
           else expect(seen).toContain(x.match);
         }
       }),
@@ -116,14 +171,47 @@ describe('pattern windows', () => {
     }
     return out;
   };
-  const tokens = fc.array(fc.constantFrom('Dana', 'Lee', 'see', 'you', 'at', '404-555-0187', '12', 'a@b.co', '.', ',', '!', ' ', '  ', '\n', '\n\n', 'é', '😀', 'x'), { maxLength: 400 }).map((a) => a.join(''));
+  const tokens = fc
+    .array(
+      fc.constantFrom(
+        'Dana',
+        'Lee',
+        'see',
+        'you',
+        'at',
+        '404-555-0187',
+        '12',
+        'a@b.co',
+        '.',
+        ',',
+        '!',
+        ' ',
+        '  ',
+        '\n',
+        '\n\n',
+        'é',
+        '😀',
+        'x',
+      ),
+      { maxLength: 400 },
+    )
+    .map((a) => a.join(''));
   it('find exactly what one pass over the whole text finds (short matches, any window size)', () => {
-    const patterns = linter.prepared.ruleSet.rules.flatMap((r) => r.detectors.filter((d) => d.regex).map((d) => ({ re: d.regex!, group: d.group })));
+    const patterns = linter.prepared.ruleSet.rules.flatMap((r) =>
+      r.detectors.filter((d) => d.regex).map((d) => ({ re: d.regex!, group: d.group })),
+    );
     fc.assert(
-      fc.property(tokens, fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: patterns.length - 1 }), (text, w, i) => {
-        const { re, group } = patterns[i];
-        expect(scanWindows(re, windowsOf(text, { window: w, before: 256, after: 512 }), group)).toEqual(whole(re, text, group));
-      }),
+      fc.property(
+        tokens,
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 0, max: patterns.length - 1 }),
+        (text, w, i) => {
+          const { re, group } = patterns[i];
+          expect(scanWindows(re, windowsOf(text, { window: w, before: 256, after: 512 }), group)).toEqual(
+            whole(re, text, group),
+          );
+        },
+      ),
       { numRuns: 400, seed: 7 },
     );
   });
@@ -152,7 +240,8 @@ describe('--fix properties', () => {
         const { doc, findings } = await linter.lint(text, { format: f, kind: 'post', path: `draft.${f}` });
         const plan = planFixes(doc, findings, noTemplate);
         const inside = (e: { start: number; end: number }): boolean =>
-          plan.fixed.some((x) => x.start <= e.start && e.end <= x.end) && !(doc.frontMatterSpan && e.start < doc.frontMatterSpan.end);
+          plan.fixed.some((x) => x.start <= e.start && e.end <= x.end) &&
+          !(doc.frontMatterSpan && e.start < doc.frontMatterSpan.end);
         for (const e of plan.edits) expect(inside(e), `edit ${JSON.stringify(e)} outside the findings`).toBe(true);
         // and the text between edits is byte-for-byte the original
         const out = applyEdits(doc.text, plan.edits);

@@ -110,7 +110,9 @@ describe('only a YAML mapping at the very top is front matter', () => {
     expect(findings.some((f) => f.category === 'ssn' && f.line === 2)).toBe(true);
     const dir = tmpProject({ 'a.md': text });
     const r = await cli(['a.md', '-f', 'json'], { cwd: dir });
-    const warning = (JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[])[0].messages.find((m) => m.ruleId === 'phi-lint/front-matter');
+    const warning = (JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[])[0].messages.find(
+      (m) => m.ruleId === 'phi-lint/front-matter',
+    );
     expect(warning?.message).toMatch(/not valid YAML/);
     expect(warning?.message).not.toContain('078');
     expect(warning?.message).not.toContain('Sarah');
@@ -155,8 +157,18 @@ const OBFUSCATED: [string, string, string, ('md' | 'txt')[]][] = [
   ['em dash', 'SSN 078\u201405\u20141120 on file.', 'ssn', ['md', 'txt']],
   ['horizontal bar', 'Call 404\u2015555\u20150187 today.', 'phone', ['md', 'txt']],
   ['minus sign', 'Call 404\u2212555\u22120187 today.', 'phone', ['md', 'txt']],
-  ['full-width digits', 'Call \uff14\uff10\uff14-\uff15\uff15\uff15-\uff10\uff11\uff18\uff17 today.', 'phone', ['md', 'txt']],
-  ['Arabic-Indic digits', 'Call \u0664\u0660\u0664-\u0665\u0665\u0665-\u0660\u0661\u0668\u0667 today.', 'phone', ['md', 'txt']],
+  [
+    'full-width digits',
+    'Call \uff14\uff10\uff14-\uff15\uff15\uff15-\uff10\uff11\uff18\uff17 today.',
+    'phone',
+    ['md', 'txt'],
+  ],
+  [
+    'Arabic-Indic digits',
+    'Call \u0664\u0660\u0664-\u0665\u0665\u0665-\u0660\u0661\u0668\u0667 today.',
+    'phone',
+    ['md', 'txt'],
+  ],
   ['Devanagari digits', 'SSN \u0966\u096d\u096e-\u0966\u096b-\u0967\u0967\u0968\u0966 on file.', 'ssn', ['md', 'txt']],
   ['mathematical bold digits', 'Call \u{1d7d2}\u{1d7ce}\u{1d7d2}-555-0187 today.', 'phone', ['md', 'txt']],
   ['full-width @', 'Write to sarah.whitfield\uff20gmail.com today.', 'email', ['md', 'txt']],
@@ -203,14 +215,20 @@ describe('obfuscated values are found where they stand', () => {
     expect(caught / total).toBeGreaterThanOrEqual(0.95);
   });
   it('a name typed letter by letter is still a name', async () => {
-    for (const text of ['We are proud of S a r a h W h i t f i e l d, who finished chemo.', 'We are proud of S.a.r.a.h Whitfield, who finished chemo.']) {
+    for (const text of [
+      'We are proud of S a r a h W h i t f i e l d, who finished chemo.',
+      'We are proud of S.a.r.a.h Whitfield, who finished chemo.',
+    ]) {
       const { findings } = await lint(text, 'txt');
       const name = findings.find((f) => f.category === 'name');
       expect(name?.match, text).toBe('Sarah Whitfield');
     }
   });
   it('counting along and separators are not numbers', async () => {
-    for (const text of ['One two three four five six seven eight nine ten: count with the kids!', 'Inject |86.121.97.248| here']) {
+    for (const text of [
+      'One two three four five six seven eight nine ten: count with the kids!',
+      'Inject |86.121.97.248| here',
+    ]) {
       expect(View.build(text).text).toBe(text);
     }
   });
@@ -246,7 +264,11 @@ const PLANTS: { value: string; category: string; sentence: (v: string) => string
   { value: '404-555-0187', category: 'phone', sentence: (v) => `You can reach her at ${v} after five.` },
   { value: '078-05-1120', category: 'ssn', sentence: (v) => `Her SSN is ${v} per the form.` },
   { value: 'sarah.whitfield@gmail.com', category: 'email', sentence: (v) => `Her address is ${v} for now.` },
-  { value: 'Sarah Whitfield', category: 'name', sentence: (v) => `We are proud of ${v}, who finished chemo this week.` },
+  {
+    value: 'Sarah Whitfield',
+    category: 'name',
+    sentence: (v) => `We are proud of ${v}, who finished chemo this week.`,
+  },
 ];
 
 type Obfuscation = (v: string, rnd: number) => string;
@@ -262,19 +284,29 @@ const entity: Obfuscation = (v, r) => {
 /** Places between two characters that do not split an entity or an escape (r picks one). */
 function cut(v: string, r: number, room = 0): number {
   const inside = new Set<number>();
-  for (const m of v.matchAll(/&#x?[0-9a-f]+;|\\./gi)) for (let i = m.index + 1; i < m.index + m[0].length; i++) inside.add(i);
-  const at = [...Array(Math.max(0, v.length - 1 - room)).keys()].map((i) => i + 1).filter((i) => !inside.has(i) && !inside.has(i + room));
+  for (const m of v.matchAll(/&#x?[0-9a-f]+;|\\./gi))
+    for (let i = m.index + 1; i < m.index + m[0].length; i++) inside.add(i);
+  const at = [...Array(Math.max(0, v.length - 1 - room)).keys()]
+    .map((i) => i + 1)
+    .filter((i) => !inside.has(i) && !inside.has(i + room));
   return at.length ? at[r % at.length] : 1;
 }
-const insertAt = (ins: string): Obfuscation => (v, r) => {
-  const i = cut(v, r);
-  return v.slice(0, i) + ins + v.slice(i);
-};
-const wrapAt = (open: string, close: string): Obfuscation => (v, r) => {
-  const i = cut(v, r, 2);
-  return `${v.slice(0, i)}${open}${v.slice(i, i + 2)}${close}${v.slice(i + 2)}`;
-};
-const mapChars = (f: (c: string) => string): Obfuscation => (v) => [...v].map(f).join('');
+const insertAt =
+  (ins: string): Obfuscation =>
+  (v, r) => {
+    const i = cut(v, r);
+    return v.slice(0, i) + ins + v.slice(i);
+  };
+const wrapAt =
+  (open: string, close: string): Obfuscation =>
+  (v, r) => {
+    const i = cut(v, r, 2);
+    return `${v.slice(0, i)}${open}${v.slice(i, i + 2)}${close}${v.slice(i + 2)}`;
+  };
+const mapChars =
+  (f: (c: string) => string): Obfuscation =>
+  (v) =>
+    [...v].map(f).join('');
 const FAMILIES: Record<string, { f: Obfuscation; md?: boolean }> = {
   entity: { f: entity },
   zwsp: { f: insertAt('\u200b') },

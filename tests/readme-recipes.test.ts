@@ -32,8 +32,10 @@ function blocks(text: string, lang: string): string[] {
 const integrations = section('Integrations');
 /** A CI job as far as these tests read it. */
 type Job = { artifacts?: { reports?: { junit?: string } } } | undefined;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML documents of any shape
-const yamlDocs = blocks(integrations, 'yaml').map((b) => parse(b, { strict: true, uniqueKeys: true }) as Record<string, any>);
+const yamlDocs = blocks(integrations, 'yaml').map(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML documents of any shape
+  (b) => parse(b, { strict: true, uniqueKeys: true }) as Record<string, any>,
+);
 
 interface Step {
   uses?: string;
@@ -57,10 +59,18 @@ function contentRepo(): string {
 }
 
 /** Run a recipe's shell command with the built bin standing in for `npx phi-lint`. */
-function runCommand(command: string, cwd: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+function runCommand(
+  command: string,
+  cwd: string,
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
   expect(command).toMatch(/^npx phi-lint /);
   const script = command.replace(/^npx phi-lint /, `"${process.execPath}" "${BIN}" `);
-  const r = spawnSync('bash', ['-c', script], { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV, CI: 'true', ...env } });
+  const r = spawnSync('bash', ['-c', script], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV, CI: 'true', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -84,7 +94,9 @@ describe('README recipes', () => {
 
     const repo = contentRepo();
     // ${{ github.base_ref }} is the base branch's name; the checkout has origin/<base>.
-    const baseEnv = Object.fromEntries(Object.entries(annotate.env ?? {}).map(([k, v]) => [k, v.replace('${{ github.base_ref }}', 'main')]));
+    const baseEnv = Object.fromEntries(
+      Object.entries(annotate.env ?? {}).map(([k, v]) => [k, v.replace('${{ github.base_ref }}', 'main')]),
+    );
     const a = runCommand(annotate.run!, repo, baseEnv);
     expect(a.stderr).toBe('');
     expect(a.status).toBe(1);
@@ -102,8 +114,12 @@ describe('README recipes', () => {
   });
 
   slow('GitHub Actions matrix: the shards together lint every draft once', () => {
-    const wf = yamlDocs.find((d) => d.jobs && Object.values(d.jobs as Record<string, { strategy?: unknown }>)[0].strategy)!;
-    const job = Object.values(wf.jobs as Record<string, { strategy: { matrix: { shard: number[] } }; steps: Step[] }>)[0]!;
+    const wf = yamlDocs.find(
+      (d) => d.jobs && Object.values(d.jobs as Record<string, { strategy?: unknown }>)[0].strategy,
+    )!;
+    const job = Object.values(
+      wf.jobs as Record<string, { strategy: { matrix: { shard: number[] } }; steps: Step[] }>,
+    )[0]!;
     const step = job.steps.find((s) => s.run?.includes('--shard'))!;
     const files: Record<string, string> = {};
     for (let i = 0; i < 12; i++) files[`content/post-${i}.md`] = PHI;
@@ -121,7 +137,10 @@ describe('README recipes', () => {
 
   it('GitLab CI job: writes the JUnit report it declares, well-formed', () => {
     const doc = yamlDocs.find((d) => Object.values(d).some((j: Job) => j?.artifacts?.reports?.junit))!;
-    const job = Object.values(doc).find((j: Job) => j?.artifacts?.reports?.junit) as { script: string[]; artifacts: { when: string; reports: { junit: string } } };
+    const job = Object.values(doc).find((j: Job) => j?.artifacts?.reports?.junit) as {
+      script: string[];
+      artifacts: { when: string; reports: { junit: string } };
+    };
     expect(job.artifacts.when).toBe('always');
     const lint = job.script.find((c) => c.includes('phi-lint'))!;
     const repo = contentRepo();
@@ -140,7 +159,10 @@ describe('README recipes', () => {
     expect(doc.repos[0].rev).toBeTruthy();
     if (spawnSync('pre-commit', ['--version']).status !== 0) return; // validated where pre-commit is installed
     const dir = scratchDir();
-    writeFileSync(join(dir, '.pre-commit-config.yaml'), blocks(integrations, 'yaml').find((b) => b.includes('repos:'))!);
+    writeFileSync(
+      join(dir, '.pre-commit-config.yaml'),
+      blocks(integrations, 'yaml').find((b) => b.includes('repos:'))!,
+    );
     const v = spawnSync('pre-commit', ['validate-config', '.pre-commit-config.yaml'], { cwd: dir, encoding: 'utf8' });
     expect(v.stdout + v.stderr).toBe('');
     expect(v.status).toBe(0);

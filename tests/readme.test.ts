@@ -10,7 +10,12 @@ import { rulesTable } from '../scripts/rules-table.mjs';
 describe('README', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   it('has a current rule table (run: node scripts/rules-table.mjs --write)', () => {
-    const block = readme.slice(readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length, readme.indexOf('<!-- rules:end -->')).trim();
+    const block = readme
+      .slice(
+        readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length,
+        readme.indexOf('<!-- rules:end -->'),
+      )
+      .trim();
     expect(block).toBe((rulesTable as () => string)());
   });
   it('shows the two quick-start commands', () => {

@@ -55,7 +55,13 @@ function lint(dir: string, args: string[], budgetMs?: number): Outcome {
   delete env.CI;
   if (budgetMs !== undefined) env.PHI_LINT_RULE_BUDGET_MS = String(budgetMs);
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [BIN, '--rules', 'rules', '-f', 'json', ...args], { cwd: dir, encoding: 'utf8', env, timeout: 45_000, killSignal: 'SIGKILL' });
+  const r = spawnSync(process.execPath, [BIN, '--rules', 'rules', '-f', 'json', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env,
+    timeout: 45_000,
+    killSignal: 'SIGKILL',
+  });
   const ms = Date.now() - t0;
   let results: Outcome['results'] = [];
   try {
@@ -66,7 +72,8 @@ function lint(dir: string, args: string[], budgetMs?: number): Outcome {
   return { status: r.status, ms, stderr: r.stderr, results };
 }
 
-const fatalOf = (o: Outcome, file: string): string | undefined => o.results.find((r) => r.filePath.endsWith(file))?.messages.find((m) => m.fatal)?.message;
+const fatalOf = (o: Outcome, file: string): string | undefined =>
+  o.results.find((r) => r.filePath.endsWith(file))?.messages.find((m) => m.fatal)?.message;
 
 /** The line (1-based) of the evil rule's YAML that holds `key`. */
 function lineOf(pack: string, key: string): number {
@@ -80,35 +87,79 @@ const CASES: [string, string, string, string, string][] = [
   ['four word quantifiers in a row', "pattern: '(?<id>\\w*\\w*\\w*\\w*!)'", '', 'pattern:', words(2000)],
   ['three word quantifiers, 20,000 characters', "pattern: '\\w*\\w*\\w*x'", '', 'pattern:', words(20_000)],
   ['overlapping classes', "pattern: '[a-z]*[a-z0-9]*[0-9a-z]*!'", '', 'pattern:', words(20_000)],
-  ['an alternation whose branches overlap, behind a group', "pattern: '(?:(?:a|ab)b?)*c'", '', 'pattern:', `zz ${'ab'.repeat(5000)}`],
+  [
+    'an alternation whose branches overlap, behind a group',
+    "pattern: '(?:(?:a|ab)b?)*c'",
+    '',
+    'pattern:',
+    `zz ${'ab'.repeat(5000)}`,
+  ],
   ['a lookahead', "pattern: '\\b(?=\\w*\\w*\\w*\\w*!)\\w+'", '', 'pattern:', words(2000)],
   ['a lookbehind', "pattern: '(?<=!\\w*\\w*\\w*\\w*)x'", '', 'pattern:', words(2000)],
   ['a counted group of counted words', "pattern: '(?:\\w{1,9}){1,9}!'", '', 'pattern:', words(2000)],
   ['digits with optional separators', "pattern: '(?:\\d+-?){2,5}x'", '', 'pattern:', `zz ${'1234567890'.repeat(500)}`],
   ['words with optional spaces', "pattern: '\\w+\\s*\\w+\\s*\\w+\\s*\\w+!'", '', 'pattern:', words(2000)],
   // (a `/regex/` hotword runs only where the text holds the literals it needs: here "!")
-  ['a /regex/ hotword', "pattern: '\\bzz\\b'", "    context: { scope: sentence, require: ['/\\w*\\w*\\w*\\w*!/'] }\n", 'require:', `zz ${words(1400)} !`],
-  ['an exclude-pattern', "{ pattern: '[a-j]{20,}', exclude-pattern: '\\w*\\w*\\w*\\w*!' }", '', 'exclude-pattern:', words(2000)],
-  ['a /regex/ in exclude-terms', "{ pattern: '[a-j]{20,}', exclude-terms: ['/\\w*\\w*\\w*\\w*x/'] }", '', 'exclude-terms:', words(2000)],
-  ['an extend-pattern', "{ pattern: '\\bzz\\b', extend-pattern: '\\s\\w*\\w*\\w*\\w*!' }", '', 'extend-pattern:', `zz ${words(2000)}`],
+  [
+    'a /regex/ hotword',
+    "pattern: '\\bzz\\b'",
+    "    context: { scope: sentence, require: ['/\\w*\\w*\\w*\\w*!/'] }\n",
+    'require:',
+    `zz ${words(1400)} !`,
+  ],
+  [
+    'an exclude-pattern',
+    "{ pattern: '[a-j]{20,}', exclude-pattern: '\\w*\\w*\\w*\\w*!' }",
+    '',
+    'exclude-pattern:',
+    words(2000),
+  ],
+  [
+    'a /regex/ in exclude-terms',
+    "{ pattern: '[a-j]{20,}', exclude-terms: ['/\\w*\\w*\\w*\\w*x/'] }",
+    '',
+    'exclude-terms:',
+    words(2000),
+  ],
+  [
+    'an extend-pattern',
+    "{ pattern: '\\bzz\\b', extend-pattern: '\\s\\w*\\w*\\w*\\w*!' }",
+    '',
+    'extend-pattern:',
+    `zz ${words(2000)}`,
+  ],
   ['a term with stand-alone hyphens', "terms: ['a - - - - - - - - b']", '', 'terms:', spaced(2000)],
-  ['unless-inside with stand-alone hyphens', "{ pattern: '\\bzz\\b', unless-inside: ['a - - - - - - - - b'] }", '', 'unless-inside:', spaced(2000)],
+  [
+    'unless-inside with stand-alone hyphens',
+    "{ pattern: '\\bzz\\b', unless-inside: ['a - - - - - - - - b'] }",
+    '',
+    'unless-inside:',
+    spaced(2000),
+  ],
 ];
 
 describe('no custom rule can hang a run', () => {
-  it.each(CASES)('%s: the draft gets an error naming the rule, the others are reported', (_, detector, extra, key, text) => {
-    const pack = evilPack(detector, extra);
-    const dir = project(pack, { 'good.md': 'Our new gadget ZQX-482913 shipped.\n', 'evil.md': `Intro.\n\n${text}\n` });
-    const o = lint(dir, ['good.md', 'evil.md'], 500);
-    expect(o.ms, 'the run finished in time').toBeLessThan(20_000);
-    expect(o.status).toBe(2);
-    const fatal = fatalOf(o, 'evil.md');
-    expect(fatal).toMatch(new RegExp(`rules/custom\\.yaml:${lineOf(pack, key)}:\\d+: rule "custom/evil"`));
-    expect(fatal).toMatch(/ran out of time/);
-    expect(o.stderr).toContain('custom/evil');
-    // the other draft is linted and reported as usual
-    expect(o.results.find((r) => r.filePath.endsWith('good.md'))?.messages.map((m) => m.ruleId)).toEqual(['custom/fine']);
-  });
+  it.each(CASES)(
+    '%s: the draft gets an error naming the rule, the others are reported',
+    (_, detector, extra, key, text) => {
+      const pack = evilPack(detector, extra);
+      const dir = project(pack, {
+        'good.md': 'Our new gadget ZQX-482913 shipped.\n',
+        'evil.md': `Intro.\n\n${text}\n`,
+      });
+      const o = lint(dir, ['good.md', 'evil.md'], 500);
+      expect(o.ms, 'the run finished in time').toBeLessThan(20_000);
+      expect(o.status).toBe(2);
+      const fatal = fatalOf(o, 'evil.md');
+      expect(fatal).toMatch(new RegExp(`rules/custom\\.yaml:${lineOf(pack, key)}:\\d+: rule "custom/evil"`));
+      expect(fatal).toMatch(/ran out of time/);
+      expect(o.stderr).toContain('custom/evil');
+      // the other draft is linted and reported as usual
+      expect(o.results.find((r) => r.filePath.endsWith('good.md'))?.messages.map((m) => m.ruleId)).toEqual([
+        'custom/fine',
+      ]);
+    },
+  );
 
   it('with the default budget, the headline pattern on a 2,000-character line stops within seconds', () => {
     const pack = evilPack("pattern: '(?<id>\\w*\\w*\\w*\\w*!)'");
@@ -116,7 +167,11 @@ describe('no custom rule can hang a run', () => {
     const o = lint(dir, ['evil.md']);
     expect(o.ms).toBeLessThan(15_000);
     expect(o.status).toBe(2);
-    expect(fatalOf(o, 'evil.md')).toMatch(new RegExp(`rules/custom\\.yaml:${lineOf(pack, 'pattern:')}:\\d+: rule "custom/evil": its pattern ran out of time`));
+    expect(fatalOf(o, 'evil.md')).toMatch(
+      new RegExp(
+        `rules/custom\\.yaml:${lineOf(pack, 'pattern:')}:\\d+: rule "custom/evil": its pattern ran out of time`,
+      ),
+    );
   });
 
   // (Not `…!`: with plans, the literal prefilter would try it only next to a "!".)
@@ -159,7 +214,8 @@ describe('no custom rule can hang a run', () => {
     );
     const dir = project(pack, {});
     const linter = createLinter({ rules: [join(dir, 'rules')], builtin: false });
-    const found = async (text: string): Promise<string[]> => (await linter.lint(text)).findings.filter((f) => f.ruleId === 'custom/evil').map((f) => f.match);
+    const found = async (text: string): Promise<string[]> =>
+      (await linter.lint(text)).findings.filter((f) => f.ruleId === 'custom/evil').map((f) => f.match);
     expect(await found('Our patient zz1 called.')).toEqual(['zz1']);
     expect(await found('The client zz2-abc called.')).toEqual(['zz2-abc']);
     expect(await found('The ABC list: zz3.')).toEqual(['zz3']);
@@ -180,15 +236,28 @@ describe('no custom rule can hang a run', () => {
       console.log(JSON.stringify((await linter.lint('Our new gadget ZQX-482913 shipped.')).findings.map((f) => f.ruleId)));
     `;
     const t0 = Date.now();
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8', timeout: 45_000, killSignal: 'SIGKILL', env: { ...process.env, PHI_LINT_RULE_BUDGET_MS: '500' } });
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 45_000,
+      killSignal: 'SIGKILL',
+      env: { ...process.env, PHI_LINT_RULE_BUDGET_MS: '500' },
+    });
     expect(Date.now() - t0).toBeLessThan(20_000);
     const [first, second] = r.stdout.trim().split('\n');
-    expect(first).toMatch(new RegExp(`^PhiLintError rules/custom\\.yaml:${lineOf(pack, 'pattern:')}:\\d+: rule "custom/evil": its pattern ran out of time`));
+    expect(first).toMatch(
+      new RegExp(
+        `^PhiLintError rules/custom\\.yaml:${lineOf(pack, 'pattern:')}:\\d+: rule "custom/evil": its pattern ran out of time`,
+      ),
+    );
     expect(JSON.parse(second)).toEqual(['custom/fine']);
   });
 
   it('only packs that did not ship with phi-lint are budgeted (the built-in packs keep their speed)', () => {
-    const pack = evilPack("{ pattern: 'x+', exclude-pattern: 'y', extend-pattern: 'z' }", "    context: { require: [you] }\n");
+    const pack = evilPack(
+      "{ pattern: 'x+', exclude-pattern: 'y', extend-pattern: 'z' }",
+      '    context: { require: [you] }\n',
+    );
     const dir = project(pack, {});
     const linter = createLinter({ rules: [join(dir, 'rules')] });
     const rules = linter.prepared.ruleSet.rules;
@@ -206,7 +275,13 @@ describe('no custom rule can hang a run', () => {
 describe('the budget itself', () => {
   it('stops a regex that backtracks, with the rule and where its pattern is', async () => {
     const { RuleBudget, guard, startDraft, STRIKES } = await import('../src/matchers/budget.js');
-    const site = { budget: new RuleBudget('custom/evil', 50), what: 'pattern', file: 'rules/custom.yaml', line: 12, column: 18 };
+    const site = {
+      budget: new RuleBudget('custom/evil', 50),
+      what: 'pattern',
+      file: 'rules/custom.yaml',
+      line: 12,
+      column: 18,
+    };
     const evil = (): boolean => /\w*\w*\w*\w*!/.test(words(2000));
     startDraft();
     const t0 = Date.now();
@@ -218,7 +293,9 @@ describe('the budget itself', () => {
     }
     expect(Date.now() - t0).toBeLessThan(2_000);
     expect(err).toBeInstanceOf(PhiLintError);
-    expect(String(err)).toMatch(/^rules\/custom\.yaml:12:18: rule "custom\/evil": its pattern ran out of time on this draft \(50 ms\)/);
+    expect(String(err)).toMatch(
+      /^rules\/custom\.yaml:12:18: rule "custom\/evil": its pattern ran out of time on this draft \(50 ms\)/,
+    );
     // results of work within the budget come back unchanged, errors thrown inside too
     const ok = { ...site, budget: new RuleBudget('custom/ok', 1000) };
     expect(guard(ok, () => /b/.exec('abc')?.index)).toBe(1);
@@ -259,8 +336,20 @@ describe('the budget itself', () => {
 describe('term lists that need no budget', () => {
   // linearTerms lets a user's term list run unguarded: the regex terms.ts builds from such a
   // list finishes on hostile text whatever the terms (and the lists it refuses really do not).
-  const term = fc.array(fc.constantFrom('a', 'b', 'ab', 'ba', 'a', 'b', '-', '--', ' ', '   ', '\\', '.', "'s"), { minLength: 1, maxLength: 10 }).map((p) => p.join(''));
-  const texts = [' '.repeat(3000), 'a '.repeat(1500), 'a - '.repeat(800), 'a-'.repeat(1500), `a${' '.repeat(40)}`.repeat(70), 'a - b '.repeat(500)];
+  const term = fc
+    .array(fc.constantFrom('a', 'b', 'ab', 'ba', 'a', 'b', '-', '--', ' ', '   ', '\\', '.', "'s"), {
+      minLength: 1,
+      maxLength: 10,
+    })
+    .map((p) => p.join(''));
+  const texts = [
+    ' '.repeat(3000),
+    'a '.repeat(1500),
+    'a - '.repeat(800),
+    'a-'.repeat(1500),
+    `a${' '.repeat(40)}`.repeat(70),
+    'a - b '.repeat(500),
+  ];
   it('a term list linearTerms accepts finishes on hostile text, as a detector and as hotwords', () => {
     let accepted = 0;
     fc.assert(

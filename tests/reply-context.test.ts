@@ -8,7 +8,8 @@ import { exampleLinter, phiLint } from './helpers.js';
 
 describe('reply context', () => {
   it('front matter in-reply-to (text) makes repeated details findings', async () => {
-    const text = '---\nkind: reply\nin-reply-to: "My crown fell out on Tuesday. — Odalys Brightwater"\n---\nSo sorry, Odalys! We can fix the crown Tuesday.\n';
+    const text =
+      '---\nkind: reply\nin-reply-to: "My crown fell out on Tuesday. — Odalys Brightwater"\n---\nSo sorry, Odalys! We can fix the crown Tuesday.\n';
     const { findings } = await exampleLinter().lint(text, { format: 'md' });
     const ids = findings.map((f) => `${f.ruleId} ${f.match}`);
     expect(ids).toContain('reply/repeats-health-detail crown');
@@ -24,10 +25,16 @@ describe('reply context', () => {
     writeFileSync(join(dir, 'review.txt'), '★☆☆☆☆ My son Birchard waited 2 hours for his sealants.\n');
     writeFileSync(join(dir, 'reply.txt'), 'We are sorry about the sealants wait.\n');
     const without = phiLint(['reply.txt', '--kind', 'reply', '-f', 'json'], { cwd: dir });
-    expect(JSON.parse(without.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).not.toContain('reply/repeats-health-detail');
-    const withReview = phiLint(['reply.txt', '--kind', 'reply', '-f', 'json', '--in-reply-to', 'review.txt'], { cwd: dir });
+    expect(JSON.parse(without.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).not.toContain(
+      'reply/repeats-health-detail',
+    );
+    const withReview = phiLint(['reply.txt', '--kind', 'reply', '-f', 'json', '--in-reply-to', 'review.txt'], {
+      cwd: dir,
+    });
     expect(withReview.status).toBe(1);
-    expect(JSON.parse(withReview.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('reply/repeats-health-detail');
+    expect(JSON.parse(withReview.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain(
+      'reply/repeats-health-detail',
+    );
   });
   it('a missing --in-reply-to file is exit 2', () => {
     const r = phiLint(['README.md', '--in-reply-to', 'nope.txt']);

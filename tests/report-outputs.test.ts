@@ -16,10 +16,15 @@ const files = {
 describe('several outputs in one run', () => {
   it('-f stylish -f sarif:FILE -f html:FILE prints stylish and writes both files (folders made, values masked)', async () => {
     const dir = tmpProject(files);
-    const r = await cli(['--show-values', '-f', 'stylish', '-f', 'sarif:reports/phi.sarif', '-f', 'html:reports/html/phi.html', '.'], { cwd: dir });
+    const r = await cli(
+      ['--show-values', '-f', 'stylish', '-f', 'sarif:reports/phi.sarif', '-f', 'html:reports/html/phi.html', '.'],
+      { cwd: dir },
+    );
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('773-555-0182'); // the terminal report, shown as asked
-    const sarif = JSON.parse(readFileSync(join(dir, 'reports/phi.sarif'), 'utf8')) as { runs: { results: unknown[] }[] };
+    const sarif = JSON.parse(readFileSync(join(dir, 'reports/phi.sarif'), 'utf8')) as {
+      runs: { results: unknown[] }[];
+    };
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
     expect(existsSync(join(dir, 'reports/html/phi.html'))).toBe(true);
     const both = await cli(['-f', 'json:out/r.json', '-f', 'junit:out/r.xml', '.'], { cwd: dir });

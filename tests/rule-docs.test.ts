@@ -16,7 +16,11 @@ const ruleSet = loadRuleSet([BUILTIN_RULES_DIR]);
 
 function mdFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? mdFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [relative(RULE_DOCS_DIR, join(dir, e.name)).split('\\').join('/')] : [],
+    e.isDirectory()
+      ? mdFiles(join(dir, e.name))
+      : e.name.endsWith('.md')
+        ? [relative(RULE_DOCS_DIR, join(dir, e.name)).split('\\').join('/')]
+        : [],
   );
 }
 
@@ -45,13 +49,20 @@ describe('docs/rules', () => {
   });
 
   it('every page on disk is what the packs generate (run `node scripts/gen-rule-docs.mjs --write` after changing a rule)', () => {
-    const stale = [...pages].filter(([p, text]) => !existsSync(join(RULE_DOCS_DIR, p)) || readFileSync(join(RULE_DOCS_DIR, p), 'utf8') !== text).map(([p]) => p);
+    const stale = [...pages]
+      .filter(
+        ([p, text]) => !existsSync(join(RULE_DOCS_DIR, p)) || readFileSync(join(RULE_DOCS_DIR, p), 'utf8') !== text,
+      )
+      .map(([p]) => p);
     expect(stale).toEqual([]);
     expect(mdFiles(RULE_DOCS_DIR).filter((p) => !pages.has(p))).toEqual([]);
   });
 
   it('a changed why makes a page stale (the check can fail)', () => {
-    const changed = { ...ruleSet, rules: ruleSet.rules.map((r) => (r.id === 'phi/fax' ? { ...r, why: `${r.why} More.` } : r)) };
+    const changed = {
+      ...ruleSet,
+      rules: ruleSet.rules.map((r) => (r.id === 'phi/fax' ? { ...r, why: `${r.why} More.` } : r)),
+    };
     const page = ruleDocPages(changed).get('phi/fax.md')!;
     expect(page).not.toBe(readFileSync(join(RULE_DOCS_DIR, 'phi/fax.md'), 'utf8'));
   });
@@ -59,10 +70,16 @@ describe('docs/rules', () => {
 
 describe('rule titles', () => {
   it('drop the matched value with its quotes and parentheses', () => {
-    expect(ruleTitle('The reply addresses the reviewer by name ("{match}").')).toBe('The reply addresses the reviewer by name.');
+    expect(ruleTitle('The reply addresses the reviewer by name ("{match}").')).toBe(
+      'The reply addresses the reviewer by name.',
+    );
     expect(ruleTitle('A person is named ("{match}\'s …").')).toBe('A person is named.');
-    expect(ruleTitle('Age over 89 ("{match}"): ages of 90 and up are rare.')).toBe('Age over 89: ages of 90 and up are rare.');
-    expect(ruleTitle('Phone number "{match}" — not the practice\'s own.')).toBe('Phone number — not the practice\'s own.');
+    expect(ruleTitle('Age over 89 ("{match}"): ages of 90 and up are rare.')).toBe(
+      'Age over 89: ages of 90 and up are rare.',
+    );
+    expect(ruleTitle('Phone number "{match}" — not the practice\'s own.')).toBe(
+      "Phone number — not the practice's own.",
+    );
     for (const r of ruleSet.rules) expect(ruleTitle(r.message), r.id).not.toMatch(/\(\s*\)|\{match\}|""|\s[.,:]/);
   });
 });
@@ -79,7 +96,11 @@ describe('rules --json', () => {
       message: 'The draft argues with facts of the person\'s visit ("{match}").',
       title: "The draft argues with facts of the person's visit.",
       defaultSeverity: 'error',
-      examples: { fire: expect.arrayContaining(['Our records show you arrived 20 minutes late.']), silent: expect.any(Array), kind: 'reply' },
+      examples: {
+        fire: expect.arrayContaining(['Our records show you arrived 20 minutes late.']),
+        silent: expect.any(Array),
+        kind: 'reply',
+      },
     });
     expect(argues.why).toMatch(/^Answering a complaint .* 164\.508 \(authorizations\)\.$/);
     expect(argues.suggestion).toContain('(404) 555-0100');
@@ -95,7 +116,20 @@ describe('sarif rules', () => {
   const dir = tmpProject({ 'a.md': 'Hi Desmond, call 404-555-0187.\n' });
   const custom = join(ROOT, 'tests', 'fixtures', 'all-categories', 'rules');
   const r = phiLint(['-f', 'sarif', '--rules', custom, '--kind', 'reply', 'a.md'], { cwd: dir });
-  const log = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri?: string; shortDescription: { text: string }; fullDescription?: { text: string } }[] } } }[] };
+  const log = JSON.parse(r.stdout) as {
+    runs: {
+      tool: {
+        driver: {
+          rules: {
+            id: string;
+            helpUri?: string;
+            shortDescription: { text: string };
+            fullDescription?: { text: string };
+          }[];
+        };
+      };
+    }[];
+  };
   const rules = log.runs[0]!.tool.driver.rules;
 
   it('validate against the SARIF 2.1.0 schema', () => {

@@ -22,7 +22,10 @@ describe('rule examples', () => {
       for (const text of rule.examples.fire) {
         it(`fires: ${text}`, async () => {
           const { findings } = await linter.lint(text, { kind, format: 'md', keepDuplicates: true });
-          expect(findings.map((f) => f.ruleId), JSON.stringify(findings.map((f) => [f.ruleId, f.match]))).toContain(rule.id);
+          expect(
+            findings.map((f) => f.ruleId),
+            JSON.stringify(findings.map((f) => [f.ruleId, f.match])),
+          ).toContain(rule.id);
         });
       }
       for (const text of rule.examples.silent) {

@@ -40,7 +40,8 @@ function posOf(text: string, needle: string): string {
   return `${lines.length}:${lines[lines.length - 1].length + 1}`;
 }
 
-const PACK = "pack: demo\ndescription: A demo pack in a directory.\nfragments:\n  digit: '[0-9]'\n  code: '(?:{{digit}}{2}-{{digit}}{3})'\n";
+const PACK =
+  "pack: demo\ndescription: A demo pack in a directory.\nfragments:\n  digit: '[0-9]'\n  code: '(?:{{digit}}{2}-{{digit}}{3})'\n";
 
 describe('a pack made of family files', () => {
   const dir = tree({
@@ -75,7 +76,8 @@ describe('a pack made of family files', () => {
     expect(source('demo/code')).toBe('\\bcode (?<id>(?:[0-9]{2}-[0-9]{3}))\\b');
     expect(source('other/x')).toBe('\\bx[0-9]\\b');
     const linter = createLinter({ builtin: false, rules: [dir] });
-    const ids = async (text: string): Promise<string[]> => (await linter.lint(text)).findings.map((f) => `${f.ruleId} ${f.match}`);
+    const ids = async (text: string): Promise<string[]> =>
+      (await linter.lint(text)).findings.map((f) => `${f.ruleId} ${f.match}`);
     expect(await ids('The code 12-345 and x7.')).toEqual(['demo/code 12-345', 'other/x x7']);
     expect(await ids('It is a secret.')).toEqual(['demo/word secret']);
     expect(await ids('It is a secret, not 4 words.')).toEqual([]);
@@ -83,7 +85,9 @@ describe('a pack made of family files', () => {
 
   it('a family file that forgets `pack:` is told how to join its pack', () => {
     const bad = tree({ 'demo/pack.yaml': PACK, 'demo/codes.yaml': `rules:\n${rule('demo/code', 'x')}` });
-    expect(loadError(bad).toString()).toMatch(/^.*demo[/\\]codes\.yaml:2:9: rule id "demo\/code" must start with its pack name "codes\/".*start it with "pack: demo"/);
+    expect(loadError(bad).toString()).toMatch(
+      /^.*demo[/\\]codes\.yaml:2:9: rule id "demo\/code" must start with its pack name "codes\/".*start it with "pack: demo"/,
+    );
   });
 });
 
@@ -106,7 +110,12 @@ describe('fragments refuse mistakes with the file, line and column', () => {
   });
 
   it('a fragment defined twice names both places', () => {
-    const e = loadError(tree({ 'a.yaml': "pack: a\nfragments:\n  digit: '\\d'\n", 'b.yaml': "pack: b\n\nfragments:\n  digit: '[0-9]'\n" }));
+    const e = loadError(
+      tree({
+        'a.yaml': "pack: a\nfragments:\n  digit: '\\d'\n",
+        'b.yaml': "pack: b\n\nfragments:\n  digit: '[0-9]'\n",
+      }),
+    );
     expect(e.toString()).toMatch(/b\.yaml:4:10: fragment "digit" is defined twice \(first in .*a\.yaml:3\)/);
   });
 
@@ -131,7 +140,9 @@ describe('fragments refuse mistakes with the file, line and column', () => {
     const lines = ['pack: demo', 'fragments:', "  f0: 'xxxxxxxx'"];
     for (let i = 1; i < 40; i++) lines.push(`  f${i}: '{{f${i - 1}}}{{f${i - 1}}}'`);
     const t0 = Date.now();
-    expect(loadError(tree({ 'demo.yaml': `${lines.join('\n')}\n` })).message).toMatch(/expands to more than 20000 characters/);
+    expect(loadError(tree({ 'demo.yaml': `${lines.join('\n')}\n` })).message).toMatch(
+      /expands to more than 20000 characters/,
+    );
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
@@ -144,13 +155,17 @@ describe('fragments refuse mistakes with the file, line and column', () => {
     for (let i = 0; i < 80; i++) lines.push("      - pattern: '{{f11}}'");
     lines.push('    examples: { fire: [x], silent: [y] }');
     const t0 = Date.now();
-    expect(loadError(tree({ 'demo.yaml': `${lines.join('\n')}\n` })).message).toMatch(/exceed 1000000 characters in all/);
+    expect(loadError(tree({ 'demo.yaml': `${lines.join('\n')}\n` })).message).toMatch(
+      /exceed 1000000 characters in all/,
+    );
     expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   it('the safety analysis sees the expanded pattern, and points at the pattern that repeats the fragment', () => {
     const codes = `pack: demo\nrules:\n${rule('demo/code', '(?:{{a}})+$')}`;
-    const e = loadError(tree({ 'demo/pack.yaml': "pack: demo\nfragments:\n  a: '(?:a+)'\n", 'demo/codes.yaml': codes }));
+    const e = loadError(
+      tree({ 'demo/pack.yaml': "pack: demo\nfragments:\n  a: '(?:a+)'\n", 'demo/codes.yaml': codes }),
+    );
     expect(e.toString()).toMatch(/codes\.yaml:9:\d+: regular expression may backtrack catastrophically/);
   });
 
@@ -162,7 +177,9 @@ describe('fragments refuse mistakes with the file, line and column', () => {
 });
 
 describe('the shipped packs', () => {
-  const dirs = readdirSync(BUILTIN_RULES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'lists');
+  const dirs = readdirSync(BUILTIN_RULES_DIR, { withFileTypes: true }).filter(
+    (d) => d.isDirectory() && d.name !== 'lists',
+  );
   const text = packFiles(BUILTIN_RULES_DIR).map((f) => readFileSync(f, 'utf8'));
   const rs = loadRuleSet([BUILTIN_RULES_DIR]);
 
@@ -202,7 +219,11 @@ describe('the shipped packs', () => {
         byCategory.set(r.category, set.add(r.file.split(/[/\\]/).pop()!));
       }
       for (const [category, files] of byCategory) {
-        if (files.size > 1) expect([...files].every((f) => /^\d\d-/.test(f)), `${d.name}: ${category} in ${[...files].join(', ')}`).toBe(true);
+        if (files.size > 1)
+          expect(
+            [...files].every((f) => /^\d\d-/.test(f)),
+            `${d.name}: ${category} in ${[...files].join(', ')}`,
+          ).toBe(true);
       }
     }
   });
@@ -227,6 +248,8 @@ describe('the shipped packs', () => {
     } catch (e) {
       err = e;
     }
-    expect(String(err)).toMatch(/names[/\\]\d\d-[a-z-]+\.yaml:\d+:\d+: regular expression may backtrack catastrophically/);
+    expect(String(err)).toMatch(
+      /names[/\\]\d\d-[a-z-]+\.yaml:\d+:\d+: regular expression may backtrack catastrophically/,
+    );
   });
 });

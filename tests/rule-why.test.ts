@@ -10,11 +10,14 @@ describe('the plain-English test for a why', () => {
     expect(plainWhyProblems('A name is Safe Harbor identifier (A), 45 CFR 164.514(b)(2)(i)(A).', 'name')).toContain(
       'it starts with a citation: say first, in plain words, what harm the draft does',
     );
-    expect(plainWhyProblems('Fax numbers are Safe Harbor identifier (E), 45 CFR 164.514(b)(2)(i)(E).', 'fax').length).toBeGreaterThan(0);
+    expect(
+      plainWhyProblems('Fax numbers are Safe Harbor identifier (E), 45 CFR 164.514(b)(2)(i)(E).', 'fax').length,
+    ).toBeGreaterThan(0);
   });
 
   it('fails a why without the Privacy Rule, or with the wrong Safe Harbor letter', () => {
-    const noPrivacy = 'A fax number can be looked up and tied to a person or their employer. Legal source: 45 CFR 164.514(b)(2)(i)(E).';
+    const noPrivacy =
+      'A fax number can be looked up and tied to a person or their employer. Legal source: 45 CFR 164.514(b)(2)(i)(E).';
     expect(plainWhyProblems(noPrivacy, 'fax')).toEqual([
       'it does not cite the Privacy Rule (45 CFR 164.502 disclosures or 164.508 authorizations)',
     ]);
@@ -26,7 +29,7 @@ describe('the plain-English test for a why', () => {
     );
   });
 
-  it('passes the harm, then the source; a title\'s full stop does not end a sentence', () => {
+  it("passes the harm, then the source; a title's full stop does not end a sentence", () => {
     const good =
       'Greeting Mr. Okafor by name in a public reply tells everyone he is a patient. Legal source: Privacy Rule, 45 CFR 164.502(a); Safe Harbor identifier (A), 45 CFR 164.514(b)(2)(i)(A).';
     expect(plainWhyProblems(good, 'name')).toEqual([]);

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { tempDir, writeFiles } from './support/temp-dirs.js';
 
 /** A fresh directory holding these files (paths relative, "/"-separated). */
-export const scratchDir = (files: Record<string, string> = {}, prefix = 'phi-lint-test-'): string => tempDir(files, prefix);
+export const scratchDir = (files: Record<string, string> = {}, prefix = 'phi-lint-test-'): string =>
+  tempDir(files, prefix);
 
 export { writeFiles };
 
@@ -18,7 +19,12 @@ export const GIT_ENV: Record<string, string> = {
 };
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...GIT_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** A git repository on branch "main" with these files committed. */

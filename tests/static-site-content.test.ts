@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/api.js';
 import { cli, tmpProject } from './tmp-project.js';
 
-interface Msg { ruleId: string; line: number; column: number; severity: number }
+interface Msg {
+  ruleId: string;
+  line: number;
+  column: number;
+  severity: number;
+}
 const messages = (stdout: string): Msg[] => (JSON.parse(stdout) as { messages: Msg[] }[]).flatMap((r) => r.messages);
 
 describe('TOML front matter', () => {
@@ -16,7 +21,7 @@ describe('TOML front matter', () => {
         '+++',
         'title = "Sarah Whitfield beat her diabetes"',
         'date = 2024-01-01',
-        "tags = ['smiles', \"Marcus Ellery\"]",
+        'tags = [\'smiles\', "Marcus Ellery"]',
         'kind = "reply"',
         '[image]',
         'alt = """Dana Ruiz',
@@ -50,7 +55,9 @@ describe('TOML front matter', () => {
 
 describe('JSON front matter', () => {
   it('is front matter: values linted in place, the post date is not', async () => {
-    const dir = tmpProject({ 'post.md': '{\n  "title": "Sarah Whitfield beat her diabetes",\n  "date": "2024-01-01"\n}\nGreat story.\n' });
+    const dir = tmpProject({
+      'post.md': '{\n  "title": "Sarah Whitfield beat her diabetes",\n  "date": "2024-01-01"\n}\nGreat story.\n',
+    });
     const m = messages((await cli(['-f', 'json', 'post.md'], { cwd: dir })).stdout);
     expect(m.map((x) => `${x.line}:${x.column} ${x.ruleId}`)).toContain('2:13 names/given-name');
     expect(m.some((x) => x.ruleId === 'phi/full-date')).toBe(false);
@@ -67,7 +74,10 @@ describe('drafts by default', () => {
     const r = await cli(['--list-files', '.'], { cwd: dir });
     expect(r.stdout).toBe('content/html.md\ncontent/old.markdown\nsrc/pages/story.mdx\n');
     const lint = await cli(['-f', 'json', '.'], { cwd: dir });
-    const byFile = (JSON.parse(lint.stdout) as { filePath: string; messages: Msg[] }[]).map((f) => [f.filePath.slice(dir.length + 1), f.messages.map((x) => x.ruleId)]);
+    const byFile = (JSON.parse(lint.stdout) as { filePath: string; messages: Msg[] }[]).map((f) => [
+      f.filePath.slice(dir.length + 1),
+      f.messages.map((x) => x.ruleId),
+    ]);
     for (const [file, ids] of byFile) {
       if (file === 'content/old.markdown') expect(ids).toContain('phi/phone');
       else expect(ids, String(file)).toEqual(expect.arrayContaining(['phi/photo', 'names/given-name']));

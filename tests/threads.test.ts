@@ -8,13 +8,19 @@ import { phiLint } from './helpers.js';
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'phi-lint-threads-'));
-  writeFileSync(join(dir, '.phi-lint.yaml'), 'practice:\n  name: Peachtree Family Dental\n  phones: ["(404) 555-0100"]\nkinds:\n  reply: ["replies/**"]\n');
+  writeFileSync(
+    join(dir, '.phi-lint.yaml'),
+    'practice:\n  name: Peachtree Family Dental\n  phones: ["(404) 555-0100"]\nkinds:\n  reply: ["replies/**"]\n',
+  );
   for (const sub of ['posts', 'replies', 'clinic', 'clinic/archive']) mkdirSync(join(dir, sub), { recursive: true });
   // a nested config with its own ignore globs and severities
   writeFileSync(join(dir, 'clinic', '.phi-lint.yaml'), 'ignore: ["archive/**"]\nrules: { phi/phone: warning }\n');
   for (let i = 0; i < 40; i++) {
     const phi = i % 5 === 0 ? ` Call Dana Ruiz at 404-555-01${String(10 + i).padStart(2, '0')} about her crown.` : '';
-    writeFileSync(join(dir, i % 2 ? 'posts' : 'replies', `d${String(i).padStart(2, '0')}.${i % 3 ? 'md' : 'txt'}`), `Thanks for the kind words!${phi} See you soon.\n`);
+    writeFileSync(
+      join(dir, i % 2 ? 'posts' : 'replies', `d${String(i).padStart(2, '0')}.${i % 3 ? 'md' : 'txt'}`),
+      `Thanks for the kind words!${phi} See you soon.\n`,
+    );
   }
   writeFileSync(join(dir, 'clinic', 'note.txt'), 'Her cell: (773) 555-0182.\n');
   writeFileSync(join(dir, 'clinic', 'archive', 'old.txt'), 'Call 404-555-0187.\n');
@@ -36,7 +42,10 @@ describe('worker threads', () => {
       expect(three.stderr).toBe(one.stderr);
       expect(three.status).toBe(one.status);
     }
-    const results = JSON.parse(phiLint(['-f', 'json', '--threads', '2', '.'], { cwd: dir }).stdout) as { filePath: string; messages: unknown[] }[];
+    const results = JSON.parse(phiLint(['-f', 'json', '--threads', '2', '.'], { cwd: dir }).stdout) as {
+      filePath: string;
+      messages: unknown[];
+    }[];
     expect(results.some((r) => r.filePath.endsWith('old.txt'))).toBe(false); // ignored by the nested config
     expect(results.filter((r) => r.messages.length).length).toBeGreaterThan(8);
   });
@@ -55,7 +64,12 @@ describe('worker threads', () => {
   it('are used only when there is enough to lint, unless asked for', () => {
     expect(threadCount(undefined, ['a.md', 'b.md'])).toBe(1);
     expect(threadCount(4, ['a.md', 'b.md'])).toBe(2);
-    expect(threadCount(1, Array.from({ length: 100 }, (_, i) => `${i}.md`))).toBe(1);
+    expect(
+      threadCount(
+        1,
+        Array.from({ length: 100 }, (_, i) => `${i}.md`),
+      ),
+    ).toBe(1);
     expect(phiLint(['--threads', '0', '.']).stderr).toContain('--threads must be 1 or more');
   });
 });

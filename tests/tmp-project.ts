@@ -7,7 +7,10 @@ import { tempDir } from './support/temp-dirs.js';
 export const tmpProject = (files: Record<string, string | Buffer> = {}): string => tempDir(files, 'phi-lint-living-');
 
 /** Run the CLI in-process (no child process): output is masked unless asked, as off a TTY. */
-export function cli(args: string[], opts: { cwd: string; input?: string; env?: Record<string, string>; prompt?: Env['prompt']; tty?: boolean }): Promise<RunResult> {
+export function cli(
+  args: string[],
+  opts: { cwd: string; input?: string; env?: Record<string, string>; prompt?: Env['prompt']; tty?: boolean },
+): Promise<RunResult> {
   return run(args, {
     cwd: opts.cwd,
     env: { ...opts.env },

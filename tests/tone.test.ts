@@ -51,7 +51,9 @@ const ANGRY: [string, string][] = [
 describe('tone pack', () => {
   const linter = exampleLinter();
   const tone = async (text: string, kind: 'reply' | 'post' = 'reply'): Promise<string[]> =>
-    (await linter.lint(text, { kind })).findings.filter((f) => f.ruleId.startsWith('tone/')).map((f) => `${f.ruleId} ${f.match}`);
+    (await linter.lint(text, { kind })).findings
+      .filter((f) => f.ruleId.startsWith('tone/'))
+      .map((f) => `${f.ruleId} ${f.match}`);
 
   it('stays silent on ordinary warm replies', async () => {
     const warned: string[] = [];
@@ -66,7 +68,9 @@ describe('tone pack', () => {
       expect(hit, text).toBeDefined();
       expect(hit!.severity).toBe('warning');
       expect(hit!.category).toBe('tone');
-      expect(hit!.suggestion).toContain('Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100');
+      expect(hit!.suggestion).toContain(
+        'Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100',
+      );
     }
   });
 

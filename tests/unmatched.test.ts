@@ -8,7 +8,9 @@ describe('a folder with no drafts', () => {
     const dir = tmpProject({ 'docs/report.docx': 'x', 'posts/a.md': 'Flu shots are in!\n' });
     const r = await cli(['docs'], { cwd: dir });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/docs: no drafts \(\.md, \.markdown, \.mdx, \.txt\) in this folder; --no-error-on-unmatched-pattern allows it/);
+    expect(r.stderr).toMatch(
+      /docs: no drafts \(\.md, \.markdown, \.mdx, \.txt\) in this folder; --no-error-on-unmatched-pattern allows it/,
+    );
     expect((await cli(['--no-error-on-unmatched-pattern', 'docs'], { cwd: dir })).exitCode).toBe(0);
     expect((await cli(['--no-error-on-unmatched-pattern', 'nothing/*.md'], { cwd: dir })).exitCode).toBe(0);
     expect((await cli(['posts', 'docs'], { cwd: dir })).exitCode).toBe(2);

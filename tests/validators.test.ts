@@ -12,7 +12,15 @@ const no = (name: string, values: string[]): void => {
 
 describe('validators', () => {
   it('card: issuer prefix, length and Luhn', () => {
-    ok('card', ['4111111111111111', '4012-8888-8888-1881', '371449635398431', '5555 5555 5555 4444', '6011000990139424', '30569309025904', '122000000000003']);
+    ok('card', [
+      '4111111111111111',
+      '4012-8888-8888-1881',
+      '371449635398431',
+      '5555 5555 5555 4444',
+      '6011000990139424',
+      '30569309025904',
+      '122000000000003',
+    ]);
     no('card', ['4012-8888-8888-1882', '1748503543012', '36168002586008', '0000000000000000', '4111111111111']);
   });
   it('mbi: the Medicare beneficiary identifier format', () => {
@@ -25,11 +33,20 @@ describe('validators', () => {
   });
   it('iban: country length and mod-97', () => {
     ok('iban', ['GB29 NWBK 6016 1331 9268 19', 'DE89370400440532013000', 'gb29nwbk60161331926819']);
-    no('iban', ['DE89 3704 0044 0532 0130 01', 'AT61 1904 A002 3457 3201', 'XX00123412341234', 'GB29NWBK6016133192681']);
+    no('iban', [
+      'DE89 3704 0044 0532 0130 01',
+      'AT61 1904 A002 3457 3201',
+      'XX00123412341234',
+      'GB29NWBK6016133192681',
+    ]);
   });
   it('crypto-address: Base58Check and Bech32 checksums', () => {
     ok('crypto-address', ['3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq']);
-    no('crypto-address', ['3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz', '2LgqButDNV2rVHe9DATt6WqD8tKZEKvaK2', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdx']);
+    no('crypto-address', [
+      '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz',
+      '2LgqButDNV2rVHe9DATt6WqD8tKZEKvaK2',
+      'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdx',
+    ]);
   });
   it('mac: six octets with one separator, or the dotted form; not zero or broadcast', () => {
     ok('mac', ['00:1A:2B:3C:4D:5E', '00-1a-2b-3c-4d-5e', '0012.3456.789A']);
@@ -42,7 +59,12 @@ describe('validators', () => {
     no('phone-digits', ['12 34', '1111111', '1234 5678 9012 3456']);
   });
   it('web-host: a real top-level domain, not an IP literal', () => {
-    ok('web-host', ['https://gofundme.com/f/x', 'linktr.ee/someone', 'http://www.Example.com.pt/', 'www.xn--80ak6aa92e.com']);
+    ok('web-host', [
+      'https://gofundme.com/f/x',
+      'linktr.ee/someone',
+      'http://www.Example.com.pt/',
+      'www.xn--80ak6aa92e.com',
+    ]);
     no('web-host', ['www.google.con', 'www.microsoft', 'http://192.168.0.1/admin', 'file.notatld']);
   });
   it('calendar-date: real days; without a year only month/day order', () => {
@@ -64,8 +86,19 @@ describe('validators', () => {
 describe('not-public-page', () => {
   it("drops an organisation's home page or topic page, keeps a person's page", async () => {
     const { notPublicPage } = await import('../src/matchers/validators.js');
-    for (const u of ['https://glaucoma.org/', 'https://www.aao.org/eye-health', 'www.sepsis.org', 'https://www.cdc.gov/flu/index.html']) expect(notPublicPage(u)).toBe(false);
-    for (const u of ['https://www.caringbridge.org/visit/janedoe2', 'https://jennasjourney.blog/', 'gofundme.com/f/harpers-fight', 'https://example.org/?id=44812'])
+    for (const u of [
+      'https://glaucoma.org/',
+      'https://www.aao.org/eye-health',
+      'www.sepsis.org',
+      'https://www.cdc.gov/flu/index.html',
+    ])
+      expect(notPublicPage(u)).toBe(false);
+    for (const u of [
+      'https://www.caringbridge.org/visit/janedoe2',
+      'https://jennasjourney.blog/',
+      'gofundme.com/f/harpers-fight',
+      'https://example.org/?id=44812',
+    ])
       expect(notPublicPage(u)).toBe(true);
   });
 });

@@ -41,16 +41,76 @@ export const LEDGER = `consents:
 `;
 
 const TOPICS = [
-  'flossing', 'sealants', 'fluoride varnish', 'whitening', 'night guards', 'sports mouthguards', 'dental implants',
-  'clear aligners', 'gum health', 'baby teeth', 'wisdom teeth', 'dry mouth', 'sensitive teeth', 'bad breath',
-  'healthy snacks', 'electric toothbrushes', 'dental X-rays', 'cavity prevention', 'teeth grinding', 'veneers',
+  'flossing',
+  'sealants',
+  'fluoride varnish',
+  'whitening',
+  'night guards',
+  'sports mouthguards',
+  'dental implants',
+  'clear aligners',
+  'gum health',
+  'baby teeth',
+  'wisdom teeth',
+  'dry mouth',
+  'sensitive teeth',
+  'bad breath',
+  'healthy snacks',
+  'electric toothbrushes',
+  'dental X-rays',
+  'cavity prevention',
+  'teeth grinding',
+  'veneers',
 ];
-const SEASONS = ['this spring', 'this summer', 'this fall', 'over the holidays', 'during back-to-school season', 'this winter'];
-const NEIGHBOURHOODS = ['Midtown', 'Buckhead', 'Inman Park', 'Old Fourth Ward', 'Grant Park', 'Decatur', 'Virginia-Highland'];
-const EVENTS = ['Midtown Spring Fest', 'the Peachtree Road Race', 'the Piedmont Park food drive', 'Inman Park Festival', 'the Grant Park farmers market'];
-const STAFF = ['Dr. Anna Reyes', 'Dr. Reyes', 'Dr. Marcus Hill', 'Dr. Hill', 'Keisha', 'Keisha Brown, RDH', 'Tom Alvarez', 'Tom'];
+const SEASONS = [
+  'this spring',
+  'this summer',
+  'this fall',
+  'over the holidays',
+  'during back-to-school season',
+  'this winter',
+];
+const NEIGHBOURHOODS = [
+  'Midtown',
+  'Buckhead',
+  'Inman Park',
+  'Old Fourth Ward',
+  'Grant Park',
+  'Decatur',
+  'Virginia-Highland',
+];
+const EVENTS = [
+  'Midtown Spring Fest',
+  'the Peachtree Road Race',
+  'the Piedmont Park food drive',
+  'Inman Park Festival',
+  'the Grant Park farmers market',
+];
+const STAFF = [
+  'Dr. Anna Reyes',
+  'Dr. Reyes',
+  'Dr. Marcus Hill',
+  'Dr. Hill',
+  'Keisha',
+  'Keisha Brown, RDH',
+  'Tom Alvarez',
+  'Tom',
+];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const EDUCATION = [
   'Brushing twice a day for two minutes is still the single best habit for healthy teeth.',
@@ -117,15 +177,43 @@ const REPLY_CLOSE = [
   '— The Peachtree Family Dental team',
 ];
 const PHI = [
-  (n, r) => `Huge congratulations to our patient ${n.full}, who finished ${r.pick(['her', 'his'])} ${r.pick(TOPICS)} treatment on ${r.pick(MONTHS)} ${1 + r.int(27)}!`,
-  (n) => `${n.first}, please call us back at (404) 555-01${String(10 + (n.seed % 89)).padStart(2, '0')} about your results.`,
+  (n, r) =>
+    `Huge congratulations to our patient ${n.full}, who finished ${r.pick(['her', 'his'])} ${r.pick(TOPICS)} treatment on ${r.pick(MONTHS)} ${1 + r.int(27)}!`,
+  (n) =>
+    `${n.first}, please call us back at (404) 555-01${String(10 + (n.seed % 89)).padStart(2, '0')} about your results.`,
   (n, r) => `Happy birthday to ${n.full}, one of our longest-standing patients, who turns ${92 + r.int(6)} today!`,
   (n) => `We emailed the X-rays to ${n.first.toLowerCase()}.${n.last.toLowerCase()}@example.com as you asked.`,
-  (n, r) => `Hi ${n.first}, we saw you on ${r.pick(WEEKDAYS)} for your crown and the temporary should feel normal within a week.`,
-  (n) => `Our records show ${n.first} ${n.last} missed the last two appointments, SSN 219-09-${String(1000 + (n.seed % 8999))}.`,
+  (n, r) =>
+    `Hi ${n.first}, we saw you on ${r.pick(WEEKDAYS)} for your crown and the temporary should feel normal within a week.`,
+  (n) =>
+    `Our records show ${n.first} ${n.last} missed the last two appointments, SSN 219-09-${String(1000 + (n.seed % 8999))}.`,
 ];
-const FIRST = ['Dana', 'Owen', 'Marisol', 'Theo', 'Priyanka', 'Caleb', 'Noor', 'Julian', 'Tamsin', 'Rafael', 'Imani', 'Wesley'];
-const LAST = ['Ruiz', 'Whitcombe', 'Okonkwo', 'Lindqvist', 'Castellano', 'Pemberton', 'Nakashima', 'Delacroix', 'Abernathy', 'Fairweather'];
+const FIRST = [
+  'Dana',
+  'Owen',
+  'Marisol',
+  'Theo',
+  'Priyanka',
+  'Caleb',
+  'Noor',
+  'Julian',
+  'Tamsin',
+  'Rafael',
+  'Imani',
+  'Wesley',
+];
+const LAST = [
+  'Ruiz',
+  'Whitcombe',
+  'Okonkwo',
+  'Lindqvist',
+  'Castellano',
+  'Pemberton',
+  'Nakashima',
+  'Delacroix',
+  'Abernathy',
+  'Fairweather',
+];
 
 function rng(seed) {
   const next = prng(seed);
@@ -156,29 +244,86 @@ function fill(r, s) {
     .replace(/\{h\}/g, () => String(6 + r.int(3)));
 }
 
-
 // Composed sentences: a few fixed lines repeat in real drafts (sign-offs, hours), but most
 // prose is new each time. Fragments combine into millions of sentences, so the corpus does
 // not reward caching repeated text.
-const OPENERS = ['', '', '', 'Remember: ', 'Quick tip: ', 'Did you know? ', 'Good news: ', 'Here is a secret: ', 'Fun fact: ', 'Reminder: ', 'From our hygienists: '];
+const OPENERS = [
+  '',
+  '',
+  '',
+  'Remember: ',
+  'Quick tip: ',
+  'Did you know? ',
+  'Good news: ',
+  'Here is a secret: ',
+  'Fun fact: ',
+  'Reminder: ',
+  'From our hygienists: ',
+];
 const HABITS = [
-  'brushing for a full two minutes', 'flossing before bed', 'rinsing with water after coffee', 'switching to a soft-bristled brush',
-  'chewing sugar-free gum after lunch', 'skipping the bedtime juice box', 'brushing along the gumline', 'cleaning your tongue',
-  'wearing a night guard', 'keeping a travel toothbrush in your bag', 'drinking tap water with fluoride', 'booking cleanings every six months',
-  'wearing a mouthguard for soccer', 'replacing your brush after a cold', 'using a pea-sized dab of toothpaste', 'letting kids brush first and then checking',
+  'brushing for a full two minutes',
+  'flossing before bed',
+  'rinsing with water after coffee',
+  'switching to a soft-bristled brush',
+  'chewing sugar-free gum after lunch',
+  'skipping the bedtime juice box',
+  'brushing along the gumline',
+  'cleaning your tongue',
+  'wearing a night guard',
+  'keeping a travel toothbrush in your bag',
+  'drinking tap water with fluoride',
+  'booking cleanings every six months',
+  'wearing a mouthguard for soccer',
+  'replacing your brush after a cold',
+  'using a pea-sized dab of toothpaste',
+  'letting kids brush first and then checking',
 ];
 const BENEFITS = [
-  'keeps plaque from hardening into tartar', 'protects the enamel on your back teeth', 'cuts the risk of cavities between teeth',
-  'helps sore gums settle down', 'saves you from a lot of sensitivity', 'makes your next cleaning faster', 'keeps breath fresh through the afternoon',
-  'protects fillings and crowns', 'lowers the acid level in your mouth', 'keeps small problems from becoming big ones', 'makes a real difference by the next checkup',
+  'keeps plaque from hardening into tartar',
+  'protects the enamel on your back teeth',
+  'cuts the risk of cavities between teeth',
+  'helps sore gums settle down',
+  'saves you from a lot of sensitivity',
+  'makes your next cleaning faster',
+  'keeps breath fresh through the afternoon',
+  'protects fillings and crowns',
+  'lowers the acid level in your mouth',
+  'keeps small problems from becoming big ones',
+  'makes a real difference by the next checkup',
 ];
-const TAILS = ['.', '.', '.', '!', ', and it only takes a minute.', ' for most families.', ', especially {season}.', ', according to {staff}.', ' in about {n} weeks.', ', even for busy parents in {hood}.'];
+const TAILS = [
+  '.',
+  '.',
+  '.',
+  '!',
+  ', and it only takes a minute.',
+  ' for most families.',
+  ', especially {season}.',
+  ', according to {staff}.',
+  ' in about {n} weeks.',
+  ', even for busy parents in {hood}.',
+];
 const COMMUNITY = [
-  'Thanks to the {n} neighbors who joined us at {event}', 'We handed out {n} toothbrushes at {event}', 'Our team walked {n} miles together for {event}',
-  'Come find our booth at {event} {season}', '{staff} will teach a class on {topic} at the {hood} library', 'We are collecting {n} coats for families in {hood}',
-  'Our {hood} office now opens at {h} a.m. on weekdays', 'Evening hours run until {h} p.m. on Wednesdays {season}', 'Say hi to our new front desk team {season}',
+  'Thanks to the {n} neighbors who joined us at {event}',
+  'We handed out {n} toothbrushes at {event}',
+  'Our team walked {n} miles together for {event}',
+  'Come find our booth at {event} {season}',
+  '{staff} will teach a class on {topic} at the {hood} library',
+  'We are collecting {n} coats for families in {hood}',
+  'Our {hood} office now opens at {h} a.m. on weekdays',
+  'Evening hours run until {h} p.m. on Wednesdays {season}',
+  'Say hi to our new front desk team {season}',
 ];
-const COMMUNITY_TAILS = ['.', '!', ' — thank you!', '; bring the kids.', ', rain or shine.', '. Details on our website.', ' 🎉', ' 🦷✨'];
+const COMMUNITY_TAILS = [
+  '.',
+  '!',
+  ' — thank you!',
+  '; bring the kids.',
+  ', rain or shine.',
+  '. Details on our website.',
+  ' 🎉',
+  ' 🦷✨',
+];
 
 function composed(r) {
   const k = r.int(10);
@@ -199,7 +344,14 @@ function prose(r, min, max) {
   return out.join(' ');
 }
 
-const HEADINGS = ['Why {topic} matters', 'Your questions about {topic}, answered', 'What to expect {season}', 'News from the office', 'A note from {staff}', 'See you at {event}'];
+const HEADINGS = [
+  'Why {topic} matters',
+  'Your questions about {topic}, answered',
+  'What to expect {season}',
+  'News from the office',
+  'A note from {staff}',
+  'See you at {event}',
+];
 const LEADS = [
   'Here is what {staff} wants every family in {hood} to know about {topic}.',
   'We get asked about {topic} every week, so we put the answers in one place.',
@@ -212,7 +364,10 @@ function markdownPost(r, target) {
   const parts = [];
   // Photos appear only in posts whose front matter records the release (as a careful team would).
   const front = r.chance(0.3);
-  if (front) parts.push(`---\ntitle: ${fill(r, r.pick(HEADINGS))}\nplatform: ${r.pick(['blog', 'facebook', 'instagram'])}\nconsent: C-2026-001\n---\n`);
+  if (front)
+    parts.push(
+      `---\ntitle: ${fill(r, r.pick(HEADINGS))}\nplatform: ${r.pick(['blog', 'facebook', 'instagram'])}\nconsent: C-2026-001\n---\n`,
+    );
   parts.push(`# ${fill(r, r.pick(HEADINGS))}\n`);
   let size = parts.join('\n').length;
   while (size < target) {
@@ -220,11 +375,18 @@ function markdownPost(r, target) {
     let block;
     if (k < 4) block = `${fill(r, r.pick(LEADS))} ${prose(r, 2, 5)}`;
     else if (k === 4) block = `## ${fill(r, r.pick(HEADINGS))}`;
-    else if (k === 5) block = Array.from({ length: 3 + r.int(4) }, () => `- ${r.chance(0.3) ? '**Tip:** ' : ''}${composed(r)}`).join('\n');
-    else if (k === 6) block = `${r.pick(OFFICE)} Read more on [our blog](https://peachtreefamilydental.example/blog/${r.pick(TOPICS).replace(/\s+/g, '-')}) or follow @PeachtreeDental.`;
-    else if (k === 7 && front) block = `![Our team at ${r.pick(EVENTS)}](images/event-${r.int(90)}.jpg)\n\n*${fill(r, 'The team at {event}, {season}.')}*`;
+    else if (k === 5)
+      block = Array.from({ length: 3 + r.int(4) }, () => `- ${r.chance(0.3) ? '**Tip:** ' : ''}${composed(r)}`).join(
+        '\n',
+      );
+    else if (k === 6)
+      block = `${r.pick(OFFICE)} Read more on [our blog](https://peachtreefamilydental.example/blog/${r.pick(TOPICS).replace(/\s+/g, '-')}) or follow @PeachtreeDental.`;
+    else if (k === 7 && front)
+      block = `![Our team at ${r.pick(EVENTS)}](images/event-${r.int(90)}.jpg)\n\n*${fill(r, 'The team at {event}, {season}.')}*`;
     else if (k === 7 || k === 8)
-      block = `| Day | Hours |\n| --- | --- |\n${WEEKDAYS.slice(0, 3 + r.int(3)).map((d) => `| ${d} | ${7 + r.int(3)} a.m. – ${4 + r.int(3)} p.m. |`).join('\n')}`;
+      block = `| Day | Hours |\n| --- | --- |\n${WEEKDAYS.slice(0, 3 + r.int(3))
+        .map((d) => `| ${d} | ${7 + r.int(3)} a.m. – ${4 + r.int(3)} p.m. |`)
+        .join('\n')}`;
     else block = `> ${composed(r)} ${composed(r)}\n>\n> — ${r.pick(STAFF)}`;
     parts.push(`${block}\n`);
     size += block.length + 2;
@@ -306,7 +468,9 @@ export function largeDocument(bytes, seed = 7) {
   const parts = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    let t = markdownPost(r, 4096).replace(/^---[\s\S]*?---\n/, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '');
+    let t = markdownPost(r, 4096)
+      .replace(/^---[\s\S]*?---\n/, '')
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '');
     if (r.chance(0.02)) t = withPhi(r, t, i);
     parts.push(t);
     size += Buffer.byteLength(t) + 1;

@@ -7,6 +7,9 @@ const out = process.env.PHI_LINT_BENCH_RUSAGE;
 if (out && isMainThread) {
   process.on('exit', () => {
     const u = process.resourceUsage();
-    writeFileSync(out, JSON.stringify({ userMs: u.userCPUTime / 1000, sysMs: u.systemCPUTime / 1000, maxRssKb: u.maxRSS }));
+    writeFileSync(
+      out,
+      JSON.stringify({ userMs: u.userCPUTime / 1000, sysMs: u.systemCPUTime / 1000, maxRssKb: u.maxRSS }),
+    );
   });
 }

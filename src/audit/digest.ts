@@ -55,7 +55,11 @@ export function packDigests(ruleSet: RuleSet, cwd: string): PackDigest[] {
 
 /** One short version string for the rule set: the first 12 hex digits of a hash over every pack's hash. */
 export function rulesVersion(ruleSet: RuleSet, cwd: string): string {
-  return sha256(packDigests(ruleSet, cwd).map((p) => `${p.pack}:${p.sha256}`).join('\n')).slice(0, 12);
+  return sha256(
+    packDigests(ruleSet, cwd)
+      .map((p) => `${p.pack}:${p.sha256}`)
+      .join('\n'),
+  ).slice(0, 12);
 }
 
 /** SHA-256 of the effective configuration (what it means, not how it is written), without its location. */

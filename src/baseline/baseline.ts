@@ -34,13 +34,17 @@ export function normalizeMatch(s: string): string {
 /** The draft's key in a baseline: its path relative to the baseline file, with / separators. */
 export function baselineKey(baselineFile: string, filePath: string): string {
   if (filePath === '<stdin>') return filePath;
-  return relative(dirname(resolve(baselineFile)), filePath).split('\\').join('/');
+  return relative(dirname(resolve(baselineFile)), filePath)
+    .split('\\')
+    .join('/');
 }
 
 /** One fingerprint per finding, in the order given. */
 export function fingerprints(key: string, findings: Finding[], salt: string): string[] {
   const seen = new Map<string, number>();
-  const order = findings.map((f, i) => ({ f, i })).sort((a, b) => a.f.start - b.f.start || a.f.end - b.f.end || a.i - b.i);
+  const order = findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => a.f.start - b.f.start || a.f.end - b.f.end || a.i - b.i);
   const out: string[] = new Array(findings.length);
   for (const { f, i } of order) {
     // phi-lint's own findings carry no matched text; their message says what they are about.
@@ -58,7 +62,10 @@ export function readBaseline(file: string): Baseline {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new PhiLintError(`cannot read baseline (${(e as NodeJS.ErrnoException).code ?? 'error'}); create it with --write-baseline`, file);
+    throw new PhiLintError(
+      `cannot read baseline (${(e as NodeJS.ErrnoException).code ?? 'error'}); create it with --write-baseline`,
+      file,
+    );
   }
   let raw: BaselineJson;
   try {
@@ -66,34 +73,56 @@ export function readBaseline(file: string): Baseline {
   } catch (e) {
     throw new PhiLintError(`baseline is not valid JSON (${(e as Error).message})`, file);
   }
-  if (!raw || raw['phi-lint-baseline'] !== BASELINE_VERSION || typeof raw.salt !== 'string' || typeof raw.files !== 'object' || raw.files === null) {
-    throw new PhiLintError(`not a phi-lint baseline (version ${BASELINE_VERSION}); write it again with --write-baseline`, file);
+  if (
+    !raw ||
+    raw['phi-lint-baseline'] !== BASELINE_VERSION ||
+    typeof raw.salt !== 'string' ||
+    typeof raw.files !== 'object' ||
+    raw.files === null
+  ) {
+    throw new PhiLintError(
+      `not a phi-lint baseline (version ${BASELINE_VERSION}); write it again with --write-baseline`,
+      file,
+    );
   }
   const files = new Map<string, Set<string>>();
   for (const [path, rules] of Object.entries(raw.files)) {
     const set = new Set<string>();
-    for (const hashes of Object.values(rules ?? {})) for (const h of Array.isArray(hashes) ? hashes : []) set.add(String(h));
+    for (const hashes of Object.values(rules ?? {}))
+      for (const h of Array.isArray(hashes) ? hashes : []) set.add(String(h));
     files.set(path, set);
   }
   return { file, salt: raw.salt, files };
 }
 
 /** Hide the findings the baseline knows. */
-export function applyBaseline(baseline: Baseline, filePath: string, findings: Finding[]): { findings: Finding[]; suppressed: SuppressedFinding[] } {
+export function applyBaseline(
+  baseline: Baseline,
+  filePath: string,
+  findings: Finding[],
+): { findings: Finding[]; suppressed: SuppressedFinding[] } {
   const known = baseline.files.get(baselineKey(baseline.file, filePath));
   if (!known?.size) return { findings, suppressed: [] };
   const prints = fingerprints(baselineKey(baseline.file, filePath), findings, baseline.salt);
   const kept: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
   findings.forEach((f, i) => {
-    if (known.has(prints[i])) suppressed.push({ ...f, suppressions: [{ kind: 'baseline', justification: `known finding in ${baseline.file}` }] });
+    if (known.has(prints[i]))
+      suppressed.push({
+        ...f,
+        suppressions: [{ kind: 'baseline', justification: `known finding in ${baseline.file}` }],
+      });
     else kept.push(f);
   });
   return { findings: kept, suppressed };
 }
 
 /** Serialise every reported finding; keeps an existing baseline's salt so rewriting it gives a small diff. */
-export function baselineJson(file: string, results: FileResult[], salt?: string): { text: string; count: number; files: number } {
+export function baselineJson(
+  file: string,
+  results: FileResult[],
+  salt?: string,
+): { text: string; count: number; files: number } {
   const useSalt = salt ?? randomBytes(16).toString('hex');
   const files: Record<string, Record<string, string[]>> = {};
   let count = 0;

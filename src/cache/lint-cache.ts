@@ -133,7 +133,8 @@ export class LintCache {
         data = { format: FORMAT, clean: parsed.clean };
       } else this.problem = 'not a phi-lint cache of this version; starting a new one';
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') this.problem = `unreadable (${(e as NodeJS.ErrnoException).code ?? 'not JSON'}); starting a new one`;
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.problem = `unreadable (${(e as NodeJS.ErrnoException).code ?? 'not JSON'}); starting a new one`;
     }
     this.data = data;
   }

@@ -36,7 +36,10 @@ function summary(text: string, since: string | undefined): string {
     for (const [c, n] of Object.entries(d.counts)) categories.set(c, (categories.get(c) ?? 0) + n);
   }
   const day = (t: string): string => t.slice(0, 10);
-  const counts = (c: Record<string, number>): string => Object.entries(c).map(([k, n]) => `${k} ${n}`).join(', ');
+  const counts = (c: Record<string, number>): string =>
+    Object.entries(c)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ');
   const suppressions = drafts.flatMap((d) =>
     d.suppressions.map((s) => [day(d.time), `${s.file}:${s.line}`, s.rule, s.kind, s.reason]),
   );

@@ -22,9 +22,12 @@ export const comments: SubCommand = (args, env) => {
   const program = subProgram('comments', about)
     .argument('<file>', 'the export: CSV with a header row, or JSON Lines (.jsonl)')
     .addOption(new Option('-f, --format <name>', 'report format').choices(FORMATS).default('csv'))
-    .option('--column <field=name>',
+    .option(
+      '--column <field=name>',
       'the column (or JSON key) holding a field: id, author, created, text, url, platform (repeatable)',
-      repeatable, [] as string[])
+      repeatable,
+      [] as string[],
+    )
     .option('-c, --config <file>', 'use this config instead of the nearest .phi-lint.yaml')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[])
     .option('-o, --output-file <file>', 'write the report to a file (atomically) instead of standard output')
@@ -46,7 +49,12 @@ export const comments: SubCommand = (args, env) => {
     if (o.mask === false || o.showValues) mask = false;
     const rules = new Map(setup.prepared.ruleSet.rules.map((r) => [r.id, r] as const));
     const report = await formatComments(results, {
-      format: o.format, file, mask, cwd: env.cwd, version: VERSION, rules,
+      format: o.format,
+      file,
+      mask,
+      cwd: env.cwd,
+      version: VERSION,
+      rules,
     });
     const exitCode = results.some((r) => r.action === 'hide') ? 1 : 0;
     if (!o.outputFile) return ok(report, exitCode);

@@ -10,7 +10,11 @@ import { createSession, type FileSetup } from '../run/session.js';
 export type SubCommand = (args: string[], env: Env) => Promise<RunResult>;
 
 export const ok = (stdout: string, exitCode: number = ExitCode.Ok): RunResult => ({ exitCode, stdout, stderr: '' });
-export const fail = (message: string): RunResult => ({ exitCode: ExitCode.Fatal, stdout: '', stderr: `phi-lint: ${message}\n` });
+export const fail = (message: string): RunResult => ({
+  exitCode: ExitCode.Fatal,
+  stdout: '',
+  stderr: `phi-lint: ${message}\n`,
+});
 
 /** A subcommand's commander program, quiet (output is collected, never printed). */
 export function subProgram(name: string, description: string) {

@@ -37,14 +37,19 @@ function detects(rule: CompiledRule): string {
   const c = rule.context;
   const ctx: string[] = [];
   if (c) {
-    const where = c.scope === 'words' ? `within ${c.window} words${c.direction === 'both' ? '' : ` ${c.direction}`}` : `in the same ${c.scope}`;
+    const where =
+      c.scope === 'words'
+        ? `within ${c.window} words${c.direction === 'both' ? '' : ` ${c.direction}`}`
+        : `in the same ${c.scope}`;
     if (c.require) ctx.push(`fires only with a context word ${where}`);
     if (c.forbid) ctx.push(`stays silent when certain words appear ${where}`);
     if (c.raise) ctx.push(`is raised to an error by words ${where}`);
     if (c.lower) ctx.push(`is lowered one level by words ${where}`);
   }
-  if (rule.near) ctx.push(`fires only near a ${[...rule.near.categories].join(' or ')} finding in the same ${rule.near.scope}`);
-  if (rule.unlessFrontMatter.length) ctx.push(`is silent when the front matter has ${rule.unlessFrontMatter.join(', ')}`);
+  if (rule.near)
+    ctx.push(`fires only near a ${[...rule.near.categories].join(' or ')} finding in the same ${rule.near.scope}`);
+  if (rule.unlessFrontMatter.length)
+    ctx.push(`is silent when the front matter has ${rule.unlessFrontMatter.join(', ')}`);
   return `Detects ${parts.join('; ')}.${ctx.length ? ` It ${ctx.join('; ')}.` : ''} The practice's own public details are never findings.`;
 }
 
@@ -79,7 +84,12 @@ function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string, 
     ...rule.examples.silent.map((e) => `  ✔ ${e}`),
     '',
     'How to rewrite',
-    wrap((rule.suggestion ?? 'Remove the identifying detail, or speak in general terms.').replace(/\{practice\.phone\}/g, phone ?? "<the practice's phone>")),
+    wrap(
+      (rule.suggestion ?? 'Remove the identifying detail, or speak in general terms.').replace(
+        /\{practice\.phone\}/g,
+        phone ?? "<the practice's phone>",
+      ),
+    ),
     '',
     `Suppress one occurrence (with a reason): <!-- phi-lint-disable-next-line ${rule.id} -- why -->`,
     '',
@@ -88,7 +98,11 @@ function explainRule(rule: CompiledRule, effective: SeverityOrOff, cwd: string, 
 }
 
 function explainMeta(m: MetaRule): string {
-  const indent = (s: string): string => s.split('\n').map((l) => `    ${l}`).join('\n');
+  const indent = (s: string): string =>
+    s
+      .split('\n')
+      .map((l) => `    ${l}`)
+      .join('\n');
   return [
     m.id,
     `  phi-lint's own check · severity: ${m.severity}`,

@@ -15,7 +15,9 @@ import { ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from '.
 
 export const handbook: SubCommand = (args, env) => {
   const program = subProgram('handbook', "Write the practice's social-media handbook from the active configuration.")
-    .addOption(new Option('-f, --format <format>', 'md or html').choices(['md', 'html'] as const).default('md' as const))
+    .addOption(
+      new Option('-f, --format <format>', 'md or html').choices(['md', 'html'] as const).default('md' as const),
+    )
     .option('-o, --output <file>', 'write it to this file (atomically) instead of standard output')
     .option('-c, --config <file>', 'use this config')
     .option('--rules <dir>', 'extra rule pack directory or file (repeatable)', repeatable, [] as string[]);

@@ -41,10 +41,20 @@ export function splitNames(answer: string): string[] {
 
 /** Folders where content repositories commonly keep review replies (Hugo, Astro, Jekyll, plain). */
 export const REPLY_FOLDERS = [
-  'replies', 'reviews', 'review-replies', 'responses',
-  'content/replies', 'content/reviews', 'content/review-replies',
-  'src/content/replies', 'src/content/reviews',
-  'drafts/replies', 'drafts/reviews', 'posts/replies', '_replies', '_reviews',
+  'replies',
+  'reviews',
+  'review-replies',
+  'responses',
+  'content/replies',
+  'content/reviews',
+  'content/review-replies',
+  'src/content/replies',
+  'src/content/reviews',
+  'drafts/replies',
+  'drafts/reviews',
+  'posts/replies',
+  '_replies',
+  '_reviews',
 ];
 
 /** The reply folders that exist under `dir`, as kinds: globs ("content/replies/**"). */

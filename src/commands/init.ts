@@ -32,7 +32,12 @@ type ListKey = Exclude<keyof Profile, 'name'>;
 type Split = RegExp | ((s: string) => string[]) | null;
 const FIELDS: { key: keyof Profile; question: string; split: Split; check: (s: string) => string }[] = [
   { key: 'name', question: 'Practice name', split: null, check: practiceName },
-  { key: 'phones', question: 'Public phone number(s), comma-separated (the first goes into the reply template)', split: /[,;]/, check: phone },
+  {
+    key: 'phones',
+    question: 'Public phone number(s), comma-separated (the first goes into the reply template)',
+    split: /[,;]/,
+    check: phone,
+  },
   { key: 'emails', question: 'Public e-mail address(es)', split: /[,;\s]+/, check: email },
   { key: 'addresses', question: 'Street address (one line)', split: /;/, check: (s) => s },
   { key: 'domains', question: 'Website domain(s)', split: /[,;\s]+/, check: domain },
@@ -62,7 +67,11 @@ function email(s: string): string {
   return s;
 }
 function domain(s: string): string {
-  const d = s.toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, '');
+  const d = s
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/.*$/, '');
   if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(d)) throw new PhiLintError(`"${s}" is not a domain (like example.com)`);
   return d;
 }
@@ -78,7 +87,9 @@ const list = (items: string[]): string => `[${items.map(q).join(', ')}]`;
 /** The commented config text for a profile. */
 export function configText(p: Profile): string {
   const line = (key: string, items: string[], example: string[], comment: string): string =>
-    items.length ? `  ${key}: ${list(items)}${comment ? `   # ${comment}` : ''}` : `  # ${key}: ${list(example)}${comment ? `   # ${comment}` : ''}`;
+    items.length
+      ? `  ${key}: ${list(items)}${comment ? `   # ${comment}` : ''}`
+      : `  # ${key}: ${list(example)}${comment ? `   # ${comment}` : ''}`;
   return [
     '# phi-lint configuration (written by `phi-lint init`). Every key is optional; see the README,',
     '# "Configuration". Check it with: phi-lint rules --coverage',
@@ -130,21 +141,39 @@ export function configText(p: Profile): string {
 }
 
 const FLAG: Record<ListKey, string> = {
-  phones: 'phone', emails: 'email', addresses: 'address', domains: 'domain', handles: 'handle', staff: 'staff',
-  aliases: 'alias', fax: 'fax', replies: 'replies',
+  phones: 'phone',
+  emails: 'email',
+  addresses: 'address',
+  domains: 'domain',
+  handles: 'handle',
+  staff: 'staff',
+  aliases: 'alias',
+  fax: 'fax',
+  replies: 'replies',
 };
 
 function collect(flags: Record<string, unknown>, cwd: string): Profile {
   const p: Profile = {
     name: flags.name as string | undefined,
-    aliases: [], fax: [], replies: [], phones: [], emails: [], addresses: [], domains: [], handles: [], staff: [],
+    aliases: [],
+    fax: [],
+    replies: [],
+    phones: [],
+    emails: [],
+    addresses: [],
+    domains: [],
+    handles: [],
+    staff: [],
   };
   for (const f of FIELDS) {
     if (f.key === 'name') continue;
     const raw = (flags[FLAG[f.key as ListKey]] as string[] | undefined) ?? [];
     // --staff "Anna Reyes, Keisha Brown, RDH" is split as a typed answer is
     const items = f.key === 'staff' ? raw.flatMap(splitNames) : raw;
-    p[f.key as ListKey] = items.map((s) => s.trim()).filter(Boolean).map(f.check);
+    p[f.key as ListKey] = items
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(f.check);
   }
   if (!p.replies.length) p.replies = detectReplyFolders(cwd);
   return p;
@@ -154,14 +183,17 @@ async function ask(env: Env, p: Profile): Promise<Profile> {
   const out: Profile = { ...p };
   for (const f of FIELDS) {
     const sep = f.key === 'addresses' || f.key === 'staff' ? '; ' : ', ';
-    const current = f.key === 'name' ? p.name ?? '' : (p[f.key as ListKey] as string[]).join(sep);
+    const current = f.key === 'name' ? (p.name ?? '') : (p[f.key as ListKey] as string[]).join(sep);
     for (let tries = 0; ; tries++) {
       const answer = (await env.prompt!(`${f.question}${current ? ` [${current}]` : ''}: `)).trim() || current;
       try {
         if (f.key === 'name') out.name = f.check(answer);
         else {
           const items = typeof f.split === 'function' ? f.split(answer) : f.split ? answer.split(f.split) : [answer];
-          out[f.key as ListKey] = items.map((s) => s.trim()).filter(Boolean).map(f.check);
+          out[f.key as ListKey] = items
+            .map((s) => s.trim())
+            .filter(Boolean)
+            .map(f.check);
         }
         break;
       } catch (e) {
@@ -173,26 +205,44 @@ async function ask(env: Env, p: Profile): Promise<Profile> {
   return out;
 }
 
-
 export const init: SubCommand = (args, env) => {
-  const program = subProgram('init', 'Write a commented .phi-lint.yaml with the practice profile (never overwrites one).')
+  const program = subProgram(
+    'init',
+    'Write a commented .phi-lint.yaml with the practice profile (never overwrites one).',
+  )
     .option('--name <name>', 'practice name')
-    .option('--phone <number>', 'public phone number (repeatable; the first goes into the reply template)', repeatable, [] as string[])
+    .option(
+      '--phone <number>',
+      'public phone number (repeatable; the first goes into the reply template)',
+      repeatable,
+      [] as string[],
+    )
     .option('--email <address>', 'public e-mail address (repeatable)', repeatable, [] as string[])
     .option('--address <address>', 'street address (repeatable)', repeatable, [] as string[])
     .option('--domain <domain>', 'website domain (repeatable)', repeatable, [] as string[])
     .option('--handle <handle>', 'social media handle (repeatable)', repeatable, [] as string[])
-    .option('--staff <names>', 'staff named in posts (repeatable; commas separate names, ", RDH" stays)',
-      repeatable, [] as string[])
+    .option(
+      '--staff <names>',
+      'staff named in posts (repeatable; commas separate names, ", RDH" stays)',
+      repeatable,
+      [] as string[],
+    )
     .option('--alias <name>', 'another name the practice goes by (repeatable)', repeatable, [] as string[])
     .option('--fax <number>', 'fax number (repeatable)', repeatable, [] as string[])
-    .option('--replies <folder>', 'folder or glob where review replies live (repeatable; default: detected)',
-      repeatable, [] as string[])
+    .option(
+      '--replies <folder>',
+      'folder or glob where review replies live (repeatable; default: detected)',
+      repeatable,
+      [] as string[],
+    )
     .option('-y, --yes', 'do not ask; use the flags as given');
   return runSub(program, args, async () => {
     const o = program.opts();
     const existing = CONFIG_NAMES.map((n) => join(env.cwd, n)).find((f) => existsSync(f));
-    if (existing) return fail(`${existing} already exists; phi-lint init never overwrites a config (edit it, or delete it and run init again)`);
+    if (existing)
+      return fail(
+        `${existing} already exists; phi-lint init never overwrites a config (edit it, or delete it and run init again)`,
+      );
     let profile = collect(o, env.cwd);
     if (!o.yes && env.stdinIsTTY && env.prompt) profile = await ask(env, profile);
     else if (!profile.name?.trim()) return fail('init needs the practice name: --name "Peachtree Family Dental"');
@@ -200,7 +250,8 @@ export const init: SubCommand = (args, env) => {
     try {
       writeFileAtomic(file, configText(profile), { exclusive: true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${file} already exists; phi-lint init never overwrites a config`);
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+        return fail(`${file} already exists; phi-lint init never overwrites a config`);
       return fail(`cannot write ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
     const next = '`phi-lint .` lints your drafts; `phi-lint rules --coverage` shows what is checked';

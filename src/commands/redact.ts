@@ -13,7 +13,10 @@ import { kindOf, lintDraft } from '../run/draft.js';
 import { fail, ok, repeatable, runSub, setupFor, subProgram, type SubCommand } from './common.js';
 
 export const redact: SubCommand = (args, env) => {
-  const program = subProgram('redact', 'Print a draft with every finding replaced by a placeholder ([NAME], [PHONE] …).')
+  const program = subProgram(
+    'redact',
+    'Print a draft with every finding replaced by a placeholder ([NAME], [PHONE] …).',
+  )
     .argument('<file>', 'the draft, or - for standard input')
     .addOption(new Option('--kind <kind>', 'what the draft is').choices(['post', 'reply', 'comment'] as const))
     .option('--stdin-filename <name>', 'name for standard input (a .md name makes it Markdown)')

@@ -27,7 +27,10 @@ function rulesJson(all: CompiledRule[], list: object[], phone: string | undefine
 }
 
 export const rules: SubCommand = (args, env) => {
-  const program = subProgram('rules', 'List every rule, or show which Safe Harbor identifiers the configuration covers.')
+  const program = subProgram(
+    'rules',
+    'List every rule, or show which Safe Harbor identifiers the configuration covers.',
+  )
     .option('--coverage', 'which of the 18 Safe Harbor identifiers the active configuration covers')
     .option('--fail-under <n>', 'with --coverage: exit 1 when fewer than n of the 18 identifiers are covered')
     .option('--json', 'print JSON')
@@ -52,8 +55,14 @@ export const rules: SubCommand = (args, env) => {
         const json = { covered: covered.length, total: ids.length, identifiers: ids };
         return ok(`${JSON.stringify(json, null, 2)}\n`, code);
       }
-      const listed = (r: string[]): string => (r.length > 3 ? `${r.slice(0, 3).join(', ')} +${r.length - 3} more` : r.join(', '));
-      const rows = ids.map((i) => [`(${i.letter})`, String(i.number), i.title, i.rules.length ? listed(i.rules) : 'NOT COVERED']);
+      const listed = (r: string[]): string =>
+        r.length > 3 ? `${r.slice(0, 3).join(', ')} +${r.length - 3} more` : r.join(', ');
+      const rows = ids.map((i) => [
+        `(${i.letter})`,
+        String(i.number),
+        i.title,
+        i.rules.length ? listed(i.rules) : 'NOT COVERED',
+      ]);
       const missing = ids.filter((i) => !i.rules.length);
       return ok(
         [
@@ -61,7 +70,9 @@ export const rules: SubCommand = (args, env) => {
           '',
           table([['id', 'no.', 'identifier', 'rules'], ...rows]),
           '',
-          missing.length ? wrap(`Not covered: ${missing.map((i) => `(${i.letter}) ${i.title}`).join('; ')}.`, '') : 'Every identifier is covered.',
+          missing.length
+            ? wrap(`Not covered: ${missing.map((i) => `(${i.letter}) ${i.title}`).join('; ')}.`, '')
+            : 'Every identifier is covered.',
           ...(under ? [`✖ ${covered.length} of ${ids.length} covered, under --fail-under ${failUnder}.`] : []),
           '',
         ].join('\n'),
@@ -81,6 +92,8 @@ export const rules: SubCommand = (args, env) => {
     });
     if (o.json) return ok(`${JSON.stringify(rulesJson(all, list, setup.config.practice.phones[0]), null, 2)}\n`);
     const rows = list.map((r) => [r.id, r.category, r.safeHarbor, r.severity, r.pack, RUNS_ON[r.appliesTo]]);
-    return ok(`${table([['rule', 'category', 'safe harbor', 'severity', 'pack', 'runs on'], ...rows])}\n\n${list.length} rules; \`phi-lint explain RULE\` for one, \`phi-lint rules --coverage\` for the 18 identifiers.\n`);
+    return ok(
+      `${table([['rule', 'category', 'safe harbor', 'severity', 'pack', 'runs on'], ...rows])}\n\n${list.length} rules; \`phi-lint explain RULE\` for one, \`phi-lint rules --coverage\` for the 18 identifiers.\n`,
+    );
   });
 };

@@ -24,7 +24,11 @@ export interface ExampleFailure {
   matched?: string[];
 }
 
-export async function checkExamples(rules: CompiledRule[], setup: FileSetup, cwd: string): Promise<{ failures: ExampleFailure[]; examples: number }> {
+export async function checkExamples(
+  rules: CompiledRule[],
+  setup: FileSetup,
+  cwd: string,
+): Promise<{ failures: ExampleFailure[]; examples: number }> {
   const opts = { setup, cwd, today: today({}), keepDuplicates: true, stage: 'rules' as const };
   const failures: ExampleFailure[] = [];
   let examples = 0;
@@ -37,7 +41,8 @@ export async function checkExamples(rules: CompiledRule[], setup: FileSetup, cwd
         const draft = { path: 'example.md', text, format: 'md' as const, defaultKind: kind };
         const findings = (await lintDraft(draft, opts)).findings.filter((f) => f.ruleId === rule.id);
         if (expected === 'fire' && !findings.length) failures.push({ rule: rule.id, expected, text });
-        if (expected === 'silent' && findings.length) failures.push({ rule: rule.id, expected, text, matched: findings.map((f) => f.match) });
+        if (expected === 'silent' && findings.length)
+          failures.push({ rule: rule.id, expected, text, matched: findings.map((f) => f.match) });
       }
     }
   }
@@ -47,7 +52,10 @@ export async function checkExamples(rules: CompiledRule[], setup: FileSetup, cwd
 export const testRules: SubCommand = (args, env) => {
   const program = subProgram('test-rules', "Run every rule's examples (fire / silent) in a rule pack directory.")
     .argument('[dir]', 'rule pack directory or file (default: the built-in packs)')
-    .option('-c, --config <file>', 'take the practice profile from this config (default: the example practice, Peachtree Family Dental)');
+    .option(
+      '-c, --config <file>',
+      'take the practice profile from this config (default: the example practice, Peachtree Family Dental)',
+    );
   return runSub(program, args, async () => {
     const o = program.opts();
     const target = program.args[0] ? resolve(env.cwd, program.args[0]) : BUILTIN_RULES_DIR;
@@ -55,15 +63,21 @@ export const testRules: SubCommand = (args, env) => {
     const files = [...new Set([...packFiles(BUILTIN_RULES_DIR).map((f) => resolve(f)), ...mine])];
     const ruleSet = loadRuleSet(files);
     const configFile = o.config ? resolve(env.cwd, o.config) : undefined;
-    const config: Config = configFile ? loadConfig(configFile, env.cwd) : { ...emptyConfig(env.cwd), practice: EXAMPLE_PRACTICE };
-    const setup = setupFromRules(config, {
-      ruleSet,
-      ctx: {
-        rules: ruleSet.rules.map((r) => ({ ...r, effective: r.severity })),
-        escalations: ruleSet.escalations,
-        practice: new PracticeFilter(config.practice),
+    const config: Config = configFile
+      ? loadConfig(configFile, env.cwd)
+      : { ...emptyConfig(env.cwd), practice: EXAMPLE_PRACTICE };
+    const setup = setupFromRules(
+      config,
+      {
+        ruleSet,
+        ctx: {
+          rules: ruleSet.rules.map((r) => ({ ...r, effective: r.severity })),
+          escalations: ruleSet.escalations,
+          practice: new PracticeFilter(config.practice),
+        },
       },
-    }, { ledger: false });
+      { ledger: false },
+    );
     const tested = ruleSet.rules.filter((r) => mine.has(resolve(r.file)));
     const { failures, examples } = await checkExamples(tested, setup, env.cwd);
     const lines = failures.map((f) =>

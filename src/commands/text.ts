@@ -20,5 +20,12 @@ export function wrap(text: string, indent = '  ', width = 88): string {
 export function table(rows: string[][], gap = 2): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
-  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + gap))).join('').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] + gap)))
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -147,14 +147,22 @@ function fromCsv(text: string, given: ColumnMap, file: string): ExportedComment[
   return records.map((r, n) => {
     const get = (f: CommentField): string | undefined => (index.has(f) ? r.fields[index.get(f)!] : undefined);
     return {
-      row: n + 1, line: r.line, endLine: r.endLine, text: get('text') ?? '',
-      id: get('id'), author: get('author'), created: get('created'), url: get('url'), platform: get('platform'),
+      row: n + 1,
+      line: r.line,
+      endLine: r.endLine,
+      text: get('text') ?? '',
+      id: get('id'),
+      author: get('author'),
+      created: get('created'),
+      url: get('url'),
+      platform: get('platform'),
     };
   });
 }
 
-const NO_TEXT = 'the export has no column for the comment\'s text (name it with --column text=NAME, or in the config: '
-  + 'comments: { columns: { text: NAME } })';
+const NO_TEXT =
+  "the export has no column for the comment's text (name it with --column text=NAME, or in the config: " +
+  'comments: { columns: { text: NAME } })';
 
 function fromJsonLines(text: string, given: ColumnMap, file: string): ExportedComment[] {
   const out: ExportedComment[] = [];
@@ -181,8 +189,15 @@ function fromJsonLines(text: string, given: ColumnMap, file: string): ExportedCo
     };
     if (key === undefined || typeof obj[key] !== 'string') throw new PhiLintError(NO_TEXT, file, i + 1);
     out.push({
-      row: out.length + 1, line: i + 1, endLine: i + 1, text: obj[key] as string,
-      id: get('id'), author: get('author'), created: get('created'), url: get('url'), platform: get('platform'),
+      row: out.length + 1,
+      line: i + 1,
+      endLine: i + 1,
+      text: obj[key] as string,
+      id: get('id'),
+      author: get('author'),
+      created: get('created'),
+      url: get('url'),
+      platform: get('platform'),
     });
   });
   return out;
@@ -226,7 +241,9 @@ export function readExport(file: string, given: ColumnMap = {}): ExportedComment
  * answers; undefined when the spec has no `#` or names no existing file before it.
  */
 export function commentFromSpec(
-  spec: string, resolvePath: (p: string) => string, given: ColumnMap = {},
+  spec: string,
+  resolvePath: (p: string) => string,
+  given: ColumnMap = {},
 ): string | undefined {
   const hash = spec.lastIndexOf('#');
   if (hash <= 0 || hash === spec.length - 1) return undefined;

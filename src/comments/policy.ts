@@ -58,7 +58,9 @@ export function commentRules(rules: readonly { id: string; appliesTo: string }[]
  * else, for a rule written for comments (`own`), its own severity (which `rules:` may set), else the defaults.
  */
 export function applyCommentPolicy(
-  findings: Finding[], policy: Readonly<Record<string, SeverityOrOff>>, own: ReadonlySet<string> = new Set(),
+  findings: Finding[],
+  policy: Readonly<Record<string, SeverityOrOff>>,
+  own: ReadonlySet<string> = new Set(),
 ): Finding[] {
   const out: Finding[] = [];
   for (const f of findings) {
@@ -66,7 +68,7 @@ export function applyCommentPolicy(
       out.push(f);
       continue;
     }
-    const fallback = own.has(f.ruleId) ? f.severity : DEFAULT_COMMENT_SEVERITY[f.category] ?? 'warning';
+    const fallback = own.has(f.ruleId) ? f.severity : (DEFAULT_COMMENT_SEVERITY[f.category] ?? 'warning');
     const severity = policy[f.ruleId] ?? policy[f.category] ?? fallback;
     if (severity === 'off') continue;
     out.push({ ...f, severity, suggestion: HIDE_AND_REPLY });

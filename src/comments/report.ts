@@ -23,10 +23,19 @@ export interface CommentResult {
 
 /** Lint every comment: kind comment, plain text, no directive obeyed, no file read on its behalf. */
 export async function lintComments(
-  comments: ExportedComment[], setup: FileSetup, file: string, today: string, cwd: string,
+  comments: ExportedComment[],
+  setup: FileSetup,
+  file: string,
+  today: string,
+  cwd: string,
 ): Promise<CommentResult[]> {
   const filterCtx = {
-    ruleIds: setup.ruleIds, directives: setup.config.directives, ledger: setup.ledger, today, cwd, inlineConfig: false,
+    ruleIds: setup.ruleIds,
+    directives: setup.config.directives,
+    ledger: setup.ledger,
+    today,
+    cwd,
+    inlineConfig: false,
   };
   const out: CommentResult[] = [];
   for (const comment of comments) {

@@ -9,8 +9,16 @@ import { createRequire } from 'node:module';
 import type Picomatch from 'picomatch';
 import { PhiLintError } from '../errors.js';
 import {
-  CONFIG_NAMES, configFromRaw, emptyConfig, readConfigLayer, switchesOf, type Config, type ConfigLayer,
-  type ConfigSwitch, type RawConfig, type RawOverride,
+  CONFIG_NAMES,
+  configFromRaw,
+  emptyConfig,
+  readConfigLayer,
+  switchesOf,
+  type Config,
+  type ConfigLayer,
+  type ConfigSwitch,
+  type RawConfig,
+  type RawOverride,
 } from './config.js';
 
 // Loaded on first use (start-up time), as in files.ts.

@@ -188,8 +188,8 @@ function throwAll(errors: PhiLintError[]): void {
  */
 function refusePublicMail(src: YamlSource, raw: RawConfig): void {
   const errors: PhiLintError[] = [];
-  const why = 'a public mail provider: every address on it would count as the practice\'s own and never be reported';
-  const hint = 'list the practice\'s own address there in full under practice.emails instead';
+  const why = "a public mail provider: every address on it would count as the practice's own and never be reported";
+  const hint = "list the practice's own address there in full under practice.emails instead";
   (raw.practice?.domains ?? []).forEach((d, i) => {
     if (!isPublicMailDomain(d)) return;
     errors.push(src.error(['practice', 'domains', i], `practice.domains: "${normalizeDomain(d)}" is ${why}; ${hint}`));

@@ -15,7 +15,8 @@ export function isCalendarDate(s: string): boolean {
 export function today(env: Record<string, string | undefined> = process.env, now = new Date()): string {
   const forced = env.PHI_LINT_TODAY;
   if (forced) {
-    if (!isCalendarDate(forced)) throw new PhiLintError(`PHI_LINT_TODAY is "${forced}", which is not a date (YYYY-MM-DD)`);
+    if (!isCalendarDate(forced))
+      throw new PhiLintError(`PHI_LINT_TODAY is "${forced}", which is not a date (YYYY-MM-DD)`);
     return forced;
   }
   const pad = (n: number): string => String(n).padStart(2, '0');

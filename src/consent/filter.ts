@@ -45,7 +45,9 @@ function consentSpan(doc: Pick<Document, 'text' | 'frontMatterSpan'>): Span {
 /** The ledger entries whose `drafts:` globs (relative to the ledger's folder) match this draft. */
 export function consentsNaming(path: string | undefined, ledger: ConsentLedger | undefined): string[] {
   if (!path || !ledger || path === '<stdin>') return [];
-  const rel = relative(dirname(resolve(ledger.file)), resolve(path)).split(sep).join('/');
+  const rel = relative(dirname(resolve(ledger.file)), resolve(path))
+    .split(sep)
+    .join('/');
   if (rel.startsWith('../')) return [];
   const out: string[] = [];
   for (const e of ledger.entries.values()) {
@@ -72,11 +74,15 @@ export function applyConsent(
   const invalid: { entry: ConsentEntry; why: string }[] = [];
   for (const id of ids) {
     if (id === 'true' || id === 'yes') {
-      problem(`"consent: ${id}" names no consent; cite the id of a signed authorization in ${ledgerName} (e.g. consent: C-2025-014).`);
+      problem(
+        `"consent: ${id}" names no consent; cite the id of a signed authorization in ${ledgerName} (e.g. consent: C-2025-014).`,
+      );
       continue;
     }
     if (!opts.ledger) {
-      problem(`The draft cites consent ${id}, but there is no consent ledger (consents.yaml beside .phi-lint.yaml, or the file the config's "consents:" names).`);
+      problem(
+        `The draft cites consent ${id}, but there is no consent ledger (consents.yaml beside .phi-lint.yaml, or the file the config's "consents:" names).`,
+      );
       continue;
     }
     const entry = opts.ledger.entries.get(id);
@@ -116,14 +122,19 @@ export function applyConsent(
     if (lapsed) return { ...f, note: `consent ${lapsed.entry.id} would cover this, but it ${lapsed.why}` };
     if (valid.length) {
       uncovered.add(f.category);
-      return { ...f, note: `not covered by consent ${valid.map((c) => c.id).join(', ')} (it covers ${[...new Set(valid.flatMap((c) => c.covers))].join(', ')})` };
+      return {
+        ...f,
+        note: `not covered by consent ${valid.map((c) => c.id).join(', ')} (it covers ${[...new Set(valid.flatMap((c) => c.covers))].join(', ')})`,
+      };
     }
     return f;
   });
   if (uncovered.size) {
     const names = valid.map((c) => c.id).join(', ');
     const covers = [...new Set(valid.flatMap((c) => c.covers))].join(', ');
-    problem(`Consent ${names} covers ${covers} but not ${[...uncovered].join(', ')}, which this draft discloses; get a broader authorization or remove it.`);
+    problem(
+      `Consent ${names} covers ${covers} but not ${[...uncovered].join(', ')}, which this draft discloses; get a broader authorization or remove it.`,
+    );
   }
   return [...problems, ...out].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
@@ -146,7 +157,10 @@ const STATED_PERMISSION =
 const STATED_COVERS = new Set(['name', 'photo', 'unconsented-media', 'health-detail', 'patient-relationship']);
 const STATED = `${COVERED}the draft states (written permission; none on file)`;
 
-function applyStatedPermission(doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'>, findings: Finding[]): Finding[] {
+function applyStatedPermission(
+  doc: Pick<Document, 'text' | 'frontMatter' | 'frontMatterSpan' | 'lines'>,
+  findings: Finding[],
+): Finding[] {
   if (!findings.some((f) => STATED_COVERS.has(f.category))) return findings;
   const m = STATED_PERMISSION.exec(doc.text);
   if (!m) return findings;
@@ -156,8 +170,13 @@ function applyStatedPermission(doc: Pick<Document, 'text' | 'frontMatter' | 'fro
     return { ...rest, severity: 'info' as const, note: STATED };
   });
   const at = { start: m.index, end: m.index + m[0].length };
-  const warning = metaFinding(doc, 'phi-lint/consent', 'warning', at,
-    'The draft says the person gave written permission, but cites no consent on file: record the signed authorization in the consent ledger (consents.yaml) and cite its id (front matter consent:, or the ledger entry\'s drafts:).');
+  const warning = metaFinding(
+    doc,
+    'phi-lint/consent',
+    'warning',
+    at,
+    "The draft says the person gave written permission, but cites no consent on file: record the signed authorization in the consent ledger (consents.yaml) and cite its id (front matter consent:, or the ledger entry's drafts:).",
+  );
   return [warning, ...out].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
 }
 

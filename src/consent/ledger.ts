@@ -19,7 +19,16 @@ export const LEDGER_NAME = 'consents.yaml';
  * them in `covers:` is refused.
  */
 export const NEVER_CONSENTABLE: readonly Category[] = [
-  'ssn', 'mrn', 'health-plan', 'account', 'license', 'device', 'vehicle', 'ip', 'biometric', 'other-id',
+  'ssn',
+  'mrn',
+  'health-plan',
+  'account',
+  'license',
+  'device',
+  'vehicle',
+  'ip',
+  'biometric',
+  'other-id',
 ];
 
 /** One authorization of the ledger, as ledgerSchema lets it be (json-schema-to-ts reads the type from it). */
@@ -110,7 +119,9 @@ export function parseLedger(file: string, text: string, opts: LedgerOptions = {}
     c.covers.forEach((cat, j) => {
       if (!NEVER_CONSENTABLE.includes(cat)) return;
       const why = `"${cat}" can never be consented for publication: no authorization makes it safe to post, so consent "${c.id}" does not cover it`;
-      warnings.push(String(src.error(['consents', i, 'covers', j], `${why} (a consent may cover: ${allowed.join(', ')})`)));
+      warnings.push(
+        String(src.error(['consents', i, 'covers', j], `${why} (a consent may cover: ${allowed.join(', ')})`)),
+      );
     });
     let dates = true;
     for (const key of ['signed', 'expires'] as const) {
@@ -119,12 +130,25 @@ export function parseLedger(file: string, text: string, opts: LedgerOptions = {}
         dates = false;
       }
     }
-    if (c.signed > c.expires) errors.push(src.error(['consents', i, 'expires'], `consent "${c.id}" expires (${c.expires}) before it was signed (${c.signed})`));
+    if (c.signed > c.expires)
+      errors.push(
+        src.error(
+          ['consents', i, 'expires'],
+          `consent "${c.id}" expires (${c.expires}) before it was signed (${c.signed})`,
+        ),
+      );
     if (entries.has(c.id)) errors.push(src.error(['consents', i, 'id'], `consent id "${c.id}" is listed twice`));
     const cap = dates ? addPeriod(c.signed, period) : undefined;
     if (cap && c.expires > cap) {
       const why = `consent "${c.id}" runs from ${c.signed} to ${c.expires}, longer than the maximum of ${maxValidity} (consent: max-validity)`;
-      warnings.push(String(src.error(['consents', i, 'expires'], `${why}; check the authorization's expiry and record it, or renew it by ${cap}`)));
+      warnings.push(
+        String(
+          src.error(
+            ['consents', i, 'expires'],
+            `${why}; check the authorization's expiry and record it, or renew it by ${cap}`,
+          ),
+        ),
+      );
     }
     entries.set(c.id, refused.length ? { ...c, covers: c.covers.filter((cat) => !refused.includes(cat)) } : c);
   });
@@ -147,7 +171,12 @@ export function loadLedger(
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new PhiLintError(code === 'ENOENT' ? `consent ledger not found (named by "consents:" in ${config.file ?? 'the config'})` : `cannot read consent ledger (${code ?? 'error'})`, file);
+    throw new PhiLintError(
+      code === 'ENOENT'
+        ? `consent ledger not found (named by "consents:" in ${config.file ?? 'the config'})`
+        : `cannot read consent ledger (${code ?? 'error'})`,
+      file,
+    );
   }
   const ledger = parseLedger(relative(process.cwd(), file) || file, text, { maxValidity: config.consent?.maxValidity });
   return { ...ledger, file };

@@ -3,7 +3,8 @@
 // a gazetteer-sized one is looked up word by word (matchers/terms.ts, TermIndex).
 import { BudgetedRegExp } from '../matchers/budget.js';
 import { isRegexTerm } from '../matchers/term-shapes.js';
-import { TermIndex, termsSource } from '../matchers/terms.js';
+import { TermIndex } from '../matchers/term-index.js';
+import { termsSource } from '../matchers/terms.js';
 import type { DetectorKind } from './kind.js';
 
 /**

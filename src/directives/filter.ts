@@ -25,7 +25,8 @@ export interface DirectiveFilterResult {
 const ALL = '*';
 
 /** Does a selector (rule id, category or ALL) cover this finding? */
-const covers = (selector: string, f: Finding): boolean => selector === ALL || selector === f.ruleId || selector === f.category;
+const covers = (selector: string, f: Finding): boolean =>
+  selector === ALL || selector === f.ruleId || selector === f.category;
 
 export function applyDirectives(
   doc: Pick<Document, 'lines'>,
@@ -38,7 +39,13 @@ export function applyDirectives(
   for (const e of parsed.errors) {
     const near = nearest(e.keyword, DIRECTIVE_KINDS);
     problems.push(
-      metaFinding(doc, 'phi-lint/directive-invalid', 'error', e, `Unknown directive "phi-lint-${e.keyword}"${near ? ` (did you mean "phi-lint-${near}"?)` : ` (directives: ${DIRECTIVE_KINDS.map((k) => `phi-lint-${k}`).join(', ')})`}.`),
+      metaFinding(
+        doc,
+        'phi-lint/directive-invalid',
+        'error',
+        e,
+        `Unknown directive "phi-lint-${e.keyword}"${near ? ` (did you mean "phi-lint-${near}"?)` : ` (directives: ${DIRECTIVE_KINDS.map((k) => `phi-lint-${k}`).join(', ')})`}.`,
+      ),
     );
   }
   // Selectors each directive actually applies with (unknown ones are reported and dropped).
@@ -49,13 +56,27 @@ export function applyDirectives(
       if (opts.ruleIds.has(s) || opts.categories.has(s)) ok.push(s);
       else {
         const near = nearest(s, [...opts.ruleIds, ...opts.categories]);
-        problems.push(metaFinding(doc, 'phi-lint/directive-invalid', 'error', d, `"${d.text}" names "${s}", which is neither a rule id nor a category${near ? ` (did you mean "${near}"?)` : ''}.`));
+        problems.push(
+          metaFinding(
+            doc,
+            'phi-lint/directive-invalid',
+            'error',
+            d,
+            `"${d.text}" names "${s}", which is neither a rule id nor a category${near ? ` (did you mean "${near}"?)` : ''}.`,
+          ),
+        );
       }
     }
     valid.set(d, d.selectors.length ? ok : [ALL]);
     if (opts.requireReason && d.kind !== 'enable' && !d.reason) {
       problems.push(
-        metaFinding(doc, 'phi-lint/directive-without-reason', 'error', d, `"${d.text}" gives no reason; add one after " -- " (who approved it, or why this is not PHI).`),
+        metaFinding(
+          doc,
+          'phi-lint/directive-without-reason',
+          'error',
+          d,
+          `"${d.text}" gives no reason; add one after " -- " (who approved it, or why this is not PHI).`,
+        ),
       );
     }
   }
@@ -66,7 +87,9 @@ export function applyDirectives(
     s.add(selector);
     used.set(d, s);
   };
-  const ranges = directives.filter((d) => d.kind === 'disable' || d.kind === 'enable').sort((a, b) => a.start - b.start);
+  const ranges = directives
+    .filter((d) => d.kind === 'disable' || d.kind === 'enable')
+    .sort((a, b) => a.start - b.start);
   const lineDirectives = directives.filter((d) => d.kind === 'disable-line' || d.kind === 'disable-next-line');
 
   const kept: Finding[] = [];
@@ -93,11 +116,15 @@ export function applyDirectives(
       const idle = sel.filter((s) => !got.has(s));
       if (!idle.length) continue;
       const partial = idle.length < sel.length;
-      const message = partial ? `"${d.text}" suppresses nothing for ${idle.join(', ')}; remove ${idle.length === 1 ? 'that name' : 'those names'}.` : `"${d.text}" suppresses nothing; remove it.`;
+      const message = partial
+        ? `"${d.text}" suppresses nothing for ${idle.join(', ')}; remove ${idle.length === 1 ? 'that name' : 'those names'}.`
+        : `"${d.text}" suppresses nothing; remove it.`;
       problems.push(metaFinding(doc, 'phi-lint/unused-directive', opts.reportUnused, d, message));
     }
   }
-  const all = [...kept, ...problems].sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const all = [...kept, ...problems].sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId),
+  );
   return { findings: all, suppressed, uses };
 }
 
@@ -114,7 +141,11 @@ export function ignoredDirectives(
   known: { ruleIds: ReadonlySet<string>; categories: ReadonlySet<string> },
 ): DirectiveUse[] {
   return directives.map((d) => ({
-    ...directiveUse(d, d.selectors.filter((s) => known.ruleIds.has(s) || known.categories.has(s)), 0),
+    ...directiveUse(
+      d,
+      d.selectors.filter((s) => known.ruleIds.has(s) || known.categories.has(s)),
+      0,
+    ),
     ignored: true,
   }));
 }

@@ -45,7 +45,10 @@ export function splitDirectiveBody(rest: string): { selectors: string[]; reason?
   return { selectors, reason: reason || undefined };
 }
 
-export function parseDirectives(doc: Pick<Document, 'comments' | 'lines'>): { directives: Directive[]; errors: DirectiveSyntaxError[] } {
+export function parseDirectives(doc: Pick<Document, 'comments' | 'lines'>): {
+  directives: Directive[];
+  errors: DirectiveSyntaxError[];
+} {
   const directives: Directive[] = [];
   const errors: DirectiveSyntaxError[] = [];
   for (const c of doc.comments) {

@@ -25,17 +25,70 @@ export function entityText(s: string): string {
   return decodeEntity(s);
 }
 
-const HYPHENS = new Set([0x2010, 0x2011, 0x2012, 0x2043, 0x2212, 0xfe58, 0xfe63, 0xff0d, 0x058a, 0x1400, 0x1806, 0x2e17, 0x30a0]);
+const HYPHENS = new Set([
+  0x2010, 0x2011, 0x2012, 0x2043, 0x2212, 0xfe58, 0xfe63, 0xff0d, 0x058a, 0x1400, 0x1806, 0x2e17, 0x30a0,
+]);
 const DASHES = new Set([0x2013, 0x2014, 0x2015, 0x2e3a, 0x2e3b]);
 /** Blocks whose characters fold to ASCII under NFKC without changing a word: full-width, small forms, ligatures, enclosed and mathematical alphanumerics, super- and subscripts, one-dot leaders. */
-const FOLD = /[\u2024\u2025\u2070-\u209f\u2460-\u24ff\u2776-\u2793\ufb00-\ufb06\ufe50-\ufe6f\uff01-\uff5e\u00b2\u00b3\u00b9]|\ud835[\udc00-\udfff]|\ud83c[\udd00-\udd0c]/;
+const FOLD =
+  /[\u2024\u2025\u2070-\u209f\u2460-\u24ff\u2776-\u2793\ufb00-\ufb06\ufe50-\ufe6f\uff01-\uff5e\u00b2\u00b3\u00b9]|\ud835[\udc00-\udfff]|\ud83c[\udd00-\udd0c]/;
 // Cyrillic and Greek letters that look like Latin ones: a word that mixes them with Latin
 // letters is written to dodge a filter.
 const LOOKALIKE: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', һ: 'h', ӏ: 'l', ԛ: 'q', ԝ: 'w',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
-  ο: 'o', ν: 'v', α: 'a', ι: 'i', κ: 'k', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԁ: 'd',
+  ɡ: 'g',
+  һ: 'h',
+  ӏ: 'l',
+  ԛ: 'q',
+  ԝ: 'w',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  ο: 'o',
+  ν: 'v',
+  α: 'a',
+  ι: 'i',
+  κ: 'k',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
 };
 const IGNORABLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const SPACE = /\p{Zs}/u;
@@ -50,7 +103,15 @@ function asciiDigit(cp: number): string {
   return String((cp - start) % 10);
 }
 
-export function normaliseCluster(cluster: string, cp: number, source: string, at: number, end: number, from: number, to: number): string {
+export function normaliseCluster(
+  cluster: string,
+  cp: number,
+  source: string,
+  at: number,
+  end: number,
+  from: number,
+  to: number,
+): string {
   const ch = String.fromCodePoint(cp);
   if (IGNORABLE.test(ch)) return cluster.length > ch.length ? cluster.slice(ch.length).normalize('NFC') : '';
   if (cp === 0x2028 || cp === 0x2029) return '\n';

@@ -25,7 +25,10 @@ const BARE_KEY = /^[A-Za-z0-9_-]+$/;
 const ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', '"': '"', '\\': '\\' };
 
 class TomlError extends Error {
-  constructor(readonly at: number, why: string) {
+  constructor(
+    readonly at: number,
+    why: string,
+  ) {
     super(why);
   }
 }

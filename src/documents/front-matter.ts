@@ -27,9 +27,34 @@ export const PHI_LINT_KEYS = ['kind', 'consent', 'in-reply-to'];
  * schedule, where and how it is published, layout switches.
  */
 export const DEFAULT_UNPUBLISHED_KEYS = [
-  'date', 'publishDate', 'publish_date', 'pubDate', 'published', 'lastmod', 'lastMod', 'updated', 'modified', 'expiryDate',
-  'scheduled', 'schedule', 'publishAt', 'publish_at', 'platform', 'platforms', 'channel', 'channels', 'status',
-  'draft', 'layout', 'template', 'weight', 'order', 'sidebar_position', 'toc', 'comments', 'type',
+  'date',
+  'publishDate',
+  'publish_date',
+  'pubDate',
+  'published',
+  'lastmod',
+  'lastMod',
+  'updated',
+  'modified',
+  'expiryDate',
+  'scheduled',
+  'schedule',
+  'publishAt',
+  'publish_at',
+  'platform',
+  'platforms',
+  'channel',
+  'channels',
+  'status',
+  'draft',
+  'layout',
+  'template',
+  'weight',
+  'order',
+  'sidebar_position',
+  'toc',
+  'comments',
+  'type',
 ];
 
 const OPEN = /^---[ \t]*(?:\r\n|\r|\n)/;
@@ -59,7 +84,8 @@ function tomlFrontMatter(text: string, opts: FrontMatterOptions): FrontMatter {
   const parsed = parseTomlFrontMatter(text.slice(open[0].length, close.index), open[0].length);
   if (parsed.error) {
     const at = open[0].length + parsed.error.at;
-    const message = `The block between the first two "+++" lines is not TOML phi-lint can read ` +
+    const message =
+      `The block between the first two "+++" lines is not TOML phi-lint can read ` +
       `(line ${linesTo(text, at)}: ` +
       `${parsed.error.why}), so it is not front matter: it is linted as text.`;
     return { ...empty, problems: [{ start: at, end: Math.min(at + 1, closeEnd), message }] };
@@ -90,14 +116,18 @@ export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}):
   // Repeated keys are found with one Set per map: yaml's own check compares every key with
   // every earlier one, minutes for a front matter of 100,000 keys.
   const doc = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
-  const errors = [...doc.errors.map((e) => ({ at: e.pos?.[0] ?? 0, code: e.code as string })), ...duplicateKeys(doc).map((e) => ({ at: e.pos[0], code: e.code }))];
+  const errors = [
+    ...doc.errors.map((e) => ({ at: e.pos?.[0] ?? 0, code: e.code as string })),
+    ...duplicateKeys(doc).map((e) => ({ at: e.pos[0], code: e.code })),
+  ];
   errors.sort((a, b) => a.at - b.at);
   if (errors.length) {
     // Not front matter a site could read: lint it as the Markdown it is, and say why. The
     // parser's message is not repeated (it can quote the line, and the line may hold PHI):
     // its error code is, in words.
     const at = bodyStart + errors[0].at;
-    const why = errors[0].code === 'DUPLICATE_KEY' ? 'Map keys must be unique' : errors[0].code.toLowerCase().replace(/_/g, ' ');
+    const why =
+      errors[0].code === 'DUPLICATE_KEY' ? 'Map keys must be unique' : errors[0].code.toLowerCase().replace(/_/g, ' ');
     const line = (text.slice(0, at).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
     return {
       ...empty,
@@ -120,7 +150,11 @@ export function extractFrontMatter(text: string, opts: FrontMatterOptions = {}):
     const value = doc.toJS({ maxAliasCount: 50 }) as unknown;
     if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
   } catch {
-    problems.push({ start: bodyStart, end: bodyStart + 1, message: 'Front matter could not be read: it expands too many aliases; its values are linted as text.' });
+    problems.push({
+      start: bodyStart,
+      end: bodyStart + 1,
+      message: 'Front matter could not be read: it expands too many aliases; its values are linted as text.',
+    });
   }
   const span = { start: 0, end: closeEnd };
   const lineCount = (text.slice(0, closeEnd).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
@@ -156,7 +190,11 @@ function collectValues(root: Node | null, yamlText: string, base: number, out: F
   }
 }
 
-function scalarValue(node: Node & { type?: string; value?: unknown }, yamlText: string, base: number): (Span & { text?: string }) | undefined {
+function scalarValue(
+  node: Node & { type?: string; value?: unknown },
+  yamlText: string,
+  base: number,
+): (Span & { text?: string }) | undefined {
   const range = node.range;
   if (!range || node.value === null || node.value === undefined || typeof node.value === 'boolean') return undefined;
   const [s, e] = range;
@@ -166,7 +204,9 @@ function scalarValue(node: Node & { type?: string; value?: unknown }, yamlText: 
     case 'QUOTE_DOUBLE':
     case 'QUOTE_SINGLE': {
       const inner = yamlText.slice(s + 1, e - 1);
-      return inner === value ? { start: base + s + 1, end: base + e - 1 } : { start: base + s + 1, end: base + e - 1, text: value };
+      return inner === value
+        ? { start: base + s + 1, end: base + e - 1 }
+        : { start: base + s + 1, end: base + e - 1, text: value };
     }
     case 'BLOCK_LITERAL':
     case 'BLOCK_FOLDED': {

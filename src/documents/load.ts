@@ -14,11 +14,67 @@ export const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.mdown', '.mkd', '.mdx'
  * is drawing instructions, not prose.)
  */
 export const BINARY_EXTENSIONS = new Set([
-  '.png', '.jpg', '.jpeg', '.gif', '.webp', '.bmp', '.tif', '.tiff', '.ico', '.heic', '.heif', '.avif', '.svg', '.psd', '.raw',
-  '.mp3', '.wav', '.m4a', '.aac', '.ogg', '.flac', '.mp4', '.m4v', '.mov', '.avi', '.mkv', '.webm',
-  '.pdf', '.doc', '.docx', '.rtf', '.xls', '.xlsx', '.ppt', '.pptx', '.odt', '.ods', '.key', '.pages', '.numbers',
-  '.zip', '.gz', '.tgz', '.bz2', '.xz', '.7z', '.rar', '.tar',
-  '.woff', '.woff2', '.ttf', '.otf', '.eot', '.exe', '.dll', '.so', '.dylib', '.wasm', '.bin', '.class', '.jar',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.webp',
+  '.bmp',
+  '.tif',
+  '.tiff',
+  '.ico',
+  '.heic',
+  '.heif',
+  '.avif',
+  '.svg',
+  '.psd',
+  '.raw',
+  '.mp3',
+  '.wav',
+  '.m4a',
+  '.aac',
+  '.ogg',
+  '.flac',
+  '.mp4',
+  '.m4v',
+  '.mov',
+  '.avi',
+  '.mkv',
+  '.webm',
+  '.pdf',
+  '.doc',
+  '.docx',
+  '.rtf',
+  '.xls',
+  '.xlsx',
+  '.ppt',
+  '.pptx',
+  '.odt',
+  '.ods',
+  '.key',
+  '.pages',
+  '.numbers',
+  '.zip',
+  '.gz',
+  '.tgz',
+  '.bz2',
+  '.xz',
+  '.7z',
+  '.rar',
+  '.tar',
+  '.woff',
+  '.woff2',
+  '.ttf',
+  '.otf',
+  '.eot',
+  '.exe',
+  '.dll',
+  '.so',
+  '.dylib',
+  '.wasm',
+  '.bin',
+  '.class',
+  '.jar',
 ]);
 
 /**
@@ -26,7 +82,17 @@ export const BINARY_EXTENSIONS = new Set([
  * they are an error with a hint to export the text (images and media named there, as a
  * pre-commit hook names every staged file, are skipped with a notice).
  */
-export const DOCUMENT_EXTENSIONS = new Set(['.pdf', '.doc', '.docx', '.rtf', '.odt', '.pages', '.key', '.ppt', '.pptx']);
+export const DOCUMENT_EXTENSIONS = new Set([
+  '.pdf',
+  '.doc',
+  '.docx',
+  '.rtf',
+  '.odt',
+  '.pages',
+  '.key',
+  '.ppt',
+  '.pptx',
+]);
 
 /** Is this path a document in a format phi-lint cannot read (a Word file, a PDF)? */
 export function unreadableDocument(path: string): boolean {
@@ -43,7 +109,9 @@ export function formatOf(path: string): 'md' | 'txt' {
 export function binaryByName(path: string): string | undefined {
   const m = /(\.[A-Za-z0-9]+)$/.exec(path);
   const ext = m?.[1].toLowerCase();
-  return ext && BINARY_EXTENSIONS.has(ext) ? `${ext.slice(1)} files are not drafts (image, media or binary file)` : undefined;
+  return ext && BINARY_EXTENSIONS.has(ext)
+    ? `${ext.slice(1)} files are not drafts (image, media or binary file)`
+    : undefined;
 }
 
 /** The bytes are not text (an image or other binary saved under a draft's name). */
@@ -149,7 +217,10 @@ function decodeNarrow(body: Buffer): Decoded {
   let bad = 0;
   for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) bad++;
   bad -= (latin1.match(/\xEF\xBF\xBD/g) ?? []).length; // genuine U+FFFD characters in the file
-  return { text, notice: `not valid UTF-8; ${Math.max(1, bad)} invalid byte sequence${bad === 1 ? '' : 's'} read as U+FFFD (\uFFFD). Save it as UTF-8 to be sure` };
+  return {
+    text,
+    notice: `not valid UTF-8; ${Math.max(1, bad)} invalid byte sequence${bad === 1 ? '' : 's'} read as U+FFFD (\uFFFD). Save it as UTF-8 to be sure`,
+  };
 }
 
 const BOMS: [number[], Wide][] = [
@@ -215,7 +286,13 @@ export interface ParseOptions {
   mayRead?: (file: string) => boolean;
 }
 
-export function parseDocument(path: string, text: string, kind: DraftKind, format = formatOf(path), opts: ParseOptions = {}): Document {
+export function parseDocument(
+  path: string,
+  text: string,
+  kind: DraftKind,
+  format = formatOf(path),
+  opts: ParseOptions = {},
+): Document {
   const body = format === 'md' ? parseMarkdown(path, text, { unpublished: opts.unpublished }) : parseText(path, text);
   const fmKind = body.frontMatter.kind;
   const fromFrontMatter = fmKind === 'reply' || fmKind === 'post' || fmKind === 'comment';

@@ -7,7 +7,14 @@ import { createRequire } from 'node:module';
 import { buildProse, type Comment, type Document, type Span } from './document.js';
 import { LineIndex } from './position.js';
 import { extractFrontMatter, valueReplacements, type FrontMatterOptions } from './front-matter.js';
-import { isDirectiveComment, isTextAttribute, scanHtml, type HtmlAttribute, type HtmlComment, type HtmlTag } from './html.js';
+import {
+  isDirectiveComment,
+  isTextAttribute,
+  scanHtml,
+  type HtmlAttribute,
+  type HtmlComment,
+  type HtmlTag,
+} from './html.js';
 import { entityAt } from './characters.js';
 import { View } from './view.js';
 
@@ -66,7 +73,8 @@ export function parseMarkdown(path: string, text: string, opts: FrontMatterOptio
     // Containers (quotes, lists) do not cover their lines: their leaf blocks do. Past
     // markdown-it's nesting limit a container's content is dropped without a leaf, and
     // those lines must still be linted (below).
-    if (tok.map && !CONTAINERS.has(tok.type)) for (let l = tok.map[0]; l < tok.map[1] && l < st.covered.length; l++) st.covered[l] = 1;
+    if (tok.map && !CONTAINERS.has(tok.type))
+      for (let l = tok.map[0]; l < tok.map[1] && l < st.covered.length; l++) st.covered[l] = 1;
     switch (tok.type) {
       case 'tr_open':
         rowLine = tok.map ? tok.map[0] : rowLine;
@@ -359,7 +367,8 @@ function html(st: State, found: { tags: HtmlTag[]; comments: HtmlComment[] }, at
     if (t.closing || (t.name !== 'img' && t.name !== 'image')) continue;
     const start = at.source(t.start);
     const end = at.source(t.end - 1) + 1;
-    if (start >= 0 && end > start) st.images.push({ start, end, alt: attr(t.attributes, 'alt'), src: attr(t.attributes, 'src') });
+    if (start >= 0 && end > start)
+      st.images.push({ start, end, alt: attr(t.attributes, 'alt'), src: attr(t.attributes, 'src') });
   }
 }
 
@@ -378,6 +387,11 @@ function shortcodeImages(st: State): void {
     if (!st.visible[m.index]) continue; // in code, or not prose at all
     const { tags } = scanHtml(`<figure${m[1]}>`);
     const attributes = tags[0]?.attributes ?? [];
-    st.images.push({ start: m.index, end: m.index + m[0].length, alt: attr(attributes, 'alt'), src: attr(attributes, 'src') });
+    st.images.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      alt: attr(attributes, 'alt'),
+      src: attr(attributes, 'src'),
+    });
   }
 }

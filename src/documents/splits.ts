@@ -33,7 +33,10 @@ export function splits(text: string): Edit[] {
     const prev = text[s - 1];
     const next = text[e];
     if (prev === undefined || next === undefined || !ALNUM.test(next)) continue;
-    if ((JOINERS.includes(prev) && ALNUM.test(text[s - 2] ?? '')) || (prev === '.' && isDigit(text[s - 2]) && isDigit(next))) {
+    if (
+      (JOINERS.includes(prev) && ALNUM.test(text[s - 2] ?? '')) ||
+      (prev === '.' && isDigit(text[s - 2]) && isDigit(next))
+    ) {
       edits.push({ start: s, end: e, text: '' });
     } else if (isDigit(prev) && isDigit(next)) edits.push({ start: s, end: e, text: ' ' });
   }
@@ -86,7 +89,18 @@ function lookAlikeDigits(text: string, edits: Edit[]): void {
 }
 
 const DIGIT_WORDS: Record<string, string> = {
-  zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  zero: '0',
+  oh: '0',
+  o: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
 };
 const DIGIT_WORD = '(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)';
 const SPELLED = new RegExp(`\\b${DIGIT_WORD}(?:[\\s,.-]{1,3}${DIGIT_WORD}){6,20}\\b`, 'gi');

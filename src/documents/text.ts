@@ -7,7 +7,8 @@ import { View } from './view.js';
 const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\[)[ \t]*(phi-lint-[^\r\n]*?)\]?[ \t]*$/gm;
 
 // At a word's edge, or (doubled) inside one: "**Ava M.**", "404-**555**-0187".
-const EMPHASIS = /(?<=^|[\s(["'])(?:\*{1,3}|_{2})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{2})(?=$|[\s)\].,!?:;"'])|(?<=[^\s*_])(?:\*{2,3}|_{2})(?=[^\s*_])/gm;
+const EMPHASIS =
+  /(?<=^|[\s(["'])(?:\*{1,3}|_{2})(?=[^\s*_])|(?<=[^\s*_])(?:\*{1,3}|_{2})(?=$|[\s)\].,!?:;"'])|(?<=[^\s*_])(?:\*{2,3}|_{2})(?=[^\s*_])/gm;
 
 export function parseText(path: string, text: string): Omit<Document, 'kind'> {
   const blocks: Span[] = [];

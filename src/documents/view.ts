@@ -149,7 +149,12 @@ class Builder {
 
   private push(from: number, viewLength: number, sourceLength: number): void {
     const last = this.segments[this.segments.length - 1];
-    if (last && last.viewLength === last.sourceLength && last.view + last.viewLength === this.length && last.source + last.sourceLength === from) {
+    if (
+      last &&
+      last.viewLength === last.sourceLength &&
+      last.view + last.viewLength === this.length &&
+      last.source + last.sourceLength === from
+    ) {
       last.viewLength += viewLength;
       last.sourceLength += sourceLength;
     } else {
@@ -290,4 +295,3 @@ function rejoin(first: View): View {
   b.copy(text, last, text.length);
   return b.changed ? viewOf(b, first.isIdentity ? undefined : first) : first;
 }
-

@@ -38,8 +38,14 @@ export const firstWordNotListed = (det: CompiledDetector, text: string): boolean
 
 const reviewCache = new WeakMap<Document, string>();
 function normalizeEcho(s: string): string {
-  const words = s.toLowerCase().replace(/[’]/g, "'").replace(/[^\p{L}\p{N}'/:.-]+/gu, ' ');
-  return ` ${words.replace(/(?<=\s|^)[.:'/-]+|[.:'/-]+(?=\s|$)/g, '').replace(/\s+/g, ' ').trim()} `;
+  const words = s
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .replace(/[^\p{L}\p{N}'/:.-]+/gu, ' ');
+  return ` ${words
+    .replace(/(?<=\s|^)[.:'/-]+|[.:'/-]+(?=\s|$)/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
 }
 function normalizedReview(doc: Document): string {
   let r = reviewCache.get(doc);

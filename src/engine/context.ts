@@ -24,7 +24,8 @@ function contextText(doc: Document, st: Structure, c: CompiledContext, s: number
   if (c.scope === 'words') {
     const sent = st.sentence(s);
     if (c.direction !== 'after') before = doc.prose.slice(st.wordsBefore(s, c.window, sent.start), s);
-    if (c.direction !== 'before') after = doc.prose.slice(e, st.wordsAfter(e, c.window, Math.max(st.sentence(Math.max(s, e - 1)).end, e)));
+    if (c.direction !== 'before')
+      after = doc.prose.slice(e, st.wordsAfter(e, c.window, Math.max(st.sentence(Math.max(s, e - 1)).end, e)));
   } else {
     // At most CONTEXT_SIDE_MAX characters on each side: a text with no sentence breaks (one
     // long line of tokens) would otherwise cost candidates × its length.
@@ -54,7 +55,14 @@ const globalCopies = new WeakMap<RegExp, RegExp>();
 const wholeScopeByDoc = new WeakMap<Document, Map<Tester, Map<number, boolean>>>();
 
 /** Is there a hotword of `re` in the scope before the match and/or after it? */
-function contextTester(doc: Document, st: Structure, c: CompiledContext, s: number, e: number, cache: ScopeHits): (re: Tester | undefined) => boolean {
+function contextTester(
+  doc: Document,
+  st: Structure,
+  c: CompiledContext,
+  s: number,
+  e: number,
+  cache: ScopeHits,
+): (re: Tester | undefined) => boolean {
   const sp = c.scope === 'words' ? undefined : scopeSpan(st, c.scope, s);
   let wholeScope = wholeScopeByDoc.get(doc);
   if (!wholeScope) wholeScopeByDoc.set(doc, (wholeScope = new Map()));
@@ -118,7 +126,10 @@ export function applyContext(
   if (c.requireAfter && !c.requireAfter.test(after)) return undefined;
   if (has('forbid') || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) return undefined;
   if (has('raise')) {
-    return { severity: 'error', note: severity !== 'error' ? 'raised: context words nearby make this identifying' : undefined };
+    return {
+      severity: 'error',
+      note: severity !== 'error' ? 'raised: context words nearby make this identifying' : undefined,
+    };
   }
   if (has('lower')) return { severity: LOWER[severity] };
   return { severity };

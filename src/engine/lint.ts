@@ -7,7 +7,7 @@ import { detectorKind } from '../detectors/registry.js';
 import { PhiLintError } from '../errors.js';
 import { Structure } from '../matchers/structure.js';
 import { RegexScan } from '../regex/regex-scan.js';
-import { matchSpans } from '../matchers/terms.js';
+import { matchSpans } from '../matchers/term-index.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { DraftKind, Finding, Severity } from '../types.js';
 import { collapse, dropped, sheltered } from './candidates.js';
@@ -81,7 +81,11 @@ function matchingDocument(source: Document): Document {
   return { ...source, text: v.text, prose: v.text, blocks: source.blocks.map(span), images: source.images.map(span) };
 }
 
-export async function lintDocument(source: Document, ctx: LintContext, opts: LintDocumentOptions = {}): Promise<Finding[]> {
+export async function lintDocument(
+  source: Document,
+  ctx: LintContext,
+  opts: LintDocumentOptions = {},
+): Promise<Finding[]> {
   const doc = matchingDocument(source);
   const st = new Structure(doc);
   const scopeHits: ScopeHits = new Map();
@@ -90,7 +94,12 @@ export async function lintDocument(source: Document, ctx: LintContext, opts: Lin
   const deferred: Candidate[] = [];
   for (const rule of ctx.rules) {
     if (rule.appliesTo !== 'both' && rule.appliesTo !== doc.kind) continue;
-    if (rule.unlessFrontMatter.some((k) => doc.frontMatter[k] !== undefined && doc.frontMatter[k] !== null && doc.frontMatter[k] !== '')) continue;
+    if (
+      rule.unlessFrontMatter.some(
+        (k) => doc.frontMatter[k] !== undefined && doc.frontMatter[k] !== null && doc.frontMatter[k] !== '',
+      )
+    )
+      continue;
     for (let di = 0; di < rule.detectors.length; di++) {
       const det = rule.detectors[di];
       if (det.inReview && !doc.review) continue; // every span would be dropped below
@@ -107,7 +116,8 @@ export async function lintDocument(source: Document, ctx: LintContext, opts: Lin
           if (!verdict) continue;
           ({ severity, note } = verdict);
         }
-        if (ctx.practice.isOwn(rule.category, text, { namedInFull: rule.addressesReader && doc.kind === 'reply' })) continue;
+        if (ctx.practice.isOwn(rule.category, text, { namedInFull: rule.addressesReader && doc.kind === 'reply' }))
+          continue;
         let end = span.end;
         if (det.extend) {
           det.extend.lastIndex = end;
@@ -200,8 +210,11 @@ function dedupe(cands: Candidate[]): Candidate[] {
     // by start, then longest, then most severe: a later candidate is inside the widest earlier one or not at all
     // ties go to the rule written for this kind of draft (its message and rewrite fit better)
     // (and, among those, to a rule that matched what the review itself said: it explains why)
-    const specific = (c: Candidate): number => (c.rule.appliesTo === 'both' ? 0 : 1) + (c.rule.detectors.some((d) => d.inReview) ? 1 : 0);
-    g.sort((a, b) => a.start - b.start || b.end - a.end || RANK[b.severity] - RANK[a.severity] || specific(b) - specific(a));
+    const specific = (c: Candidate): number =>
+      (c.rule.appliesTo === 'both' ? 0 : 1) + (c.rule.detectors.some((d) => d.inReview) ? 1 : 0);
+    g.sort(
+      (a, b) => a.start - b.start || b.end - a.end || RANK[b.severity] - RANK[a.severity] || specific(b) - specific(a),
+    );
     let cover: Candidate | undefined;
     for (const c of g) {
       if (cover && c.end <= cover.end) {
@@ -265,7 +278,10 @@ function toFinding(source: Document, view: string, c: Candidate, practicePhone: 
     match: collapse(view.slice(c.start, c.end)),
     message: c.rule.message,
     // advice written for this kind of draft (suggestion-post, suggestion-reply), else the rule's own
-    suggestion: (kindSuggestion(c.rule, source.kind) ?? c.rule.suggestion)?.replace(/\{practice\.phone\}/g, practicePhone),
+    suggestion: (kindSuggestion(c.rule, source.kind) ?? c.rule.suggestion)?.replace(
+      /\{practice\.phone\}/g,
+      practicePhone,
+    ),
     note: c.note,
     line: s.line,
     column: s.column,

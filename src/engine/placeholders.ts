@@ -13,8 +13,7 @@ export function placeholderFindings(doc: Pick<Document, 'text' | 'lines'>): Find
   const out: Finding[] = [];
   for (const m of doc.text.matchAll(PLACEHOLDER)) {
     const span = { start: m.index, end: m.index + m[0].length };
-    const message =
-      `"[${m[1]}]" was left where a detail was taken out: this is not ready to post; write the sentence without it.`;
+    const message = `"[${m[1]}]" was left where a detail was taken out: this is not ready to post; write the sentence without it.`;
     out.push(metaFinding(doc, 'phi-lint/placeholder', 'error', span, message));
   }
   return out;

@@ -4,12 +4,56 @@
 import { isPublicMailDomain } from '../config/public-mail.js';
 import type { Category, PracticeProfile } from '../types.js';
 
-const HONORIFICS = new Set(['dr', 'doctor', 'mr', 'mrs', 'ms', 'mx', 'miss', 'nurse', 'prof', 'rdh', 'dds', 'dmd', 'md', 'do', 'np', 'pa', 'pa-c', 'rn', 'lpn', 'fnp', 'phd', 'jr', 'sr']);
+const HONORIFICS = new Set([
+  'dr',
+  'doctor',
+  'mr',
+  'mrs',
+  'ms',
+  'mx',
+  'miss',
+  'nurse',
+  'prof',
+  'rdh',
+  'dds',
+  'dmd',
+  'md',
+  'do',
+  'np',
+  'pa',
+  'pa-c',
+  'rn',
+  'lpn',
+  'fnp',
+  'phd',
+  'jr',
+  'sr',
+]);
 const words = (s: string): string[] => s.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-const nameWords = (s: string): string[] => words(s).map((w) => w.replace(/['’]s$/, '')).filter((w) => !HONORIFICS.has(w.replace(/\.$/, '')));
+const nameWords = (s: string): string[] =>
+  words(s)
+    .map((w) => w.replace(/['’]s$/, ''))
+    .filter((w) => !HONORIFICS.has(w.replace(/\.$/, '')));
 const ADDRESS_ABBREV: Record<string, string> = {
-  street: 'st', avenue: 'ave', road: 'rd', boulevard: 'blvd', drive: 'dr', suite: 'ste', north: 'n', south: 's', east: 'e', west: 'w',
-  northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw', lane: 'ln', court: 'ct', place: 'pl', highway: 'hwy', parkway: 'pkwy',
+  street: 'st',
+  avenue: 'ave',
+  road: 'rd',
+  boulevard: 'blvd',
+  drive: 'dr',
+  suite: 'ste',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  northeast: 'ne',
+  northwest: 'nw',
+  southeast: 'se',
+  southwest: 'sw',
+  lane: 'ln',
+  court: 'ct',
+  place: 'pl',
+  highway: 'hwy',
+  parkway: 'pkwy',
 };
 const addrWords = (s: string): string[] => words(s).map((w) => ADDRESS_ABBREV[w] ?? w);
 
@@ -28,7 +72,13 @@ export class PracticeFilter {
     const lastTen = (p: string): string => p.replace(/\D/g, '').slice(-10);
     this.phones = new Set(profile.phones.map(lastTen).filter((d) => d.length >= 7));
     this.emails = new Set(profile.emails.map((e) => e.toLowerCase()));
-    this.domains = profile.domains.map((d) => d.toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''));
+    this.domains = profile.domains.map((d) =>
+      d
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/.*$/, ''),
+    );
     // An address's domain counts as the practice's too, unless anyone can have an address there (gmail.com).
     for (const e of this.emails) {
       const domain = e.includes('@') ? e.split('@').pop()! : '';
@@ -41,9 +91,21 @@ export class PracticeFilter {
     this.addrSet = new Set(profile.addresses.flatMap(addrWords));
     // Capitalised staff names (given or family) and the practice's name words, as written.
     const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
-    const nameTokens = [...new Set(this.staffNames.flat().filter((w) => w.length > 1).map(cap))];
+    const nameTokens = [
+      ...new Set(
+        this.staffNames
+          .flat()
+          .filter((w) => w.length > 1)
+          .map(cap),
+      ),
+    ];
     const orgNames = [profile.name ?? '', ...profile.aliases].filter((n) => n.trim().length > 2);
-    const alts = [...nameTokens, ...orgNames].map((w) => w.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+    const alts = [...nameTokens, ...orgNames].map((w) =>
+      w
+        .trim()
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+'),
+    );
     if (alts.length) this.mention = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'u');
   }
 
@@ -69,7 +131,11 @@ export class PracticeFilter {
       case 'email':
         return this.emails.has(t.toLowerCase()) || this.domains.some((d) => t.toLowerCase().endsWith(`@${d}`));
       case 'url': {
-        const host = t.toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^www\./, '').split(/[/?#:]/)[0];
+        const host = t
+          .toLowerCase()
+          .replace(/^[a-z]+:\/\//, '')
+          .replace(/^www\./, '')
+          .split(/[/?#:]/)[0];
         if (this.domains.some((d) => host === d || host.endsWith(`.${d}`))) return true;
         const path = t.toLowerCase().replace(/\/+$/, '').split('/').pop() ?? '';
         return this.handles.has(path.replace(/^@/, ''));

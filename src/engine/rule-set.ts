@@ -19,12 +19,16 @@ export function prepareRules(config: Config, extraDirs: string[], opts: { builti
   for (const id of Object.keys(config.rules)) {
     if (!known.has(id)) {
       const near = [...known].find((k) => k.endsWith(`/${id.split('/').pop()}`));
-      throw new PhiLintError(`config names unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`, config.file);
+      throw new PhiLintError(
+        `config names unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}`,
+        config.file,
+      );
     }
   }
   const packs = new Set(ruleSet.packs.map((p) => p.name));
   for (const p of Object.keys(config.packs)) {
-    if (!packs.has(p)) throw new PhiLintError(`config names unknown pack "${p}" (packs: ${[...packs].join(', ')})`, config.file);
+    if (!packs.has(p))
+      throw new PhiLintError(`config names unknown pack "${p}" (packs: ${[...packs].join(', ')})`, config.file);
   }
   const active: ActiveRule[] = [];
   for (const r of ruleSet.rules) {

@@ -53,11 +53,14 @@ export function readIgnoreFile(file: string): IgnoreRule[] {
     throw new PhiLintError(`cannot read the ignore file (${(e as NodeJS.ErrnoException).code ?? 'error'})`, file);
   }
   const out: IgnoreRule[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).forEach((raw, i) => {
-    const line = raw.replace(/(?<!\\)\s+$/, '');
-    if (!line || line.startsWith('#')) return;
-    out.push(rule(line.replace(/^\\([#!])/, '$1'), dirname(file), file, i + 1));
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, i) => {
+      const line = raw.replace(/(?<!\\)\s+$/, '');
+      if (!line || line.startsWith('#')) return;
+      out.push(rule(line.replace(/^\\([#!])/, '$1'), dirname(file), file, i + 1));
+    });
   return out;
 }
 

@@ -38,7 +38,8 @@ export function redactionEdits(doc: Pick<Document, 'text' | 'prose' | 'format'>,
     const main = g.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
     let placeholder = PLACEHOLDERS[main.category];
     // In Markdown "[PHONE](cell)" would become a link: escape the brackets there.
-    if (doc.format === 'md' && /^[([]/.test(doc.text.slice(end, end + 1))) placeholder = placeholder.replace(/^\[(.*)\]$/, '\\[$1\\]');
+    if (doc.format === 'md' && /^[([]/.test(doc.text.slice(end, end + 1)))
+      placeholder = placeholder.replace(/^\[(.*)\]$/, '\\[$1\\]');
     if (main.category === 'photo') return { start, end, text: placeholder };
     let before = '';
     let after = '';

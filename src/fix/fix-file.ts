@@ -36,7 +36,13 @@ export interface FixOutcome {
   error?: string;
 }
 
-export async function fixDraft(path: string, buf: Buffer, doc: Document, result: FileResult, opts: FixDraftOptions): Promise<FixOutcome> {
+export async function fixDraft(
+  path: string,
+  buf: Buffer,
+  doc: Document,
+  result: FileResult,
+  opts: FixDraftOptions,
+): Promise<FixOutcome> {
   if (opts.write) {
     startRewrites();
     // Let the event loop run between drafts: a signal (interrupt.ts) is handled only there.
@@ -50,19 +56,30 @@ export async function fixDraft(path: string, buf: Buffer, doc: Document, result:
     // Masked, both sides show only safe words: values are `***`, the replacements (placeholders,
     // the reply template) are shown as they are, and what the edits leave is masked alike, so
     // unchanged lines compare equal.
-    const values = [...result.findings, ...(result.suppressed ?? [])].filter((f) => !isMetaRule(f.ruleId) && f.end > f.start);
+    const values = [...result.findings, ...(result.suppressed ?? [])].filter(
+      (f) => !isMetaRule(f.ruleId) && f.end > f.start,
+    );
     const before = opts.mask ? maskText(doc.text, values) : doc.text;
     const after = opts.mask ? maskText(doc.text, values, plan.edits) : fixedText;
-    return { result: await opts.relint(fixedText), fixedCount: plan.fixed.length, diff: await unifiedDiff(name, before, after) };
+    return {
+      result: await opts.relint(fixedText),
+      fixedCount: plan.fixed.length,
+      diff: await unifiedDiff(name, before, after),
+    };
   }
   try {
     const target = writeTarget(path, opts.root);
-    if (!readFileSync(target).equals(buf)) return { result, fixedCount: 0, error: 'the file changed while it was being checked; run again' };
+    if (!readFileSync(target).equals(buf))
+      return { result, fixedCount: 0, error: 'the file changed while it was being checked; run again' };
     writeFileAtomic(target, encode(fixedText, encodingOf(buf)));
     noteRewrite(name);
   } catch (e) {
     if (e instanceof UnsafeWriteError) return { result, fixedCount: 0, error: e.message };
-    return { result, fixedCount: 0, error: `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    return {
+      result,
+      fixedCount: 0,
+      error: `cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    };
   }
   return { result: await opts.relint(fixedText), fixedCount: plan.fixed.length };
 }

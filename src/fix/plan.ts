@@ -18,7 +18,8 @@ import { isMetaRule } from '../meta-rules.js';
 import { DISCLOSURE_CATEGORIES, IDENTIFIER_CATEGORIES, type Finding } from '../types.js';
 import { redactionEdits, type Edit } from './edits.js';
 
-export const DEFAULT_REPLY_TEMPLATE = 'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at {phone}.';
+export const DEFAULT_REPLY_TEMPLATE =
+  'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at {phone}.';
 
 export interface FixOptions {
   /** true: the default template; a string: your own wording with `{phone}`; false: never. */
@@ -55,13 +56,20 @@ function bodyStart(doc: Pick<Document, 'text' | 'frontMatterSpan'>): number {
   return doc.frontMatterSpan.end + (m ? m[0].length : 0);
 }
 
-export function planFixes(doc: Pick<Document, 'text' | 'prose' | 'format' | 'kind' | 'frontMatterSpan'>, findings: Finding[], opts: FixOptions): FixPlan {
+export function planFixes(
+  doc: Pick<Document, 'text' | 'prose' | 'format' | 'kind' | 'frontMatterSpan'>,
+  findings: Finding[],
+  opts: FixOptions,
+): FixPlan {
   // a comment is somebody else's words: it is hidden and answered, never rewritten
   if (doc.kind === 'comment') return { edits: [], fixed: [] };
   const open = findings.filter(candidate);
   const template = doc.kind === 'reply' ? templateText(opts) : undefined;
   const start = bodyStart(doc);
-  if (template && open.some((f) => f.start >= start && (opts.replyRules.has(f.ruleId) || DISCLOSURES.has(f.category)))) {
+  if (
+    template &&
+    open.some((f) => f.start >= start && (opts.replyRules.has(f.ruleId) || DISCLOSURES.has(f.category)))
+  ) {
     const body = doc.text.slice(start);
     const eol = /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
     const trailing = /(?:\r\n|\r|\n)$/.test(body) ? eol : '';

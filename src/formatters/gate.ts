@@ -137,7 +137,11 @@ export function gateText(opts: FormatOptions): GateText | undefined {
   const text = opts.gate ? describeGate(opts.gate.report, opts.gate.detailed) : undefined;
   if (!text) return undefined;
   // file names and globs come from the repository: control characters print as escapes (escape.ts)
-  const clean = (l: GateLine): GateLine => ({ ...l, file: l.file === undefined ? undefined : escapeControls(l.file), text: escapeControls(l.text) });
+  const clean = (l: GateLine): GateLine => ({
+    ...l,
+    file: l.file === undefined ? undefined : escapeControls(l.file),
+    text: escapeControls(l.text),
+  });
   return { summary: escapeControls(text.summary), details: text.details.map(clean) };
 }
 

@@ -31,7 +31,17 @@ export const github: Formatter = (results, opts) => {
   const lines: string[] = [];
   for (const r of results) {
     const file = plain(displayPath(r.filePath, opts.cwd));
-    if (r.fatal) lines.push(command('error', [['file', file], ['title', 'phi-lint']], plain(r.fatal)));
+    if (r.fatal)
+      lines.push(
+        command(
+          'error',
+          [
+            ['file', file],
+            ['title', 'phi-lint'],
+          ],
+          plain(r.fatal),
+        ),
+      );
     for (const f of r.findings) {
       let message = plain(texts.message(f));
       const note = texts.note(f);

@@ -20,7 +20,12 @@ import type { FormatOptions, Formatter } from './types.js';
 type HtmlOptions = FormatOptions & { texts: FindingText };
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
-const STATUS_LABEL: Record<DraftStatus, string> = { blocked: 'Blocked', review: 'Needs review', clean: 'Clean', skipped: 'Skipped' };
+const STATUS_LABEL: Record<DraftStatus, string> = {
+  blocked: 'Blocked',
+  review: 'Needs review',
+  clean: 'Clean',
+  skipped: 'Skipped',
+};
 
 const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -125,9 +130,13 @@ ${s.skipped ? tile('skipped', 'Skipped', s.skipped, 'not text') : ''}
 <div class="charts">
 <figure class="card" aria-labelledby="chart-h">
 <h3 id="chart-h">Findings by category</h3>
-${s.byCategory.length ? `${categoryChart(s)}
+${
+  s.byCategory.length
+    ? `${categoryChart(s)}
 <ul class="legend" aria-label="Bar colours"><li><span class="swatch error"></span>Error</li><li><span class="swatch warning"></span>Warning</li><li><span class="swatch info"></span>Info</li></ul>
-${topRules(s)}` : '<p class="none">No findings.</p>'}
+${topRules(s)}`
+    : '<p class="none">No findings.</p>'
+}
 </figure>
 <div class="card">
 <table class="sh">
@@ -144,7 +153,10 @@ ${topRules(s)}` : '<p class="none">No findings.</p>'}
 function topRules(s: ReportSummary): string {
   const top = s.byRule.slice(0, 5);
   const items = top
-    .map((r) => `<li><button type="button" class="rule-filter" data-rule="${esc(r.ruleId)}" aria-label="Show the findings of ${esc(r.ruleId)}"><code>${esc(r.ruleId)}</code></button><span class="n">${r.count}</span></li>`)
+    .map(
+      (r) =>
+        `<li><button type="button" class="rule-filter" data-rule="${esc(r.ruleId)}" aria-label="Show the findings of ${esc(r.ruleId)}"><code>${esc(r.ruleId)}</code></button><span class="n">${r.count}</span></li>`,
+    )
     .join('');
   return `<h3 class="sub">Most frequent rules</h3><ol class="top-rules">${items}</ol>`;
 }
@@ -154,8 +166,14 @@ function filtersSection(s: ReportSummary, drafts: { r: FileResult; path: string 
     (sev) =>
       `<label class="chip"><input type="checkbox" name="severity" value="${sev}" checked><span class="dot ${sev}" aria-hidden="true"></span>${SEVERITY_LABEL[sev]} <span class="count">(${s.findings[sev]})</span></label>`,
   ).join('');
-  const cats = s.byCategory.map((c) => `<option value="${esc(c.category)}">${esc(categoryLabel(c.category))} (${c.total})</option>`).join('');
-  const files = drafts.map((d) => `<option value="${esc(d.path)}">${esc(d.path)} — ${STATUS_LABEL[draftStatus(d.r)].toLowerCase()}</option>`).join('');
+  const cats = s.byCategory
+    .map((c) => `<option value="${esc(c.category)}">${esc(categoryLabel(c.category))} (${c.total})</option>`)
+    .join('');
+  const files = drafts
+    .map(
+      (d) => `<option value="${esc(d.path)}">${esc(d.path)} — ${STATUS_LABEL[draftStatus(d.r)].toLowerCase()}</option>`,
+    )
+    .join('');
   return `<section class="filters card" aria-labelledby="filters-h">
 <h2 id="filters-h" class="visually-hidden">Filter the findings</h2>
 <form id="filters" role="search" aria-labelledby="filters-h">
@@ -187,10 +205,22 @@ function draftArticle(d: { r: FileResult; id: string; path: string }, opts: Html
   }
   const findings = r.findings;
   if (!findings.length) {
-    const text = r.source !== undefined ? `<details class="text"><summary>Show the draft</summary>${sourceBlock(highlightSource(r.source, [], opts.mask, r.suppressed, opts.texts.words), [], id, path, opts)}</details>` : '';
+    const text =
+      r.source !== undefined
+        ? `<details class="text"><summary>Show the draft</summary>${sourceBlock(highlightSource(r.source, [], opts.mask, r.suppressed, opts.texts.words), [], id, path, opts)}</details>`
+        : '';
     return `${open}${head}<div class="body"><p class="clean-note">No findings.</p>${text}</div></article>`;
   }
-  const text = r.source !== undefined ? sourceBlock(highlightSource(r.source, findings, opts.mask, r.suppressed, opts.texts.words), findings, id, path, opts) : '';
+  const text =
+    r.source !== undefined
+      ? sourceBlock(
+          highlightSource(r.source, findings, opts.mask, r.suppressed, opts.texts.words),
+          findings,
+          id,
+          path,
+          opts,
+        )
+      : '';
   const list = findings.map((f, i) => findingItem(f, i, id, opts)).join('\n');
   return `${open}${head}<div class="body has-findings">${text}<ol class="findings" aria-label="Findings in ${esc(path)}">
 ${list}
@@ -203,7 +233,8 @@ function sourceBlock(lines: SourceLine[], findings: Finding[], id: string, path:
       const inner = line.pieces
         .map((p) => {
           if (p.kind === 'text') return esc(p.text);
-          if (p.kind === 'mark') return `<mark class="hl sev-${p.severity}" data-sev="${p.severity}" data-f="${p.findings.map((n) => n + 1).join(' ')}">${esc(p.text)}</mark>`;
+          if (p.kind === 'mark')
+            return `<mark class="hl sev-${p.severity}" data-sev="${p.severity}" data-f="${p.findings.map((n) => n + 1).join(' ')}">${esc(p.text)}</mark>`;
           return pin(findings[p.finding], p.finding, id, opts);
         })
         .join('');
@@ -234,7 +265,9 @@ function findingItem(f: Finding, i: number, id: string, opts: HtmlOptions): stri
   const page = `<a class="rule-page" href="${esc(ruleHelpUri(rule ?? { id: f.ruleId }))}" title="The rule's page">`;
   const ruleLink = `${page}<code>${esc(f.ruleId)}</code></a>`;
   const meta = [ruleLink, sh ? `Safe Harbor (${sh.letter})` : 'Disclosure risk'].join(' · ');
-  const kind = sh ? `Safe Harbor identifier (${sh.letter}): ${esc(sh.title)}.` : 'A disclosure risk: not a Safe Harbor identifier, but it can reveal that someone is a patient.';
+  const kind = sh
+    ? `Safe Harbor identifier (${sh.letter}): ${esc(sh.title)}.`
+    : 'A disclosure risk: not a Safe Harbor identifier, but it can reveal that someone is a patient.';
   return `<li class="finding sev-${f.severity}" id="${id}-f${n}" data-f="${n}" data-sev="${f.severity}" data-cat="${esc(f.category)}" data-rule="${esc(f.ruleId)}" tabindex="-1">
 <div class="fhead"><a class="num" href="#${id}-p${n}" aria-label="Show finding ${n} in the text">${n}</a><span class="sev">${SEVERITY_LABEL[f.severity]}</span><span class="cat">${esc(categoryLabel(f.category))}</span><span class="loc">${where}</span></div>
 <p class="msg">${esc(opts.texts.message(f))}</p>

@@ -11,7 +11,15 @@ export const json: Formatter = (results, opts) => {
   const texts = findingText(opts.mask, opts.rules.keys());
   const out = results.map((r) => {
     const messages = r.findings.map((f) => message(f, texts));
-    if (r.fatal) messages.unshift({ ruleId: null as unknown as string, fatal: true, severity: 2, message: r.fatal, line: 0, column: 0 } as never);
+    if (r.fatal)
+      messages.unshift({
+        ruleId: null as unknown as string,
+        fatal: true,
+        severity: 2,
+        message: r.fatal,
+        line: 0,
+        column: 0,
+      } as never);
     return {
       filePath: r.filePath,
       messages,
@@ -22,7 +30,14 @@ export const json: Formatter = (results, opts) => {
       fixableErrorCount: r.findings.filter((f) => f.fixable && f.severity === 'error').length,
       fixableWarningCount: r.findings.filter((f) => f.fixable && f.severity === 'warning').length,
       // ESLint's shape: what directives and the baseline hid, with the reason given.
-      ...(r.suppressed?.length ? { suppressedMessages: r.suppressed.map((f: SuppressedFinding) => ({ ...message(f, texts), suppressions: suppressions(f, texts) })) } : {}),
+      ...(r.suppressed?.length
+        ? {
+            suppressedMessages: r.suppressed.map((f: SuppressedFinding) => ({
+              ...message(f, texts),
+              suppressions: suppressions(f, texts),
+            })),
+          }
+        : {}),
     };
   });
   return `${JSON.stringify(out)}\n`;

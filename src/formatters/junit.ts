@@ -9,7 +9,8 @@ import { gateText, placeOf, type GateLine } from './gate.js';
 import { displayPath } from './paths.js';
 import type { Formatter } from './types.js';
 
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlText(s: string): string {
   return s.replace(FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -30,7 +31,9 @@ export const junit: Formatter = (results, opts) => {
     const body: string[] = [];
     if (r.fatal) {
       errors++;
-      body.push(`      <error message="${xmlAttr(plain(r.fatal))}" type="phi-lint/fatal">${xmlText(`${file}: ${plain(r.fatal)}`)}</error>`);
+      body.push(
+        `      <error message="${xmlAttr(plain(r.fatal))}" type="phi-lint/fatal">${xmlText(`${file}: ${plain(r.fatal)}`)}</error>`,
+      );
     }
     if (r.skipped) {
       skipped++;
@@ -47,7 +50,10 @@ export const junit: Formatter = (results, opts) => {
       ].join('\n');
       // An info note never fails a run, so it must not turn the test case red either.
       if (f.severity === 'info') notes.push(detail);
-      else body.push(`      <failure message="${xmlAttr(`${f.line}:${f.column} ${message}`)}" type="${xmlAttr(plain(f.ruleId))}">${xmlText(detail)}</failure>`);
+      else
+        body.push(
+          `      <failure message="${xmlAttr(`${f.line}:${f.column} ${message}`)}" type="${xmlAttr(plain(f.ruleId))}">${xmlText(detail)}</failure>`,
+        );
     }
     if (body.some((b) => b.startsWith('      <failure'))) failures++; // counts test cases, as JUnit readers expect
     if (notes.length) body.push(`      <system-out>${xmlText(notes.join('\n'))}</system-out>`);

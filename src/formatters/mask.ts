@@ -47,7 +47,8 @@ export function isSafeWord(word: string, extra?: ReadonlySet<string>): boolean {
   const w = word.toLowerCase().replace('\u2019', "'");
   if (w.length === 1) return w === 'a' || w === 'i';
   const lower = w === word;
-  const known = (x: string): boolean => englishWords().has(x) || OWN.has(x) || !!extra?.has(x) || (lower && nameLikeWords().has(x));
+  const known = (x: string): boolean =>
+    englishWords().has(x) || OWN.has(x) || !!extra?.has(x) || (lower && nameLikeWords().has(x));
   // a possessive of a safe word ("the dentist's chair"); "Will's" stays masked
   return known(w) || (w.endsWith("'s") && known(w.slice(0, -2)));
 }
@@ -193,7 +194,10 @@ export function maskText(
   const masked = (from: number, to: number): void => {
     // one mask per line the span touches; the line breaks themselves stay
     const part = text.slice(from, to);
-    out += part.split(/(\r\n|\r|\n)/).map((p, i) => (i % 2 ? p : p ? MASK : '')).join('');
+    out += part
+      .split(/(\r\n|\r|\n)/)
+      .map((p, i) => (i % 2 ? p : p ? MASK : ''))
+      .join('');
   };
   // plain text between kept spans, with the hidden spans masked
   const gap = (from: number, to: number): void => {

@@ -10,5 +10,8 @@ export function displayPath(filePath: string, cwd: string): string {
 
 /** A relative URI reference for a display path: each segment percent-encoded. */
 export function pathToUriReference(path: string): string {
-  return path.split('/').map((s) => encodeURIComponent(s)).join('/');
+  return path
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
 }

@@ -145,7 +145,13 @@ export const sarif: Formatter = (results, opts) => {
       if (known.has(f.ruleId)) continue;
       known.add(f.ruleId);
       const e = ENGINE_RULES[f.ruleId] ?? metaRule(f.ruleId);
-      ruleList.push({ id: f.ruleId, category: e?.category ?? f.category, severity: e?.severity ?? f.severity, message: e?.message ?? f.message, why: e?.why ?? f.message });
+      ruleList.push({
+        id: f.ruleId,
+        category: e?.category ?? f.category,
+        severity: e?.severity ?? f.severity,
+        message: e?.message ?? f.message,
+        why: e?.why ?? f.message,
+      });
     }
   }
   ruleList.sort((a, b) => a.id.localeCompare(b.id));
@@ -156,8 +162,18 @@ export const sarif: Formatter = (results, opts) => {
   for (const r of results) {
     const path = displayPath(r.filePath, opts.cwd);
     const artifactLocation = { uri: pathToUriReference(path), uriBaseId: '%SRCROOT%' };
-    if (r.fatal) notifications.push({ level: 'error', message: { text: `${path}: ${r.fatal}` }, locations: [{ physicalLocation: { artifactLocation } }] });
-    if (r.skipped) notifications.push({ level: 'note', message: { text: `${path}: skipped: ${r.skipped}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+    if (r.fatal)
+      notifications.push({
+        level: 'error',
+        message: { text: `${path}: ${r.fatal}` },
+        locations: [{ physicalLocation: { artifactLocation } }],
+      });
+    if (r.skipped)
+      notifications.push({
+        level: 'note',
+        message: { text: `${path}: skipped: ${r.skipped}` },
+        locations: [{ physicalLocation: { artifactLocation } }],
+      });
     // Suppressed findings are results too, marked as such (SARIF `suppressions`), and they
     // count for occurrences, so suppressing one does not change the others' fingerprints.
     const ordered: (Finding | SuppressedFinding)[] = [...r.findings, ...(r.suppressed ?? [])].sort(
@@ -192,7 +208,10 @@ export const sarif: Formatter = (results, opts) => {
               })),
             }
           : {}),
-        properties: { category: f.category, ...(SAFE_HARBOR[f.category] ? { safeHarborIdentifier: SAFE_HARBOR[f.category]!.letter } : {}) },
+        properties: {
+          category: f.category,
+          ...(SAFE_HARBOR[f.category] ? { safeHarborIdentifier: SAFE_HARBOR[f.category]!.letter } : {}),
+        },
       });
     });
   }

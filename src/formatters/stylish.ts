@@ -32,7 +32,8 @@ export const stylish: Formatter = (results, opts) => {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
       else infos++;
-      const sev = f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      const sev =
+        f.severity === 'error' ? c.red('error  ') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info   ');
       const msg = plain(texts.message(f));
       out.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(7))} ${sev}  ${msg}  ${c.dim(plain(f.ruleId))}`);
       if (lines) {
@@ -60,7 +61,12 @@ export const stylish: Formatter = (results, opts) => {
     // what was suppressed, disabled or ignored: one line, or item by item with --report-suppressions
     extra.push(c.dim(`  ${gate.summary}${gate.details.length ? ':' : ' (--report-suppressions lists each)'}`));
     for (const l of gate.details) extra.push(c.dim(`    ${placeOf(l)}  ${l.text}`));
-  } else if (suppressed) extra.push(c.dim(`  ${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by directives or the baseline (--format json lists them with their reasons).`));
+  } else if (suppressed)
+    extra.push(
+      c.dim(
+        `  ${suppressed} finding${suppressed === 1 ? '' : 's'} suppressed by directives or the baseline (--format json lists them with their reasons).`,
+      ),
+    );
   if (total) {
     const sym = errors || fatals ? c.red.bold('✖') : c.yellow.bold('⚠');
     out.push(

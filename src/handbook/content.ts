@@ -92,7 +92,7 @@ export function buildHandbook(input: HandbookInput): Handbook {
     {
       title: 'What puts a patient at risk',
       paragraphs: [
-        'The Privacy Rule (45 CFR 164.502) forbids disclosing PHI without the patient\'s written authorization ' +
+        "The Privacy Rule (45 CFR 164.502) forbids disclosing PHI without the patient's written authorization " +
           '(45 CFR 164.508). ' +
           'On social media and review sites, these are the ways it happens:',
       ],
@@ -105,7 +105,7 @@ export function buildHandbook(input: HandbookInput): Handbook {
           'has fined practices for replies like these.',
         'Telling a case: a story about one patient (age, job, town, what they came in with) identifies them ' +
           'even without a name.',
-        'Patient photos and testimonials: a face, a smile, an X-ray or a patient\'s own words need their ' +
+        "Patient photos and testimonials: a face, a smile, an X-ray or a patient's own words need their " +
           'written authorization first.',
       ],
     },
@@ -114,7 +114,7 @@ export function buildHandbook(input: HandbookInput): Handbook {
       paragraphs: [`These are never PHI, and phi-lint never flags them:`],
       bullets: [
         `The practice's own details: ${ownDetails.join('; ')}.`,
-        'Staff news (a birthday, an anniversary, a new certification), with the staff member\'s agreement.',
+        "Staff news (a birthday, an anniversary, a new certification), with the staff member's agreement.",
         'Events, opening hours, closures and open houses.',
         'General health education that is about no one in particular: "Flu shots are in", "Floss once a day".',
         'The approved reply to a review, which thanks the reviewer and moves the conversation offline (below).',
@@ -128,8 +128,8 @@ export function buildHandbook(input: HandbookInput): Handbook {
         'Do not confirm, deny or argue with anything in the review, even something the reviewer said about ' +
           'themselves. ' +
           'A kind reply can disclose just as much as an angry one: "So glad your crown feels better, Sarah!" ' +
-            'confirms who she is and what was done.',
-        'Use the practice\'s reply, and take everything else to the phone:',
+          'confirms who she is and what was done.',
+        "Use the practice's reply, and take everything else to the phone:",
       ],
       quote: template,
     },
@@ -140,20 +140,20 @@ export function buildHandbook(input: HandbookInput): Handbook {
       ],
       bullets: [
         'Do not repeat, confirm or correct anything they wrote, and do not "like" it.',
-        'Hide or remove the comment where the platform allows and the practice\'s policy says so.',
+        "Hide or remove the comment where the platform allows and the practice's policy says so.",
         `Answer privately: call them, or reply only with the practice's number (${phoneText}).`,
       ],
     },
     {
       title: "Recording a patient's written authorization",
       paragraphs: [
-        'A testimonial, a patient photo or a patient story may be published only with the patient\'s signed ' +
+        "A testimonial, a patient photo or a patient story may be published only with the patient's signed " +
           'HIPAA authorization (45 CFR 164.508). ' +
           'It says what will be published, where, and when the authorization expires.',
-        'Keep the signed form in the practice\'s records system. In the content repository, record only an id, ' +
+        "Keep the signed form in the practice's records system. In the content repository, record only an id, " +
           'what it covers and its dates in `consents.yaml` (no names or other PHI), ' +
-          'and cite the id in the draft\'s front matter. phi-lint then allows exactly what the authorization ' +
-            'covers, until it expires.',
+          "and cite the id in the draft's front matter. phi-lint then allows exactly what the authorization " +
+          'covers, until it expires.',
       ],
       code: [
         '# consents.yaml',

@@ -13,7 +13,10 @@ const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|St|e\.g|i\.e|etc|vs|No)\.$/;
 export function sentences(text: string): string[] {
   const out: string[] = [];
   let current = '';
-  for (const part of text.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+(?=["“(`]?[A-Z0-9])/)) {
+  for (const part of text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/(?<=[.!?])\s+(?=["“(`]?[A-Z0-9])/)) {
     current = current ? `${current} ${part}` : part;
     if (!ABBREVIATIONS.test(current)) {
       out.push(current);

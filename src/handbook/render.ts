@@ -34,12 +34,7 @@ export function handbookMarkdown(h: Handbook): string {
     if (s.quote) out.push(`> ${mdText(s.quote)}`, '');
     if (s.code) out.push('```yaml', s.code, '```', '');
   }
-  out.push(
-    '## The rules phi-lint checks',
-    '',
-    intro(h),
-    '',
-  );
+  out.push('## The rules phi-lint checks', '', intro(h), '');
   for (const r of h.rules) {
     out.push(
       `### ${mdText(r.title)}`,

@@ -35,7 +35,10 @@ export function isBuiltinRule(rule: Pick<CompiledRule, 'file'>): boolean {
 
 /** The page of a rule, relative to docs/rules/: `phi/phone.md`. */
 export function ruleDocPath(id: string): string {
-  return `${id.split('/').map((p) => p.replace(/[^A-Za-z0-9._-]/g, '-')).join('/')}.md`;
+  return `${id
+    .split('/')
+    .map((p) => p.replace(/[^A-Za-z0-9._-]/g, '-'))
+    .join('/')}.md`;
 }
 
 /**

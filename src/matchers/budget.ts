@@ -184,5 +184,10 @@ export class BudgetedRegExp extends RegExp {
  * else in a term is a literal, so lists without them — nearly all — run unguarded.
  */
 export function linearTerms(terms: readonly string[]): boolean {
-  return terms.every((t) => t.trim().split(/\s+/).every((w) => !/^-|-$|--|\\/.test(w)));
+  return terms.every((t) =>
+    t
+      .trim()
+      .split(/\s+/)
+      .every((w) => !/^-|-$|--|\\/.test(w)),
+  );
 }

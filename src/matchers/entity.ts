@@ -34,7 +34,15 @@ export function findEntities(nlp: Nlp, prose: string, sentences: Span[], kind: E
     if (!pre.test(text)) continue;
     const doc = nlp(text);
     const view =
-      kind === 'person' ? doc.people() : kind === 'place' ? doc.places() : kind === 'organization' ? doc.organizations() : kind === 'date' ? doc.match('#Date+') : doc.numbers();
+      kind === 'person'
+        ? doc.people()
+        : kind === 'place'
+          ? doc.places()
+          : kind === 'organization'
+            ? doc.organizations()
+            : kind === 'date'
+              ? doc.match('#Date+')
+              : doc.numbers();
     const json = view.json({ offset: true }) as { offset?: { start: number; length: number } }[];
     for (const j of json) {
       if (!j.offset) continue;

@@ -3,7 +3,8 @@
 import type { Document, Span } from '../documents/document.js';
 import { windowsOf, type Window } from '../regex/scan.js';
 
-const ABBREV = /(?:\b(?:[Dd]r|Mr|Mrs|Ms|Mx|St|Ave|Rd|Blvd|Jr|Sr|Prof|Rev|No|no|vs|etc|approx|Apt|Ste|Inc|Ltd|Co|Mt|Ft|a\.m|p\.m|e\.g|i\.e|U\.S)|\b[A-Z])\.$/;
+const ABBREV =
+  /(?:\b(?:[Dd]r|Mr|Mrs|Ms|Mx|St|Ave|Rd|Blvd|Jr|Sr|Prof|Rev|No|no|vs|etc|approx|Apt|Ste|Inc|Ltd|Co|Mt|Ft|a\.m|p\.m|e\.g|i\.e|U\.S)|\b[A-Z])\.$/;
 
 function upperBound(arr: number[], x: number): number {
   let lo = 0;

@@ -24,4 +24,3 @@ export function shapeRegexes(entries: string[], make: (source: string, flags: st
     make(`(?<![\\p{L}\\p{N}_@#/])(?:${alts.join('|')})(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}]{2})`, flags),
   );
 }
-

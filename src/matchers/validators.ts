@@ -1,8 +1,8 @@
 // Named validators that reject look-alikes. A rule lists them by name in `validate:`; each
 // takes the matched identifier text and says whether it is a real instance.
-import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { isOrdinaryWord } from '../lexicon/common-words.js';
+import { cryptoAddress, iban } from './validators-finance.js';
 
 const digits = (s: string): string => s.replace(/\D/g, '');
 
@@ -58,12 +58,37 @@ export function intlPhone(s: string): boolean {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function validDay(y: number | undefined, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, y !== undefined && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : y === undefined ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const days = [
+    31,
+    y !== undefined && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : y === undefined ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
   return d <= days[m - 1];
 }
 
@@ -171,88 +196,12 @@ export function itin(s: string): boolean {
   return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99);
 }
 
-const IBAN_LENGTHS: Record<string, number> = {
-  AD: 24, AE: 23, AL: 28, AT: 20, AZ: 28, BA: 20, BE: 16, BG: 22, BH: 22, BR: 29, BY: 28, CH: 21, CR: 22, CY: 28, CZ: 24,
-  DE: 22, DK: 18, DO: 28, EE: 20, EG: 29, ES: 24, FI: 18, FO: 18, FR: 27, GB: 22, GE: 22, GI: 23, GL: 18, GR: 27, GT: 28,
-  HR: 21, HU: 28, IE: 22, IL: 23, IQ: 23, IS: 26, IT: 27, JO: 30, KW: 30, KZ: 20, LB: 28, LC: 32, LI: 21, LT: 20, LU: 20,
-  LV: 21, MC: 27, MD: 24, ME: 22, MK: 19, MR: 27, MT: 31, MU: 30, NL: 18, NO: 15, PK: 24, PL: 28, PS: 29, PT: 25, QA: 29,
-  RO: 24, RS: 22, SA: 24, SC: 31, SE: 24, SI: 19, SK: 24, SM: 27, ST: 25, SV: 28, TL: 23, TN: 24, TR: 26, UA: 29, VA: 22,
-  VG: 24, XK: 20,
-};
-
-/** International Bank Account Number: known country length and the ISO 7064 mod-97 check. */
-export function iban(s: string): boolean {
-  const t = s.toUpperCase().replace(/[\s-]/g, '');
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(t)) return false;
-  if (IBAN_LENGTHS[t.slice(0, 2)] !== t.length) return false;
-  const moved = t.slice(4) + t.slice(0, 4);
-  let rem = 0;
-  for (const ch of moved) {
-    const v = ch >= 'A' ? String(ch.charCodeAt(0) - 55) : ch;
-    for (const c of v) rem = (rem * 10 + (c.charCodeAt(0) - 48)) % 97;
-  }
-  return rem === 1;
-}
-
-const B58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-const sha256 = (b: Uint8Array): Buffer => createHash('sha256').update(b).digest();
-
-function base58check(s: string): boolean {
-  let n = 0n;
-  for (const ch of s) {
-    const v = B58.indexOf(ch);
-    if (v < 0) return false;
-    n = n * 58n + BigInt(v);
-  }
-  const bytes: number[] = [];
-  while (n > 0n) {
-    bytes.unshift(Number(n % 256n));
-    n /= 256n;
-  }
-  for (const ch of s) {
-    if (ch !== '1') break;
-    bytes.unshift(0);
-  }
-  if (bytes.length !== 25) return false;
-  const body = Uint8Array.from(bytes.slice(0, 21));
-  const check = sha256(sha256(body)).subarray(0, 4);
-  return bytes.slice(21).every((b, i) => b === check[i]);
-}
-
-const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
-
-function bech32(s: string): boolean {
-  const t = s.toLowerCase();
-  const sep = t.lastIndexOf('1');
-  if (sep < 1 || t.length - sep < 7) return false;
-  const hrp = t.slice(0, sep);
-  const data = [...t.slice(sep + 1)].map((c) => BECH32.indexOf(c));
-  if (data.some((v) => v < 0)) return false;
-  const G = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
-  let chk = 1;
-  const values = [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31), ...data];
-  for (const v of values) {
-    const top = chk >>> 25;
-    chk = ((chk & 0x1ffffff) << 5) ^ v;
-    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk ^= G[i];
-  }
-  // bech32 (segwit v0) or bech32m (v1+)
-  return chk === 1 || chk === 0x2bc830a3;
-}
-
-/** A Bitcoin wallet address: Base58Check (1…, 3…) or Bech32/Bech32m (bc1…), checksum verified. */
-export function cryptoAddress(s: string): boolean {
-  const t = s.trim();
-  if (/^bc1/i.test(t)) return bech32(t);
-  if (/^[13]/.test(t)) return base58check(t);
-  return false;
-}
-
 /** A MAC address: six octets (or Cisco dotted form), not all zeros and not the broadcast address. */
 export function mac(s: string): boolean {
   const hex = s.replace(/[:.-]/g, '').toLowerCase();
   if (!/^[0-9a-f]{12}$/.test(hex)) return false;
-  if (!/^(?:[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})$/i.test(s)) return false;
+  if (!/^(?:[0-9a-f]{2}([:-])(?:[0-9a-f]{2}\1){4}[0-9a-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})$/i.test(s))
+    return false;
   return hex !== '000000000000' && hex !== 'ffffffffffff';
 }
 
@@ -261,7 +210,6 @@ export function phoneDigits(s: string): boolean {
   const d = digits(s.replace(EXTENSION, ''));
   return d.length >= 7 && d.length <= 15 && !/^(\d)\1+$/.test(d);
 }
-
 
 /** Issuer prefixes and lengths of payment cards (Visa, Mastercard, Amex, Discover, Diners, JCB, UnionPay, Maestro, UATP). */
 const CARD_BRANDS: [RegExp, number[]][] = [
@@ -283,21 +231,29 @@ export function card(s: string): boolean {
 }
 
 const CC_TLDS = new Set(
-  ('ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz ' +
+  (
+    'ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz ' +
     'de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo fr ga gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ' +
     'ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz ' +
     'om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ' +
-    'ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw').split(' '),
+    'ua ug uk us uy uz va vc ve vg vi vn vu wf ws ye yt za zm zw'
+  ).split(' '),
 );
 const G_TLDS = new Set(
-  ('com org net edu gov mil int info biz name pro aero coop museum mobi app dev blog page site online store shop tech ai xyz club live news today world art design ' +
+  (
+    'com org net edu gov mil int info biz name pro aero coop museum mobi app dev blog page site online store shop tech ai xyz club live news today world art design ' +
     'photo photos photography media space website email family fitness studio agency link bio social health care life fund gallery team group global network ' +
-    'community events events church love wedding baby kids dental doctor clinic care health hospital fit run cafe co').split(' '),
+    'community events events church love wedding baby kids dental doctor clinic care health hospital fit run cafe co'
+  ).split(' '),
 );
 
 /** A web address whose host ends in a real top-level domain (not "www.google.con", not an IP literal). */
 export function webHost(s: string): boolean {
-  const host = s.toLowerCase().replace(/^[a-z][a-z0-9+.-]*:\/\//, '').split(/[/?#:]/)[0].replace(/\.$/, '');
+  const host = s
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .split(/[/?#:]/)[0]
+    .replace(/\.$/, '');
   if (isIP(host)) return false;
   const labels = host.split('.');
   if (labels.length < 2 || labels.some((l) => !l)) return false;
@@ -316,7 +272,11 @@ export function notPublicPage(url: string): boolean {
   const host = m[1].toLowerCase();
   if (!/\.(?:org|gov|edu|mil|int)$/.test(host)) return true;
   if (m[3] && m[3].length > 1) return true;
-  const words = m[2].toLowerCase().split(/[/_.-]+/).filter(Boolean).filter((w) => !/^(?:html?|php|aspx?)$/.test(w));
+  const words = m[2]
+    .toLowerCase()
+    .split(/[/_.-]+/)
+    .filter(Boolean)
+    .filter((w) => !/^(?:html?|php|aspx?)$/.test(w));
   return !words.every((w) => /^[a-z]+$/.test(w) && (w.length <= 3 || isOrdinaryWord(w)));
 }
 

@@ -190,8 +190,7 @@ export class LiteralAnalysis {
         if (ESCAPE_NONE.test(el.min.raw) || ESCAPE_NONE.test(el.max.raw) || el.min.raw === '\\b') wide = true;
         else if (b - a > 8 || !literalChar(String.fromCodePoint(a)) || !literalChar(String.fromCodePoint(b))) {
           wide = true;
-        }
-        else for (let k = a; k <= b; k++) chars.add(String.fromCharCode(k));
+        } else for (let k = a; k <= b; k++) chars.add(String.fromCharCode(k));
       } else wide = true;
     }
     if (wide) return NONE;

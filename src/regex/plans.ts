@@ -104,7 +104,9 @@ export function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): S
   return { scanner, plans };
 }
 
-const idsOf = (literals: string[], scanner: LiteralScanner): number[] => [...new Set(literals.map((l) => scanner.id(l.toLowerCase())!))];
+const idsOf = (literals: string[], scanner: LiteralScanner): number[] => [
+  ...new Set(literals.map((l) => scanner.id(l.toLowerCase())!)),
+];
 
 /** A membership table, for large literal sets only (one byte per literal of the rule set, per set). */
 function maskOf(ids: number[], scanner: LiteralScanner): Uint8Array | undefined {
@@ -120,7 +122,10 @@ function compile(r: Requirement, scanner: LiteralScanner): (found: ScanResult) =
       const ids = idsOf(r.literals, scanner);
       const mask = maskOf(ids, scanner);
       // Walk whichever list is shorter: the set's literals, or those the draft contains.
-      return (found) => (!mask || ids.length <= found.found.length ? ids.some((id) => found.present[id] === 1) : found.found.some((id) => mask[id] === 1));
+      return (found) =>
+        !mask || ids.length <= found.found.length
+          ? ids.some((id) => found.present[id] === 1)
+          : found.found.some((id) => mask[id] === 1);
     }
     case 'and': {
       const parts = r.parts.map((p) => compile(p, scanner));
@@ -199,7 +204,10 @@ function compileWithin(r: Requirement, scanner: LiteralScanner): Within {
       return (found, start, end) => {
         if (found !== last) {
           last = found;
-          here = !mask || ids.length <= found.found.length ? ids.filter((id) => found.present[id]) : found.found.filter((id) => mask[id]);
+          here =
+            !mask || ids.length <= found.found.length
+              ? ids.filter((id) => found.present[id])
+              : found.found.filter((id) => mask[id]);
         }
         for (const id of here) if (occursWithin(found.starts[id], start, end - lens[id])) return true;
         return false;

@@ -82,7 +82,10 @@ export function storedAnalysis(source: string, flags: string): RegexAnalysis | u
   if (stored === undefined) {
     stored = null;
     try {
-      const file = JSON.parse(readFileSync(fileURLToPath(STORED_ANALYSES), 'utf8')) as { stamp: string; analyses: Record<string, RegexAnalysis> };
+      const file = JSON.parse(readFileSync(fileURLToPath(STORED_ANALYSES), 'utf8')) as {
+        stamp: string;
+        analyses: Record<string, RegexAnalysis>;
+      };
       if (file.stamp === analyserStamp()) stored = new Map(Object.entries(file.analyses));
     } catch {
       // not built, or unreadable: analyse on demand
@@ -103,7 +106,10 @@ function analyze(source: string, flags: string): RegexAnalysis {
   if (!ast) return { requirement: TRUE };
   const info = new LiteralAnalysis(flags.includes('i')).pattern(ast);
   const prefix = info.exact ?? info.prefix;
-  const prefixes = prefix && prefix.size > 0 && [...prefix].every((p) => p.length >= MIN_PREFIX && !LONG_RUN.test(p)) ? [...prefix] : undefined;
+  const prefixes =
+    prefix && prefix.size > 0 && [...prefix].every((p) => p.length >= MIN_PREFIX && !LONG_RUN.test(p))
+      ? [...prefix]
+      : undefined;
   const sets = charSets(ast);
   return {
     requirement: prune(exactReq(info)),

@@ -19,7 +19,7 @@ import { record, scanWindow, scanWindows, type Window } from './scan.js';
 import { storedAnalysis, type RegexAnalysis } from './prefilter.js';
 import { SubstringCheck } from './substring-check.js';
 import type { CompiledDetector } from '../rules/rule.js';
-import type { TermIndex } from '../matchers/terms.js';
+import type { TermIndex } from '../matchers/term-index.js';
 
 /**
  * Per rule set: how much text it has linted, and its plans once built. Building them
@@ -69,7 +69,8 @@ export class RegexScan {
   ) {
     let state = byRules.get(rules);
     if (!state) byRules.set(rules, (state = { seen: 0 }));
-    if (!state.plans && (opts.eager || eagerPlans || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT)) state.plans = plansFor(rules);
+    if (!state.plans && (opts.eager || eagerPlans || state.seen >= PLAN_AFTER || doc.prose.length >= BIG_DRAFT))
+      state.plans = plansFor(rules);
     state.seen += doc.prose.length;
     this.plans = state.plans;
     startDraft(doc.prose.length);
@@ -104,7 +105,8 @@ export class RegexScan {
    */
   private unplanned(det: CompiledDetector): Span[] {
     const a = storedAnalysisOf(det);
-    if (a && !(this.subs ??= new SubstringCheck(this.doc.prose)).holds(a.requirement, det.flags!.includes('i'))) return [];
+    if (a && !(this.subs ??= new SubstringCheck(this.doc.prose)).holds(a.requirement, det.flags!.includes('i')))
+      return [];
     const scan = (): Span[] => scanWindows(det.regex!, this.windows(), det.group);
     return det.budget ? guard(det.budget, scan) : scan();
   }
@@ -233,4 +235,3 @@ export class RegexScan {
     return out;
   }
 }
-

@@ -82,4 +82,3 @@ export function literalsOf(r: Requirement, out: string[] = []): string[] {
   else if (r.kind === 'and' || r.kind === 'or') for (const p of r.parts) literalsOf(p, out);
   return out;
 }
-

@@ -119,12 +119,17 @@ export function checkRegexShape(pattern: string, flags: string): string | undefi
       if (problem) return;
       const el = q.element;
       const groupish = el.type === 'Group' || el.type === 'CapturingGroup';
-      if (groupish && el.alternatives.length > 1 && (q.max === Infinity || (q.max >= 2 && hasUnboundedQuantifier(el)))) {
+      if (
+        groupish &&
+        el.alternatives.length > 1 &&
+        (q.max === Infinity || (q.max >= 2 && hasUnboundedQuantifier(el)))
+      ) {
         const firsts = el.alternatives.map((a) => getFirstConsumedChar(a, 'ltr', ast.flags));
         for (let i = 0; i < firsts.length && !problem; i++) {
           if (firsts[i].empty) problem = `"${q.raw}" repeats a group with an alternative that can match nothing`;
           for (let j = i + 1; j < firsts.length && !problem; j++) {
-            if (!firsts[i].char.isDisjointWith(firsts[j].char)) problem = `"${q.raw}" repeats alternatives that can start with the same character`;
+            if (!firsts[i].char.isDisjointWith(firsts[j].char))
+              problem = `"${q.raw}" repeats alternatives that can start with the same character`;
           }
         }
       }
@@ -150,7 +155,8 @@ export function checkRegexShape(pattern: string, flags: string): string | undefi
     trading.set(key, set);
   }
   for (const [ch, quants] of trading) {
-    if (quants.size > MAX_TRADING) return `polynomial backtracking: ${quants.size} quantifiers can trade ${ch} between them (at most ${MAX_TRADING})`;
+    if (quants.size > MAX_TRADING)
+      return `polynomial backtracking: ${quants.size} quantifiers can trade ${ch} between them (at most ${MAX_TRADING})`;
   }
   return undefined;
 }

@@ -70,7 +70,10 @@ const SPACE_KEEP = 32;
 const SENTINEL = '\0';
 
 /** Cut a text into windows (computed once per document and shared by every pattern). */
-export function windowsOf(text: string, sizes: WindowSizes = { window: WINDOW, before: BEFORE, after: AFTER }): Window[] {
+export function windowsOf(
+  text: string,
+  sizes: WindowSizes = { window: WINDOW, before: BEFORE, after: AFTER },
+): Window[] {
   const out: Window[] = [];
   const n = text.length;
   for (let start = 0; start < n; start += sizes.window) {
@@ -83,7 +86,12 @@ export function windowsOf(text: string, sizes: WindowSizes = { window: WINDOW, b
       const middle = run.slice(SPACE_KEEP, run.length - SPACE_KEEP);
       const breaks = _c === undefined ? (middle.match(/\r\n|\r|\n/g) ?? []).length : 0;
       const repl = breaks >= 2 ? '\n\n' : breaks === 1 ? '\n' : '';
-      cuts.push({ at: at - removed + SPACE_KEEP, len: repl.length, orig: base + at + SPACE_KEEP, origLen: middle.length });
+      cuts.push({
+        at: at - removed + SPACE_KEEP,
+        len: repl.length,
+        orig: base + at + SPACE_KEEP,
+        origLen: middle.length,
+      });
       removed += middle.length - repl.length;
       return run.slice(0, SPACE_KEEP) + repl + run.slice(run.length - SPACE_KEEP);
     });

@@ -34,7 +34,10 @@ export class SubstringCheck {
     let v = memo.get(literal);
     if (v === undefined) {
       const hay = ignoreCase
-        ? (this.folded ??= this.text.toLowerCase().replace(/\u017f/g, 's').replace(/\s/g, ' '))
+        ? (this.folded ??= this.text
+            .toLowerCase()
+            .replace(/\u017f/g, 's')
+            .replace(/\s/g, ' '))
         : (this.spaced ??= this.text.replace(/\s/g, ' '));
       v = hay.includes(ignoreCase ? literal.toLowerCase() : literal);
       memo.set(literal, v);

@@ -2,7 +2,8 @@
 import type { AppliesTo, Category, Severity } from '../types.js';
 import type { EntityKind } from '../matchers/entity.js';
 import type { RegexSite } from '../matchers/budget.js';
-import type { TermIndex, Tester } from '../matchers/terms.js';
+import type { Tester } from '../matchers/terms.js';
+import type { TermIndex } from '../matchers/term-index.js';
 
 export interface CompiledDetector {
   /** The name of its kind (detectors/registry.ts): pattern, terms, entity, image. */

@@ -5,7 +5,15 @@ import { commentFromSpec } from '../comments/export.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
-  cacheFile, cacheSecret, DEFAULT_CACHE_FILE, defaultCacheFile, hashFiles, hashParts, keyFile, LintCache, userCacheDir,
+  cacheFile,
+  cacheSecret,
+  DEFAULT_CACHE_FILE,
+  defaultCacheFile,
+  hashFiles,
+  hashParts,
+  keyFile,
+  LintCache,
+  userCacheDir,
 } from '../cache/lint-cache.js';
 import { binaryByName } from '../documents/load.js';
 import { isInside, realOrSelf, workTreeOf } from '../files.js';
@@ -45,7 +53,13 @@ async function cacheRefusal(file: string, key: string, explicit: boolean, cwd: s
 }
 
 /** The --cache of this run, keyed by what every draft's result depends on besides its own config and bytes. */
-export async function openCache(opts: LintOptions, io: Io, today: string, session: Session, notices: string[]): Promise<RunCache | undefined> {
+export async function openCache(
+  opts: LintOptions,
+  io: Io,
+  today: string,
+  session: Session,
+  notices: string[],
+): Promise<RunCache | undefined> {
   let review = '';
   try {
     const columns = session.base().config.comments.columns;
@@ -120,7 +134,9 @@ export async function openCache(opts: LintOptions, io: Io, today: string, sessio
       try {
         cache.save();
       } catch (e) {
-        notices.push(`could not write the cache ${relative(io.cwd, cache.file) || cache.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        notices.push(
+          `could not write the cache ${relative(io.cwd, cache.file) || cache.file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        );
       }
     },
   };

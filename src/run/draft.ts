@@ -92,7 +92,8 @@ export async function lintDraft(draft: Draft, opts: PipelineOptions): Promise<Li
   });
   let found = await lintDocument(doc, setup.prepared.ctx, { keepDuplicates: opts.keepDuplicates });
   // a comment is somebody else's words: its own severity policy (src/comments/policy.ts)
-  if (doc.kind === 'comment') found = applyCommentPolicy(found, config.comments.severity, commentRules(setup.prepared.ruleSet.rules));
+  if (doc.kind === 'comment')
+    found = applyCommentPolicy(found, config.comments.severity, commentRules(setup.prepared.ruleSet.rules));
   if (opts.stage === 'rules') return { doc, findings: found, suppressed: [], directives: [] };
   const frontMatter = doc.problems.map((p) => metaFinding(doc, 'phi-lint/front-matter', 'warning', p, p.message));
   const directives = { ...config.directives, ...(opts.reportUnused ? { reportUnused: 'error' as const } : {}) };

@@ -10,7 +10,12 @@ import { readBaseline } from '../baseline/baseline.js';
 import type { Config } from '../config/config.js';
 import type { Document } from '../documents/document.js';
 import {
-  BinaryFileError, binaryByName, decode, decodeDraft, MARKDOWN_EXTENSIONS, unreadableDocument,
+  BinaryFileError,
+  binaryByName,
+  decode,
+  decodeDraft,
+  MARKDOWN_EXTENSIONS,
+  unreadableDocument,
 } from '../documents/load.js';
 import { PhiLintError } from '../errors.js';
 import type { FixOutcome } from '../fix/fix-file.js';
@@ -128,7 +133,8 @@ export function fileLinter(
     const binary = binaryByName(path);
     if (binary) {
       // named on the command line: never a silent pass (issue 15.8)
-      if (named.has(path) && unreadableDocument(path)) return { filePath: path, findings: [], fatal: `${binary}: export it as text or Markdown and lint that` };
+      if (named.has(path) && unreadableDocument(path))
+        return { filePath: path, findings: [], fatal: `${binary}: export it as text or Markdown and lint that` };
       return { filePath: path, findings: [], skipped: binary };
     }
     let buf: Buffer;

@@ -73,7 +73,12 @@ export async function warnUnmatchedKinds(
   if (opts.kind || !walkedDrafts.length || !(base.kinds.reply.length || base.kinds.post.length)) return;
   const { globsMatchingNone } = await import('../commands/init-check.js');
   const what = `none of the ${walkedDrafts.length} draft${walkedDrafts.length === 1 ? '' : 's'} found`;
-  for (const g of globsMatchingNone(base.dir, base.kinds, targets.map((t) => t.path), what)) {
+  for (const g of globsMatchingNone(
+    base.dir,
+    base.kinds,
+    targets.map((t) => t.path),
+    what,
+  )) {
     run.notices.push(`warning: ${base.file ? `${shownPath(base.file, cwd)}: ` : ''}${g.message}`);
   }
 }

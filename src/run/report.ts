@@ -47,12 +47,15 @@ export async function report(linted: LintRun, opts: LintOptions, io: Io, started
   for (const e of fixErrors) stderr += `phi-lint: not fixed: ${e}\n`;
   for (const n of notices) stderr += `phi-lint: ${n}\n`;
   for (const w of session.ledgerWarnings()) stderr += `phi-lint: warning: ${w}\n`;
-  if (opts.fix && fixed.files) stderr += `phi-lint: fixed ${fixed.findings} finding${fixed.findings === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`;
+  if (opts.fix && fixed.files)
+    stderr += `phi-lint: fixed ${fixed.findings} finding${fixed.findings === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`;
   for (const r of results) {
     if (r.skipped) stderr += `phi-lint: skipped ${r.filePath}: ${r.skipped}\n`;
     if (r.notice) stderr += `phi-lint: ${r.filePath}: ${r.notice}\n`;
   }
-  const shown = opts.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+  const shown = opts.quiet
+    ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') }))
+    : results;
   const formatter = await loadFormatter(opts.format);
   // What was suppressed, disabled or ignored, and by whom: every format says it (src/formatters/gate.ts).
   const setupOf = (path: string) => {
@@ -85,7 +88,11 @@ export async function report(linted: LintRun, opts: LintOptions, io: Io, started
   const { runMeta } = describeRun ? await import('../audit/run-meta.js') : { runMeta: undefined };
   const baseSetup = session.base();
   const meta = runMeta?.({
-    argv: opts.argv ?? [], start: startedAt, cwd: io.cwd, config: baseSetup.config, ruleSet: baseSetup.prepared.ruleSet,
+    argv: opts.argv ?? [],
+    start: startedAt,
+    cwd: io.cwd,
+    config: baseSetup.config,
+    ruleSet: baseSetup.prepared.ruleSet,
   });
   const output = formatter(shown, {
     mask: opts.mask,

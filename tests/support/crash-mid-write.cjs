@@ -8,7 +8,8 @@ const { syncBuiltinESMExports } = require('node:module');
 
 const crashAt = Number(process.env.PHI_LINT_CRASH_AT);
 let writes = 0;
-const bytes = (data) => (typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+const bytes = (data) =>
+  typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 function maybeCrash(writeHalf) {
   if (++writes !== crashAt) return;
   writeHalf();

@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll } from 'vitest';
 
-const created: string[] = [];
+// shared through globalThis: with isolate: false (test:fast) this module may be loaded twice
+const shared = globalThis as { __phiLintTempDirs?: string[] };
+const created: string[] = (shared.__phiLintTempDirs ??= []);
 const original = fs.mkdtempSync;
 
 if (!(original as { registered?: boolean }).registered) {

@@ -15,7 +15,12 @@ export function categoryChart(summary: ReportSummary, idPrefix = 'chart'): strin
   if (!rows.length) return '';
   const max = Math.max(...rows.map((r) => r.total));
   const desc = rows
-    .map((r) => `${categoryLabel(r.category)}: ${r.total} (${SEVERITIES.filter((s) => r.counts[s]).map((s) => plural(r.counts[s], s)).join(', ')})`)
+    .map(
+      (r) =>
+        `${categoryLabel(r.category)}: ${r.total} (${SEVERITIES.filter((s) => r.counts[s])
+          .map((s) => plural(r.counts[s], s))
+          .join(', ')})`,
+    )
     .join('; ');
   const out: string[] = [
     `<svg class="chart" role="img" width="100%" height="${rows.length * ROW}" aria-labelledby="${idPrefix}-title" aria-describedby="${idPrefix}-desc" xmlns="http://www.w3.org/2000/svg">`,

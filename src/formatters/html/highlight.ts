@@ -18,7 +18,6 @@ export interface SourceLine {
   pieces: Piece[];
 }
 
-
 function clamp(n: number, max: number): number {
   return Math.max(0, Math.min(Number.isFinite(n) ? n : 0, max));
 }

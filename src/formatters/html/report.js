@@ -18,13 +18,24 @@
     const findings = $$('li.finding', el).map((li) => {
       const id = li.dataset.f;
       return {
-        li, id, sev: li.dataset.sev, cat: li.dataset.cat, pin: pins.get(id),
+        li,
+        id,
+        sev: li.dataset.sev,
+        cat: li.dataset.cat,
+        pin: pins.get(id),
         text: (li.textContent + (marked.get(id) || '')).toLowerCase(),
       };
     });
     const src = el.querySelector('.src');
     const sev = new Map(findings.map((f) => [f.id, f.sev]));
-    return { el, file: el.dataset.file, marks, findings, sev, text: ((src ? src.textContent : '') + ' ' + el.dataset.file).toLowerCase() };
+    return {
+      el,
+      file: el.dataset.file,
+      marks,
+      findings,
+      sev,
+      text: ((src ? src.textContent : '') + ' ' + el.dataset.file).toLowerCase(),
+    };
   });
   const totalFindings = drafts.reduce((n, d) => n + d.findings.length, 0);
   const SEVERITIES = ['error', 'warning', 'info'];
@@ -49,14 +60,17 @@
       const pathHit = q !== '' && d.file.toLowerCase().includes(q);
       const visible = new Set();
       for (const f of d.findings) {
-        const ok = inFile && sev.has(f.sev) && (cat === '' || f.cat === cat) && (q === '' || pathHit || f.text.includes(q));
+        const ok =
+          inFile && sev.has(f.sev) && (cat === '' || f.cat === cat) && (q === '' || pathHit || f.text.includes(q));
         f.li.hidden = !ok;
         if (f.pin) f.pin.hidden = !ok;
         if (ok) visible.add(f.id);
       }
       // A highlight takes the colour of the most severe finding still shown over it.
       for (const m of d.marks) {
-        const shown = ids(m).filter((id) => visible.has(id)).map((id) => d.sev.get(id));
+        const shown = ids(m)
+          .filter((id) => visible.has(id))
+          .map((id) => d.sev.get(id));
         const top = SEVERITIES.find((s) => shown.includes(s));
         m.classList.toggle('off', !top);
         for (const s of SEVERITIES) m.classList.toggle('sev-' + s, s === (top || m.dataset.sev));
@@ -70,8 +84,20 @@
     }
     const all = shownDrafts === drafts.length && shownFindings === totalFindings;
     status.textContent = all
-      ? 'Showing all ' + plural(totalFindings, 'finding', 'findings') + ' in ' + plural(drafts.length, 'draft', 'drafts') + '.'
-      : 'Showing ' + shownFindings + ' of ' + plural(totalFindings, 'finding', 'findings') + ' in ' + shownDrafts + ' of ' + plural(drafts.length, 'draft', 'drafts') + '.';
+      ? 'Showing all ' +
+        plural(totalFindings, 'finding', 'findings') +
+        ' in ' +
+        plural(drafts.length, 'draft', 'drafts') +
+        '.'
+      : 'Showing ' +
+        shownFindings +
+        ' of ' +
+        plural(totalFindings, 'finding', 'findings') +
+        ' in ' +
+        shownDrafts +
+        ' of ' +
+        plural(drafts.length, 'draft', 'drafts') +
+        '.';
     noMatch.hidden = shownDrafts > 0;
   }
   if (form) {
@@ -149,7 +175,9 @@
     const mark = t.closest('mark[data-f]');
     if (mark && !mark.classList.contains('off')) {
       const art = mark.closest('article');
-      const wrap = ids(mark).map((id) => art.querySelector('.pinwrap[data-f="' + id + '"]')).find((w) => w && !w.hidden);
+      const wrap = ids(mark)
+        .map((id) => art.querySelector('.pinwrap[data-f="' + id + '"]'))
+        .find((w) => w && !w.hidden);
       if (wrap) {
         const p = wrap.querySelector('.pin');
         p.focus({ preventScroll: true });
@@ -190,7 +218,8 @@
     const art = el.closest('article');
     if (!art) return;
     const mine = ids(el);
-    for (const x of art.querySelectorAll('[data-f]')) if (ids(x).some((id) => mine.includes(id))) x.classList.toggle('hot', on);
+    for (const x of art.querySelectorAll('[data-f]'))
+      if (ids(x).some((id) => mine.includes(id))) x.classList.toggle('hot', on);
   };
   document.addEventListener('mouseover', (e) => {
     const el = e.target instanceof Element && e.target.closest('[data-f]');

@@ -62,7 +62,8 @@ export function summarize(results: FileResult[]): ReportSummary {
   for (const [category, id] of Object.entries(SAFE_HARBOR)) {
     let row = rows.get(id.letter);
     // The first category listed for a letter carries its general title ("Names", not "handles").
-    if (!row) rows.set(id.letter, (row = { letter: id.letter, number: id.number, title: id.title, categories: [], count: 0 }));
+    if (!row)
+      rows.set(id.letter, (row = { letter: id.letter, number: id.number, title: id.title, categories: [], count: 0 }));
     row.categories.push(category as Category);
     const c = perCategory.get(category as Category);
     if (c) row.count += c.error + c.warning + c.info;
@@ -72,7 +73,9 @@ export function summarize(results: FileResult[]): ReportSummary {
     ...status,
     findings,
     byCategory,
-    byRule: [...perRule].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
+    byRule: [...perRule]
+      .map(([ruleId, count]) => ({ ruleId, count }))
+      .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
     bySafeHarbor: [...rows.values()].sort((a, b) => a.number - b.number),
   };
 }

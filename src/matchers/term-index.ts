@@ -1,0 +1,236 @@
+// TermIndex: a vocabulary looked up word by word (a hash of each word run) instead of by one
+// alternation regex, and matchSpans, the spans of a regex's matches in a text.
+import { compileTerms, pluralOf } from './terms.js';
+import { isRegexTerm, shapeRegexes } from './term-shapes.js';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const NEXT_WORD = new RegExp(WORD.source, 'gu');
+interface Token {
+  start: number;
+  end: number;
+  key: string;
+  /** A possessive's base ("Phoenix" for "Phoenix's"). */
+  base?: string;
+}
+/** The words WORD finds that start with a capital letter (a word starts after no letter, digit or letter-apostrophe). */
+const CAPITALISED = /(?<![\p{L}\p{N}]|[\p{L}\p{N}]['’])\p{Lu}[\p{L}\p{N}]*(?:['’][\p{L}\p{N}]+)*/gu;
+const JOINER = /^(?:\s+|\s*-\s*)$/;
+/** A term TermIndex can look up word by word: words (letters, digits, apostrophes) joined by white space or hyphens. */
+const WORDS_ONLY = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:(?:\s+|\s*-\s*)[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)*$/u;
+
+/** Every non-empty match of a global regex in the text, left to right. */
+export function matchSpans(re: RegExp, text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (!m[0].length) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Two left-to-right span lists as one: at a place where both match, the longer span; no overlaps. */
+function mergeSpans(
+  a: { start: number; end: number }[],
+  b: { start: number; end: number }[],
+): { start: number; end: number }[] {
+  const all = [...a, ...b].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: { start: number; end: number }[] = [];
+  for (const s of all) if (!out.length || s.start >= out[out.length - 1].end) out.push(s);
+  return out;
+}
+
+export interface TermIndexOptions {
+  caseSensitive?: boolean;
+  inflect?: boolean;
+  /** How a `/regex/` entry's regex is made (a user's pack: under its rule's time budget). */
+  makeRegex?: (source: string, flags: string) => RegExp;
+}
+
+/**
+ * A term list looked up word by word: each term is filed under its first word, and a scan
+ * of the text tries only the terms that start with the word at hand, longest first. Same
+ * matches as `compileTerms` without inflection (whole words, any white space or a hyphen
+ * between words), at a cost that does not grow with the size of the list.
+ */
+export class TermIndex {
+  /** One-word terms (most of a gazetteer), by key. */
+  private single = new Set<string>();
+  /** Terms of several words, by their first word, longest first. */
+  private multi = new Map<string, string[][]>();
+  private caseSensitive: boolean;
+  /** Case-sensitive, and every term starts with a capital letter. */
+  private upperOnly = true;
+
+  /** Plurals and possessives count, as in compileTerms with inflection: "cataracts", "Tyler's sciatica". */
+  private inflect: boolean;
+
+  constructor(terms: string[], opts: TermIndexOptions = {}) {
+    this.caseSensitive = !!opts.caseSensitive;
+    this.inflect = !!opts.inflect;
+    const shapes: string[] = [];
+    // Built at every start from lists of tens of thousands of terms: a one-word term is one
+    // Set entry; only terms of several words are split and sorted.
+    const spaced = /[\s-]/;
+    const upper = /^\p{Lu}/u;
+    const seen = new Set<string>();
+    const odd: string[] = [];
+    for (const raw of terms) {
+      const t = raw.trim();
+      if (!t) continue;
+      // a `/regex/` entry is a word shape ("any word ending in -ectomy"): matched as a whole word
+      if (t.charCodeAt(0) === 47 && isRegexTerm(t)) {
+        shapes.push(t);
+        continue;
+      }
+      // a term with other characters ("Clear + Brilliant") is not made of words: a regex finds it
+      if (!WORDS_ONLY.test(t)) {
+        odd.push(t);
+        continue;
+      }
+      if (!spaced.test(t)) {
+        const plural = this.inflect ? pluralOf(t) : undefined;
+        const k = this.key(t);
+        this.single.add(k);
+        if (plural) this.single.add(this.key(plural));
+        if (this.upperOnly && !upper.test(k)) this.upperOnly = false;
+        continue;
+      }
+      if (seen.has(t)) continue;
+      seen.add(t);
+      // filed under its first word only: split when a draft first has that word (most never do)
+      const first = this.key(t.slice(0, t.search(spaced)));
+      if (this.upperOnly && !upper.test(first)) this.upperOnly = false;
+      const list = this.pending.get(first);
+      if (list) list.push(t);
+      else this.pending.set(first, [t]);
+    }
+    this.upperOnly &&= this.caseSensitive && !odd.length;
+    this.odd = odd.length
+      ? (compileTerms(odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined)
+      : undefined;
+    this.shapes = shapeRegexes(shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
+  }
+
+  /** The `/regex/` entries, one whole-word regex per set of flags. */
+  private shapes: RegExp[];
+
+  /** Terms that are not made of words only, found by one small regex. */
+  private odd?: RegExp;
+
+  /** Terms of several words not split yet, by the key of their first word. */
+  private pending = new Map<string, string[]>();
+
+  /** The terms of several words that start with this word, longest first (split on first use). */
+  private multiFor(key: string): string[][] | undefined {
+    const terms = this.pending.get(key);
+    if (!terms) return this.multi.get(key);
+    this.pending.delete(key);
+    const list: string[][] = [];
+    for (const t of terms) {
+      const words = t.split(/[\s-]+/).map((w) => this.key(w));
+      list.push(words);
+      // the plural inflects the last word only ("retinal tear" → "retinal tears")
+      const plural = this.inflect ? pluralOf(words[words.length - 1]) : undefined;
+      if (plural) list.push([...words.slice(0, -1), this.key(plural)]);
+    }
+    if (list.length > 1) list.sort((a, b) => b.length - a.length);
+    this.multi.set(key, list);
+    return list;
+  }
+
+  private hasMulti(key: string): boolean {
+    return this.pending.has(key) || this.multi.has(key);
+  }
+
+  /** The terms that start with this word, longest first. */
+  private startingWith(key: string): string[][] | undefined {
+    const multi = this.multiFor(key);
+    if (!this.single.has(key)) return multi;
+    return multi ? [...multi, [key]] : [[key]];
+  }
+
+  private key(w: string): string {
+    return this.caseSensitive ? w : w.toLowerCase();
+  }
+
+  /** Spans of every term found in the text, left to right, longest at each place. */
+  find(text: string): { start: number; end: number }[] {
+    // Words are read as the text's tokens, but a match can only start at a word some term
+    // starts with: for a capitalised list (names, places) only capitalised words are
+    // visited, and the words after one are read only when a term starting there needs them.
+    const starts = this.upperOnly ? CAPITALISED : WORD;
+    const next = NEXT_WORD;
+    const out: { start: number; end: number }[] = [];
+    const following: Token[] = [];
+    const token = (w: string, start: number): Token => ({
+      start,
+      end: start + w.length,
+      key: this.key(w),
+      base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined,
+    });
+    starts.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = starts.exec(text))) {
+      // as in compileTerms: never part of an e-mail address, handle, hashtag or URL path
+      const before = text.charCodeAt(m.index - 1);
+      if (before === 95 || before === 64 || before === 35 || before === 47) continue; // _ @ # /
+      // most words start no term: look the word (and a possessive's base) up before reading it as a token
+      const w = m[0];
+      const k = this.key(w);
+      if (!this.single.has(k) && !this.hasMulti(k)) {
+        const last = w.charCodeAt(w.length - 1);
+        const quote = w.charCodeAt(w.length - 2);
+        if (!((last === 115 || last === 83) && (quote === 39 || quote === 8217))) continue;
+        const base = k.slice(0, -2);
+        if (!this.single.has(base) && !this.hasMulti(base)) continue;
+      }
+      const first = token(w, m.index);
+      // A possessive ("Phoenix's") still names the place: its base is tried as well.
+      const byKey = this.startingWith(first.key);
+      const byBase = first.base ? this.startingWith(first.base) : undefined;
+      if (!byKey && !byBase) continue;
+      following.length = 0;
+      /** The k-th word after the first (1-based), read on demand; undefined past the end. */
+      const word = (k: number): Token | undefined => {
+        while (following.length < k) {
+          next.lastIndex = following.length ? following[following.length - 1].end : first.end;
+          const w = next.exec(text);
+          if (!w) return undefined;
+          following.push(token(w[0], w.index));
+        }
+        return following[k - 1];
+      };
+      for (const words of [...(byKey ?? []), ...(byBase ?? [])]) {
+        const n = words.length;
+        let ok = true;
+        let prev = first;
+        let last = first;
+        for (let k = 0; k < n && ok; k++) {
+          const tok = k === 0 ? first : word(k);
+          if (!tok) {
+            ok = false;
+            break;
+          }
+          ok = tok.key === words[k] || (k === n - 1 && tok.base === words[k]);
+          if (ok && k > 0) ok = JOINER.test(text.slice(prev.end, tok.start));
+          prev = last = tok;
+        }
+        if (!ok) continue;
+        // with inflection a possessive belongs to the match, as in compileTerms
+        const end = this.inflect || last.key === words[n - 1] ? last.end : last.end - 2;
+        if (text[end] === '_' || text[end] === '@' || /^\.[\p{L}\p{N}]{2}/u.test(text.slice(end, end + 3))) continue;
+        out.push({ start: first.start, end });
+        starts.lastIndex = last.end;
+        break;
+      }
+    }
+    let all = this.odd ? mergeSpans(out, matchSpans(this.odd, text)) : out;
+    for (const re of this.shapes) all = mergeSpans(all, matchSpans(re, text));
+    return all;
+  }
+}
