@@ -6,11 +6,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../src/commands/index.js';
+import { formatterNames } from '../src/formatters/index.js';
 import { buildProgram } from '../src/program.js';
 import { ROOT } from './helpers.js';
 import { anchors, docPages, docSection, links, readDoc, withoutCode } from './support/docs.js';
 // @ts-expect-error — a plain .mjs script without types
-import { optionsTable } from '../scripts/gen-cli-docs.mjs';
+import { commandsHelp, optionsTable } from '../scripts/gen-cli-docs.mjs';
 // @ts-expect-error — a plain .mjs script without types
 import { readBlock } from '../scripts/doc-blocks.mjs';
 // @ts-expect-error — a plain .mjs script without types
@@ -60,6 +62,17 @@ describe('docs/', () => {
     // a new option makes the page stale
     const more = buildProgram().option('--new-flag', 'something new');
     expect((optionsTable as (p: unknown) => string)(more)).not.toBe(table);
+  });
+
+  it("docs/cli.md has every subcommand's current --help (run `node scripts/gen-cli-docs.mjs --write`)", async () => {
+    const help = await (commandsHelp as () => Promise<string>)();
+    expect(readBlock(readDoc('docs/cli.md'), 'commands')).toBe(help);
+    for (const name of COMMAND_NAMES) expect(help).toContain(`Usage: phi-lint ${name} `);
+  });
+
+  it('docs/formats.md describes every output format', () => {
+    const page = readDoc('docs/formats.md');
+    for (const name of formatterNames()) expect(page, name).toMatch(new RegExp(`\`(--format )?${name}\``));
   });
 
   it('the rule table of docs/rule-packs.md is current (run `node scripts/rules-table.mjs --write`)', () => {
