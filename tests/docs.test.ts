@@ -93,7 +93,7 @@ describe('docs/', () => {
       expect(vocab, phrase).toContain(phrase);
   });
 
-  it('every row of the security table names test files that exist', () => {
+  it('every row of the security table names test files that exist, and the tests it quotes are in them', () => {
     const table = withoutCode(readDoc('docs/security.md'))
       .split('\n')
       .filter((l) => l.startsWith('| ') && !l.startsWith('| promise') && !l.startsWith('| ---'));
@@ -103,6 +103,22 @@ describe('docs/', () => {
       const files = [...tested.matchAll(/`(tests\/[\w./-]+\.ts)`/g)].map((m) => m[1]!);
       expect(files.length, row.slice(0, 60)).toBeGreaterThan(0);
       for (const f of files) expect(existsSync(join(ROOT, f)), f).toBe(true);
+      // `tests/x.test.ts` ("a test's name", "another…"): each quoted name (up to an ellipsis) is
+      // a test of that file, written whole or as its describe's title followed by its own
+      for (const m of tested.matchAll(/`(tests\/[\w./-]+\.ts)` \(([^`]*?)\)(?=,\s*`|\s*\|?\s*$)/g)) {
+        const source = readDoc(m[1]!);
+        for (const [, quoted] of m[2]!.matchAll(/"([^"]+)"/g)) {
+          const name = quoted!.split('…')[0]!.trim();
+          const words = name.split(' ');
+          const found =
+            source.includes(name) ||
+            words.some(
+              (_, i) =>
+                i > 0 && source.includes(words.slice(0, i).join(' ')) && source.includes(words.slice(i).join(' ')),
+            );
+          expect(found, `${m[1]}: "${name}"`).toBe(true);
+        }
+      }
     }
   });
 });
