@@ -1,9 +1,9 @@
-// Regenerates docs/report.png, the README's picture of the HTML report, from the fictitious
+// Regenerates docs/report.png, the picture of the HTML report in docs/formats.md, from the fictitious
 // drafts in tests/fixtures/html-report/drafts. Run by hand after `npm run build`:
 //   node scripts/report-screenshot.mjs [out.png]
 // Uses Debian's Chromium (/usr/bin/chromium, or PHI_LINT_CHROMIUM) with the same flags as
 // the browser tests; nothing is downloaded. Colour emoji need fonts-noto-color-emoji. To keep
-// the README light the PNG is then reduced to 256 colours (Debian's python3-pil) and
+// the docs light the PNG is then reduced to 256 colours (Debian's python3-pil) and
 // recompressed (optipng) when those are installed: about 120 KB instead of 330 KB.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';

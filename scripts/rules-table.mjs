@@ -1,9 +1,12 @@
-// Prints the README's rule table from the shipped packs, or rewrites it in place with
-// --write. tests/readme.test.ts fails when the README's copy is out of date.
+// Prints the rule table of docs/rule-packs.md from the shipped packs, or rewrites it in place
+// with --write. tests/docs.test.ts fails when the page's copy is out of date.
 //   node scripts/rules-table.mjs [--write]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { BUILTIN_RULES_DIR, loadRuleSet } from '../dist/rules/load.js';
 import { SAFE_HARBOR } from '../dist/types.js';
+import { writeBlock } from './doc-blocks.mjs';
+
+export const RULE_PACKS_DOC = fileURLToPath(new URL('../docs/rule-packs.md', import.meta.url));
 
 export function rulesTable() {
   const { rules, packs } = loadRuleSet([BUILTIN_RULES_DIR]);
@@ -32,18 +35,8 @@ export function rulesTable() {
   return lines.join('\n').trim();
 }
 
-const START = '<!-- rules:start -->';
-const END = '<!-- rules:end -->';
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
   const table = rulesTable();
-  if (process.argv.includes('--write')) {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const a = readme.indexOf(START);
-    const b = readme.indexOf(END);
-    if (a < 0 || b < 0) throw new Error('README has no rules:start/rules:end markers');
-    writeFileSync(
-      new URL('../README.md', import.meta.url),
-      `${readme.slice(0, a + START.length)}\n${table}\n${readme.slice(b)}`,
-    );
-  } else console.log(table);
+  if (process.argv.includes('--write')) writeBlock(RULE_PACKS_DOC, 'rules', table);
+  else console.log(table);
 }

@@ -1,7 +1,7 @@
 // Whole drafts with their exact findings: fixtures/<pack>/<rule>/fire.<case>.(md|txt) and
 // silent.<case>.* (fixtures/examples/ holds the README's demo drafts, not rule fixtures).
 //
-// Each case lives in one place (README, "Writing rules"). A rule's YAML `examples` say
+// Each case lives in one place (docs/writing-rules.md). A rule's YAML `examples` say
 // WHETHER it fires on a sentence (tests/rule-examples.test.ts); they ship with the pack and
 // feed `phi-lint explain`, `test-rules` and `rules --json`. A fixture says EXACTLY what a
 // draft gives: a fire fixture states every finding it expects inline — `<!-- expect: RULE

@@ -1,5 +1,5 @@
-// The README's CI recipes, tested as far as this machine allows: every YAML and JSON block
-// of the Integrations section parses; the GitHub workflow's and GitLab job's phi-lint
+// The CI recipes of docs/integrations.md, tested as far as this machine allows: every YAML
+// and JSON block of the page parses; the GitHub workflow's and GitLab job's phi-lint
 // commands run for real (with the built bin in place of `npx phi-lint`) on a throw-away
 // content repository and produce a valid SARIF log, well-formed workflow commands and
 // well-formed JUnit; the pre-commit config names our hook and passes `pre-commit
@@ -14,22 +14,14 @@ import { BIN, ROOT } from './helpers.js';
 import { FINDING_COMMAND, sarifErrors } from './report-checks.js';
 import { GIT_ENV, git, scratchDir, scratchRepo, writeFiles } from './scratch.js';
 import { xmlProblems } from './xml-well-formed.js';
+import { docSection } from './support/docs.js';
 import { slow } from './support/tiers.js';
-
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-
-function section(title: string): string {
-  const start = README.indexOf(`\n## ${title}\n`);
-  expect(start, `README has a "## ${title}" section`).toBeGreaterThan(0);
-  const end = README.indexOf('\n## ', start + 1);
-  return README.slice(start, end < 0 ? README.length : end);
-}
 
 function blocks(text: string, lang: string): string[] {
   return [...text.matchAll(new RegExp('^```' + lang + '\\n([\\s\\S]*?)^```$', 'gm'))].map((m) => m[1]!);
 }
 
-const integrations = section('Integrations');
+const integrations = docSection('docs/integrations.md', 'Integrations');
 /** A CI job as far as these tests read it. */
 type Job = { artifacts?: { reports?: { junit?: string } } } | undefined;
 const yamlDocs = blocks(integrations, 'yaml').map(
@@ -74,8 +66,8 @@ function runCommand(
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('README recipes', () => {
-  it('every YAML and JSON block in Integrations parses', () => {
+describe('docs/integrations.md recipes', () => {
+  it('every YAML and JSON block of the page parses', () => {
     expect(yamlDocs.length).toBeGreaterThanOrEqual(4);
     for (const b of blocks(integrations, 'json')) expect(() => JSON.parse(b)).not.toThrow();
   });

@@ -5,7 +5,7 @@
 // Examples are the one home of a rule's short cases — whether it fires on a sentence or
 // stays silent — and ship with the pack (`phi-lint explain`, `test-rules`, `rules --json`).
 // Whole drafts with their exact findings are fixtures (tests/fixtures.test.ts), which must
-// not repeat an example; README, "Writing rules".
+// not repeat an example; docs/writing-rules.md.
 import { describe, expect, it } from 'vitest';
 import { exampleLinter } from './helpers.js';
 

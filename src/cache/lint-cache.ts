@@ -9,7 +9,7 @@
 // checkout (in the user cache folder, mode 0600), so a cache file committed to the
 // repository cannot mark a draft clean: everything in a repository is known to whoever
 // wrote it, the key is not. Only clean results are stored, so a hit means "no findings" and
-// the file holds no path, text or finding: nothing in it is PHI (see README, Security).
+// the file holds no path, text or finding: nothing in it is PHI (docs/security.md).
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileAtomic } from '../atomic-write.js';

@@ -16,6 +16,9 @@ const LOADERS = {
 
 export type CommandName = keyof typeof LOADERS;
 
+/** The subcommands' names, in the order of their help (docs/cli.md lists each one's --help). */
+export const COMMAND_NAMES = Object.keys(LOADERS) as CommandName[];
+
 export function isCommand(name: string | undefined): name is CommandName {
   return name !== undefined && Object.hasOwn(LOADERS, name);
 }

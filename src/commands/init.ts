@@ -91,8 +91,8 @@ export function configText(p: Profile): string {
       ? `  ${key}: ${list(items)}${comment ? `   # ${comment}` : ''}`
       : `  # ${key}: ${list(example)}${comment ? `   # ${comment}` : ''}`;
   return [
-    '# phi-lint configuration (written by `phi-lint init`). Every key is optional; see the README,',
-    '# "Configuration". Check it with: phi-lint rules --coverage',
+    '# phi-lint configuration (written by `phi-lint init`). Every key is optional; see',
+    "# phi-lint's docs/configuration.md. Check it with: phi-lint rules --coverage",
     '',
     '# Configs in sub-folders merge onto this one; none above this folder is read.',
     'root: true',

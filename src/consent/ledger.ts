@@ -98,7 +98,7 @@ export function looksLikeLedger(text: string): boolean {
 
 export function parseLedger(file: string, text: string, opts: LedgerOptions = {}): ConsentLedger {
   if (!looksLikeLedger(text)) {
-    const why = 'it must begin with "consents:" (see the README, "Consent records"); its content is not shown';
+    const why = 'it must begin with "consents:" (see docs/consent.md in phi-lint); its content is not shown';
     throw new PhiLintError(`not a consent ledger: ${why}`, file);
   }
   const src = readYaml(file, text);

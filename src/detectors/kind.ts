@@ -52,7 +52,7 @@ export interface DetectorKind {
    * options only it reads. Keys must not clash with another kind's or the common options.
    */
   schema: Record<string, object>;
-  /** One line for the README's table of detector kinds (tests/detector-registry.test.ts checks it). */
+  /** One line for docs/writing-rules.md's table of detector kinds (tests/detector-registry.test.ts checks it). */
   doc: string;
   /** Fill in `det` (kind, validators and common options already set) from the detector's YAML. */
   compile(raw: RawDetector, det: CompiledDetector, c: KindCompiler): void;

@@ -1,13 +1,13 @@
 // The detector kinds phi-lint knows, in the order the schema lists them. The rule pack
 // schema (rules/schema.ts), the loader (rules/compile-rule.ts), the engine (engine/lint.ts)
-// and `explain` read them from here; the README's table of detectors is checked against
+// and `explain` read them from here; docs/writing-rules.md's table of detectors is checked against
 // their `doc` lines (tests/detector-registry.test.ts).
 //
 // A new kind (say `ner: person` from an NLP model) is one module beside these, exporting a
 // DetectorKind (kind.ts): its key and options as JSON-schema properties, `compile` (read its
 // YAML into the CompiledDetector, positioned errors through the KindCompiler), `detect`
 // (spans of doc.prose, which the engine checks lie inside it), `describe` for `explain`, and
-// its README line; then its name in BUILT_IN below, and its tests. registerDetectorKind adds
+// its docs/writing-rules.md line; then its name in BUILT_IN below, and its tests. registerDetectorKind adds
 // one at run time (the tests register a fake one).
 import { entity } from './entity.js';
 import { image } from './image.js';

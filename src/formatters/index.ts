@@ -1,5 +1,5 @@
 // Formatters are looked up by name and loaded on demand: a run imports only the one it
-// prints with (start-up time matters for pre-commit hooks; see README, Performance).
+// prints with (start-up time matters for pre-commit hooks; see docs/performance.md).
 import type { Formatter } from './types.js';
 
 const LOADERS: Record<string, () => Promise<Formatter>> = {

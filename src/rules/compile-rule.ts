@@ -35,7 +35,7 @@ export interface RuleSource {
  * Define `obj[key]` as computed on first read. The built-in packs, checked at build time,
  * compile their regular expressions and hotword lists when a draft first needs them: most
  * rules need words a short draft does not contain, so a pre-commit run on one reply
- * compiles a fraction of them (see README, Performance).
+ * compiles a fraction of them (see docs/performance.md).
  */
 function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () => T[K]): void {
   Object.defineProperty(obj, key, {
