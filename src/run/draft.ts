@@ -16,7 +16,7 @@ import { kindByGlobs } from '../globs.js';
 import { planFixes, type FixPlan } from '../fix/plan.js';
 import { metaFinding } from '../meta-rules.js';
 import { applyCommentPolicy, commentRules } from '../comments/policy.js';
-import type { DirectiveUse, DraftKind, Finding, SuppressedFinding } from '../types.js';
+import type { DirectiveUse, DraftKind, Finding, FixSuggestionShape, SuppressedFinding } from '../types.js';
 import type { FileSetup } from './session.js';
 
 /**
@@ -123,7 +123,18 @@ export async function lintDraft(draft: Draft, opts: PipelineOptions): Promise<Li
     findings = b.findings;
     suppressed.push(...b.suppressed);
   }
-  const fixable = new Set(planFixesFor(doc, findings, setup).fixed);
-  findings = findings.map((f) => (fixable.has(f) ? { ...f, fixable: true } : f));
+  const plan = planFixesFor(doc, findings, setup);
+  const fixable = new Set(plan.fixed);
+  // what --fix leaves to the writer (it would leave a placeholder) is offered as a suggestion
+  const offered = new Map<Finding, FixSuggestionShape[]>();
+  for (const s of plan.suggestions) {
+    const shape = { desc: s.desc, fix: { range: [s.edit.start, s.edit.end] as [number, number], text: s.edit.text } };
+    for (const f of s.findings) offered.set(f, [...(offered.get(f) ?? []), shape]);
+  }
+  findings = findings.map((f) => {
+    if (fixable.has(f)) return { ...f, fixable: true };
+    const suggestions = offered.get(f);
+    return suggestions ? { ...f, suggestions } : f;
+  });
   return { doc, findings, suppressed, directives: filtered.directives };
 }
