@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/documents/load.js';
+import { applyEdits } from '../src/fix/edits.js';
 import { planFixes } from '../src/fix/plan.js';
 import type { Finding } from '../src/types.js';
 import { cli, tmpProject } from './tmp-project.js';
@@ -127,5 +128,56 @@ describe('--fix: placeholders are suggestions, not edits', () => {
     const dir = tmpProject({ 'a.txt': 'Our office is open Saturday. Call 773-555-0182.\n' });
     const r = await cli(['redact', 'a.txt'], { cwd: dir });
     expect(r.stdout).toBe('Our office is open Saturday. Call [PHONE].\n');
+  });
+
+  it('a name right after a greeting and before punctuation is left out ("Hi Sarah," → "Hi,"): publishable, so applied', () => {
+    const name = (
+      text: string,
+      needle: string,
+      format: 'md' | 'txt' = 'txt',
+    ): ReturnType<typeof planFixes> & { out: string } => {
+      const doc = parseDocument(`a.${format}`, text, 'post', format);
+      const start = text.indexOf(needle);
+      const f: Finding = {
+        ruleId: 'names/greeting',
+        category: 'name',
+        severity: 'error',
+        start,
+        end: start + needle.length,
+        match: needle,
+        message: 'm',
+        line: 1,
+        column: start + 1,
+        endLine: 1,
+        endColumn: start + needle.length + 1,
+      };
+      const plan = planFixes(doc, [f], { replyTemplate: false, replyRules: new Set() });
+      return { ...plan, out: applyEdits(text, plan.edits) };
+    };
+    expect(name('Hi Sarah, thanks for the kind words!\n', 'Sarah').out).toBe('Hi, thanks for the kind words!\n');
+    expect(name('Thank you, Sarah Whitfield! We loved the card.', 'Sarah Whitfield').out).toBe(
+      'Thank you! We loved the card.',
+    );
+    expect(name('Hello Dana\n\nSee you soon.', 'Dana').out).toBe('Hello\n\nSee you soon.');
+    // anything else stays a suggestion: the sentence goes on, or Markdown is in the way, or no greeting
+    for (const [text, needle, format] of [
+      ['Thanks Sarah for coming in.', 'Sarah', 'txt'],
+      ['Hi **Sarah**, welcome!', 'Sarah', 'md'],
+      ['Hi Dr. Sarah, welcome!', 'Sarah', 'txt'],
+      ['Our patient Sarah, age 8.', 'Sarah', 'txt'],
+      ['Highlight Sarah!', 'Sarah', 'txt'],
+    ] as const) {
+      const plan = name(text, needle, format);
+      expect(plan.edits, text).toEqual([]);
+      expect(plan.suggestions, text).toHaveLength(1);
+    }
+  });
+
+  it('--fix leaves a greeted name out of a reply without a practice phone, and the copy lints clean', async () => {
+    const dir = tmpProject({ 'r.txt': 'Hi Sarah, thanks for the kind words!\n' });
+    const r = await cli(['--fix', '--kind', 'reply', 'r.txt'], { cwd: dir });
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toBe('Hi, thanks for the kind words!\n');
+    expect(r.stderr).toBe('phi-lint: fixed 1 finding in 1 file.\n');
+    expect(r.exitCode).toBe(0);
   });
 });

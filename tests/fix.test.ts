@@ -134,13 +134,16 @@ describe('what --fix plans', () => {
       withPhone,
     );
     expect(idOnly.template).toBeUndefined();
-    expect(idOnly.edits).toEqual([]);
+    // the greeted name is left out (publishable); the phone would need a placeholder: a suggestion
+    expect(applyEdits(reply, idOnly.edits)).toContain(
+      'Hi! Our records show you declined the X-ray. Call 404-555-0187.',
+    );
     expect(
       applyEdits(
         reply,
         idOnly.suggestions.map((s) => s.edit),
       ),
-    ).toContain('Hi [NAME]! Our records show you declined the X-ray. Call [PHONE].');
+    ).toContain('Call [PHONE].');
   });
   it('no template without a practice phone, when switched off, and your own wording when given', () => {
     const doc = parseDocument('r.md', reply, 'post');

@@ -7,8 +7,9 @@
 //    a phone (the template gives it) and the config does not say `fix: { reply-template:
 //    false }`.
 // 2. Otherwise every identifier finding (the Safe Harbor categories) is redacted to its
-//    placeholder ("[PHONE]"). Disclosure findings in posts have no safe replacement: they
-//    are left for the writer.
+//    placeholder ("[PHONE]"), except a name right after a greeting, which is left out ("Hi
+//    Sarah," → "Hi,": greeting.ts). Disclosure findings in posts have no safe replacement:
+//    they are left for the writer.
 //
 // Only publishable text is written (issue 15.10): an edit that would leave a placeholder
 // (any redaction; a template of your own holding "[NAME]") is not applied but offered as a
@@ -21,6 +22,7 @@ import { isCoveredByConsent } from '../consent/filter.js';
 import { isMetaRule } from '../meta-rules.js';
 import { DISCLOSURE_CATEGORIES, IDENTIFIER_CATEGORIES, type Finding } from '../types.js';
 import { redactionGroups, type Edit } from './edits.js';
+import { greetingEdit } from './greeting.js';
 import { placeholderIn } from './placeholders.js';
 
 export const DEFAULT_REPLY_TEMPLATE =
@@ -100,7 +102,9 @@ export function planFixes(
   }
   const plan: FixPlan = { edits: [], fixed: [], suggestions: [] };
   const identifiers = open.filter((f) => IDENTIFIERS.has(f.category));
-  for (const { edit, findings } of redactionGroups(doc, identifiers)) {
+  for (const { edit: redaction, findings } of redactionGroups(doc, identifiers)) {
+    const greeted = findings.every((f) => f.category === 'name') && greetingEdit(doc, redaction.start, redaction.end);
+    const edit = greeted || redaction;
     const left = placeholderIn(edit.text);
     if (!left) {
       plan.edits.push(edit);
