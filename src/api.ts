@@ -33,7 +33,7 @@ export interface LintTextOptions {
   format?: 'md' | 'txt';
   /** Keep every rule's findings where they overlap (no per-category dedupe). */
   keepDuplicates?: boolean;
-  /** The review the draft answers, when its front matter names none (as --in-reply-to). */
+  /** The review the draft answers (as --in-reply-to): it wins over the draft's front matter `in-reply-to:`. */
   review?: string;
 }
 

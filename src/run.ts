@@ -42,6 +42,7 @@ export async function lintFiles(opts: LintOptions, io: Io): Promise<LintRun> {
     diffs: [],
     fixed: { findings: 0, files: 0 },
     fixErrors: [],
+    suggestions: 0,
     notices: [],
     cached: 0,
     ignoredFiles: [],

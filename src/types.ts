@@ -95,6 +95,16 @@ export interface Finding {
   endColumn: number;
   /** Set when `--fix` has a safe replacement for this finding. */
   fixable?: boolean;
+  /**
+   * Edits --fix does not make because they would leave unpublishable text (a placeholder):
+   * ESLint's shape, `range` in offsets of the draft's decoded text. Never holds a draft's value.
+   */
+  suggestions?: FixSuggestionShape[];
+}
+
+export interface FixSuggestionShape {
+  desc: string;
+  fix: { range: [number, number]; text: string };
 }
 
 /** Why a finding is not reported: an inline directive (with its reason) or the baseline. */

@@ -10,13 +10,17 @@ import { BIN, ROOT } from './helpers.js';
 
 const FILES = 400;
 
-/** A long draft with a fixable phone number in every paragraph (different per file). */
+/**
+ * A long reply that --fix replaces with the approved template (a fix that writes publishable
+ * text; a placeholder is never written), with a phone number in every paragraph (different per file).
+ */
 function draft(i: number): string {
   const para = (k: number) =>
-    `Paragraph ${k}: our new patient coordinator can be reached at 404-555-${String(1000 + ((i * 7 + k) % 9000)).padStart(4, '0')} on weekdays. ` +
+    `Paragraph ${k}: our records show you missed your cleaning; call 404-555-${String(1000 + ((i * 7 + k) % 9000)).padStart(4, '0')} on weekdays. ` +
     'Brush twice a day, floss once, and bring your questions to your next cleaning. '.repeat(8);
-  return `${Array.from({ length: 12 }, (_, k) => para(k)).join('\n\n')}\n`;
+  return `---\nkind: reply\n---\n${Array.from({ length: 12 }, (_, k) => para(k)).join('\n\n')}\n`;
 }
+const CONFIG = 'practice:\n  name: Lakeside Dental\n  phones: ["(404) 555-0100"]\n';
 
 const env = { ...process.env, FORCE_COLOR: '0' } as NodeJS.ProcessEnv;
 delete env.CI;
@@ -28,7 +32,7 @@ describe('--fix killed part-way', () => {
     const names = Array.from({ length: FILES }, (_, i) => `draft-${String(i).padStart(4, '0')}.md`);
     mkdirSync(original);
     for (const [i, name] of names.entries()) writeFileSync(join(original, name), draft(i));
-    writeFileSync(join(original, '.phi-lint.yaml'), 'practice:\n  name: Lakeside Dental\n');
+    writeFileSync(join(original, '.phi-lint.yaml'), CONFIG);
     for (const dir of [reference, victim]) cpSync(original, dir, { recursive: true });
     // What a run that finishes writes.
     const done = spawnSync(process.execPath, [BIN, '--fix', '--threads', '1', '.'], {
@@ -74,10 +78,10 @@ describe('--fix killed part-way', () => {
     const names = Array.from({ length: 40 }, (_, i) => `draft-${String(i).padStart(4, '0')}.md`);
     mkdirSync(original);
     for (const [i, name] of names.entries()) writeFileSync(join(original, name), draft(i));
-    writeFileSync(join(original, '.phi-lint.yaml'), 'practice:\n  name: Lakeside Dental\n');
+    writeFileSync(join(original, '.phi-lint.yaml'), CONFIG);
     cpSync(original, reference, { recursive: true });
-    // 1: the placeholders --fix leaves are findings (issue 15)
-    expect(spawnSync(process.execPath, [BIN, '--fix', '--threads', '1', '.'], { cwd: reference, env }).status).toBe(1);
+    // 0: the template is publishable text
+    expect(spawnSync(process.execPath, [BIN, '--fix', '--threads', '1', '.'], { cwd: reference, env }).status).toBe(0);
     for (const crashAt of [1, 2, 17, 40]) {
       const victim = join(base, `victim-${crashAt}`);
       cpSync(original, victim, { recursive: true });
@@ -107,7 +111,7 @@ describe('--fix interrupted by SIGINT or SIGTERM', () => {
       const dir = mkdtempSync(join(tmpdir(), 'phi-lint-interrupt-'));
       const names = Array.from({ length: 200 }, (_, i) => `draft-${String(i).padStart(4, '0')}.md`);
       for (const [i, name] of names.entries()) writeFileSync(join(dir, name), draft(i));
-      writeFileSync(join(dir, '.phi-lint.yaml'), 'practice:\n  name: Lakeside Dental\n');
+      writeFileSync(join(dir, '.phi-lint.yaml'), CONFIG);
       const inode = (n: string): number => statSync(join(dir, n)).ino;
       const before = new Map(names.map((n) => [n, inode(n)]));
       const changed = (): string[] => names.filter((n) => inode(n) !== before.get(n));

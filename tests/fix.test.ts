@@ -1,6 +1,7 @@
-// --fix and --fix-dry-run: what gets replaced (placeholders that keep Markdown intact, the
-// reply template), and how files are written (atomic, encoding, BOM, line endings, front
-// matter, permissions, symlinks). A second run after --fix finds nothing fixable.
+// --fix and --fix-dry-run: what gets replaced (the reply template; placeholders that keep
+// Markdown intact are suggestions, never written: fix-suggestions.test.ts), and how files are
+// written (atomic, encoding, BOM, line endings, front matter, permissions, symlinks). A second
+// run after --fix finds nothing fixable.
 import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,8 @@ function at(text: string, needle: string, category: Category, ruleId = `x/${cate
     endColumn: 1,
   };
 }
+const TEMPLATE = DEFAULT_REPLY_TEMPLATE.replace('{phone}', '(404) 555-0100');
+const PRACTICE = 'practice:\n  phones: ["(404) 555-0100"]\n';
 const noTemplate: FixOptions = { replyTemplate: true, phone: undefined, replyRules: new Set() };
 const withPhone: FixOptions = {
   replyTemplate: true,
@@ -85,7 +88,7 @@ describe('redaction edits', () => {
 
 describe('what --fix plans', () => {
   const reply = '---\r\nkind: reply\r\n---\r\nHi Dana! Our records show you declined the X-ray. Call 404-555-0187.\r\n';
-  it('a post: identifiers are redacted; disclosures are left for the writer; consent-covered and phi-lint findings are not touched', () => {
+  it('a post: identifier redactions are suggestions, never edits; disclosures get neither; consent-covered and phi-lint findings are not touched', () => {
     const text = 'Dana had a root canal. Call 404-555-0187 or 404-555-0111.';
     const doc = parseDocument('a.txt', text, 'post');
     const covered = {
@@ -99,8 +102,15 @@ describe('what --fix plans', () => {
       [meta, at(text, 'root canal', 'health-detail'), at(text, '404-555-0187', 'phone'), covered],
       withPhone,
     );
-    expect(applyEdits(text, plan.edits)).toBe('Dana had a root canal. Call [PHONE] or 404-555-0111.');
-    expect(plan.fixed.map((f) => f.match)).toEqual(['404-555-0187']);
+    expect(plan.edits).toEqual([]);
+    expect(plan.fixed).toEqual([]);
+    expect(plan.suggestions.flatMap((s) => s.findings.map((f) => f.match))).toEqual(['404-555-0187']);
+    expect(
+      applyEdits(
+        text,
+        plan.suggestions.map((s) => s.edit),
+      ),
+    ).toBe('Dana had a root canal. Call [PHONE] or 404-555-0111.');
   });
   it('a risky reply becomes the approved template; front matter and line endings stay', () => {
     const doc = parseDocument('r.md', reply, 'post');
@@ -124,9 +134,16 @@ describe('what --fix plans', () => {
       withPhone,
     );
     expect(idOnly.template).toBeUndefined();
+    // the greeted name is left out (publishable); the phone would need a placeholder: a suggestion
     expect(applyEdits(reply, idOnly.edits)).toContain(
-      'Hi [NAME]! Our records show you declined the X-ray. Call [PHONE].',
+      'Hi! Our records show you declined the X-ray. Call 404-555-0187.',
     );
+    expect(
+      applyEdits(
+        reply,
+        idOnly.suggestions.map((s) => s.edit),
+      ),
+    ).toContain('Call [PHONE].');
   });
   it('no template without a practice phone, when switched off, and your own wording when given', () => {
     const doc = parseDocument('r.md', reply, 'post');
@@ -137,7 +154,8 @@ describe('what --fix plans', () => {
     for (const o of [noTemplate, { ...withPhone, replyTemplate: false }]) {
       const plan = planFixes(doc, risky, o);
       expect(plan.template).toBeUndefined();
-      expect(plan.fixed.map((f) => f.category)).toEqual(['phone']);
+      expect(plan.fixed).toEqual([]);
+      expect(plan.suggestions.flatMap((s) => s.findings.map((f) => f.category))).toEqual(['phone']);
     }
     const own = planFixes(doc, risky, { ...withPhone, replyTemplate: 'Thanks! Please call {phone}.' });
     expect(own.template).toBe('Thanks! Please call (404) 555-0100.');
@@ -177,19 +195,16 @@ describe('writing', () => {
 describe('CLI', () => {
   it('--fix rewrites in place keeping BOM, CRLF, front matter and mode; a second run finds nothing fixable', () => {
     const original =
-      '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **404-555-0187** or mail dana.w@example.org.\r\n';
-    const dir = tmpProject({ 'posts/a.md': original });
+      '\ufeff---\r\nkind: reply\r\n---\r\nHi Dana, our records show you declined the X-ray. Call 404-555-0187.\r\n';
+    const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'posts/a.md': original });
     chmodSync(join(dir, 'posts/a.md'), 0o600);
     const r = phiLint(['posts', '--fix'], { cwd: dir });
-    expect(r.stderr).toBe('phi-lint: fixed 2 findings in 1 file.\n');
-    // the placeholders left are findings (issue 15): the copy is not publishable as it is
-    expect(r.status).toBe(1);
-    expect(r.stdout).toContain('phi-lint/placeholder');
+    expect(r.stderr).toBe('phi-lint: fixed 4 findings in 1 file.\n');
+    // the template is publishable text: nothing is left
+    expect(r.status).toBe(0);
     const bytes = readFileSync(join(dir, 'posts/a.md'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toBe(
-      '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **[PHONE]** or mail [EMAIL].\r\n',
-    );
+    expect(bytes.toString('utf8')).toBe(`\ufeff---\r\nkind: reply\r\n---\r\n${TEMPLATE}\r\n`);
     expect(statSync(join(dir, 'posts/a.md')).mode & 0o777).toBe(0o600);
     const again = JSON.parse(phiLint(['posts', '-f', 'json'], { cwd: dir }).stdout);
     expect(again[0].fixableErrorCount + again[0].fixableWarningCount).toBe(0);
@@ -208,68 +223,76 @@ describe('CLI', () => {
       join(dir, 'a.md'),
       readFileSync(join(dir, 'a.md'), 'utf8').replace('call 404-555-0187.', 'call 404-555-0187 or 404-555-0199.'),
     );
+    const before = readFileSync(join(dir, 'a.md'), 'utf8');
     const r = await cli(['a.md', '--fix', '--baseline', 'b.json'], { cwd: dir, env });
-    expect(r.stderr).toBe('phi-lint: fixed 1 finding in 1 file.\n');
-    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(
-      '---\nconsent: C-1\n---\n<!-- phi-lint-disable-next-line phi/phone -- pharmacy line -->\nCall 404-555-0142 or dana.w@example.org.\nSSN 078-05-1123, call 404-555-0187 or [PHONE].\n',
-    );
+    // only the new number is offered a fix (a suggestion: a placeholder is never written)
+    expect(r.stderr).toMatch(/^phi-lint: 0 fixed, 1 suggestion not applied/);
+    expect(readFileSync(join(dir, 'a.md'), 'utf8')).toBe(before);
+    const json = await cli(['a.md', '-f', 'json', '--baseline', 'b.json'], { cwd: dir, env });
+    const offered = (JSON.parse(json.stdout)[0].messages as { suggestions?: unknown[]; line: number }[])
+      .filter((m) => m.suggestions)
+      .map((m) => m.line);
+    expect(offered).toEqual([6]);
   });
   it('--fix keeps a UTF-16 file UTF-16, with its BOM', async () => {
     const dir = tmpProject({
-      'a.txt': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Call 404-555-0187.\r\n', 'utf16le')]),
+      '.phi-lint.yaml': PRACTICE,
+      'a.txt': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('Our records show you declined the X-ray.\r\n', 'utf16le'),
+      ]),
     });
-    const r = await cli(['a.txt', '--fix'], { cwd: dir });
-    expect(r.exitCode).toBe(1); // "[PHONE]" left: a phi-lint/placeholder error
+    const r = await cli(['a.txt', '--fix', '--kind', 'reply'], { cwd: dir });
+    expect(r.exitCode).toBe(0);
     const bytes = readFileSync(join(dir, 'a.txt'));
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
-    expect(bytes.subarray(2).toString('utf16le')).toBe('Call [PHONE].\r\n');
+    expect(bytes.subarray(2).toString('utf16le')).toBe(`${TEMPLATE}\r\n`);
   });
   slow('--fix-dry-run prints a masked unified diff and writes nothing', () => {
-    const text = 'Line one.\nCall the desk at 404-555-0187.\nSSN 078-05-1123 on file.\n';
-    const dir = tmpProject({ 'a.txt': text });
-    const r = phiLint(['a.txt', '--fix-dry-run'], { cwd: dir });
+    const text = 'Line one.\nOur records show you declined the X-ray.\nCall the desk at 404-555-0187.\n';
+    const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'a.txt': text });
+    const r = phiLint(['a.txt', '--kind', 'reply', '--fix-dry-run'], { cwd: dir });
     expect(r.stdout).toBe(
       [
         '--- a/a.txt',
         '+++ b/a.txt',
-        '@@ -1,3 +1,3 @@',
-        ' Line one.',
+        '@@ -1,3 +1,1 @@',
+        '-Line one.',
+        '-***.',
         '-*** the desk at ***.',
-        '-SSN *** on file.',
-        '+*** the desk at [PHONE].',
-        '+SSN [SSN] on file.',
+        `+${TEMPLATE}`,
         '',
       ].join('\n'),
     );
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
-    expect(r.status).toBe(1); // the fixed copy would hold placeholders
-    expect(phiLint(['a.txt', '--fix-dry-run', '--show-values'], { cwd: dir }).stdout).toContain(
+    expect(r.status).toBe(0); // the fixed copy would be clean
+    expect(phiLint(['a.txt', '--kind', 'reply', '--fix-dry-run', '--show-values'], { cwd: dir }).stdout).toContain(
       '-Call the desk at 404-555-0187.',
     );
-    const before = JSON.parse(phiLint(['a.txt', '-f', 'json'], { cwd: dir }).stdout)[0];
-    expect(before.fixableErrorCount).toBe(2);
-    expect(before.messages.map((m: { fixable?: boolean }) => m.fixable)).toEqual([true, true]);
-    expect(phiLint(['a.txt'], { cwd: dir }).stdout).toContain(
-      '2 of them can be fixed with --fix (preview: --fix-dry-run).',
+    const before = JSON.parse(phiLint(['a.txt', '--kind', 'reply', '-f', 'json'], { cwd: dir }).stdout)[0];
+    expect(before.fixableErrorCount).toBe(3);
+    expect(before.messages.map((m: { fixable?: boolean }) => m.fixable)).toEqual([true, true, true]);
+    expect(phiLint(['a.txt', '--kind', 'reply'], { cwd: dir }).stdout).toContain(
+      '3 of them can be fixed with --fix (preview: --fix-dry-run).',
     );
   });
   it('--fix-dry-run with another format prints that report (of the drafts as fixed) and the diff on stderr', async () => {
-    const text = 'Line one.\nCall the desk at 404-555-0187.\nZelda Quillfeather has a knee brace.\n';
-    const dir = tmpProject({ 'a.txt': text });
-    const r = await cli(['a.txt', '--fix-dry-run', '-f', 'json'], { cwd: dir });
+    const text = 'Line one.\nOur records show Zelda Quillfeather declined the X-ray.\nCall the desk at 404-555-0187.\n';
+    const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'a.txt': text });
+    const r = await cli(['a.txt', '--kind', 'reply', '--fix-dry-run', '-f', 'json'], { cwd: dir });
     const [file] = JSON.parse(r.stdout);
     expect(file.filePath).toBe(join(dir, 'a.txt'));
-    expect(file.messages.map((m: { ruleId: string }) => m.ruleId)).not.toContain('phi/phone'); // fixed
+    expect(file.messages).toEqual([]); // the report of the fixed copy
     expect(r.stderr).toContain('--- a/a.txt\n+++ b/a.txt\n');
     expect(r.stderr).toContain('\n-*** the desk at ***.\n');
-    expect(r.stderr).toContain('\n+*** the desk at [PHONE].\n');
+    expect(r.stderr).toContain(`\n+${TEMPLATE}\n`);
     expect(r.stderr).not.toMatch(/Quillfeather|0187/);
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
-    const sarif = await cli(['a.txt', '--fix-dry-run', '-f', 'sarif'], { cwd: dir });
+    const sarif = await cli(['a.txt', '--kind', 'reply', '--fix-dry-run', '-f', 'sarif'], { cwd: dir });
     expect(JSON.parse(sarif.stdout).version).toBe('2.1.0');
-    expect(sarif.stderr).toContain('+*** the desk at [PHONE].');
+    expect(sarif.stderr).toContain(`+${TEMPLATE}`);
     // the default format still prints the diff itself
-    expect((await cli(['a.txt', '--fix-dry-run'], { cwd: dir })).stdout).toMatch(/^--- a\/a\.txt\n/);
+    expect((await cli(['a.txt', '--kind', 'reply', '--fix-dry-run'], { cwd: dir })).stdout).toMatch(/^--- a\/a\.txt\n/);
   });
   it('a risky reply is replaced by the template with the practice phone; the result lints clean', () => {
     const dir = tmpProject({
@@ -291,21 +314,22 @@ describe('CLI', () => {
         '',
       ].join('\n'),
       'replies/r1.txt': 'Hi, our records show you arrived late for your crown on March 3.\nCall 404-555-0187.\n',
-      'posts/p.txt': 'Flu shots are in. Call 404-555-0187.\n',
+      'posts/p.txt': 'Our office is open Saturday. Call 404-555-0187.\n',
     });
     const r = phiLint(['.', '--fix'], { cwd: dir });
-    expect(r.stderr).toMatch(/^phi-lint: fixed \d+ findings in 2 files\.\n$/);
+    // the post's phone would need a placeholder: a suggestion, not applied (fix-suggestions.test.ts)
+    expect(r.stderr).toMatch(/^phi-lint: \d+ fixed, 1 suggestion not applied /);
     expect(readFileSync(join(dir, 'replies/r1.txt'), 'utf8')).toBe(
       'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100.\n',
     );
-    expect(readFileSync(join(dir, 'posts/p.txt'), 'utf8')).toBe('Flu shots are in. Call [PHONE].\n');
+    expect(readFileSync(join(dir, 'posts/p.txt'), 'utf8')).toBe('Our office is open Saturday. Call 404-555-0187.\n');
     const again = JSON.parse(phiLint(['.', '-f', 'json'], { cwd: dir }).stdout) as {
       filePath: string;
       messages: { ruleId: string }[];
     }[];
     const ids = (end: string): string[] => again.find((f) => f.filePath.endsWith(end))!.messages.map((m) => m.ruleId);
     expect(ids('replies/r1.txt')).toEqual([]); // the template is publishable text
-    expect(ids('posts/p.txt')).toEqual(['phi-lint/placeholder']); // "[PHONE]" is not
+    expect(ids('posts/p.txt')).toEqual(['phi/phone']); // left for the writer, never "[PHONE]"
   });
   it('never writes through a symlink out of the project, and refuses --fix on standard input', () => {
     const outside = tmpProject({ 'secret.txt': 'Call 404-555-0187.\n' });

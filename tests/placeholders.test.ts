@@ -1,5 +1,8 @@
-// Leftover placeholders (issue 15, point 10): "[LOCATION]", "[PHOTO]", "[DATE]"… that --fix
-// or redact put in a copy are phi-lint/placeholder errors, so the copy never lints clean.
+// Leftover placeholders (issue 15, point 10): "[LOCATION]", "[PHOTO]", "[DATE]"… that redact
+// (or a writer) put in a copy are phi-lint/placeholder errors, so the copy never lints clean;
+// --fix never writes one (fix-suggestions.test.ts).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tmpProject } from './tmp-project.js';
 
@@ -20,11 +23,17 @@ describe('phi-lint/placeholder', () => {
     expect(r.exitCode).toBe(1);
   });
 
-  it('the copy --fix writes is not clean while it holds placeholders', async () => {
-    const dir = tmpProject({ 'a.txt': 'Flu shots are in. Call 773-555-0182.\n' });
+  it('--fix never writes a placeholder; the copy redact writes is not clean', async () => {
+    const text = 'Our office is open Saturday. Call 773-555-0182.\n';
+    const dir = tmpProject({ 'a.txt': text });
     const fixed = await cli(['--fix', 'a.txt'], { cwd: dir });
     expect(fixed.exitCode).toBe(1);
-    expect(fixed.stdout).toContain('"[PHONE]" was left where a detail was taken out: this is not ready to post');
+    expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe(text);
+    const copy = await cli(['redact', 'a.txt'], { cwd: dir });
+    writeFileSync(join(dir, 'copy.txt'), copy.stdout);
+    const r = await cli(['copy.txt'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('"[PHONE]" was left where a detail was taken out: this is not ready to post');
     const explain = await cli(['explain', 'phi-lint/placeholder'], { cwd: dir });
     expect(explain.exitCode).toBe(0);
   });

@@ -11,6 +11,7 @@ import { stylish } from '../src/formatters/stylish.js';
 import { scanWindows, windowsOf } from '../src/regex/scan.js';
 import { applyEdits } from '../src/fix/edits.js';
 import { planFixes } from '../src/fix/plan.js';
+import { placeholderIn } from '../src/fix/placeholders.js';
 import type { FileResult } from '../src/types.js';
 
 const linter = createLinter({});
@@ -234,13 +235,37 @@ describe('--fix properties', () => {
       { ...RUNS, numRuns: 80 },
     );
   });
+  it('--fix never writes a placeholder, template or not (issue 15.10)', async () => {
+    const opts = {
+      replyTemplate: true,
+      phone: '(404) 555-0100',
+      replyRules: new Set<string>(['reply/greets-reviewer']),
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        withFrontMatter,
+        format,
+        fc.constantFrom('post' as const, 'reply' as const),
+        async (text, f, kind) => {
+          const { doc, findings } = await linter.lint(text, { format: f, kind, path: `draft.${f}` });
+          const plan = planFixes(doc, findings, opts);
+          for (const e of plan.edits) expect(placeholderIn(e.text), e.text).toBeUndefined();
+          for (const s of plan.suggestions) expect(s.findings.some((x) => x.fixable)).toBe(false);
+        },
+      ),
+      { ...RUNS, numRuns: 80 },
+    );
+  });
   it('--fix changes no text outside finding spans or the front matter', async () => {
     await fc.assert(
       fc.asyncProperty(withFrontMatter, format, async (text, f) => {
         const { doc, findings } = await linter.lint(text, { format: f, kind: 'post', path: `draft.${f}` });
         const plan = planFixes(doc, findings, noTemplate);
+        // a greeted name is left out with the separator before it ("Hi Sarah," → "Hi,": fix/greeting.ts)
+        const reaches = (e: { start: number }, x: { start: number }): boolean =>
+          x.start <= e.start || /^,?[ \t]+$/.test(doc.text.slice(e.start, x.start));
         const inside = (e: { start: number; end: number }): boolean =>
-          plan.fixed.some((x) => x.start <= e.start && e.end <= x.end) &&
+          plan.fixed.some((x) => reaches(e, x) && e.end <= x.end) &&
           !(doc.frontMatterSpan && e.start < doc.frontMatterSpan.end);
         for (const e of plan.edits) expect(inside(e), `edit ${JSON.stringify(e)} outside the findings`).toBe(true);
         // and the text between edits is byte-for-byte the original

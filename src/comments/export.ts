@@ -233,7 +233,23 @@ export function readExport(file: string, given: ColumnMap = {}): ExportedComment
     }
     throw e;
   }
+  return parseExport(file, text, given);
+}
+
+/** An export's comments from its text (CSV or JSON Lines, by `file`'s name). Errors never quote a comment. */
+export function parseExport(file: string, text: string, given: ColumnMap = {}): ExportedComment[] {
   return isJsonLines(file, text) ? fromJsonLines(text, given, file) : fromCsv(text, given, file);
+}
+
+/** The comment whose id is `key`, else whose row is `key`. */
+export function findComment(comments: ExportedComment[], key: string): ExportedComment | undefined {
+  const byRow = /^\d+$/.test(key) ? comments.find((c) => c.row === Number(key)) : undefined;
+  return comments.find((c) => c.id === key) ?? byRow;
+}
+
+/** A comment as the review a reply answers: signed by its author, as a review is (a reply must not repeat the name). */
+export function asReview(c: ExportedComment): string {
+  return c.author ? `${c.text}\n— ${c.author}` : c.text;
 }
 
 /**
@@ -255,10 +271,7 @@ export function commentFromSpec(
   } catch {
     return undefined; // a file whose name holds "#": read as a review by the caller
   }
-  const comments = readExport(path, given);
-  const byRow = /^\d+$/.test(key) ? comments.find((c) => c.row === Number(key)) : undefined;
-  const hit = comments.find((c) => c.id === key) ?? byRow;
+  const hit = findComment(readExport(path, given), key);
   if (!hit) throw new PhiLintError(`no comment with id or row "${key}" in the export`, file);
-  // the author's name signs the comment, as a review's does: a reply must not repeat it either
-  return hit.author ? `${hit.text}\n— ${hit.author}` : hit.text;
+  return asReview(hit);
 }

@@ -41,7 +41,7 @@ export async function lintComments(
   for (const comment of comments) {
     const path = `${file}#row-${comment.row}`;
     // front matter in a comment may not name a file to read (in-reply-to:), nor change the kind
-    const doc = parseDocument(path, comment.text, 'comment', 'txt', { kindFixed: true, mayRead: () => false });
+    const doc = parseDocument(path, comment.text, 'comment', 'txt', { kindFixed: true, readReview: NOT_READ });
     const own = commentRules(setup.prepared.ruleSet.rules);
     const raw = applyCommentPolicy(await lintDocument(doc, setup.prepared.ctx), setup.config.comments.severity, own);
     const { findings } = filterFindings(doc, raw, filterCtx);
@@ -70,6 +70,9 @@ export function csvCell(value: string): string {
   const safe = /^[=+\-@]/.test(visible) ? `'${visible}` : visible;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+/** Front matter in a comment may not name a file to read (in-reply-to:). */
+const NOT_READ = (): { problem: string } => ({ problem: 'a comment may not name a file to read; it is not read.' });
 
 const CSV_COLUMNS = ['row', 'line', 'id', 'created', 'platform', 'action', 'reasons'];
 

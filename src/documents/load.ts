@@ -1,6 +1,4 @@
 // Bytes → Document: decoding (BOM, UTF-16, invalid UTF-8) and format detection.
-import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
 import type { DraftKind } from '../types.js';
 import type { Document } from './document.js';
 import { parseMarkdown } from './markdown.js';
@@ -275,15 +273,21 @@ export function decode(buf: Buffer): string {
   return decodeDraft(buf).text;
 }
 
+/**
+ * What front matter `in-reply-to:` names (a file, or `EXPORT#ID`), read: the review's text, or
+ * why it was not read (src/run/reply-review.ts). Never the review's text in a problem.
+ */
+export type ReviewReader = (ref: string) => { review: string } | { problem: string };
+
 export interface ParseOptions {
-  /** Review text to use when the draft's front matter names none. */
+  /** The review given on the command line (--in-reply-to): it wins over front matter `in-reply-to:`. */
   review?: string;
   /** Front matter keys whose values are not published (config `front-matter.unpublished`). */
   unpublished?: readonly string[];
   /** The kind was set by --kind or the config's kinds: globs: front matter `kind:` does not change it. */
   kindFixed?: boolean;
-  /** Which files front matter `in-reply-to:` may name (default: any); src/config/repo-root.ts. */
-  mayRead?: (file: string) => boolean;
+  /** Reads a file front matter `in-reply-to:` names; without it no file is read. */
+  readReview?: ReviewReader;
 }
 
 export function parseDocument(
@@ -297,27 +301,35 @@ export function parseDocument(
   const fmKind = body.frontMatter.kind;
   const fromFrontMatter = fmKind === 'reply' || fmKind === 'post' || fmKind === 'comment';
   const resolvedKind: DraftKind = !opts.kindFixed && fromFrontMatter ? fmKind : kind;
-  const review = reviewOf(path, body.frontMatter['in-reply-to'], opts.mayRead);
-  const message = 'in-reply-to: names a file outside the repository; it is not read.';
-  if (review === OUTSIDE) body.problems.push({ ...(body.frontMatterSpan ?? { start: 0, end: 0 }), message });
-  return { ...body, kind: resolvedKind, review: (review === OUTSIDE ? undefined : review) ?? opts.review };
+  // the command line wins: front matter is then not read at all
+  const found = opts.review === undefined ? reviewOf(body.frontMatter['in-reply-to'], opts.readReview) : {};
+  if ('problem' in found) {
+    const span = inReplyToLine(text, body.frontMatterSpan) ?? body.frontMatterSpan ?? { start: 0, end: 0 };
+    body.problems.push({ ...span, message: `in-reply-to: ${found.problem}` });
+  }
+  const review = opts.review ?? ('review' in found ? found.review : undefined);
+  return { ...body, kind: resolvedKind, review };
 }
 
-/** reviewOf's answer for a file outside the repository. */
-const OUTSIDE: unique symbol = Symbol('outside');
+/** A file `in-reply-to:` names: `review.txt`, `../reviews/export.csv#123` (one line, with a known extension). */
+const REFERENCE = /^[^\n]{1,299}\.(?:md|markdown|txt|csv|tsv|jsonl|ndjson|json)(?:#[^\s#]+)?$/i;
 
-/** `in-reply-to:` is the review's text, or the path of a file holding it (relative to the draft). */
-function reviewOf(path: string, value: unknown, mayRead?: (f: string) => boolean): string | typeof OUTSIDE | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
+/** `in-reply-to:` is the review's text, or a reference to a file holding it (read by `read`). */
+function reviewOf(value: unknown, read?: ReviewReader): { review?: string } | { problem: string } {
+  if (typeof value !== 'string' || !value.trim()) return {};
   const v = value.trim();
-  if (!v.includes('\n') && v.length < 300 && /\.(?:md|markdown|txt)$/i.test(v)) {
-    const file = isAbsolute(v) ? v : join(dirname(path), v);
-    if (mayRead && !mayRead(file)) return OUTSIDE;
-    try {
-      return decode(readFileSync(file));
-    } catch {
-      return undefined;
-    }
-  }
-  return v;
+  if (!REFERENCE.test(v)) return { review: v };
+  return read ? read(v) : {};
+}
+
+/** The `in-reply-to:` line of the front matter (YAML, TOML or JSON), for a problem's place. */
+function inReplyToLine(
+  text: string,
+  fm: { start: number; end: number } | undefined,
+): { start: number; end: number } | undefined {
+  if (!fm) return undefined;
+  const m = /^[ \t]*(["']?in-reply-to["']?[ \t]*[:=][^\r\n]*)/m.exec(text.slice(fm.start, fm.end));
+  if (!m) return undefined;
+  const start = fm.start + m.index + m[0].length - m[1].length;
+  return { start, end: start + m[1].length };
 }

@@ -3,11 +3,10 @@
 // could be published as it is. Each is a `phi-lint/placeholder` error.
 import type { Document } from '../documents/document.js';
 import { metaFinding } from '../meta-rules.js';
-import { PLACEHOLDERS } from '../fix/placeholders.js';
+import { PLACEHOLDER_SOURCE } from '../fix/placeholders.js';
 import type { Finding } from '../types.js';
 
-const NAMES = [...new Set(Object.values(PLACEHOLDERS).map((p) => p.slice(1, -1)))];
-const PLACEHOLDER = new RegExp(`\\\\?\\[(${NAMES.join('|')})\\\\?\\](?!\\()`, 'g');
+const PLACEHOLDER = new RegExp(PLACEHOLDER_SOURCE, 'g');
 
 export function placeholderFindings(doc: Pick<Document, 'text' | 'lines'>): Finding[] {
   const out: Finding[] = [];

@@ -30,32 +30,41 @@ function groups(findings: Finding[]): Finding[][] {
   return out;
 }
 
+type RedactDoc = Pick<Document, 'text' | 'prose' | 'format'>;
+
 /** Replace each finding (overlapping ones together) with its category's placeholder. */
-export function redactionEdits(doc: Pick<Document, 'text' | 'prose' | 'format'>, findings: Finding[]): Edit[] {
-  return groups(findings).map((g) => {
-    const start = Math.min(...g.map((f) => f.start));
-    const end = Math.max(...g.map((f) => f.end));
-    const main = g.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
-    let placeholder = PLACEHOLDERS[main.category];
-    // In Markdown "[PHONE](cell)" would become a link: escape the brackets there.
-    if (doc.format === 'md' && /^[([]/.test(doc.text.slice(end, end + 1)))
-      placeholder = placeholder.replace(/^\[(.*)\]$/, '\\[$1\\]');
-    if (main.category === 'photo') return { start, end, text: placeholder };
-    let before = '';
-    let after = '';
-    let seenVisible = false;
-    for (let i = start; i < end; i++) {
-      const hidden = doc.prose[i] !== doc.text[i];
-      if (!hidden) {
-        seenVisible = true;
-        continue;
-      }
-      if (!KEEP_MARKUP.test(doc.text[i])) continue;
-      if (seenVisible) after += doc.text[i];
-      else before += doc.text[i];
+export function redactionEdits(doc: RedactDoc, findings: Finding[]): Edit[] {
+  return redactionGroups(doc, findings).map((g) => g.edit);
+}
+
+/** The redaction edits, each with the findings it removes. */
+export function redactionGroups(doc: RedactDoc, findings: Finding[]): { edit: Edit; findings: Finding[] }[] {
+  return groups(findings).map((g) => ({ edit: redaction(doc, g), findings: g }));
+}
+
+function redaction(doc: RedactDoc, g: Finding[]): Edit {
+  const start = Math.min(...g.map((f) => f.start));
+  const end = Math.max(...g.map((f) => f.end));
+  const main = g.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  let placeholder = PLACEHOLDERS[main.category];
+  // In Markdown "[PHONE](cell)" would become a link: escape the brackets there.
+  if (doc.format === 'md' && /^[([]/.test(doc.text.slice(end, end + 1)))
+    placeholder = placeholder.replace(/^\[(.*)\]$/, '\\[$1\\]');
+  if (main.category === 'photo') return { start, end, text: placeholder };
+  let before = '';
+  let after = '';
+  let seenVisible = false;
+  for (let i = start; i < end; i++) {
+    const hidden = doc.prose[i] !== doc.text[i];
+    if (!hidden) {
+      seenVisible = true;
+      continue;
     }
-    return { start, end, text: before + placeholder + after };
-  });
+    if (!KEEP_MARKUP.test(doc.text[i])) continue;
+    if (seenVisible) after += doc.text[i];
+    else before += doc.text[i];
+  }
+  return { start, end, text: before + placeholder + after };
 }
 
 /** Apply non-overlapping edits. */

@@ -29,3 +29,14 @@ export const PLACEHOLDERS: Record<Category, string> = {
   'unconsented-media': '[MEDIA]',
   tone: '[TONE]',
 };
+
+const NAMES = [...new Set(Object.values(PLACEHOLDERS).map((p) => p.slice(1, -1)))];
+
+/** A placeholder as a draft holds it: "[PHONE]", or "\[PHONE\]" escaped in Markdown; never a link's text. */
+export const PLACEHOLDER_SOURCE = `\\\\?\\[(${NAMES.join('|')})\\\\?\\](?!\\()`;
+
+/** The first placeholder a text holds ("[PHONE]"), if any: --fix never writes one (it is not publishable text). */
+export function placeholderIn(text: string): string | undefined {
+  const m = new RegExp(PLACEHOLDER_SOURCE).exec(text);
+  return m ? `[${m[1]}]` : undefined;
+}

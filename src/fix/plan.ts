@@ -7,8 +7,13 @@
 //    a phone (the template gives it) and the config does not say `fix: { reply-template:
 //    false }`.
 // 2. Otherwise every identifier finding (the Safe Harbor categories) is redacted to its
-//    placeholder ("[PHONE]"). Disclosure findings in posts have no safe replacement: they
-//    are left for the writer.
+//    placeholder ("[PHONE]"), except a name right after a greeting, which is left out ("Hi
+//    Sarah," → "Hi,": greeting.ts). Disclosure findings in posts have no safe replacement:
+//    they are left for the writer.
+//
+// Only publishable text is written (issue 15.10): an edit that would leave a placeholder
+// (any redaction; a template of your own holding "[NAME]") is not applied but offered as a
+// suggestion (ESLint's `suggestions`), since phi-lint/placeholder would block the copy.
 //
 // Never fixed: phi-lint's own findings, findings covered by a consent, suppressed findings
 // (they never reach here).
@@ -16,7 +21,9 @@ import type { Document } from '../documents/document.js';
 import { isCoveredByConsent } from '../consent/filter.js';
 import { isMetaRule } from '../meta-rules.js';
 import { DISCLOSURE_CATEGORIES, IDENTIFIER_CATEGORIES, type Finding } from '../types.js';
-import { redactionEdits, type Edit } from './edits.js';
+import { redactionGroups, type Edit } from './edits.js';
+import { greetingEdit } from './greeting.js';
+import { placeholderIn } from './placeholders.js';
 
 export const DEFAULT_REPLY_TEMPLATE =
   'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at {phone}.';
@@ -30,12 +37,23 @@ export interface FixOptions {
   replyRules: ReadonlySet<string>;
 }
 
+/** An edit --fix does not make (it would leave a placeholder): offered to the writer instead. */
+export interface FixSuggestion {
+  /** What the edit does, in words (never a value from the draft). */
+  desc: string;
+  edit: Edit;
+  /** The findings it would remove. */
+  findings: Finding[];
+}
+
 export interface FixPlan {
   edits: Edit[];
   /** The findings the edits remove. */
   fixed: Finding[];
   /** Set when the reply template replaces the body. */
   template?: string;
+  /** Edits that would leave unpublishable text: suggestions, never applied by --fix. */
+  suggestions: FixSuggestion[];
 }
 
 const IDENTIFIERS = new Set<string>(IDENTIFIER_CATEGORIES);
@@ -62,7 +80,7 @@ export function planFixes(
   opts: FixOptions,
 ): FixPlan {
   // a comment is somebody else's words: it is hidden and answered, never rewritten
-  if (doc.kind === 'comment') return { edits: [], fixed: [] };
+  if (doc.kind === 'comment') return { edits: [], fixed: [], suggestions: [] };
   const open = findings.filter(candidate);
   const template = doc.kind === 'reply' ? templateText(opts) : undefined;
   const start = bodyStart(doc);
@@ -73,12 +91,28 @@ export function planFixes(
     const body = doc.text.slice(start);
     const eol = /\r\n|\r|\n/.exec(doc.text)?.[0] ?? '\n';
     const trailing = /(?:\r\n|\r|\n)$/.test(body) ? eol : '';
-    return {
-      edits: [{ start, end: doc.text.length, text: template + trailing }],
-      fixed: open.filter((f) => f.start >= start),
-      template,
-    };
+    const edit = { start, end: doc.text.length, text: template + trailing };
+    const fixed = open.filter((f) => f.start >= start);
+    const left = placeholderIn(template);
+    if (left) {
+      const desc = `replace the reply with your reply template, then write what it says in place of ${left}`;
+      return { edits: [], fixed: [], suggestions: [{ desc, edit, findings: fixed }] };
+    }
+    return { edits: [edit], fixed, template, suggestions: [] };
   }
-  const fixed = open.filter((f) => IDENTIFIERS.has(f.category));
-  return { edits: redactionEdits(doc, fixed), fixed };
+  const plan: FixPlan = { edits: [], fixed: [], suggestions: [] };
+  const identifiers = open.filter((f) => IDENTIFIERS.has(f.category));
+  for (const { edit: redaction, findings } of redactionGroups(doc, identifiers)) {
+    const greeted = findings.every((f) => f.category === 'name') && greetingEdit(doc, redaction.start, redaction.end);
+    const edit = greeted || redaction;
+    const left = placeholderIn(edit.text);
+    if (!left) {
+      plan.edits.push(edit);
+      plan.fixed.push(...findings);
+      continue;
+    }
+    const desc = `replace it with ${left}; a placeholder is not publishable, so rewrite that part before posting`;
+    plan.suggestions.push({ desc, edit, findings });
+  }
+  return plan;
 }

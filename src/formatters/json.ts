@@ -62,5 +62,7 @@ function message(f: Finding, texts: FindingText): Record<string, unknown> {
     ...(f.suggestion ? { suggestion: f.suggestion } : {}),
     ...(note ? { note } : {}),
     ...(f.fixable ? { fixable: true } : {}),
+    // ESLint's suggestions: edits --fix does not make (a placeholder's words, never a value)
+    ...(f.suggestions?.length ? { suggestions: f.suggestions } : {}),
   };
 }

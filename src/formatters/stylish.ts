@@ -48,6 +48,7 @@ export const stylish: Formatter = (results, opts) => {
       const note = texts.note(f);
       if (note) out.push(`          ${c.dim('note:')} ${plain(note)}`);
       if (f.suggestion) out.push(`          ${c.green('instead:')} ${plain(f.suggestion)}`);
+      for (const s of f.suggestions ?? []) out.push(`          ${c.green('suggestion:')} ${plain(s.desc)}`);
     }
     out.push('');
   }
@@ -56,6 +57,11 @@ export const stylish: Formatter = (results, opts) => {
   const suppressed = results.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
   const extra: string[] = [];
   if (fixable) extra.push(c.dim(`  ${fixable} of them can be fixed with --fix (preview: --fix-dry-run).`));
+  const offered = results.reduce((n, r) => n + r.findings.filter((f) => f.suggestions?.length).length, 0);
+  if (offered)
+    extra.push(
+      c.dim(`  ${offered} of them have a suggestion, which --fix does not apply (it would leave a placeholder).`),
+    );
   const gate = gateText(opts);
   if (gate) {
     // what was suppressed, disabled or ignored: one line, or item by item with --report-suppressions

@@ -16,7 +16,8 @@ import { kindByGlobs } from '../globs.js';
 import { planFixes, type FixPlan } from '../fix/plan.js';
 import { metaFinding } from '../meta-rules.js';
 import { applyCommentPolicy, commentRules } from '../comments/policy.js';
-import type { DirectiveUse, DraftKind, Finding, SuppressedFinding } from '../types.js';
+import type { DirectiveUse, DraftKind, Finding, FixSuggestionShape, SuppressedFinding } from '../types.js';
+import { reviewReader } from './reply-review.js';
 import type { FileSetup } from './session.js';
 
 /**
@@ -45,7 +46,7 @@ export interface PipelineOptions {
   /** YYYY-MM-DD, for consent expiry. */
   today: string;
   cwd: string;
-  /** The review the draft answers when its front matter names none (--in-reply-to). */
+  /** The review the draft answers (--in-reply-to): it wins over front matter `in-reply-to:`. */
   review?: string;
   /** false: --no-inline-config (directives are counted, not applied). */
   inlineConfig?: boolean;
@@ -84,10 +85,11 @@ export async function lintDraft(draft: Draft, opts: PipelineOptions): Promise<Li
   const { setup } = opts;
   const { config } = setup;
   const mayRead = draftMayRead(draft.path, config.file ? config.dir : undefined, opts.cwd);
+  const readReview = reviewReader(draft.path, opts.cwd, mayRead, config.comments.columns);
   const doc = parseDocument(draft.path, draft.text, draft.kind ?? draft.defaultKind ?? 'post', draft.format, {
     review: opts.review,
     kindFixed: draft.kind !== undefined,
-    mayRead,
+    readReview,
     unpublished: config.unpublishedKeys,
   });
   let found = await lintDocument(doc, setup.prepared.ctx, { keepDuplicates: opts.keepDuplicates });
@@ -123,7 +125,18 @@ export async function lintDraft(draft: Draft, opts: PipelineOptions): Promise<Li
     findings = b.findings;
     suppressed.push(...b.suppressed);
   }
-  const fixable = new Set(planFixesFor(doc, findings, setup).fixed);
-  findings = findings.map((f) => (fixable.has(f) ? { ...f, fixable: true } : f));
+  const plan = planFixesFor(doc, findings, setup);
+  const fixable = new Set(plan.fixed);
+  // what --fix leaves to the writer (it would leave a placeholder) is offered as a suggestion
+  const offered = new Map<Finding, FixSuggestionShape[]>();
+  for (const s of plan.suggestions) {
+    const shape = { desc: s.desc, fix: { range: [s.edit.start, s.edit.end] as [number, number], text: s.edit.text } };
+    for (const f of s.findings) offered.set(f, [...(offered.get(f) ?? []), shape]);
+  }
+  findings = findings.map((f) => {
+    if (fixable.has(f)) return { ...f, fixable: true };
+    const suggestions = offered.get(f);
+    return suggestions ? { ...f, suggestions } : f;
+  });
   return { doc, findings, suppressed, directives: filtered.directives };
 }

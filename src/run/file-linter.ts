@@ -34,6 +34,8 @@ export interface FixTally {
   fixed: { findings: number; files: number };
   /** Files --fix could not write, with why. */
   fixErrors: string[];
+  /** Findings left with a suggestion --fix does not apply (it would leave a placeholder). */
+  suggestions: number;
 }
 
 export interface FileLinter {
@@ -118,6 +120,7 @@ export function fileLinter(
     });
     if (outcome.diff) tally.diffs.push(outcome.diff);
     if (outcome.error) tally.fixErrors.push(`${path}: ${outcome.error}`);
+    tally.suggestions += outcome.result.findings.filter((f) => f.suggestions?.length).length;
     if (outcome.fixedCount) {
       tally.fixed.findings += outcome.fixedCount;
       tally.fixed.files++;

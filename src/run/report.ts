@@ -47,8 +47,16 @@ export async function report(linted: LintRun, opts: LintOptions, io: Io, started
   for (const e of fixErrors) stderr += `phi-lint: not fixed: ${e}\n`;
   for (const n of notices) stderr += `phi-lint: ${n}\n`;
   for (const w of session.ledgerWarnings()) stderr += `phi-lint: warning: ${w}\n`;
-  if (opts.fix && fixed.files)
+  const { suggestions } = linted;
+  // --fix writes only publishable text: what would leave a placeholder is a suggestion (fix/plan.ts)
+  const offered = `${suggestions} suggestion${suggestions === 1 ? '' : 's'}`;
+  const why = 'each would leave a placeholder such as [PHONE], which is not publishable';
+  if (opts.fix && suggestions)
+    stderr += `phi-lint: ${fixed.findings} fixed, ${offered} not applied (${why}; the report shows them).\n`;
+  else if (opts.fix && fixed.files)
     stderr += `phi-lint: fixed ${fixed.findings} finding${fixed.findings === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`;
+  else if (opts.fixDryRun && suggestions)
+    stderr += `phi-lint: ${offered} that --fix would not apply (${why}; lint without --fix-dry-run to see them).\n`;
   for (const r of results) {
     if (r.skipped) stderr += `phi-lint: skipped ${r.filePath}: ${r.skipped}\n`;
     if (r.notice) stderr += `phi-lint: ${r.filePath}: ${r.notice}\n`;
