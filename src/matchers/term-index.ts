@@ -51,6 +51,68 @@ export interface TermIndexOptions {
   makeRegex?: (source: string, flags: string) => RegExp;
 }
 
+/** What a TermIndex is made of, computed from its terms (or stored by the build: term-index-store.ts). */
+export interface TermIndexParts {
+  /** The keys of one-word terms and their plurals, one a line. */
+  single: string;
+  /** Terms of several words, by the key of their first word. */
+  pending: [string, string[]][];
+  upperOnly: boolean;
+  /** Terms that are not made of words only. */
+  odd: string[];
+  /** `/regex/` entries. */
+  shapes: string[];
+}
+
+/** A TermIndex's parts: its terms sorted into one-word keys, phrases by first word, odd terms and shapes. */
+export function termIndexParts(terms: string[], opts: TermIndexOptions = {}): TermIndexParts {
+  const caseSensitive = !!opts.caseSensitive;
+  const inflect = !!opts.inflect;
+  const key = (w: string): string => (caseSensitive ? w : w.toLowerCase());
+  const single = new Set<string>();
+  const pending = new Map<string, string[]>();
+  let upperOnly = true;
+  const shapes: string[] = [];
+  // Built from lists of tens of thousands of terms: a one-word term is one Set entry; only
+  // terms of several words are split and sorted.
+  const spaced = /[\s-]/;
+  const upper = /^\p{Lu}/u;
+  const seen = new Set<string>();
+  const odd: string[] = [];
+  for (const raw of terms) {
+    const t = raw.trim();
+    if (!t) continue;
+    // a `/regex/` entry is a word shape ("any word ending in -ectomy"): matched as a whole word
+    if (t.charCodeAt(0) === 47 && isRegexTerm(t)) {
+      shapes.push(t);
+      continue;
+    }
+    // a term with other characters ("Clear + Brilliant") is not made of words: a regex finds it
+    if (!WORDS_ONLY.test(t)) {
+      odd.push(t);
+      continue;
+    }
+    if (!spaced.test(t)) {
+      const plural = inflect ? pluralOf(t) : undefined;
+      const k = key(t);
+      single.add(k);
+      if (plural) single.add(key(plural));
+      if (upperOnly && !upper.test(k)) upperOnly = false;
+      continue;
+    }
+    if (seen.has(t)) continue;
+    seen.add(t);
+    // filed under its first word only: split when a draft first has that word (most never do)
+    const first = key(t.slice(0, t.search(spaced)));
+    if (upperOnly && !upper.test(first)) upperOnly = false;
+    const list = pending.get(first);
+    if (list) list.push(t);
+    else pending.set(first, [t]);
+  }
+  upperOnly &&= caseSensitive && !odd.length;
+  return { single: [...single].join('\n'), pending: [...pending], upperOnly, odd, shapes };
+}
+
 /**
  * A term list looked up word by word: each term is filed under its first word, and a scan
  * of the text tries only the terms that start with the word at hand, longest first. Same
@@ -59,61 +121,31 @@ export interface TermIndexOptions {
  */
 export class TermIndex {
   /** One-word terms (most of a gazetteer), by key. */
-  private single = new Set<string>();
+  private single: Set<string>;
   /** Terms of several words, by their first word, longest first. */
   private multi = new Map<string, string[][]>();
   private caseSensitive: boolean;
   /** Case-sensitive, and every term starts with a capital letter. */
-  private upperOnly = true;
+  private upperOnly: boolean;
 
   /** Plurals and possessives count, as in compileTerms with inflection: "cataracts", "Tyler's sciatica". */
   private inflect: boolean;
 
-  constructor(terms: string[], opts: TermIndexOptions = {}) {
+  /**
+   * `terms`: a list, or what termIndexParts made of one (the build stores the parts of the
+   * built-in vocabularies: matchers/term-index-store.ts), with the options it was made with.
+   */
+  constructor(terms: string[] | TermIndexParts, opts: TermIndexOptions = {}) {
     this.caseSensitive = !!opts.caseSensitive;
     this.inflect = !!opts.inflect;
-    const shapes: string[] = [];
-    // Built at every start from lists of tens of thousands of terms: a one-word term is one
-    // Set entry; only terms of several words are split and sorted.
-    const spaced = /[\s-]/;
-    const upper = /^\p{Lu}/u;
-    const seen = new Set<string>();
-    const odd: string[] = [];
-    for (const raw of terms) {
-      const t = raw.trim();
-      if (!t) continue;
-      // a `/regex/` entry is a word shape ("any word ending in -ectomy"): matched as a whole word
-      if (t.charCodeAt(0) === 47 && isRegexTerm(t)) {
-        shapes.push(t);
-        continue;
-      }
-      // a term with other characters ("Clear + Brilliant") is not made of words: a regex finds it
-      if (!WORDS_ONLY.test(t)) {
-        odd.push(t);
-        continue;
-      }
-      if (!spaced.test(t)) {
-        const plural = this.inflect ? pluralOf(t) : undefined;
-        const k = this.key(t);
-        this.single.add(k);
-        if (plural) this.single.add(this.key(plural));
-        if (this.upperOnly && !upper.test(k)) this.upperOnly = false;
-        continue;
-      }
-      if (seen.has(t)) continue;
-      seen.add(t);
-      // filed under its first word only: split when a draft first has that word (most never do)
-      const first = this.key(t.slice(0, t.search(spaced)));
-      if (this.upperOnly && !upper.test(first)) this.upperOnly = false;
-      const list = this.pending.get(first);
-      if (list) list.push(t);
-      else this.pending.set(first, [t]);
-    }
-    this.upperOnly &&= this.caseSensitive && !odd.length;
-    this.odd = odd.length
-      ? (compileTerms(odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined)
+    const parts = Array.isArray(terms) ? termIndexParts(terms, opts) : terms;
+    this.single = new Set(parts.single ? parts.single.split('\n') : []);
+    this.pending = new Map(parts.pending);
+    this.upperOnly = parts.upperOnly;
+    this.odd = parts.odd.length
+      ? (compileTerms(parts.odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined)
       : undefined;
-    this.shapes = shapeRegexes(shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
+    this.shapes = shapeRegexes(parts.shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
   }
 
   /** The `/regex/` entries, one whole-word regex per set of flags. */
@@ -123,7 +155,7 @@ export class TermIndex {
   private odd?: RegExp;
 
   /** Terms of several words not split yet, by the key of their first word. */
-  private pending = new Map<string, string[]>();
+  private pending: Map<string, string[]>;
 
   /** The terms of several words that start with this word, longest first (split on first use). */
   private multiFor(key: string): string[][] | undefined {
