@@ -4,7 +4,6 @@ import { compileTerms, pluralOf } from './terms.js';
 import { isRegexTerm, shapeRegexes } from './term-shapes.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-const NEXT_WORD = new RegExp(WORD.source, 'gu');
 interface Token {
   start: number;
   end: number;
@@ -12,8 +11,51 @@ interface Token {
   /** A possessive's base ("Phoenix" for "Phoenix's"). */
   base?: string;
 }
-/** The words WORD finds that start with a capital letter (a word starts after no letter, digit or letter-apostrophe). */
-const CAPITALISED = /(?<![\p{L}\p{N}]|[\p{L}\p{N}]['’])\p{Lu}[\p{L}\p{N}]*(?:['’][\p{L}\p{N}]+)*/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/**
+ * A text's words (WORD's matches, left to right), read once and shared by every index that
+ * looks the text up: the rules of a draft look up several vocabularies in the same prose.
+ */
+class Words {
+  readonly start: number[] = [];
+  readonly word: string[] = [];
+  private readonly lower: (string | undefined)[] = [];
+  /** 0: not known yet, 1: starts with a capital letter, 2: does not. */
+  private readonly upper: Uint8Array;
+
+  constructor(readonly text: string) {
+    const re = new RegExp(WORD.source, 'gu');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      this.start.push(m.index);
+      this.word.push(m[0]);
+    }
+    this.upper = new Uint8Array(this.word.length);
+  }
+
+  lowerAt(i: number): string {
+    return (this.lower[i] ??= this.word[i].toLowerCase());
+  }
+
+  /** Does the i-th word start with a capital letter (\p{Lu})? */
+  upperAt(i: number): boolean {
+    let u = this.upper[i];
+    if (!u) {
+      const w = this.word[i];
+      const c = w.charCodeAt(0);
+      this.upper[i] = u = (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(w)) ? 1 : 2;
+    }
+    return u === 1;
+  }
+}
+
+let lastWords: Words | undefined;
+/** The words of `text` (the last text's are kept: the rules of one draft look it up one after another). */
+function wordsOf(text: string): Words {
+  if (lastWords?.text !== text) lastWords = new Words(text);
+  return lastWords;
+}
 const JOINER = /^(?:\s+|\s*-\s*)$/;
 /** A term TermIndex can look up word by word: words (letters, digits, apostrophes) joined by white space or hyphens. */
 const WORDS_ONLY = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:(?:\s+|\s*-\s*)[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)*$/u;
@@ -192,28 +234,32 @@ export class TermIndex {
 
   /** Spans of every term found in the text, left to right, longest at each place. */
   find(text: string): { start: number; end: number }[] {
-    // Words are read as the text's tokens, but a match can only start at a word some term
-    // starts with: for a capitalised list (names, places) only capitalised words are
-    // visited, and the words after one are read only when a term starting there needs them.
-    const starts = this.upperOnly ? CAPITALISED : WORD;
-    const next = NEXT_WORD;
+    // Words are the text's tokens (read once per text, shared by every index), but a match can
+    // only start at a word some term starts with: for a capitalised list (names, places) only
+    // capitalised words are looked up, and the words after one only when a term starting
+    // there needs them.
+    const words = wordsOf(text);
+    const count = words.word.length;
     const out: { start: number; end: number }[] = [];
-    const following: Token[] = [];
-    const token = (w: string, start: number): Token => ({
-      start,
-      end: start + w.length,
-      key: this.key(w),
-      base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined,
-    });
-    starts.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = starts.exec(text))) {
+    const keyAt = (i: number): string => (this.caseSensitive ? words.word[i] : words.lowerAt(i));
+    const token = (i: number): Token => {
+      const w = words.word[i];
+      const start = words.start[i];
+      return {
+        start,
+        end: start + w.length,
+        key: keyAt(i),
+        base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined,
+      };
+    };
+    for (let i = 0; i < count; i++) {
+      if (this.upperOnly && !words.upperAt(i)) continue;
       // as in compileTerms: never part of an e-mail address, handle, hashtag or URL path
-      const before = text.charCodeAt(m.index - 1);
+      const before = text.charCodeAt(words.start[i] - 1);
       if (before === 95 || before === 64 || before === 35 || before === 47) continue; // _ @ # /
       // most words start no term: look the word (and a possessive's base) up before reading it as a token
-      const w = m[0];
-      const k = this.key(w);
+      const w = words.word[i];
+      const k = keyAt(i);
       if (!this.single.has(k) && !this.hasMulti(k)) {
         const last = w.charCodeAt(w.length - 1);
         const quote = w.charCodeAt(w.length - 2);
@@ -221,43 +267,40 @@ export class TermIndex {
         const base = k.slice(0, -2);
         if (!this.single.has(base) && !this.hasMulti(base)) continue;
       }
-      const first = token(w, m.index);
+      const first = token(i);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.
       const byKey = this.startingWith(first.key);
       const byBase = first.base ? this.startingWith(first.base) : undefined;
       if (!byKey && !byBase) continue;
-      following.length = 0;
+      const following: Token[] = [];
       /** The k-th word after the first (1-based), read on demand; undefined past the end. */
       const word = (k: number): Token | undefined => {
-        while (following.length < k) {
-          next.lastIndex = following.length ? following[following.length - 1].end : first.end;
-          const w = next.exec(text);
-          if (!w) return undefined;
-          following.push(token(w[0], w.index));
-        }
-        return following[k - 1];
+        if (i + k >= count) return undefined;
+        return (following[k - 1] ??= token(i + k));
       };
-      for (const words of [...(byKey ?? []), ...(byBase ?? [])]) {
-        const n = words.length;
+      for (const terms of [...(byKey ?? []), ...(byBase ?? [])]) {
+        const n = terms.length;
         let ok = true;
         let prev = first;
         let last = first;
+        let lastAt = i;
         for (let k = 0; k < n && ok; k++) {
           const tok = k === 0 ? first : word(k);
           if (!tok) {
             ok = false;
             break;
           }
-          ok = tok.key === words[k] || (k === n - 1 && tok.base === words[k]);
+          ok = tok.key === terms[k] || (k === n - 1 && tok.base === terms[k]);
           if (ok && k > 0) ok = JOINER.test(text.slice(prev.end, tok.start));
           prev = last = tok;
+          lastAt = i + k;
         }
         if (!ok) continue;
         // with inflection a possessive belongs to the match, as in compileTerms
-        const end = this.inflect || last.key === words[n - 1] ? last.end : last.end - 2;
+        const end = this.inflect || last.key === terms[n - 1] ? last.end : last.end - 2;
         if (text[end] === '_' || text[end] === '@' || /^\.[\p{L}\p{N}]{2}/u.test(text.slice(end, end + 3))) continue;
         out.push({ start: first.start, end });
-        starts.lastIndex = last.end;
+        i = lastAt; // the scan goes on after the match's last word
         break;
       }
     }
