@@ -164,6 +164,8 @@ export function termIndexParts(terms: string[], opts: TermIndexOptions = {}): Te
 export class TermIndex {
   /** One-word terms (most of a gazetteer), by key. */
   private single: Set<string>;
+  /** The keys of the first words of terms of several words. */
+  private firstWords: Set<string>;
   /** Terms of several words, by their first word, longest first. */
   private multi = new Map<string, string[][]>();
   private caseSensitive: boolean;
@@ -183,6 +185,7 @@ export class TermIndex {
     const parts = Array.isArray(terms) ? termIndexParts(terms, opts) : terms;
     this.single = new Set(parts.single ? parts.single.split('\n') : []);
     this.pending = new Map(parts.pending);
+    this.firstWords = new Set(this.pending.keys());
     this.upperOnly = parts.upperOnly;
     this.odd = parts.odd.length
       ? (compileTerms(parts.odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined)
@@ -215,10 +218,6 @@ export class TermIndex {
     if (list.length > 1) list.sort((a, b) => b.length - a.length);
     this.multi.set(key, list);
     return list;
-  }
-
-  private hasMulti(key: string): boolean {
-    return this.pending.has(key) || this.multi.has(key);
   }
 
   /** The terms that start with this word, longest first. */
@@ -260,12 +259,12 @@ export class TermIndex {
       // most words start no term: look the word (and a possessive's base) up before reading it as a token
       const w = words.word[i];
       const k = keyAt(i);
-      if (!this.single.has(k) && !this.hasMulti(k)) {
+      if (!this.single.has(k) && !this.firstWords.has(k)) {
         const last = w.charCodeAt(w.length - 1);
         const quote = w.charCodeAt(w.length - 2);
         if (!((last === 115 || last === 83) && (quote === 39 || quote === 8217))) continue;
         const base = k.slice(0, -2);
-        if (!this.single.has(base) && !this.hasMulti(base)) continue;
+        if (!this.single.has(base) && !this.firstWords.has(base)) continue;
       }
       const first = token(i);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.
