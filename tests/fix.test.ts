@@ -175,15 +175,15 @@ describe('writing', () => {
 });
 
 describe('CLI', () => {
-  it('--fix rewrites in place keeping BOM, CRLF, front matter and mode; a second run finds nothing fixable', () => {
+  it('--fix rewrites in place keeping BOM, CRLF, front matter and mode; a second run finds nothing fixable', async () => {
     const original =
       '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **404-555-0187** or mail dana.w@example.org.\r\n';
     const dir = tmpProject({ 'posts/a.md': original });
     chmodSync(join(dir, 'posts/a.md'), 0o600);
-    const r = phiLint(['posts', '--fix'], { cwd: dir });
+    const r = await cli(['posts', '--fix'], { cwd: dir });
     expect(r.stderr).toBe('phi-lint: fixed 2 findings in 1 file.\n');
     // the placeholders left are findings (issue 15): the copy is not publishable as it is
-    expect(r.status).toBe(1);
+    expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('phi-lint/placeholder');
     const bytes = readFileSync(join(dir, 'posts/a.md'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -191,7 +191,7 @@ describe('CLI', () => {
       '\ufeff---\r\ntitle: "Call day"\r\n---\r\n# Reminder\r\n\r\nCall **[PHONE]** or mail [EMAIL].\r\n',
     );
     expect(statSync(join(dir, 'posts/a.md')).mode & 0o777).toBe(0o600);
-    const again = JSON.parse(phiLint(['posts', '-f', 'json'], { cwd: dir }).stdout);
+    const again = JSON.parse((await cli(['posts', '-f', 'json'], { cwd: dir })).stdout);
     expect(again[0].fixableErrorCount + again[0].fixableWarningCount).toBe(0);
     expect(again[0].messages.filter((m: { fixable?: boolean }) => m.fixable)).toEqual([]);
   });
@@ -271,7 +271,7 @@ describe('CLI', () => {
     // the default format still prints the diff itself
     expect((await cli(['a.txt', '--fix-dry-run'], { cwd: dir })).stdout).toMatch(/^--- a\/a\.txt\n/);
   });
-  it('a risky reply is replaced by the template with the practice phone; the result lints clean', () => {
+  it('a risky reply is replaced by the template with the practice phone; the result lints clean', async () => {
     const dir = tmpProject({
       '.phi-lint.yaml':
         'practice:\n  phones: ["(404) 555-0100"]\n  fax: ["(404) 555-0101"]\nrule-dirs: [rules]\nkinds: { reply: ["replies/**"] }\n',
@@ -293,13 +293,13 @@ describe('CLI', () => {
       'replies/r1.txt': 'Hi, our records show you arrived late for your crown on March 3.\nCall 404-555-0187.\n',
       'posts/p.txt': 'Flu shots are in. Call 404-555-0187.\n',
     });
-    const r = phiLint(['.', '--fix'], { cwd: dir });
+    const r = await cli(['.', '--fix'], { cwd: dir });
     expect(r.stderr).toMatch(/^phi-lint: fixed \d+ findings in 2 files\.\n$/);
     expect(readFileSync(join(dir, 'replies/r1.txt'), 'utf8')).toBe(
       'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100.\n',
     );
     expect(readFileSync(join(dir, 'posts/p.txt'), 'utf8')).toBe('Flu shots are in. Call [PHONE].\n');
-    const again = JSON.parse(phiLint(['.', '-f', 'json'], { cwd: dir }).stdout) as {
+    const again = JSON.parse((await cli(['.', '-f', 'json'], { cwd: dir })).stdout) as {
       filePath: string;
       messages: { ruleId: string }[];
     }[];
@@ -307,18 +307,18 @@ describe('CLI', () => {
     expect(ids('replies/r1.txt')).toEqual([]); // the template is publishable text
     expect(ids('posts/p.txt')).toEqual(['phi-lint/placeholder']); // "[PHONE]" is not
   });
-  it('never writes through a symlink out of the project, and refuses --fix on standard input', () => {
+  it('never writes through a symlink out of the project, and refuses --fix on standard input', async () => {
     const outside = tmpProject({ 'secret.txt': 'Call 404-555-0187.\n' });
     const dir = tmpProject({ '.phi-lint.yaml': '{}\n' });
     mkdirSync(join(dir, 'posts'));
     symlinkSync(join(outside, 'secret.txt'), join(dir, 'posts/link.txt'));
-    const r = phiLint(['posts/link.txt', '--fix'], { cwd: dir });
+    const r = await cli(['posts/link.txt', '--fix'], { cwd: dir });
     // refused before it is read (gate-files.test.ts), so never written either
     expect(r.stderr).toMatch(/link\.txt: symbolic link to a file outside the repository; not read/);
-    expect(r.status).toBe(2);
+    expect(r.exitCode).toBe(2);
     expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('Call 404-555-0187.\n');
-    const s = phiLint(['-', '--fix'], { cwd: dir, input: 'Call 404-555-0187.\n' });
-    expect(s.status).toBe(2);
+    const s = await cli(['-', '--fix'], { cwd: dir, input: 'Call 404-555-0187.\n' });
+    expect(s.exitCode).toBe(2);
     expect(s.stderr).toContain('--fix cannot rewrite standard input');
   });
 });
