@@ -21,8 +21,7 @@ class Words {
   readonly start: number[] = [];
   readonly word: string[] = [];
   private readonly lower: (string | undefined)[] = [];
-  /** 0: not known yet, 1: starts with a capital letter, 2: does not. */
-  private readonly upper: Uint8Array;
+  private capitalised?: number[];
 
   constructor(readonly text: string) {
     const re = new RegExp(WORD.source, 'gu');
@@ -31,22 +30,22 @@ class Words {
       this.start.push(m.index);
       this.word.push(m[0]);
     }
-    this.upper = new Uint8Array(this.word.length);
   }
 
   lowerAt(i: number): string {
     return (this.lower[i] ??= this.word[i].toLowerCase());
   }
 
-  /** Does the i-th word start with a capital letter (\p{Lu})? */
-  upperAt(i: number): boolean {
-    let u = this.upper[i];
-    if (!u) {
+  /** The positions (in `word`) of the words that start with a capital letter (\p{Lu}), in order. */
+  upper(): number[] {
+    if (this.capitalised) return this.capitalised;
+    const out: number[] = [];
+    for (let i = 0; i < this.word.length; i++) {
       const w = this.word[i];
       const c = w.charCodeAt(0);
-      this.upper[i] = u = (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(w)) ? 1 : 2;
+      if (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(w)) out.push(i);
     }
-    return u === 1;
+    return (this.capitalised = out);
   }
 }
 
@@ -239,7 +238,12 @@ export class TermIndex {
     // there needs them.
     const words = wordsOf(text);
     const count = words.word.length;
+    // the words a match may start at: every word, or (a capitalised list) the capitalised ones
+    const visit = this.upperOnly ? words.upper() : undefined;
+    const visits = visit ? visit.length : count;
     const out: { start: number; end: number }[] = [];
+    /** The word after the last match's last word: the scan goes on from there. */
+    let resume = 0;
     const keyAt = (i: number): string => (this.caseSensitive ? words.word[i] : words.lowerAt(i));
     const token = (i: number): Token => {
       const w = words.word[i];
@@ -251,8 +255,9 @@ export class TermIndex {
         base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined,
       };
     };
-    for (let i = 0; i < count; i++) {
-      if (this.upperOnly && !words.upperAt(i)) continue;
+    for (let v = 0; v < visits; v++) {
+      const i = visit ? visit[v] : v;
+      if (i < resume) continue;
       // as in compileTerms: never part of an e-mail address, handle, hashtag or URL path
       const before = text.charCodeAt(words.start[i] - 1);
       if (before === 95 || before === 64 || before === 35 || before === 47) continue; // _ @ # /
@@ -299,7 +304,8 @@ export class TermIndex {
         const end = this.inflect || last.key === terms[n - 1] ? last.end : last.end - 2;
         if (text[end] === '_' || text[end] === '@' || /^\.[\p{L}\p{N}]{2}/u.test(text.slice(end, end + 3))) continue;
         out.push({ start: first.start, end });
-        i = lastAt; // the scan goes on after the match's last word
+        resume = lastAt + 1;
+        if (!visit) v = lastAt; // the scan goes on after the match's last word
         break;
       }
     }
