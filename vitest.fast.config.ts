@@ -27,6 +27,7 @@ export const SLOW_FILES = [
   'tests/output-control.test.ts',
   'tests/readme-recipes.test.ts',
   'tests/baseline.test.ts',
+  'tests/install.e2e.test.ts',
 ];
 
 export default mergeConfig(

@@ -168,8 +168,8 @@ try {
   const named = [];
   for (let i = 0; i < coldRuns; i++) {
     nodeOnly.push(measure(['-e', '0'], { cwd: coldDir }));
-    clean.push(measure([BIN, '--kind', 'reply'], { cwd: coldDir, input: replies.clean }));
-    named.push(measure([BIN, '--kind', 'reply'], { cwd: coldDir, input: replies.named }));
+    clean.push(measure([BIN, '--kind', 'reply', '-'], { cwd: coldDir, input: replies.clean }));
+    named.push(measure([BIN, '--kind', 'reply', '-'], { cwd: coldDir, input: replies.named }));
   }
   const namedFindings = named[0].status;
 

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { HIDE_AND_REPLY } from '../src/comments/policy.js';
 import { cli, tmpProject } from './tmp-project.js';
+import { slow } from './support/tiers.js';
 
 const PRACTICE = [
   'practice:',
@@ -163,53 +164,57 @@ const csvRows = (text: string): string[][] =>
     .map((l) => l.split(','));
 
 describe('phi-lint comments', () => {
-  it('triages a 1,000-row CSV export in under 5 s: an action per row, and JSON, SARIF and HTML', async () => {
-    const { csv, want } = generatedExport(1000);
-    const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'export.csv': csv });
-    const t0 = performance.now();
-    const r = await cli(['comments', 'export.csv', '--format', 'csv'], { cwd: dir });
-    const ms = performance.now() - t0;
-    expect(r.stderr).toBe('');
-    expect(ms).toBeLessThan(5000);
-    expect(r.exitCode).toBe(1); // some comments must be hidden
-    const rows = csvRows(r.stdout);
-    expect(rows[0]).toEqual(['row', 'line', 'id', 'created', 'platform', 'action', 'reasons']);
-    expect(rows.slice(1).map((c) => c[5])).toEqual(want);
-    expect(rows[1]!.slice(0, 3)).toEqual(['1', '2', '5000']);
-    // masked (not a terminal): no author, no text, no value from a comment
-    expect(r.stdout).not.toMatch(/Whitfield|root canal|555-0187|asthma/);
+  slow(
+    'triages a 1,000-row CSV export in under 5 s: an action per row, and JSON, SARIF and HTML',
+    async () => {
+      const { csv, want } = generatedExport(1000);
+      const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'export.csv': csv });
+      const t0 = performance.now();
+      const r = await cli(['comments', 'export.csv', '--format', 'csv'], { cwd: dir });
+      const ms = performance.now() - t0;
+      expect(r.stderr).toBe('');
+      expect(ms).toBeLessThan(5000);
+      expect(r.exitCode).toBe(1); // some comments must be hidden
+      const rows = csvRows(r.stdout);
+      expect(rows[0]).toEqual(['row', 'line', 'id', 'created', 'platform', 'action', 'reasons']);
+      expect(rows.slice(1).map((c) => c[5])).toEqual(want);
+      expect(rows[1]!.slice(0, 3)).toEqual(['1', '2', '5000']);
+      // masked (not a terminal): no author, no text, no value from a comment
+      expect(r.stdout).not.toMatch(/Whitfield|root canal|555-0187|asthma/);
 
-    const json = JSON.parse((await cli(['comments', 'export.csv', '-f', 'json'], { cwd: dir })).stdout) as {
-      action: string;
-      row: number;
-      filePath: string;
-    }[];
-    expect(json.map((e) => e.action)).toEqual(want);
-    expect(json[999]).toMatchObject({ row: 1000, filePath: 'export.csv' });
-
-    const sarif = JSON.parse((await cli(['comments', 'export.csv', '-f', 'sarif'], { cwd: dir })).stdout) as {
-      runs: {
-        results: {
-          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
-          partialFingerprints: Record<string, string>;
-        }[];
+      const json = JSON.parse((await cli(['comments', 'export.csv', '-f', 'json'], { cwd: dir })).stdout) as {
+        action: string;
+        row: number;
+        filePath: string;
       }[];
-    };
-    const results = sarif.runs[0]!.results;
-    expect(results.length).toBeGreaterThan(400);
-    expect(results[0]!.locations[0]!.physicalLocation).toMatchObject({
-      artifactLocation: { uri: 'export.csv' },
-      region: { startLine: 2 },
-    });
-    const prints = results.map((x) => Object.values(x.partialFingerprints)[0]);
-    expect(new Set(prints).size).toBe(prints.length);
+      expect(json.map((e) => e.action)).toEqual(want);
+      expect(json[999]).toMatchObject({ row: 1000, filePath: 'export.csv' });
 
-    const html = (await cli(['comments', 'export.csv', '-f', 'html'], { cwd: dir })).stdout;
-    expect(html).toContain('export.csv · row 1, id 5000');
-    expect(html).toContain('Recommended: Hide the comment and reply privately');
-    expect(html).toContain('Recommended: Reply privately (the comment may stay)');
-    expect(html).not.toMatch(/Whitfield|555-0187|asthma/);
-  }, 60_000);
+      const sarif = JSON.parse((await cli(['comments', 'export.csv', '-f', 'sarif'], { cwd: dir })).stdout) as {
+        runs: {
+          results: {
+            locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+            partialFingerprints: Record<string, string>;
+          }[];
+        }[];
+      };
+      const results = sarif.runs[0]!.results;
+      expect(results.length).toBeGreaterThan(400);
+      expect(results[0]!.locations[0]!.physicalLocation).toMatchObject({
+        artifactLocation: { uri: 'export.csv' },
+        region: { startLine: 2 },
+      });
+      const prints = results.map((x) => Object.values(x.partialFingerprints)[0]);
+      expect(new Set(prints).size).toBe(prints.length);
+
+      const html = (await cli(['comments', 'export.csv', '-f', 'html'], { cwd: dir })).stdout;
+      expect(html).toContain('export.csv · row 1, id 5000');
+      expect(html).toContain('Recommended: Hide the comment and reply privately');
+      expect(html).toContain('Recommended: Reply privately (the comment may stay)');
+      expect(html).not.toMatch(/Whitfield|555-0187|asthma/);
+    },
+    60_000,
+  );
 
   it('reads JSON Lines, with a column mapping from the config or --column', async () => {
     const jsonl = [

@@ -193,20 +193,20 @@ describe('writing', () => {
 });
 
 describe('CLI', () => {
-  it('--fix rewrites in place keeping BOM, CRLF, front matter and mode; a second run finds nothing fixable', () => {
+  it('--fix rewrites in place keeping BOM, CRLF, front matter and mode; a second run finds nothing fixable', async () => {
     const original =
       '\ufeff---\r\nkind: reply\r\n---\r\nHi Dana, our records show you declined the X-ray. Call 404-555-0187.\r\n';
     const dir = tmpProject({ '.phi-lint.yaml': PRACTICE, 'posts/a.md': original });
     chmodSync(join(dir, 'posts/a.md'), 0o600);
-    const r = phiLint(['posts', '--fix'], { cwd: dir });
+    const r = await cli(['posts', '--fix'], { cwd: dir });
     expect(r.stderr).toBe('phi-lint: fixed 4 findings in 1 file.\n');
     // the template is publishable text: nothing is left
-    expect(r.status).toBe(0);
+    expect(r.exitCode).toBe(0);
     const bytes = readFileSync(join(dir, 'posts/a.md'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toBe(`\ufeff---\r\nkind: reply\r\n---\r\n${TEMPLATE}\r\n`);
     expect(statSync(join(dir, 'posts/a.md')).mode & 0o777).toBe(0o600);
-    const again = JSON.parse(phiLint(['posts', '-f', 'json'], { cwd: dir }).stdout);
+    const again = JSON.parse((await cli(['posts', '-f', 'json'], { cwd: dir })).stdout);
     expect(again[0].fixableErrorCount + again[0].fixableWarningCount).toBe(0);
     expect(again[0].messages.filter((m: { fixable?: boolean }) => m.fixable)).toEqual([]);
   });
@@ -294,7 +294,7 @@ describe('CLI', () => {
     // the default format still prints the diff itself
     expect((await cli(['a.txt', '--kind', 'reply', '--fix-dry-run'], { cwd: dir })).stdout).toMatch(/^--- a\/a\.txt\n/);
   });
-  it('a risky reply is replaced by the template with the practice phone; the result lints clean', () => {
+  it('a risky reply is replaced by the template with the practice phone; the result lints clean', async () => {
     const dir = tmpProject({
       '.phi-lint.yaml':
         'practice:\n  phones: ["(404) 555-0100"]\n  fax: ["(404) 555-0101"]\nrule-dirs: [rules]\nkinds: { reply: ["replies/**"] }\n',
@@ -316,14 +316,14 @@ describe('CLI', () => {
       'replies/r1.txt': 'Hi, our records show you arrived late for your crown on March 3.\nCall 404-555-0187.\n',
       'posts/p.txt': 'Our office is open Saturday. Call 404-555-0187.\n',
     });
-    const r = phiLint(['.', '--fix'], { cwd: dir });
+    const r = await cli(['.', '--fix'], { cwd: dir });
     // the post's phone would need a placeholder: a suggestion, not applied (fix-suggestions.test.ts)
     expect(r.stderr).toMatch(/^phi-lint: \d+ fixed, 1 suggestion not applied /);
     expect(readFileSync(join(dir, 'replies/r1.txt'), 'utf8')).toBe(
       'Thank you for your feedback. Privacy rules keep us from discussing any visit online; please call us at (404) 555-0100.\n',
     );
     expect(readFileSync(join(dir, 'posts/p.txt'), 'utf8')).toBe('Our office is open Saturday. Call 404-555-0187.\n');
-    const again = JSON.parse(phiLint(['.', '-f', 'json'], { cwd: dir }).stdout) as {
+    const again = JSON.parse((await cli(['.', '-f', 'json'], { cwd: dir })).stdout) as {
       filePath: string;
       messages: { ruleId: string }[];
     }[];
@@ -331,18 +331,18 @@ describe('CLI', () => {
     expect(ids('replies/r1.txt')).toEqual([]); // the template is publishable text
     expect(ids('posts/p.txt')).toEqual(['phi/phone']); // left for the writer, never "[PHONE]"
   });
-  it('never writes through a symlink out of the project, and refuses --fix on standard input', () => {
+  it('never writes through a symlink out of the project, and refuses --fix on standard input', async () => {
     const outside = tmpProject({ 'secret.txt': 'Call 404-555-0187.\n' });
     const dir = tmpProject({ '.phi-lint.yaml': '{}\n' });
     mkdirSync(join(dir, 'posts'));
     symlinkSync(join(outside, 'secret.txt'), join(dir, 'posts/link.txt'));
-    const r = phiLint(['posts/link.txt', '--fix'], { cwd: dir });
+    const r = await cli(['posts/link.txt', '--fix'], { cwd: dir });
     // refused before it is read (gate-files.test.ts), so never written either
     expect(r.stderr).toMatch(/link\.txt: symbolic link to a file outside the repository; not read/);
-    expect(r.status).toBe(2);
+    expect(r.exitCode).toBe(2);
     expect(readFileSync(join(outside, 'secret.txt'), 'utf8')).toBe('Call 404-555-0187.\n');
-    const s = phiLint(['-', '--fix'], { cwd: dir, input: 'Call 404-555-0187.\n' });
-    expect(s.status).toBe(2);
+    const s = await cli(['-', '--fix'], { cwd: dir, input: 'Call 404-555-0187.\n' });
+    expect(s.exitCode).toBe(2);
     expect(s.stderr).toContain('--fix cannot rewrite standard input');
   });
 });

@@ -167,6 +167,22 @@ describe('TermIndex', () => {
     );
   });
 
+  it('indexes looking up the same and different texts in turn (the words of a text are read once) agree', () => {
+    const names = new TermIndex(['Grant', 'Grant Park', 'Macon'], { caseSensitive: true });
+    const health = new TermIndex(['crown', 'root canal', 'grant'], { inflect: true });
+    const one = 'Grant Park: a crown for Macon, a root canal for grant-writing Maconites.';
+    const two = 'macon and Grant; crowns.';
+    const words = (t: string, spans: { start: number; end: number }[]): string[] =>
+      spans.map((x) => t.slice(x.start, x.end));
+    for (let round = 0; round < 2; round++) {
+      expect(words(one, names.find(one))).toEqual(['Grant Park', 'Macon']);
+      expect(words(one, health.find(one))).toEqual(['Grant', 'crown', 'root canal', 'grant']);
+      expect(words(two, names.find(two))).toEqual(['Grant']);
+      expect(words(one, names.find(one))).toEqual(['Grant Park', 'Macon']);
+      expect(words(two, health.find(two))).toEqual(['Grant', 'crowns']);
+    }
+  });
+
   it('finds `/regex/` entries as whole words beside the plain terms (word shapes)', () => {
     const index = new TermIndex(['sciatica', 'plantar fasciitis', '/[a-z]+itis/', '/\\p{Lu}{2,}/u'], { inflect: true });
     const text = 'Her tendonitis and plantar fasciitis, not the Titisee or fasciitises; CBC done, sciatica too.';

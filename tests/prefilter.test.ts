@@ -12,6 +12,7 @@ import { analyzeRegex, type Requirement } from '../src/regex/prefilter.js';
 import type { CompiledDetector } from '../src/rules/rule.js';
 import { join } from 'node:path';
 import { ROOT, exampleLinter } from './helpers.js';
+import { slow } from './support/tiers.js';
 
 const show = (r: Requirement): string =>
   r.kind === 'true'
@@ -249,7 +250,7 @@ describe('RegexScan gives the spans of a global scan', () => {
     }
   });
 
-  it('on the shipped rules, over their examples mixed and perturbed', () => {
+  slow('on the shipped rules, over their examples mixed and perturbed', () => {
     const dets = exampleLinter()
       .prepared.ctx.rules.flatMap((r) => r.detectors)
       .filter((d) => d.regex);
@@ -274,7 +275,7 @@ describe('RegexScan gives the spans of a global scan', () => {
 });
 
 describe("before its plans are built (a short run), RegexScan still gives a global scan's spans", () => {
-  it("skipping regexes by the build's stored analyses only where they cannot match", async () => {
+  slow("skipping regexes by the build's stored analyses only where they cannot match", async () => {
     // dist/: the stored analyses exist only in a build
     const { RegexScan: DistScan } = (await import(
       join(ROOT, 'dist', 'regex', 'regex-scan.js')

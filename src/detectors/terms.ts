@@ -4,6 +4,7 @@
 import { BudgetedRegExp } from '../matchers/budget.js';
 import { isRegexTerm } from '../matchers/term-shapes.js';
 import { TermIndex } from '../matchers/term-index.js';
+import { indexParts } from '../matchers/term-index-store.js';
 import { termsSource } from '../matchers/terms.js';
 import type { DetectorKind } from './kind.js';
 
@@ -24,7 +25,10 @@ function termIndex(terms: string[], caseSensitive: boolean, inflect: boolean): T
   if (same) return same;
   const key = `${mode}\0${terms.join('\n')}`;
   let index = indexes.get(key);
-  if (!index) indexes.set(key, (index = new TermIndex(terms, { caseSensitive, inflect })));
+  if (!index) {
+    const opts = { caseSensitive, inflect };
+    indexes.set(key, (index = new TermIndex(indexParts(key, terms, opts), opts)));
+  }
   if (!byCase) indexOfArray.set(terms, (byCase = new Map()));
   byCase.set(mode, index);
   return index;

@@ -4,15 +4,56 @@
 // as a name. Loaded on first use: the list is ~360 KB of text.
 import { LOWER_CASE_WORDS, SAFE_WORDS } from './safe-words.js';
 
-let common: Set<string> | undefined;
-let lowerOnly: Set<string> | undefined;
+/**
+ * A sorted word list (one string, the words separated by white space, in code-unit order, as
+ * scripts/gen-safe-words.mjs writes it) looked up by binary search: finding where its 36,000
+ * words start takes a millisecond, a Set of them several, on every start.
+ */
+export class SortedWords {
+  /** Start and end of each word. */
+  private bounds?: Int32Array;
+
+  constructor(private readonly text: string) {}
+
+  private index(): Int32Array {
+    const t = this.text;
+    const out: number[] = [];
+    let start = -1;
+    for (let i = 0; i <= t.length; i++) {
+      const c = i < t.length ? t.charCodeAt(i) : 32;
+      const space = c === 32 || c === 10 || c === 13 || c === 9;
+      if (start < 0 && !space) start = i;
+      else if (start >= 0 && space) {
+        out.push(start, i);
+        start = -1;
+      }
+    }
+    return Int32Array.from(out);
+  }
+
+  has(word: string): boolean {
+    const b = (this.bounds ??= this.index());
+    let lo = 0;
+    let hi = b.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const w = this.text.slice(b[2 * mid], b[2 * mid + 1]);
+      if (w === word) return true;
+      if (w < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}
+
+let common: SortedWords | undefined;
+let lowerOnly: SortedWords | undefined;
 
 /** Common English words that are never names or places ("soft", "society", "noted"). */
-export const englishWords = (): ReadonlySet<string> => (common ??= new Set(SAFE_WORDS.split(/\s+/).filter(Boolean)));
+export const englishWords = (): SortedWords => (common ??= new SortedWords(SAFE_WORDS));
 
 /** Common words that are also a name or a place ("will", "grace", "brown", "austin"). */
-export const nameLikeWords = (): ReadonlySet<string> =>
-  (lowerOnly ??= new Set(LOWER_CASE_WORDS.split(/\s+/).filter(Boolean)));
+export const nameLikeWords = (): SortedWords => (lowerOnly ??= new SortedWords(LOWER_CASE_WORDS));
 
 /**
  * Is the first word of `text` an ordinary English word, whatever its case? "Oof" and "Ha" are

@@ -4,7 +4,6 @@ import { compileTerms, pluralOf } from './terms.js';
 import { isRegexTerm, shapeRegexes } from './term-shapes.js';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
-const NEXT_WORD = new RegExp(WORD.source, 'gu');
 interface Token {
   start: number;
   end: number;
@@ -12,8 +11,50 @@ interface Token {
   /** A possessive's base ("Phoenix" for "Phoenix's"). */
   base?: string;
 }
-/** The words WORD finds that start with a capital letter (a word starts after no letter, digit or letter-apostrophe). */
-const CAPITALISED = /(?<![\p{L}\p{N}]|[\p{L}\p{N}]['’])\p{Lu}[\p{L}\p{N}]*(?:['’][\p{L}\p{N}]+)*/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/**
+ * A text's words (WORD's matches, left to right), read once and shared by every index that
+ * looks the text up: the rules of a draft look up several vocabularies in the same prose.
+ */
+class Words {
+  readonly start: number[] = [];
+  readonly word: string[] = [];
+  private readonly lower: (string | undefined)[] = [];
+  private capitalised?: number[];
+
+  constructor(readonly text: string) {
+    const re = new RegExp(WORD.source, 'gu');
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      this.start.push(m.index);
+      this.word.push(m[0]);
+    }
+  }
+
+  lowerAt(i: number): string {
+    return (this.lower[i] ??= this.word[i].toLowerCase());
+  }
+
+  /** The positions (in `word`) of the words that start with a capital letter (\p{Lu}), in order. */
+  upper(): number[] {
+    if (this.capitalised) return this.capitalised;
+    const out: number[] = [];
+    for (let i = 0; i < this.word.length; i++) {
+      const w = this.word[i];
+      const c = w.charCodeAt(0);
+      if (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(w)) out.push(i);
+    }
+    return (this.capitalised = out);
+  }
+}
+
+let lastWords: Words | undefined;
+/** The words of `text` (the last text's are kept: the rules of one draft look it up one after another). */
+function wordsOf(text: string): Words {
+  if (lastWords?.text !== text) lastWords = new Words(text);
+  return lastWords;
+}
 const JOINER = /^(?:\s+|\s*-\s*)$/;
 /** A term TermIndex can look up word by word: words (letters, digits, apostrophes) joined by white space or hyphens. */
 const WORDS_ONLY = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:(?:\s+|\s*-\s*)[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)*$/u;
@@ -51,6 +92,68 @@ export interface TermIndexOptions {
   makeRegex?: (source: string, flags: string) => RegExp;
 }
 
+/** What a TermIndex is made of, computed from its terms (or stored by the build: term-index-store.ts). */
+export interface TermIndexParts {
+  /** The keys of one-word terms and their plurals, one a line. */
+  single: string;
+  /** Terms of several words, by the key of their first word. */
+  pending: [string, string[]][];
+  upperOnly: boolean;
+  /** Terms that are not made of words only. */
+  odd: string[];
+  /** `/regex/` entries. */
+  shapes: string[];
+}
+
+/** A TermIndex's parts: its terms sorted into one-word keys, phrases by first word, odd terms and shapes. */
+export function termIndexParts(terms: string[], opts: TermIndexOptions = {}): TermIndexParts {
+  const caseSensitive = !!opts.caseSensitive;
+  const inflect = !!opts.inflect;
+  const key = (w: string): string => (caseSensitive ? w : w.toLowerCase());
+  const single = new Set<string>();
+  const pending = new Map<string, string[]>();
+  let upperOnly = true;
+  const shapes: string[] = [];
+  // Built from lists of tens of thousands of terms: a one-word term is one Set entry; only
+  // terms of several words are split and sorted.
+  const spaced = /[\s-]/;
+  const upper = /^\p{Lu}/u;
+  const seen = new Set<string>();
+  const odd: string[] = [];
+  for (const raw of terms) {
+    const t = raw.trim();
+    if (!t) continue;
+    // a `/regex/` entry is a word shape ("any word ending in -ectomy"): matched as a whole word
+    if (t.charCodeAt(0) === 47 && isRegexTerm(t)) {
+      shapes.push(t);
+      continue;
+    }
+    // a term with other characters ("Clear + Brilliant") is not made of words: a regex finds it
+    if (!WORDS_ONLY.test(t)) {
+      odd.push(t);
+      continue;
+    }
+    if (!spaced.test(t)) {
+      const plural = inflect ? pluralOf(t) : undefined;
+      const k = key(t);
+      single.add(k);
+      if (plural) single.add(key(plural));
+      if (upperOnly && !upper.test(k)) upperOnly = false;
+      continue;
+    }
+    if (seen.has(t)) continue;
+    seen.add(t);
+    // filed under its first word only: split when a draft first has that word (most never do)
+    const first = key(t.slice(0, t.search(spaced)));
+    if (upperOnly && !upper.test(first)) upperOnly = false;
+    const list = pending.get(first);
+    if (list) list.push(t);
+    else pending.set(first, [t]);
+  }
+  upperOnly &&= caseSensitive && !odd.length;
+  return { single: [...single].join('\n'), pending: [...pending], upperOnly, odd, shapes };
+}
+
 /**
  * A term list looked up word by word: each term is filed under its first word, and a scan
  * of the text tries only the terms that start with the word at hand, longest first. Same
@@ -59,61 +162,34 @@ export interface TermIndexOptions {
  */
 export class TermIndex {
   /** One-word terms (most of a gazetteer), by key. */
-  private single = new Set<string>();
+  private single: Set<string>;
+  /** The keys of the first words of terms of several words. */
+  private firstWords: Set<string>;
   /** Terms of several words, by their first word, longest first. */
   private multi = new Map<string, string[][]>();
   private caseSensitive: boolean;
   /** Case-sensitive, and every term starts with a capital letter. */
-  private upperOnly = true;
+  private upperOnly: boolean;
 
   /** Plurals and possessives count, as in compileTerms with inflection: "cataracts", "Tyler's sciatica". */
   private inflect: boolean;
 
-  constructor(terms: string[], opts: TermIndexOptions = {}) {
+  /**
+   * `terms`: a list, or what termIndexParts made of one (the build stores the parts of the
+   * built-in vocabularies: matchers/term-index-store.ts), with the options it was made with.
+   */
+  constructor(terms: string[] | TermIndexParts, opts: TermIndexOptions = {}) {
     this.caseSensitive = !!opts.caseSensitive;
     this.inflect = !!opts.inflect;
-    const shapes: string[] = [];
-    // Built at every start from lists of tens of thousands of terms: a one-word term is one
-    // Set entry; only terms of several words are split and sorted.
-    const spaced = /[\s-]/;
-    const upper = /^\p{Lu}/u;
-    const seen = new Set<string>();
-    const odd: string[] = [];
-    for (const raw of terms) {
-      const t = raw.trim();
-      if (!t) continue;
-      // a `/regex/` entry is a word shape ("any word ending in -ectomy"): matched as a whole word
-      if (t.charCodeAt(0) === 47 && isRegexTerm(t)) {
-        shapes.push(t);
-        continue;
-      }
-      // a term with other characters ("Clear + Brilliant") is not made of words: a regex finds it
-      if (!WORDS_ONLY.test(t)) {
-        odd.push(t);
-        continue;
-      }
-      if (!spaced.test(t)) {
-        const plural = this.inflect ? pluralOf(t) : undefined;
-        const k = this.key(t);
-        this.single.add(k);
-        if (plural) this.single.add(this.key(plural));
-        if (this.upperOnly && !upper.test(k)) this.upperOnly = false;
-        continue;
-      }
-      if (seen.has(t)) continue;
-      seen.add(t);
-      // filed under its first word only: split when a draft first has that word (most never do)
-      const first = this.key(t.slice(0, t.search(spaced)));
-      if (this.upperOnly && !upper.test(first)) this.upperOnly = false;
-      const list = this.pending.get(first);
-      if (list) list.push(t);
-      else this.pending.set(first, [t]);
-    }
-    this.upperOnly &&= this.caseSensitive && !odd.length;
-    this.odd = odd.length
-      ? (compileTerms(odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined)
+    const parts = Array.isArray(terms) ? termIndexParts(terms, opts) : terms;
+    this.single = new Set(parts.single ? parts.single.split('\n') : []);
+    this.pending = new Map(parts.pending);
+    this.firstWords = new Set(this.pending.keys());
+    this.upperOnly = parts.upperOnly;
+    this.odd = parts.odd.length
+      ? (compileTerms(parts.odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined)
       : undefined;
-    this.shapes = shapeRegexes(shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
+    this.shapes = shapeRegexes(parts.shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
   }
 
   /** The `/regex/` entries, one whole-word regex per set of flags. */
@@ -123,7 +199,7 @@ export class TermIndex {
   private odd?: RegExp;
 
   /** Terms of several words not split yet, by the key of their first word. */
-  private pending = new Map<string, string[]>();
+  private pending: Map<string, string[]>;
 
   /** The terms of several words that start with this word, longest first (split on first use). */
   private multiFor(key: string): string[][] | undefined {
@@ -143,10 +219,6 @@ export class TermIndex {
     return list;
   }
 
-  private hasMulti(key: string): boolean {
-    return this.pending.has(key) || this.multi.has(key);
-  }
-
   /** The terms that start with this word, longest first. */
   private startingWith(key: string): string[][] | undefined {
     const multi = this.multiFor(key);
@@ -160,72 +232,80 @@ export class TermIndex {
 
   /** Spans of every term found in the text, left to right, longest at each place. */
   find(text: string): { start: number; end: number }[] {
-    // Words are read as the text's tokens, but a match can only start at a word some term
-    // starts with: for a capitalised list (names, places) only capitalised words are
-    // visited, and the words after one are read only when a term starting there needs them.
-    const starts = this.upperOnly ? CAPITALISED : WORD;
-    const next = NEXT_WORD;
+    // Words are the text's tokens (read once per text, shared by every index), but a match can
+    // only start at a word some term starts with: for a capitalised list (names, places) only
+    // capitalised words are looked up, and the words after one only when a term starting
+    // there needs them.
+    const words = wordsOf(text);
+    const count = words.word.length;
+    // the words a match may start at: every word, or (a capitalised list) the capitalised ones
+    const visit = this.upperOnly ? words.upper() : undefined;
+    const visits = visit ? visit.length : count;
     const out: { start: number; end: number }[] = [];
-    const following: Token[] = [];
-    const token = (w: string, start: number): Token => ({
-      start,
-      end: start + w.length,
-      key: this.key(w),
-      base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined,
-    });
-    starts.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = starts.exec(text))) {
+    /** The word after the last match's last word: the scan goes on from there. */
+    let resume = 0;
+    const keyAt = (i: number): string => (this.caseSensitive ? words.word[i] : words.lowerAt(i));
+    const token = (i: number): Token => {
+      const w = words.word[i];
+      const start = words.start[i];
+      return {
+        start,
+        end: start + w.length,
+        key: keyAt(i),
+        base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined,
+      };
+    };
+    for (let v = 0; v < visits; v++) {
+      const i = visit ? visit[v] : v;
+      if (i < resume) continue;
       // as in compileTerms: never part of an e-mail address, handle, hashtag or URL path
-      const before = text.charCodeAt(m.index - 1);
+      const before = text.charCodeAt(words.start[i] - 1);
       if (before === 95 || before === 64 || before === 35 || before === 47) continue; // _ @ # /
       // most words start no term: look the word (and a possessive's base) up before reading it as a token
-      const w = m[0];
-      const k = this.key(w);
-      if (!this.single.has(k) && !this.hasMulti(k)) {
+      const w = words.word[i];
+      const k = keyAt(i);
+      if (!this.single.has(k) && !this.firstWords.has(k)) {
         const last = w.charCodeAt(w.length - 1);
         const quote = w.charCodeAt(w.length - 2);
         if (!((last === 115 || last === 83) && (quote === 39 || quote === 8217))) continue;
         const base = k.slice(0, -2);
-        if (!this.single.has(base) && !this.hasMulti(base)) continue;
+        if (!this.single.has(base) && !this.firstWords.has(base)) continue;
       }
-      const first = token(w, m.index);
+      const first = token(i);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.
       const byKey = this.startingWith(first.key);
       const byBase = first.base ? this.startingWith(first.base) : undefined;
       if (!byKey && !byBase) continue;
-      following.length = 0;
+      const following: Token[] = [];
       /** The k-th word after the first (1-based), read on demand; undefined past the end. */
       const word = (k: number): Token | undefined => {
-        while (following.length < k) {
-          next.lastIndex = following.length ? following[following.length - 1].end : first.end;
-          const w = next.exec(text);
-          if (!w) return undefined;
-          following.push(token(w[0], w.index));
-        }
-        return following[k - 1];
+        if (i + k >= count) return undefined;
+        return (following[k - 1] ??= token(i + k));
       };
-      for (const words of [...(byKey ?? []), ...(byBase ?? [])]) {
-        const n = words.length;
+      for (const terms of [...(byKey ?? []), ...(byBase ?? [])]) {
+        const n = terms.length;
         let ok = true;
         let prev = first;
         let last = first;
+        let lastAt = i;
         for (let k = 0; k < n && ok; k++) {
           const tok = k === 0 ? first : word(k);
           if (!tok) {
             ok = false;
             break;
           }
-          ok = tok.key === words[k] || (k === n - 1 && tok.base === words[k]);
+          ok = tok.key === terms[k] || (k === n - 1 && tok.base === terms[k]);
           if (ok && k > 0) ok = JOINER.test(text.slice(prev.end, tok.start));
           prev = last = tok;
+          lastAt = i + k;
         }
         if (!ok) continue;
         // with inflection a possessive belongs to the match, as in compileTerms
-        const end = this.inflect || last.key === words[n - 1] ? last.end : last.end - 2;
+        const end = this.inflect || last.key === terms[n - 1] ? last.end : last.end - 2;
         if (text[end] === '_' || text[end] === '@' || /^\.[\p{L}\p{N}]{2}/u.test(text.slice(end, end + 3))) continue;
         out.push({ start: first.start, end });
-        starts.lastIndex = last.end;
+        resume = lastAt + 1;
+        if (!visit) v = lastAt; // the scan goes on after the match's last word
         break;
       }
     }

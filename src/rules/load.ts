@@ -13,6 +13,7 @@ import type { YamlSource } from '../yaml-source.js';
 import type { RawPack } from './raw.js';
 import type { CompiledRule, Escalation, RuleSet } from './rule.js';
 import { pastedFrom, readPack, storeKey } from './precompiled.js';
+import { kindsGeneration } from '../detectors/registry.js';
 
 export { PRACTICE_HOTWORD } from './compile-rule.js';
 
@@ -90,16 +91,44 @@ export function loadRuleSet(dirs: string[], opts: LoadOptions = {}): RuleSet {
   return load(dirs, !!opts.checkAll);
 }
 
+/**
+ * The last rule set made of built-in packs alone, and what it was loaded from: a process that
+ * loads them again (each config of a cascade, each `lintText`, each in-process run of the
+ * tests) gets the same compiled rules while every file's bytes, the working directory (rule
+ * files are named relative to it) and the detector kinds are the same. Packs that did not ship
+ * with phi-lint are always loaded afresh: their rules carry time budgets that count strikes.
+ */
+let builtinMemo: { key: string; bytes: Buffer[]; ruleSet: RuleSet } | undefined;
+const sameBytes = (a: Buffer[], b: Buffer[]): boolean => a.length === b.length && a.every((x, i) => x.equals(b[i]));
+
 /** `recheck`: run the safety analysis even on packs it passed at build time (the build itself does). */
 function load(dirs: string[], recheck: boolean): RuleSet {
   const files = dirs.flatMap(packFiles);
+  const read: Buffer[] = [];
+  const allBuiltin = files.every((f) => resolve(f).startsWith(BUILTIN_RULES_DIR + sep));
+  if (allBuiltin) {
+    try {
+      for (const file of files) read.push(readFileSync(file));
+    } catch {
+      read.length = 0; // reported below, file by file
+    }
+  }
+  const key = [process.cwd(), recheck, kindsGeneration(), ...files].join('\0');
+  if (read.length && builtinMemo?.key === key && sameBytes(builtinMemo.bytes, read)) return builtinMemo.ruleSet;
+  const ruleSet = loadFiles(files, recheck, read.length ? read : undefined);
+  if (read.length) builtinMemo = { key, bytes: read, ruleSet };
+  return ruleSet;
+}
+
+/** Load these files (`read`: their bytes, already read). */
+function loadFiles(files: string[], recheck: boolean, read?: Buffer[]): RuleSet {
   const sources: Source[] = [];
   const errors: PhiLintError[] = [];
-  for (const file of files) {
+  for (const [fi, file] of files.entries()) {
     let bytes: Buffer;
     try {
       // bytes: a built-in file unchanged since the build is hashed, never decoded
-      bytes = readFileSync(file);
+      bytes = read?.[fi] ?? readFileSync(file);
     } catch (e) {
       errors.push(new PhiLintError(`cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file));
       continue;

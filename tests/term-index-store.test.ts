@@ -1,0 +1,38 @@
+// The word indexes of the large built-in vocabularies are sorted at build time
+// (dist/term-indexes.json, src/matchers/term-index-store.ts): a run restores them instead of
+// sorting tens of thousands of terms at every start, and finds exactly what they find.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { TermIndex, termIndexParts } from '../src/matchers/term-index.js';
+import { usedIndexParts } from '../src/matchers/term-index-store.js';
+import { BUILTIN_RULES_DIR, loadRuleSet } from '../src/rules/load.js';
+import { ROOT } from './helpers.js';
+
+describe('stored word indexes', () => {
+  it('the build stores the parts the loader computes for every large built-in vocabulary', () => {
+    const rules = loadRuleSet([BUILTIN_RULES_DIR]).rules;
+    const indexed = rules.flatMap((r) => r.detectors).filter((d) => d.index);
+    expect(indexed.length).toBeGreaterThan(3);
+    const stored = JSON.parse(readFileSync(join(ROOT, 'dist', 'term-indexes.json'), 'utf8')) as ReturnType<
+      typeof usedIndexParts
+    >;
+    // every distinct index of the shipped packs is stored, as the loader computes it (this process may
+    // have loaded other packs' lists too)
+    const computed = usedIndexParts();
+    expect(stored.format).toBe(computed.format);
+    expect(Object.keys(stored.parts)).toHaveLength(new Set(indexed.map((d) => d.index)).size);
+    for (const [hash, parts] of Object.entries(stored.parts)) expect(computed.parts[hash]).toEqual(parts);
+  });
+
+  it('an index restored from its parts finds what one built from its terms finds', () => {
+    const terms = ['Sarah', 'Grant Park', 'root canal', 'X-ray', 'Clear + Brilliant', '/\\p{L}+ectomy/'];
+    const text = "Sarah's root canals, an x-ray and a tonsillectomy near Grant Park; Clear + Brilliant too.";
+    for (const opts of [{ inflect: true }, { caseSensitive: true }, {}]) {
+      const built = new TermIndex(terms, opts);
+      const restored = new TermIndex(JSON.parse(JSON.stringify(termIndexParts(terms, opts))) as never, opts);
+      expect(restored.find(text)).toEqual(built.find(text));
+      expect(built.find(text).length).toBeGreaterThan(1);
+    }
+  });
+});
