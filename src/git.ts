@@ -32,7 +32,12 @@ function git(args: string[], cwd: string, input?: string, okCodes: number[] = []
         else reject(Object.assign(new Error(stderr.toString('utf8').trim() || e.message), { gitFailed: true }));
       } else resolvePromise(stdout);
     });
-    if (input !== undefined) child.stdin?.end(input);
+    if (input !== undefined) {
+      // git may exit before reading its input (not a repository): the write then fails with
+      // EPIPE, which the exit code above already reports; it must not be an uncaught error
+      child.stdin?.on('error', () => undefined);
+      child.stdin?.end(input);
+    }
   });
 }
 
