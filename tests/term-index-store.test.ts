@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TermIndex, termIndexParts } from '../src/matchers/term-index.js';
+import { SortedKeys, TermIndex, termIndexParts } from '../src/matchers/term-index.js';
 import { usedIndexParts } from '../src/matchers/term-index-store.js';
 import { BUILTIN_RULES_DIR, loadRuleSet } from '../src/rules/load.js';
 import { ROOT } from './helpers.js';
@@ -34,5 +34,27 @@ describe('stored word indexes', () => {
       expect(restored.find(text)).toEqual(built.find(text));
       expect(built.find(text).length).toBeGreaterThan(1);
     }
+  });
+
+  it('one-word keys are stored sorted in code-unit order, so a start needs no Set of them', () => {
+    const terms = ['zeta', 'Alpha', 'émile', 'beta', 'Zoë', 'alpha', 'mid-term', 'b'];
+    for (const opts of [{ inflect: true }, { caseSensitive: true }]) {
+      const keys = termIndexParts(terms, opts).single.split('\n');
+      expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(keys.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('sorted keys are found by binary search, then by a Set, with the same answers', () => {
+    const words = ['a', 'ab', 'abc', 'b', 'ba', 'zz', 'Zoë', 'émile', 'mañana', 'x1'];
+    const keys = new SortedKeys([...words].sort().join('\n'));
+    const probes = [...words, '', 'aa', 'abcd', 'c', 'zzz', 'Z', 'zoë', '\n', 'a\nab', 'émil'];
+    // more look-ups than the binary search serves before the Set is built
+    for (let round = 0; round < 600; round++) {
+      for (const w of probes) expect(keys.has(w), `${round}: ${w}`).toBe(words.includes(w));
+    }
+    expect(new SortedKeys('').has('')).toBe(false);
+    expect(new SortedKeys('').has('a')).toBe(false);
+    expect(new SortedKeys('only').has('only')).toBe(true);
   });
 });
