@@ -57,4 +57,27 @@ describe('stored word indexes', () => {
     expect(new SortedKeys('').has('a')).toBe(false);
     expect(new SortedKeys('only').has('only')).toBe(true);
   });
+
+  it('a possessive is looked up as itself and by its base, each answer reused (spans as before the memo)', () => {
+    const terms = ['Phoenix’s Rising', 'Phoenix', "Mesa's Best", 'Mesa', 'root canal'];
+    const text =
+      "Phoenix’s arena, Phoenix’s Rising, MESA'S best and Mesa's sun; root canal's cost, root canals. Phoenix's";
+    const found = (opts: { inflect?: boolean; caseSensitive?: boolean }): string[] => {
+      const index = new TermIndex(terms, opts);
+      index.find(text); // the second look-up uses the answers memoised by the first
+      return index.find(text).map((s) => text.slice(s.start, s.end));
+    };
+    // the spans the index found before startingWith's answers were memoised
+    expect(found({})).toEqual(['Phoenix', 'Phoenix’s Rising', "MESA'S best", 'Mesa', 'root canal', 'Phoenix']);
+    expect(found({ inflect: true })).toEqual([
+      'Phoenix’s',
+      'Phoenix’s Rising',
+      "MESA'S best",
+      "Mesa's",
+      "root canal's",
+      'root canals',
+      "Phoenix's",
+    ]);
+    expect(found({ caseSensitive: true })).toEqual(['Phoenix', 'Phoenix’s Rising', 'Mesa', 'root canal', 'Phoenix']);
+  });
 });

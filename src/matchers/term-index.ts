@@ -56,6 +56,12 @@ function wordsOf(text: string): Words {
   return lastWords;
 }
 const JOINER = /^(?:\s+|\s*-\s*)$/;
+/** Does the word end in 's or ’s (as /['’]s$/i)? */
+function isPossessive(w: string): boolean {
+  const last = w.charCodeAt(w.length - 1);
+  const quote = w.charCodeAt(w.length - 2);
+  return (last === 115 || last === 83) && (quote === 39 || quote === 8217);
+}
 /** A term TermIndex can look up word by word: words (letters, digits, apostrophes) joined by white space or hyphens. */
 const WORDS_ONLY = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:(?:\s+|\s*-\s*)[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)*$/u;
 
@@ -259,11 +265,16 @@ export class TermIndex {
     return list;
   }
 
+  /** startingWith's answers, by key (a word that starts a term is usually met again). */
+  private starting = new Map<string, string[][] | undefined>();
+
   /** The terms that start with this word, longest first. */
   private startingWith(key: string): string[][] | undefined {
+    if (this.starting.has(key)) return this.starting.get(key);
     const multi = this.multiFor(key);
-    if (!this.single.has(key)) return multi;
-    return multi ? [...multi, [key]] : [[key]];
+    const all = !this.single.has(key) ? multi : multi ? [...multi, [key]] : [[key]];
+    this.starting.set(key, all);
+    return all;
   }
 
   private key(w: string): string {
@@ -292,7 +303,7 @@ export class TermIndex {
         start,
         end: start + w.length,
         key: keyAt(i),
-        base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined,
+        base: isPossessive(w) ? this.key(w.slice(0, -2)) : undefined,
       };
     };
     for (let v = 0; v < visits; v++) {
@@ -305,9 +316,7 @@ export class TermIndex {
       const w = words.word[i];
       const k = keyAt(i);
       if (!this.single.has(k) && !this.firstWords.has(k)) {
-        const last = w.charCodeAt(w.length - 1);
-        const quote = w.charCodeAt(w.length - 2);
-        if (!((last === 115 || last === 83) && (quote === 39 || quote === 8217))) continue;
+        if (!isPossessive(w)) continue;
         const base = k.slice(0, -2);
         if (!this.single.has(base) && !this.firstWords.has(base)) continue;
       }
@@ -322,7 +331,7 @@ export class TermIndex {
         if (i + k >= count) return undefined;
         return (following[k - 1] ??= token(i + k));
       };
-      for (const terms of [...(byKey ?? []), ...(byBase ?? [])]) {
+      for (const terms of byKey && byBase ? [...byKey, ...byBase] : (byKey ?? byBase)!) {
         const n = terms.length;
         let ok = true;
         let prev = first;
