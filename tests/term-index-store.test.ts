@@ -80,4 +80,15 @@ describe('stored word indexes', () => {
     ]);
     expect(found({ caseSensitive: true })).toEqual(['Phoenix', 'Phoenix’s Rising', 'Mesa', 'root canal', 'Phoenix']);
   });
+
+  it('looking words up leaves an index as it serialises (tests compare rule sets as JSON)', () => {
+    const show = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x instanceof Set ? [...x] : x));
+    const index = new TermIndex(termIndexParts(['Sarah', 'Grant Park', 'root canal'], { inflect: true }), {
+      inflect: true,
+    });
+    const before = show(index);
+    // enough look-ups for the keys' Set to be built
+    for (let i = 0; i < 300; i++) index.find('Sarah at Grant Park for a root canal, and other words to look up');
+    expect(show(index)).toBe(before);
+  });
 });

@@ -168,16 +168,17 @@ export function termIndexParts(terms: string[], opts: TermIndexOptions = {}): Te
  * start (about 10 ms) than the look-ups themselves; a long run uses the Set.
  */
 export class SortedKeys {
-  private set?: Set<string>;
-  private searches = 0;
+  // private (#) fields: a rule set is compared as JSON in tests, and look-ups must not change it
+  #set?: Set<string>;
+  #searches = 0;
 
   constructor(private readonly text: string) {}
 
   has(key: string): boolean {
-    if (this.set) return this.set.has(key);
-    if (++this.searches > SORTED_KEYS_SEARCHES) {
-      this.set = new Set(this.text ? this.text.split('\n') : []);
-      return this.set.has(key);
+    if (this.#set) return this.#set.has(key);
+    if (++this.#searches > SORTED_KEYS_SEARCHES) {
+      this.#set = new Set(this.text ? this.text.split('\n') : []);
+      return this.#set.has(key);
     }
     const t = this.text;
     // lo and hi are always at the start of a line (or the text's end)
