@@ -31,4 +31,20 @@ describe('common words', () => {
     expect(['', ' ', 'apples', 'bana', 'zebra', 'aardvark'].some((w) => list.has(w))).toBe(false);
     expect(new SortedWords('').has('a')).toBe(false);
   });
+
+  it('a start looks words up in the text itself: no index of the whole list is built for a few words', () => {
+    const text = LOWER_CASE_WORDS;
+    const words = text.split(/\s+/).filter(Boolean);
+    const listed = new Set(words);
+    // a fresh list for each look-up: every answer comes from the search in the text
+    for (const w of words) {
+      for (const probe of [w, `${w}x`, w.slice(0, -1), `a${w}`, `${w} `]) {
+        const list = new SortedWords(text);
+        expect(list.has(probe), probe).toBe(listed.has(probe));
+        expect((list as unknown as { bounds?: Int32Array }).bounds, probe).toBeUndefined();
+      }
+    }
+    const runs = new SortedWords('  b\n\n d  f \t h\n');
+    expect(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', ''].filter((w) => runs.has(w))).toEqual(['b', 'd', 'f', 'h']);
+  });
 });

@@ -10,8 +10,9 @@ import { LOWER_CASE_WORDS, SAFE_WORDS } from './safe-words.js';
  * words start takes a millisecond, a Set of them several, on every start.
  */
 export class SortedWords {
-  /** Start and end of each word. */
+  /** Start and end of each word (built once enough look-ups have been made). */
   private bounds?: Int32Array;
+  private searches = 0;
 
   constructor(private readonly text: string) {}
 
@@ -21,7 +22,7 @@ export class SortedWords {
     let start = -1;
     for (let i = 0; i <= t.length; i++) {
       const c = i < t.length ? t.charCodeAt(i) : 32;
-      const space = c === 32 || c === 10 || c === 13 || c === 9;
+      const space = isSpace(c);
       if (start < 0 && !space) start = i;
       else if (start >= 0 && space) {
         out.push(start, i);
@@ -32,6 +33,7 @@ export class SortedWords {
   }
 
   has(word: string): boolean {
+    if (!this.bounds && ++this.searches <= TEXT_SEARCHES) return this.searchText(word);
     const b = (this.bounds ??= this.index());
     let lo = 0;
     let hi = b.length / 2 - 1;
@@ -44,6 +46,46 @@ export class SortedWords {
     }
     return false;
   }
+
+  /**
+   * Binary search in the text itself, by character position: a start that looks up a few
+   * hundred words does not index all 36,000 (a few milliseconds at every start).
+   */
+  private searchText(word: string): boolean {
+    const t = this.text;
+    // every word of the text that lies in [lo, hi) lies there whole
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      let start = mid;
+      while (start > lo && !isSpace(t.charCodeAt(start - 1))) start--;
+      let end = mid;
+      while (end < hi && !isSpace(t.charCodeAt(end))) end++;
+      if (start === end) {
+        // on white space: the first word after it
+        while (start < hi && isSpace(t.charCodeAt(start))) start++;
+        if (start === hi) {
+          hi = mid;
+          continue;
+        }
+        end = start;
+        while (end < hi && !isSpace(t.charCodeAt(end))) end++;
+      }
+      const w = t.slice(start, end);
+      if (w === word) return true;
+      if (w < word) lo = end;
+      else hi = start;
+    }
+    return false;
+  }
+}
+
+/** Look-ups a SortedWords answers from its text before it indexes its words. */
+const TEXT_SEARCHES = 2048;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
 let common: SortedWords | undefined;

@@ -9,7 +9,7 @@ import { termIndexParts, type TermIndexOptions, type TermIndexParts } from './te
 
 export const STORED_TERM_INDEXES = new URL('../term-indexes.json', import.meta.url);
 /** Changes when the parts' layout or their computation does (a store made by another version is not used). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 let stored: Record<string, TermIndexParts> | undefined;
 /** The parts this process used, stored or computed (what the build stores). */

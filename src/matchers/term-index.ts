@@ -56,6 +56,12 @@ function wordsOf(text: string): Words {
   return lastWords;
 }
 const JOINER = /^(?:\s+|\s*-\s*)$/;
+/** Does the word end in 's or ’s (as /['’]s$/i)? */
+function isPossessive(w: string): boolean {
+  const last = w.charCodeAt(w.length - 1);
+  const quote = w.charCodeAt(w.length - 2);
+  return (last === 115 || last === 83) && (quote === 39 || quote === 8217);
+}
 /** A term TermIndex can look up word by word: words (letters, digits, apostrophes) joined by white space or hyphens. */
 const WORDS_ONLY = /^[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*(?:(?:\s+|\s*-\s*)[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*)*$/u;
 
@@ -94,7 +100,7 @@ export interface TermIndexOptions {
 
 /** What a TermIndex is made of, computed from its terms (or stored by the build: term-index-store.ts). */
 export interface TermIndexParts {
-  /** The keys of one-word terms and their plurals, one a line. */
+  /** The keys of one-word terms and their plurals, one a line, sorted in code-unit order. */
   single: string;
   /** Terms of several words, by the key of their first word. */
   pending: [string, string[]][];
@@ -151,8 +157,49 @@ export function termIndexParts(terms: string[], opts: TermIndexOptions = {}): Te
     else pending.set(first, [t]);
   }
   upperOnly &&= caseSensitive && !odd.length;
-  return { single: [...single].join('\n'), pending: [...pending], upperOnly, odd, shapes };
+  // sorted: a start looks keys up by binary search instead of building a Set of them (SortedKeys)
+  return { single: [...single].sort().join('\n'), pending: [...pending], upperOnly, odd, shapes };
 }
+
+/**
+ * Keys (one a line, sorted in code-unit order) looked up by binary search in their text, until
+ * enough look-ups have been made to pay for a Set of them. A short draft looks up a few hundred
+ * words in each of several lists of 5,000 to 20,000 keys: building those Sets cost more at each
+ * start (about 10 ms) than the look-ups themselves; a long run uses the Set.
+ */
+export class SortedKeys {
+  // private (#) fields: a rule set is compared as JSON in tests, and look-ups must not change it
+  #set?: Set<string>;
+  #searches = 0;
+
+  constructor(private readonly text: string) {}
+
+  has(key: string): boolean {
+    if (this.#set) return this.#set.has(key);
+    if (++this.#searches > SORTED_KEYS_SEARCHES) {
+      this.#set = new Set(this.text ? this.text.split('\n') : []);
+      return this.#set.has(key);
+    }
+    const t = this.text;
+    // lo and hi are always at the start of a line (or the text's end)
+    let lo = 0;
+    let hi = t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const start = t.lastIndexOf('\n', mid - 1) + 1;
+      let end = t.indexOf('\n', mid);
+      if (end < 0) end = t.length;
+      const line = t.slice(start, end);
+      if (line === key) return true;
+      if (line < key) lo = end + 1;
+      else hi = start;
+    }
+    return false;
+  }
+}
+
+/** Binary searches a SortedKeys serves before it builds a Set (about a 10 KB draft's words). */
+const SORTED_KEYS_SEARCHES = 2048;
 
 /**
  * A term list looked up word by word: each term is filed under its first word, and a scan
@@ -162,7 +209,7 @@ export function termIndexParts(terms: string[], opts: TermIndexOptions = {}): Te
  */
 export class TermIndex {
   /** One-word terms (most of a gazetteer), by key. */
-  private single: Set<string>;
+  private single: SortedKeys;
   /** The keys of the first words of terms of several words. */
   private firstWords: Set<string>;
   /** Terms of several words, by their first word, longest first. */
@@ -182,7 +229,7 @@ export class TermIndex {
     this.caseSensitive = !!opts.caseSensitive;
     this.inflect = !!opts.inflect;
     const parts = Array.isArray(terms) ? termIndexParts(terms, opts) : terms;
-    this.single = new Set(parts.single ? parts.single.split('\n') : []);
+    this.single = new SortedKeys(parts.single);
     this.pending = new Map(parts.pending);
     this.firstWords = new Set(this.pending.keys());
     this.upperOnly = parts.upperOnly;
@@ -219,11 +266,16 @@ export class TermIndex {
     return list;
   }
 
+  /** startingWith's answers, by key (a word that starts a term is usually met again). */
+  private starting = new Map<string, string[][] | undefined>();
+
   /** The terms that start with this word, longest first. */
   private startingWith(key: string): string[][] | undefined {
+    if (this.starting.has(key)) return this.starting.get(key);
     const multi = this.multiFor(key);
-    if (!this.single.has(key)) return multi;
-    return multi ? [...multi, [key]] : [[key]];
+    const all = !this.single.has(key) ? multi : multi ? [...multi, [key]] : [[key]];
+    this.starting.set(key, all);
+    return all;
   }
 
   private key(w: string): string {
@@ -252,7 +304,7 @@ export class TermIndex {
         start,
         end: start + w.length,
         key: keyAt(i),
-        base: /['’]s$/i.test(w) ? this.key(w.slice(0, -2)) : undefined,
+        base: isPossessive(w) ? this.key(w.slice(0, -2)) : undefined,
       };
     };
     for (let v = 0; v < visits; v++) {
@@ -265,9 +317,7 @@ export class TermIndex {
       const w = words.word[i];
       const k = keyAt(i);
       if (!this.single.has(k) && !this.firstWords.has(k)) {
-        const last = w.charCodeAt(w.length - 1);
-        const quote = w.charCodeAt(w.length - 2);
-        if (!((last === 115 || last === 83) && (quote === 39 || quote === 8217))) continue;
+        if (!isPossessive(w)) continue;
         const base = k.slice(0, -2);
         if (!this.single.has(base) && !this.firstWords.has(base)) continue;
       }
@@ -282,7 +332,7 @@ export class TermIndex {
         if (i + k >= count) return undefined;
         return (following[k - 1] ??= token(i + k));
       };
-      for (const terms of [...(byKey ?? []), ...(byBase ?? [])]) {
+      for (const terms of byKey && byBase ? [...byKey, ...byBase] : (byKey ?? byBase)!) {
         const n = terms.length;
         let ok = true;
         let prev = first;
