@@ -49,6 +49,9 @@ function lazyProp<T extends object, K extends keyof T>(obj: T, key: K, make: () 
   });
 }
 
+/** Per rule set (its lists), the compiled tester of each `@list` hotword entry. */
+const SHARED_LIST_TESTERS = new WeakMap<object, Map<string, Tester | null>>();
+
 /** The regex and hotword machinery of one rule, positioned in its file. */
 class RuleCompiler {
   /** Compile on first use (a pack checked at build time). */
@@ -118,7 +121,28 @@ class RuleCompiler {
       return this.listOf(path, make) ?? undefined;
     }
     const size = this.s.lists.size(items);
-    return size ? lazyTester(() => compileHotwords(this.expand(path, items))) : undefined;
+    return size ? lazyTester(() => this.sharedHotwords(path, items)) : undefined;
+  }
+
+  /**
+   * A built-in hotword list, each `@list` in it compiled once per rule set and shared by every
+   * rule that names it (`@not-names` is in several rules: one regex, not one each), the rest
+   * compiled for this rule. Matches exactly what one regex of all the words would.
+   */
+  sharedHotwords(path: Path, items: string[]): Tester | null {
+    let shared = SHARED_LIST_TESTERS.get(this.s.lists);
+    if (!shared) SHARED_LIST_TESTERS.set(this.s.lists, (shared = new Map()));
+    const testers: Tester[] = [];
+    for (const item of items.filter((i) => i.startsWith('@'))) {
+      let t = shared.get(item);
+      if (t === undefined) shared.set(item, (t = compileHotwords(this.expand(path, [item]))));
+      if (t) testers.push(t);
+    }
+    const rest = items.filter((i) => !i.startsWith('@'));
+    const own = rest.length ? compileHotwords(this.expand(path, rest)) : null;
+    if (own) testers.push(own);
+    if (!testers.length) return null;
+    return testers.length === 1 ? testers[0] : { test: (text) => testers.some((t) => t.test(text)) };
   }
 
   /** What a kind's compile sees: paths relative to its detector. */
