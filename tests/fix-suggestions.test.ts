@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../src/documents/load.js';
 import { applyEdits } from '../src/fix/edits.js';
 import { planFixes } from '../src/fix/plan.js';
-import type { Finding } from '../src/types.js';
+import { findingAt } from './support/findings.js';
 import { cli, tmpProject } from './tmp-project.js';
 
 const POST =
@@ -137,20 +137,7 @@ describe('--fix: placeholders are suggestions, not edits', () => {
       format: 'md' | 'txt' = 'txt',
     ): ReturnType<typeof planFixes> & { out: string } => {
       const doc = parseDocument(`a.${format}`, text, 'post', format);
-      const start = text.indexOf(needle);
-      const f: Finding = {
-        ruleId: 'names/greeting',
-        category: 'name',
-        severity: 'error',
-        start,
-        end: start + needle.length,
-        match: needle,
-        message: 'm',
-        line: 1,
-        column: start + 1,
-        endLine: 1,
-        endColumn: start + needle.length + 1,
-      };
+      const f = findingAt(text, needle, 'name', 'names/greeting');
       const plan = planFixes(doc, [f], { replyTemplate: false, replyRules: new Set() });
       return { ...plan, out: applyEdits(text, plan.edits) };
     };

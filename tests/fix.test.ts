@@ -11,28 +11,11 @@ import { planFixes, DEFAULT_REPLY_TEMPLATE, type FixOptions } from '../src/fix/p
 import { writeFileAtomic } from '../src/atomic-write.js';
 import { encode, encodingOf, writeTarget } from '../src/fix/write.js';
 import { decode } from '../src/documents/load.js';
-import type { Category, Finding } from '../src/types.js';
 import { phiLint } from './helpers.js';
 import { cli, tmpProject } from './tmp-project.js';
 import { slow } from './support/tiers.js';
+import { findingAt } from './support/findings.js';
 
-function at(text: string, needle: string, category: Category, ruleId = `x/${category}`): Finding {
-  const start = text.indexOf(needle);
-  if (start < 0) throw new Error(`no ${needle}`);
-  return {
-    ruleId,
-    category,
-    severity: 'error',
-    start,
-    end: start + needle.length,
-    match: needle,
-    message: 'm',
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-  };
-}
 const TEMPLATE = DEFAULT_REPLY_TEMPLATE.replace('{phone}', '(404) 555-0100');
 const PRACTICE = 'practice:\n  phones: ["(404) 555-0100"]\n';
 const noTemplate: FixOptions = { replyTemplate: true, phone: undefined, replyRules: new Set() };
@@ -48,7 +31,7 @@ describe('redaction edits', () => {
     const doc = parseDocument('a.md', text, 'post');
     const out = applyEdits(
       text,
-      redactionEdits(doc, [at(text, 'Sarah** Lee', 'name'), at(text, '404-555-0187', 'phone')]),
+      redactionEdits(doc, [findingAt(text, 'Sarah** Lee', 'name'), findingAt(text, '404-555-0187', 'phone')]),
     );
     expect(out).toBe('Thanks **[NAME]**, see you at [PHONE]!');
   });
@@ -56,10 +39,10 @@ describe('redaction edits', () => {
     const text = 'Look: ![Dana at the 5K](dana-5k.jpg) and dana.w@example.org';
     const doc = parseDocument('a.md', text, 'post');
     const edits = redactionEdits(doc, [
-      at(text, '![Dana at the 5K](dana-5k.jpg)', 'photo'),
-      at(text, 'Dana', 'name'),
-      at(text, 'dana.w@example.org', 'email'),
-      at(text, 'dana.w', 'name'),
+      findingAt(text, '![Dana at the 5K](dana-5k.jpg)', 'photo'),
+      findingAt(text, 'Dana', 'name'),
+      findingAt(text, 'dana.w@example.org', 'email'),
+      findingAt(text, 'dana.w', 'name'),
     ]);
     expect(applyEdits(text, edits)).toBe('Look: [PHOTO] and [EMAIL]');
   });
@@ -69,8 +52,8 @@ describe('redaction edits', () => {
       applyEdits(
         text,
         redactionEdits(parseDocument(`a.${format}`, text, 'post'), [
-          at(text, '773-555-0182', 'phone'),
-          at(text, '773-555-0183', 'phone'),
+          findingAt(text, '773-555-0182', 'phone'),
+          findingAt(text, '773-555-0183', 'phone'),
         ]),
       );
     expect(edits('md')).toBe('Text \\[PHONE\\](cell) or [PHONE].');
@@ -92,14 +75,14 @@ describe('what --fix plans', () => {
     const text = 'Dana had a root canal. Call 404-555-0187 or 404-555-0111.';
     const doc = parseDocument('a.txt', text, 'post');
     const covered = {
-      ...at(text, '404-555-0111', 'phone'),
+      ...findingAt(text, '404-555-0111', 'phone'),
       severity: 'info' as const,
       note: 'covered by consent C-1, expires 2030-01-01',
     };
-    const meta = { ...at(text, 'Dana', 'other-id'), ruleId: 'phi-lint/consent' };
+    const meta = { ...findingAt(text, 'Dana', 'other-id'), ruleId: 'phi-lint/consent' };
     const plan = planFixes(
       doc,
-      [meta, at(text, 'root canal', 'health-detail'), at(text, '404-555-0187', 'phone'), covered],
+      [meta, findingAt(text, 'root canal', 'health-detail'), findingAt(text, '404-555-0187', 'phone'), covered],
       withPhone,
     );
     expect(plan.edits).toEqual([]);
@@ -117,7 +100,10 @@ describe('what --fix plans', () => {
     expect(doc.kind).toBe('reply');
     const plan = planFixes(
       doc,
-      [at(reply, 'Our records show you declined', 'defensive-disclosure'), at(reply, '404-555-0187', 'phone')],
+      [
+        findingAt(reply, 'Our records show you declined', 'defensive-disclosure'),
+        findingAt(reply, '404-555-0187', 'phone'),
+      ],
       withPhone,
     );
     expect(applyEdits(reply, plan.edits)).toBe(
@@ -127,10 +113,12 @@ describe('what --fix plans', () => {
   });
   it('a finding of a reply-only rule calls for the template too; identifiers alone do not', () => {
     const doc = parseDocument('r.md', reply, 'post');
-    expect(planFixes(doc, [at(reply, 'Dana', 'name', 'clinic/greets-reviewer')], withPhone).template).toBeDefined();
+    expect(
+      planFixes(doc, [findingAt(reply, 'Dana', 'name', 'clinic/greets-reviewer')], withPhone).template,
+    ).toBeDefined();
     const idOnly = planFixes(
       doc,
-      [at(reply, 'Dana', 'name', 'phi/name'), at(reply, '404-555-0187', 'phone')],
+      [findingAt(reply, 'Dana', 'name', 'phi/name'), findingAt(reply, '404-555-0187', 'phone')],
       withPhone,
     );
     expect(idOnly.template).toBeUndefined();
@@ -148,8 +136,8 @@ describe('what --fix plans', () => {
   it('no template without a practice phone, when switched off, and your own wording when given', () => {
     const doc = parseDocument('r.md', reply, 'post');
     const risky = [
-      at(reply, 'Our records show you declined', 'defensive-disclosure'),
-      at(reply, '404-555-0187', 'phone'),
+      findingAt(reply, 'Our records show you declined', 'defensive-disclosure'),
+      findingAt(reply, '404-555-0187', 'phone'),
     ];
     for (const o of [noTemplate, { ...withPhone, replyTemplate: false }]) {
       const plan = planFixes(doc, risky, o);
