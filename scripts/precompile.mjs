@@ -26,8 +26,14 @@ const { ledgerSchema } = await import('../dist/consent/ledger.js');
 // build fails otherwise); runs then trust pack files whose text still matches the store, and
 // whose fragments' files do too, and skip the analysis. The store holds the patterns with
 // their fragments pasted in.
+// The helper regexes of the detectors (their word indexes' odd terms, their unless-inside
+// lists) are analysed too: RegexScan runs them as detectors (src/regex/helper-regexes.ts).
+const { helperRegexes } = await import('../dist/regex/helper-regexes.js');
 const regexes = loadRuleSet([BUILTIN_RULES_DIR], { checkAll: true }).rules.flatMap((r) =>
-  r.detectors.flatMap((d) => (d.source === undefined ? [] : [{ source: d.source, flags: d.flags }])),
+  r.detectors.flatMap((d) => [
+    ...(d.source === undefined ? [] : [{ source: d.source, flags: d.flags }]),
+    ...helperRegexes(d).map((re) => ({ source: re.source, flags: re.flags })),
+  ]),
 );
 writeFileSync(
   fileURLToPath(PRECOMPILED_FILE),

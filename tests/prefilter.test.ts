@@ -91,6 +91,15 @@ describe('regex analysis', () => {
     expect(analyzeRegex('(a)\\1', 'g').first).toBeUndefined();
   });
 
+  it('leaves out a branch that can never match: `(?!)`, what an empty term list compiles to', () => {
+    const shelter = '(?<![\\p{L}])(?:(?!))(?![\\p{L}])|(?:[@#][\\p{L}_]+)';
+    expect(show(analyzeRegex(shelter, 'giu').requirement)).toBe('any(#,@)');
+    expect(analyzeRegex(shelter, 'giu').prefixes?.sort()).toEqual(['#', '@']);
+    // only a look-ahead of nothing at all fails everywhere: (?!x) and (?=) impose nothing
+    expect(show(analyzeRegex('(?!x)|ab', 'g').requirement)).toBe('TRUE');
+    expect(show(analyzeRegex('(?:(?=)|ab)cd', 'g').requirement)).toBe('any(abcd,cd)');
+  });
+
   it('gives up (no condition) on what it cannot parse', () => {
     expect(analyzeRegex('(?<unclosed', 'g')).toEqual({ requirement: { kind: 'true' } });
   });
@@ -149,6 +158,8 @@ describe('RegexScan gives the spans of a global scan', () => {
     ['\\p{Lu}\\p{Ll}*\\s+(?:saw|treated)\\s+(?:you|him)', 'gu'],
     ['[a-z]+\\s+at\\s+gmail(?:\\s+dot\\s+com)?', 'gi'],
     ['\\w+\\s+(?:been|seen)\\s+\\w+', 'g'],
+    // an unless-inside list of only a /regex/ entry: an empty trie (?!) beside it
+    ['(?<![\\p{L}\\p{N}_@#/])(?:(?!))(?![\\p{L}\\p{N}_@])|(?:[@#][\\p{L}\\p{N}_.]+)', 'giu'],
   ];
   const WORDS = [
     'we',
@@ -287,6 +298,15 @@ describe("before its plans are built (a short run), RegexScan still gives a glob
     const rules = createLinter({}).prepared.ctx.rules;
     const dets = rules.flatMap((r) => r.detectors).filter((d) => d.source !== undefined);
     expect(dets.every((d) => storedAnalysis(d.source!, d.flags!))).toBe(true);
+    // and the helper regexes RegexScan runs as detectors (odd terms, unless-inside lists)
+    const { helperRegexes } = (await import(
+      join(ROOT, 'dist', 'regex', 'helper-regexes.js')
+    )) as typeof import('../src/regex/helper-regexes.js');
+    const helpers = rules.flatMap((r) => r.detectors).flatMap(helperRegexes);
+    expect(helpers.length).toBeGreaterThan(5);
+    expect(helpers.filter((re) => !storedAnalysis(re.source, re.flags)).map((re) => re.source.slice(0, 60))).toEqual(
+      [],
+    );
     const examples = rules.flatMap((r) => [...r.examples.fire, ...r.examples.silent]);
     let skipped = 0;
     for (const text of [...examples, examples.join(' '), examples.join('\n').toUpperCase()]) {

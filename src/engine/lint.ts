@@ -7,7 +7,6 @@ import { detectorKind } from '../detectors/registry.js';
 import { PhiLintError } from '../errors.js';
 import { Structure } from '../matchers/structure.js';
 import { RegexScan } from '../regex/regex-scan.js';
-import { matchSpans } from '../matchers/term-index.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { DraftKind, Finding, Severity } from '../types.js';
 import { collapse, dropped, sheltered } from './candidates.js';
@@ -104,7 +103,7 @@ export async function lintDocument(
       const det = rule.detectors[di];
       if (det.inReview && !doc.review) continue; // every span would be dropped below
       const spans = await detect(rule, di, doc, st, regexes);
-      const shelters = det.unlessInside && spans.length ? matchSpans(det.unlessInside, doc.prose) : [];
+      const shelters = det.unlessInside && spans.length ? regexes.helperSpans(det.unlessInside) : [];
       for (const span of spans) {
         if (sheltered(shelters, span)) continue;
         const text = collapse(doc.prose.slice(span.start, span.end));

@@ -245,6 +245,11 @@ export class TermIndex {
   /** Terms that are not made of words only, found by one small regex. */
   private odd?: RegExp;
 
+  /** The regex of the terms that are not made of words only (RegexScan may run it for `find`). */
+  get oddRegex(): RegExp | undefined {
+    return this.odd;
+  }
+
   /** Terms of several words not split yet, by the key of their first word. */
   private pending: Map<string, string[]>;
 
@@ -282,8 +287,15 @@ export class TermIndex {
     return this.caseSensitive ? w : w.toLowerCase();
   }
 
-  /** Spans of every term found in the text, left to right, longest at each place. */
-  find(text: string): { start: number; end: number }[] {
+  /**
+   * Spans of every term found in the text, left to right, longest at each place. `scan`, when
+   * given, finds the odd terms' regex matches (as matchSpans would: RegexScan skips the parts
+   * of the text that cannot hold one).
+   */
+  find(
+    text: string,
+    scan: (re: RegExp) => { start: number; end: number }[] = (re) => matchSpans(re, text),
+  ): { start: number; end: number }[] {
     // Words are the text's tokens (read once per text, shared by every index), but a match can
     // only start at a word some term starts with: for a capitalised list (names, places) only
     // capitalised words are looked up, and the words after one only when a term starting
@@ -359,7 +371,7 @@ export class TermIndex {
         break;
       }
     }
-    let all = this.odd ? mergeSpans(out, matchSpans(this.odd, text)) : out;
+    let all = this.odd ? mergeSpans(out, scan(this.odd)) : out;
     for (const re of this.shapes) all = mergeSpans(all, matchSpans(re, text));
     return all;
   }

@@ -46,7 +46,9 @@ export class LiteralAnalysis {
   }
 
   private alternation(alternatives: AST.Alternative[]): Info {
-    const branches = alternatives.map((a) => this.sequence(a.elements));
+    // A branch that can never match (`(?!)`, what an empty term list compiles to) adds no match.
+    const live = alternatives.filter((a) => !a.elements.some(neverMatches));
+    const branches = (live.length ? live : alternatives).map((a) => this.sequence(a.elements));
     if (branches.length === 1) return branches[0];
     if (branches.every((b) => b.exact)) {
       const all = new Set<string>();
@@ -197,6 +199,18 @@ export class LiteralAnalysis {
     const set = new Set([...chars].map((ch) => (this.ignoreCase ? ch.toLowerCase() : ch)));
     return set.size > 0 && set.size <= 4 ? exactInfo(set) : NONE;
   }
+}
+
+/**
+ * An element that fails wherever it is tried: `(?!)`, a negative look-ahead of the empty
+ * string, or a group each of whose branches holds one (`(?:(?!))`).
+ */
+function neverMatches(e: AST.Element): boolean {
+  if (e.type === 'Assertion')
+    return e.kind === 'lookahead' && e.negate && e.alternatives.length === 1 && !e.alternatives[0].elements.length;
+  if (e.type === 'Group' || e.type === 'CapturingGroup')
+    return e.alternatives.every((a) => a.elements.some(neverMatches));
+  return false;
 }
 
 /** Escapes that stand for a character the analysis does not take literally: \u \x \c \t \n \r \v \f and digits. */

@@ -3,6 +3,7 @@
 // start, and which stretches of text can hold one; and the one literal scanner they share.
 import { LiteralScanner, type ScanResult } from './literal-scan.js';
 import { analyzeRegex, literalsOf, type Requirement } from './prefilter.js';
+import { asDetector, helperRegexes } from './helper-regexes.js';
 import type { CompiledDetector } from '../rules/rule.js';
 
 export type Within = (found: ScanResult, start: number, end: number) => boolean;
@@ -55,7 +56,7 @@ export function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): S
   const literals: string[] = [];
   const startLiterals = new Set<string>();
   for (const r of rules) {
-    for (const det of r.detectors) {
+    for (const det of r.detectors.flatMap((d) => [d, ...helperRegexes(d).map(asDetector)])) {
       if (det.source === undefined || analyses.has(det)) continue;
       const a = analyzeRegex(det.source, det.flags!);
       analyses.set(det, a);

@@ -19,7 +19,8 @@ import { record, scanWindow, scanWindows, type Window } from './scan.js';
 import { storedAnalysis, type RegexAnalysis } from './prefilter.js';
 import { SubstringCheck } from './substring-check.js';
 import type { CompiledDetector } from '../rules/rule.js';
-import type { TermIndex } from '../matchers/term-index.js';
+import { matchSpans, type TermIndex } from '../matchers/term-index.js';
+import { asDetector, scannable } from './helper-regexes.js';
 
 /**
  * Per rule set: how much text it has linted, and its plans once built. Building them
@@ -83,8 +84,16 @@ export class RegexScan {
   /** The spans of a word-indexed term list (rules sharing a gazetteer look it up once). */
   termSpans(index: TermIndex): Span[] {
     let out = this.termMemo.get(index);
-    if (!out) this.termMemo.set(index, (out = index.find(this.doc.prose)));
+    if (!out) this.termMemo.set(index, (out = index.find(this.doc.prose, (re) => this.helperSpans(re))));
     return out;
+  }
+
+  /**
+   * Every match of a detector's helper regex (helper-regexes.ts: its word index's odd terms,
+   * its `unless-inside` phrases) in the prose, as matchSpans finds them.
+   */
+  helperSpans(re: RegExp): Span[] {
+    return scannable(re) ? this.spans(asDetector(re)) : matchSpans(re, this.doc.prose);
   }
 
   /** The spans of a pattern or terms detector (its named group's, when it has one). */
