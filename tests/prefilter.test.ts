@@ -158,6 +158,8 @@ describe('RegexScan gives the spans of a global scan', () => {
     ['\\p{Lu}\\p{Ll}*\\s+(?:saw|treated)\\s+(?:you|him)', 'gu'],
     ['[a-z]+\\s+at\\s+gmail(?:\\s+dot\\s+com)?', 'gi'],
     ['\\w+\\s+(?:been|seen)\\s+\\w+', 'g'],
+    // segments anchored by the rarer part of each branch ("came" rather than "to")
+    ['\\p{Lu}\\p{Ll}+\\s+(?:came\\s+to\\s+(?:us|see\\s+you)|was\\s+(?:seen|treated)\\s+by\\s+(?:us|him))', 'gu'],
     // an unless-inside list of only a /regex/ entry: an empty trie (?!) beside it
     ['(?<![\\p{L}\\p{N}_@#/])(?:(?!))(?![\\p{L}\\p{N}_@])|(?:[@#][\\p{L}\\p{N}_.]+)', 'giu'],
   ];
@@ -209,6 +211,12 @@ describe('RegexScan gives the spans of a global scan', () => {
     'ſaw',
     'KELVIN',
     'e@x.org',
+    'came',
+    'to',
+    'us',
+    'was',
+    'by',
+    'Tom',
   ];
   const SEPS = [
     ' ',

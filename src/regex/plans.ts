@@ -26,7 +26,11 @@ export interface Plan {
   chars?: {
     first: Uint8Array;
     forbidden?: Uint8Array;
-    ids: number[];
+    /**
+     * The literal ids whose occurrences anchor the segments to look at, in this draft: every
+     * match contains one of them (for an `and`, the part that occurs least in the draft).
+     */
+    anchors: (found: ScanResult) => number[];
     /** Shared by plans whose candidate starts are the same. */
     key: string;
   };
@@ -37,6 +41,38 @@ export interface Plan {
 export interface ScannerPlans {
   scanner: LiteralScanner;
   plans: Map<CompiledDetector, Plan>;
+  /** The candidate starts over the whole draft (chars plans without segments), found in one pass. */
+  starts: StartSets;
+}
+
+/**
+ * The distinct `chars` keys of the plans that take candidates from the whole draft (no
+ * `forbidden` table), up to 32 of them, as bits: mask[c] holds the keys whose regex can begin
+ * with ASCII character c, every key can begin with any other character, and a key in
+ * afterWord refuses a start right after an ASCII letter or digit. One pass over a draft then
+ * finds every key's candidates instead of one pass per key.
+ */
+export interface StartSets {
+  bit: Map<string, number>;
+  mask: Uint32Array;
+  all: number;
+  afterWord: number;
+}
+
+function startSets(plans: Iterable<Plan>): StartSets {
+  const bit = new Map<string, number>();
+  const mask = new Uint32Array(128);
+  let afterWord = 0;
+  for (const p of plans) {
+    const c = p.chars;
+    if (!c || c.forbidden || bit.has(c.key) || bit.size === 32) continue;
+    const b = 1 << bit.size;
+    bit.set(c.key, bit.size);
+    for (let ch = 0; ch < 128; ch++) if (c.first[ch]) mask[ch] |= b;
+    if (p.afterWordChar) afterWord |= b;
+  }
+  const all = bit.size === 32 ? 0xffffffff : (1 << bit.size) - 1;
+  return { bit, mask, all, afterWord };
 }
 
 /**
@@ -88,13 +124,14 @@ export function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): S
       plan.starts = { mask, first: flags.includes('i') ? undefined : firstChars(a.prefixes) };
     } else {
       const first = a.first && asciiTable(a.first, flags, true);
-      const forbidden = needs && a.consumed ? asciiTable(a.consumed, flags, false) : undefined;
+      const forbidden =
+        needs && a.consumed && !unconditional(a.requirement) ? asciiTable(a.consumed, flags, false) : undefined;
       if (first) {
         const key = `${plan.afterWordChar ? 1 : 0}${first.join('')}`;
         plan.chars = {
           first,
           forbidden,
-          ids: forbidden ? [...new Set(literalsOf(a.requirement).map((l) => scanner.id(l.toLowerCase())!))] : [],
+          anchors: forbidden ? compileAnchors(a.requirement, scanner) : () => [],
           key,
         };
       }
@@ -102,7 +139,7 @@ export function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): S
     }
     plans.set(det, plan);
   }
-  return { scanner, plans };
+  return { scanner, plans, starts: startSets(plans.values()) };
 }
 
 const idsOf = (literals: string[], scanner: LiteralScanner): number[] => [
@@ -139,6 +176,49 @@ function compile(r: Requirement, scanner: LiteralScanner): (found: ScanResult) =
     default:
       return () => true;
   }
+}
+
+/**
+ * The literal ids one of which every match contains, chosen per draft: all of an `any`'s, the
+ * union over an `or`'s parts, and for an `and` only the part whose literals occur least often
+ * in the draft (a match holds an occurrence of each part, so of that one too).
+ */
+function compileAnchors(r: Requirement, scanner: LiteralScanner): (found: ScanResult) => number[] {
+  switch (r.kind) {
+    case 'any': {
+      const ids = idsOf(r.literals, scanner);
+      return () => ids;
+    }
+    case 'or': {
+      const parts = r.parts.map((p) => compileAnchors(p, scanner));
+      return (found) => parts.flatMap((p) => p(found));
+    }
+    case 'and': {
+      const parts = r.parts.map((p) => compileAnchors(p, scanner));
+      return (found) => {
+        let best: number[] = [];
+        let fewest = Infinity;
+        for (const part of parts) {
+          const ids = part(found);
+          let n = 0;
+          for (const id of ids) if (found.present[id]) n += found.starts[id]?.length ?? 0;
+          if (n < fewest) {
+            fewest = n;
+            best = ids;
+          }
+        }
+        return best;
+      };
+    }
+    default:
+      // no condition: nothing anchors a match (plansFor uses no segments then: unconditional)
+      throw new Error('compileAnchors: a requirement without a condition has no anchors');
+  }
+}
+
+/** Does a requirement hold no condition somewhere (TRUE as a part)? */
+function unconditional(r: Requirement): boolean {
+  return r.kind === 'true' || ((r.kind === 'and' || r.kind === 'or') && r.parts.some(unconditional));
 }
 
 /** Does a look-behind class match every ASCII letter and digit (so no match starts right after one)? */

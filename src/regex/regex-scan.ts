@@ -186,19 +186,22 @@ export class RegexScan {
       }
     };
     if (!c.forbidden) {
-      // the whole draft: shared by the regexes that begin alike
-      const key = c.key;
-      const cached = this.fullStarts.get(key);
+      // the whole draft: shared by the regexes that begin alike, all found in one pass
+      const cached = this.fullStarts.get(c.key);
       if (cached) return cached;
+      if (this.plans!.starts.bit.has(c.key)) {
+        this.allFullStarts();
+        return this.fullStarts.get(c.key)!;
+      }
       take(0, prose.length);
-      this.fullStarts.set(key, at);
+      this.fullStarts.set(c.key, at);
       return at;
     }
     const found = this.literals();
     const f = c.forbidden;
     const stop = (code: number): boolean => code < 128 && f[code] === 1;
     const occ: number[] = [];
-    for (const id of c.ids) if (found.present[id]) for (const p of found.starts[id] ?? []) occ.push(p);
+    for (const id of c.anchors(found)) if (found.present[id]) for (const p of found.starts[id] ?? []) occ.push(p);
     occ.sort((a, b) => a - b);
     let segEnd = -1;
     for (const q of occ) {
@@ -212,6 +215,37 @@ export class RegexScan {
       if (at.length > prose.length / DENSE) break;
     }
     return at;
+  }
+
+  /**
+   * The candidates of every whole-draft `chars` key (plans.ts, StartSets) in one pass over the
+   * draft: as charStarts's `take` would find them key by key, each list stopping once it holds
+   * more than one candidate per DENSE characters.
+   */
+  private allFullStarts(): void {
+    const { bit, mask, all, afterWord } = this.plans!.starts;
+    const prose = this.doc.prose;
+    const limit = prose.length / DENSE;
+    const lists: number[][] = [];
+    for (const [key, k] of bit) this.fullStarts.set(key, (lists[k] = []));
+    let open = all;
+    for (let p = 0; p < prose.length && open; p++) {
+      const ch = prose.charCodeAt(p);
+      let m = (ch < 128 ? mask[ch] : all) & open;
+      if (!m) continue;
+      if (p > 0) {
+        const b = prose.charCodeAt(p - 1);
+        if (b < 128 && ASCII_WORD[b]) m &= ~afterWord;
+      }
+      while (m) {
+        const low = m & -m;
+        const k = 31 - Math.clz32(low);
+        m ^= low;
+        const list = lists[k];
+        list.push(p);
+        if (list.length > limit) open &= ~low;
+      }
+    }
   }
 
   /**
