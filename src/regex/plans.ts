@@ -17,7 +17,7 @@ export interface Plan {
   /** The regex's leading look-behind refuses a start right after an ASCII letter or digit. */
   afterWordChar: boolean;
   /** Candidates: where one of these literal ids starts (matches start with known literals). */
-  starts?: { mask: Uint8Array; first?: Uint8Array };
+  starts?: { mask: Uint8Array; ids: number[]; first?: Uint8Array };
   /**
    * Candidates: offsets whose character can begin a match (first[c], ASCII; any other
    * character always can), inside the segments — runs of characters the regex can consume
@@ -121,7 +121,7 @@ export function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): S
     if (a.prefixes) {
       const mask = new Uint8Array(scanner.literals.length);
       for (const p of a.prefixes) mask[scanner.id(p.toLowerCase())!] = 1;
-      plan.starts = { mask, first: flags.includes('i') ? undefined : firstChars(a.prefixes) };
+      plan.starts = { mask, ids: idsOf(a.prefixes, scanner), first: flags.includes('i') ? undefined : firstChars(a.prefixes) };
     } else {
       const first = a.first && asciiTable(a.first, flags, true);
       const forbidden =

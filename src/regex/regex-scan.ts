@@ -146,8 +146,10 @@ export class RegexScan {
     const s = plan.starts!;
     const prose = this.doc.prose;
     const at: number[] = [];
-    for (const id of found.found) {
-      if (!s.mask[id]) continue;
+    // walk whichever list is shorter: the plan's start literals, or those the draft contains
+    const ids = s.ids.length <= found.found.length ? s.ids : found.found;
+    for (const id of ids) {
+      if (!s.mask[id] || !found.present[id]) continue;
       for (const p of found.starts[id] ?? []) {
         if (plan.afterWordChar && p > 0) {
           const c = prose.charCodeAt(p - 1);
