@@ -177,9 +177,19 @@ export class SortedKeys {
   has(key: string): boolean {
     if (this.#set) return this.#set.has(key);
     if (++this.#searches > SORTED_KEYS_SEARCHES) {
-      this.#set = new Set(this.text ? this.text.split('\n') : []);
+      this.#set = new Set(this.keys());
       return this.#set.has(key);
     }
+    return this.search(key);
+  }
+
+  /** Every key, in order. */
+  keys(): string[] {
+    return this.text ? this.text.split('\n') : [];
+  }
+
+  /** Is the key there? (A binary search of the text, whatever has been looked up before.) */
+  search(key: string): boolean {
     const t = this.text;
     // lo and hi are always at the start of a line (or the text's end)
     let lo = 0;
@@ -210,6 +220,9 @@ const SORTED_KEYS_SEARCHES = 2048;
 export class TermIndex {
   /** One-word terms (most of a gazetteer), by key. */
   private single: SortedKeys;
+  /** What each key starts (see kindOf), once enough words have been looked up to pay for it. */
+  #kinds?: Map<string, number>;
+  #searches = 0;
   /** The keys of the first words of terms of several words. */
   private firstWords: Set<string>;
   /** Terms of several words, by their first word, longest first. */
@@ -271,6 +284,25 @@ export class TermIndex {
     return list;
   }
 
+  /**
+   * What a word (by key) starts in the list: 1 a one-word term, 2 a term of several words, 3
+   * both, 0 nothing. Binary search in the sorted one-word keys at first; after as many
+   * look-ups as a SortedKeys makes before building its Set, one Map of both kinds of keys, so
+   * that a word that starts nothing (most words) costs one look-up.
+   */
+  private kindOf(key: string): number {
+    const kinds = this.#kinds;
+    if (kinds) return kinds.get(key) ?? 0;
+    if (++this.#searches > SORTED_KEYS_SEARCHES) {
+      const map = new Map<string, number>();
+      for (const k of this.single.keys()) map.set(k, 1);
+      for (const k of this.firstWords) map.set(k, (map.get(k) ?? 0) | 2);
+      this.#kinds = map;
+      return map.get(key) ?? 0;
+    }
+    return (this.single.search(key) ? 1 : 0) | (this.firstWords.has(key) ? 2 : 0);
+  }
+
   /** startingWith's answers, by key (a word that starts a term is usually met again). */
   private starting = new Map<string, string[][] | undefined>();
 
@@ -278,7 +310,7 @@ export class TermIndex {
   private startingWith(key: string): string[][] | undefined {
     if (this.starting.has(key)) return this.starting.get(key);
     const multi = this.multiFor(key);
-    const all = !this.single.has(key) ? multi : multi ? [...multi, [key]] : [[key]];
+    const all = !(this.kindOf(key) & 1) ? multi : multi ? [...multi, [key]] : [[key]];
     this.starting.set(key, all);
     return all;
   }
@@ -328,10 +360,9 @@ export class TermIndex {
       // most words start no term: look the word (and a possessive's base) up before reading it as a token
       const w = words.word[i];
       const k = keyAt(i);
-      if (!this.single.has(k) && !this.firstWords.has(k)) {
+      if (!this.kindOf(k)) {
         if (!isPossessive(w)) continue;
-        const base = k.slice(0, -2);
-        if (!this.single.has(base) && !this.firstWords.has(base)) continue;
+        if (!this.kindOf(k.slice(0, -2))) continue;
       }
       const first = token(i);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.

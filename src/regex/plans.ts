@@ -121,7 +121,11 @@ export function plansFor(rules: readonly { detectors: CompiledDetector[] }[]): S
     if (a.prefixes) {
       const mask = new Uint8Array(scanner.literals.length);
       for (const p of a.prefixes) mask[scanner.id(p.toLowerCase())!] = 1;
-      plan.starts = { mask, ids: idsOf(a.prefixes, scanner), first: flags.includes('i') ? undefined : firstChars(a.prefixes) };
+      plan.starts = {
+        mask,
+        ids: idsOf(a.prefixes, scanner),
+        first: flags.includes('i') ? undefined : firstChars(a.prefixes),
+      };
     } else {
       const first = a.first && asciiTable(a.first, flags, true);
       const forbidden =
