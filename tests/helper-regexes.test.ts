@@ -14,9 +14,19 @@ import { windowsOf } from '../src/regex/scan.js';
 import type { CompiledDetector } from '../src/rules/rule.js';
 
 // odd terms (not made of words only) beside plain ones, and a shelter list of phrases and a /regex/ entry
-const index = new TermIndex(['Clear + Brilliant', 'H. pylori', 'nad+ therapy', 'retinal tear', 'botox'], {
-  inflect: true,
-});
+const index = new TermIndex(
+  [
+    'Clear + Brilliant',
+    'H. pylori',
+    'nad+ therapy',
+    'retinal tear',
+    'botox',
+    '/\\p{L}{2,}itis/',
+    '/(?:left|right)\\s+(?:knee|tear)/',
+    '/tear\\s+duct/',
+  ],
+  { inflect: true },
+);
 const shelter = termsSource(['Grant Park', 'Hugh Jackman', 'Olivia Newton-John'], { inflect: false })!;
 const onlyRegex = termsSource(['/[@#][\\p{L}\\p{N}_.]+/'], { inflect: false })!;
 const detector = (extra: Partial<CompiledDetector>): CompiledDetector => ({
@@ -31,6 +41,7 @@ const dets = [
 ];
 const WORDS = ['Clear', '+', 'Brilliant', 'H.', 'pylori', 'nad+', 'therapy', 'Grant', 'Park', 'Hugh', 'Jackman'];
 const MORE = ['Olivia', 'Newton-John', '@jane_doe', '#tbt', 'botox', 'retinal', 'tear', 'the', 'and', '\n', ' '];
+const SHAPES = ['left', 'right', 'knee', 'duct', 'bursitis', 'tendinitis', 'itis', 'Left'];
 
 function check(text: string, eager: boolean): void {
   const doc = parseDocument('draft.txt', text, 'post', 'txt');
@@ -44,20 +55,28 @@ function check(text: string, eager: boolean): void {
 
 describe('helper regexes through RegexScan', () => {
   it('are the odd-term regex of a word index and the unless-inside lists', () => {
-    expect(dets.flatMap(helperRegexes)).toEqual([index.oddRegex, dets[1].unlessInside, dets[2].unlessInside]);
+    expect(index.shapeRegexes).toHaveLength(3); // one regex per /regex/ entry
+    expect(dets.flatMap(helperRegexes)).toEqual([
+      index.oddRegex,
+      ...index.shapeRegexes,
+      dets[1].unlessInside,
+      dets[2].unlessInside,
+    ]);
     expect(asDetector(index.oddRegex!)).toBe(asDetector(index.oddRegex!)); // one detector per regex
   });
 
   it('give the spans of a global scan of the whole text, with plans and without', () => {
     const text =
       'Clear + Brilliant and H. pylori. Hugh Jackman at Grant Park; @jane_doe #tbt nad+ therapy, ' +
-      'Olivia Newton-John, a retinal tear and botox.';
+      'Olivia Newton-John, a retinal tear and botox. Left knee bursitis, a right tear duct.';
     check(text, true);
     check(text, false);
     expect(matchSpans(index.oddRegex!, text).length).toBeGreaterThan(0); // the check is not vacuous
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...WORDS, ...MORE), { maxLength: 60 }), fc.boolean(), (words, eager) =>
-        check(words.join(' '), eager),
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS, ...MORE, ...SHAPES), { maxLength: 60 }),
+        fc.boolean(),
+        (words, eager) => check(words.join(' '), eager),
       ),
       { numRuns: 150 },
     );

@@ -263,6 +263,11 @@ export class TermIndex {
     return this.odd;
   }
 
+  /** The regexes of the `/regex/` entries (RegexScan may run them for `find`). */
+  get shapeRegexes(): readonly RegExp[] {
+    return this.shapes;
+  }
+
   /** Terms of several words not split yet, by the key of their first word. */
   private pending: Map<string, string[]>;
 
@@ -321,8 +326,8 @@ export class TermIndex {
 
   /**
    * Spans of every term found in the text, left to right, longest at each place. `scan`, when
-   * given, finds the odd terms' regex matches (as matchSpans would: RegexScan skips the parts
-   * of the text that cannot hold one).
+   * given, finds the matches of the odd terms' regex and of the shapes (as matchSpans would:
+   * RegexScan skips the parts of the text that cannot hold one).
    */
   find(
     text: string,
@@ -403,7 +408,7 @@ export class TermIndex {
       }
     }
     let all = this.odd ? mergeSpans(out, scan(this.odd)) : out;
-    for (const re of this.shapes) all = mergeSpans(all, matchSpans(re, text));
+    for (const re of this.shapes) all = mergeSpans(all, scan(re));
     return all;
   }
 }

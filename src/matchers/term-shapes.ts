@@ -10,17 +10,20 @@ export const REGEX_TERM = /^\/(.+)\/([a-z]*)$/s;
 /**
  * `/regex/` entries of a term list, as whole-word regexes (never inside a word, an e-mail
  * address, handle, hashtag or URL, as for terms): case-insensitive, or with exactly the
- * flags given (`/\p{Lu}{2,}/u` stays upper-case only). Entries with the same flags are
- * joined into one regex.
+ * flags given (`/\p{Lu}{2,}/u` stays upper-case only). One regex per entry: RegexScan runs
+ * each only where the literals it needs occur (a phrase shape that starts with "left" or
+ * "right" is tried there only), which one alternation of every entry would not allow.
  */
 export function shapeRegexes(entries: string[], make: (source: string, flags: string) => RegExp): RegExp[] {
-  const byFlags = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const out: RegExp[] = [];
   for (const e of entries) {
     const m = REGEX_TERM.exec(e.trim())!;
     const flags = m[2] ? `${m[2].replace(/[gyud]/g, '')}gu` : 'giu';
-    byFlags.set(flags, [...(byFlags.get(flags) ?? []), `(?:${m[1]})`]);
+    const source = `(?<![\\p{L}\\p{N}_@#/])(?:${m[1]})(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}]{2})`;
+    if (seen.has(`${flags}/${source}`)) continue;
+    seen.add(`${flags}/${source}`);
+    out.push(make(source, flags));
   }
-  return [...byFlags].map(([flags, alts]) =>
-    make(`(?<![\\p{L}\\p{N}_@#/])(?:${alts.join('|')})(?![\\p{L}\\p{N}_@]|\\.[\\p{L}\\p{N}]{2})`, flags),
-  );
+  return out;
 }

@@ -1,5 +1,6 @@
 // Regexes a detector runs besides its own — the odd terms of its word index ("Clear +
-// Brilliant", found by one small regex) and its `unless-inside` phrases — handed to
+// Brilliant", found by one small regex), its word shapes (`/regex/` entries) and its
+// `unless-inside` phrases — handed to
 // RegexScan as detectors of their own, so that they get the same literal prefilter and scan
 // plan as pattern detectors (a regex whose literals the draft lacks is not run; one whose
 // matches start with known words is tried only where they occur) and are run once per
@@ -14,6 +15,7 @@ export function helperRegexes(det: CompiledDetector): RegExp[] {
   const out: RegExp[] = [];
   const odd = det.index?.oddRegex;
   if (odd) out.push(odd);
+  if (det.index) out.push(...det.index.shapeRegexes);
   if (det.unlessInside) out.push(det.unlessInside);
   return out.filter(scannable);
 }
