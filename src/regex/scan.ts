@@ -76,12 +76,21 @@ export function windowsOf(
 ): Window[] {
   const out: Window[] = [];
   const n = text.length;
+  const runs = longRuns(text);
+  let r = 0;
   for (let start = 0; start < n; start += sizes.window) {
     const own = Math.min(n, start + sizes.window);
     const base = Math.max(0, start - sizes.before);
     const end = Math.min(n, own + sizes.after);
     const cuts: Cut[] = [];
     let removed = 0;
+    // only a chunk that a long run reaches into can hold a LONG_RUN match
+    while (r < runs.length && runs[r + 1] <= base) r += 2;
+    if (r >= runs.length || runs[r] >= end) {
+      const raw = text.slice(base, end);
+      out.push({ start, own, base, end, chunk: end < n ? `${raw}${SENTINEL}` : raw, cuts });
+      continue;
+    }
     const raw = text.slice(base, end).replace(LONG_RUN, (run: string, _c: string | undefined, at: number) => {
       const middle = run.slice(SPACE_KEEP, run.length - SPACE_KEEP);
       const breaks = _c === undefined ? (middle.match(/\r\n|\r|\n/g) ?? []).length : 0;
@@ -101,6 +110,58 @@ export function windowsOf(
 }
 
 const LONG_RUN = new RegExp(`\\s{${SPACE_RUN + 1},}|(\\S)\\1{${SPACE_RUN},}`, 'g');
+
+/** Is this UTF-16 code unit white space as `\s` (without the u flag) reads it? */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isWideSpace(c));
+}
+function isWideSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Where the text has a run longer than SPACE_RUN of white space, or of one repeated
+ * character: [start, end) pairs, flattened, in order. Every LONG_RUN match lies inside one of
+ * them, so a chunk that none reaches into is kept as it is (one pass of a few comparisons per
+ * character, instead of the regex over every window).
+ */
+export function longRuns(text: string): number[] {
+  const out: number[] = [];
+  let spaceFrom = -1;
+  let sameFrom = 0;
+  // runs are found in the order they end; a white-space run may start before a run found earlier
+  const push = (from: number, to: number): void => {
+    while (out.length && out[out.length - 1] >= from) {
+      to = Math.max(to, out.pop()!);
+      from = Math.min(from, out.pop()!);
+    }
+    out.push(from, to);
+  };
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    const space = c >= 0 && isSpace(c);
+    if (space && spaceFrom < 0) spaceFrom = i;
+    if (!space && spaceFrom >= 0) {
+      if (i - spaceFrom > SPACE_RUN) push(spaceFrom, i);
+      spaceFrom = -1;
+    }
+    if (i === text.length || c !== text.charCodeAt(sameFrom)) {
+      if (i - sameFrom > SPACE_RUN) push(sameFrom, i);
+      sameFrom = i;
+    }
+  }
+  return out;
+}
 
 /** Chunk index → text offset. */
 function toText(w: Window, ci: number): number {
