@@ -260,13 +260,17 @@ export class RegexScan {
     const re = plan.sticky;
     let resume = 0;
     let k = 0;
+    // as in plannedScan: a match starting in a window lies before its end, with its literals
+    const found = plan.within && this.literals();
     for (const w of this.windows()) {
+      const from = Math.max(w.start, resume);
+      while (k < at.length && at[k] < from) k++;
+      if (!w.cuts.length && (k >= at.length || at[k] >= w.own)) continue; // no candidate starts here
+      if (found && !plan.within!(found, from, w.end)) continue;
       if (w.cuts.length) {
         resume = scanWindow(det.regex!, w, resume, det.group, out);
         continue;
       }
-      const from = Math.max(w.start, resume);
-      while (k < at.length && at[k] < from) k++;
       for (; k < at.length && at[k] < w.own; k++) {
         const p = at[k];
         if (p < resume) continue;
