@@ -178,6 +178,8 @@ const OBFUSCATED: [string, string, string, ('md' | 'txt')[]][] = [
   ['wrapped between groups', 'Call (404) 555\n0187 today.', 'phone', ['md', 'txt']],
   ['wrapped e-mail', 'Write to sarah.whitfield@\ngmail.com today.', 'email', ['md', 'txt']],
   ['digits spaced out', 'Call 4 0 4 5 5 5 0 1 8 7 today.', 'phone', ['md', 'txt']],
+  ['digits spaced out with their hyphens', 'SSN 0 7 8 - 0 5 - 1 1 2 0 on file.', 'ssn', ['md', 'txt']],
+  ['groups with spaced hyphens', 'Call 404 - 555 - 0187 today.', 'phone', ['md', 'txt']],
   ['letters for digits', 'Call 4O4-555-Ol87 today.', 'phone', ['md', 'txt']],
   ['digits spelled out', 'Call four oh four, five five five, oh one eight seven today.', 'phone', ['md', 'txt']],
   ['SSN spelled out', 'Her SSN is zero seven eight, zero five, one one two zero.', 'ssn', ['md', 'txt']],
@@ -223,6 +225,16 @@ describe('obfuscated values are found where they stand', () => {
       const name = findings.find((f) => f.category === 'name');
       expect(name?.match, text).toBe('Sarah Whitfield');
     }
+  });
+  it('a name shouted in capitals is still a name, and a date with spaced slashes is a date', async () => {
+    const shouted = await lint('CONGRATS TO SARAH WHITFIELD ON FINISHING CHEMO!!', 'txt');
+    expect(shouted.findings.find((f) => f.category === 'name')?.match).toBe('Sarah Whitfield');
+    expect(shouted.findings.some((f) => f.category === 'health-detail')).toBe(true);
+    const dob = await lint('DOB 03 / 12 / 1961, seen for her knee.', 'txt');
+    expect(dob.findings.find((f) => f.category === 'date')?.match).toBe('03/12/1961');
+    // a word or two in capitals is emphasis, not shouting: left as written
+    expect(View.build('We are CLOSED on MONDAY. New MRI!').text).toBe('We are CLOSED on MONDAY. New MRI!');
+    expect(View.build('Ages 5 - 12 welcome.').text).toBe('Ages 5 - 12 welcome.');
   });
   it('counting along and separators are not numbers', async () => {
     for (const text of [

@@ -8,7 +8,8 @@ import type { Span } from './position.js';
 // - emphasis characters Markdown leaves as they are, inside a number ("404**-5**55"): dropped;
 // - letters standing in for digits inside a number ("4O4-555-Ol87"), numbers spelled out
 //   word by word ("four oh four, five five five…") and words typed letter by letter
-//   ("S a r a h"): read as the number or word.
+//   ("S a r a h"): read as the number or word;
+// - a run of words in capitals ("CONGRATS TO SARAH WHITFIELD"): read in title case.
 // (Addresses spelled out, "jane [at] mail [dot] com", are the phi/email-obfuscated rule's.)
 const ALNUM = /[\p{L}\p{N}]/u;
 const JOINERS = '-@_/';
@@ -40,13 +41,24 @@ export function splits(text: string): Edit[] {
       edits.push({ start: s, end: e, text: '' });
     } else if (isDigit(prev) && isDigit(next)) edits.push({ start: s, end: e, text: ' ' });
   }
-  // digits one by one
-  const spacedOut = /\d(?:[ .]\d){6,40}/g;
+  // digits one by one, with or without their separators ("4 0 4 5 5 5", "0 7 8 - 0 5 - 1 1 2 0")
+  const spacedOut = /\d(?:(?:[ .]| ?[-/] ?)\d){6,40}/g;
   while ((m = spacedOut.exec(text))) {
     const s = m.index;
     const e = s + m[0].length;
     if (isDigit(text[s - 1]) || isDigit(text[e])) continue;
-    for (let i = s + 1; i < e; i += 2) edits.push({ start: i, end: i + 1, text: '' });
+    for (let i = s + 1; i < e; i++) {
+      const c = text[i];
+      if (c === ' ' || (c === '.' && isDigit(text[i - 1]) && isDigit(text[i + 1])))
+        edits.push({ start: i, end: i + 1, text: '' });
+    }
+  }
+  // groups of digits with spaced separators: "03 / 12 / 1961", "404 - 555 - 0187"
+  const spacedGroups = /\d+(?: ?[-/] ?\d+){2,4}/g;
+  while ((m = spacedGroups.exec(text))) {
+    if (!m[0].includes(' ')) continue;
+    for (let i = m.index; i < m.index + m[0].length; i++)
+      if (text[i] === ' ') edits.push({ start: i, end: i + 1, text: '' });
   }
   // emphasis characters left inside a number
   const marks = /[*_~`]+/g;
@@ -60,7 +72,32 @@ export function splits(text: string): Edit[] {
   lookAlikeDigits(text, edits);
   spelledDigits(text, edits);
   spacedLetters(text, edits);
+  shouted(text, edits);
   return edits.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * A run of three or more words in capitals ("CONGRATS TO SARAH WHITFIELD ON FINISHING CHEMO"):
+ * read in title case, so that a name in it reads as a name ("Sarah Whitfield") and the rules
+ * for words apply. Words whose small letters would change their length are left alone.
+ */
+function shouted(text: string, edits: Edit[]): void {
+  // words in capitals separated by blanks (a comma or stop at most before them); codes such as
+  // AA:BB:CC or 4B-77 are not words
+  const run =
+    /(?<![\p{L}\p{N}:./-])\p{Lu}{2,}(?:['’]\p{Lu})?(?:[,!?.]?[ \t]{1,2}\p{Lu}{2,}(?:['’]\p{Lu})?){2,}(?![\p{L}\p{N}:./-])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = run.exec(text))) {
+    const words = [...m[0].matchAll(/\p{Lu}{3,}/gu)];
+    if (words.length < 3) continue;
+    // a word of one or two letters stays as it is: TO, ON, AL (a state), an initial
+    for (const w of words) {
+      const lower = w[0].slice(1).toLowerCase();
+      if (lower.length !== w[0].length - 1) continue;
+      const s = m.index + w.index + 1;
+      edits.push({ start: s, end: s + lower.length, text: lower });
+    }
+  }
 }
 
 const LOOK_ALIKE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
