@@ -8,8 +8,7 @@ import type { Span } from './position.js';
 // - emphasis characters Markdown leaves as they are, inside a number ("404**-5**55"): dropped;
 // - letters standing in for digits inside a number ("4O4-555-Ol87"), numbers spelled out
 //   word by word ("four oh four, five five five…") and words typed letter by letter
-//   ("S a r a h"): read as the number or word;
-// - a run of words in capitals ("CONGRATS TO SARAH WHITFIELD"): read in title case.
+//   ("S a r a h"): read as the number or word.
 // (Addresses spelled out, "jane [at] mail [dot] com", are the phi/email-obfuscated rule's.)
 const ALNUM = /[\p{L}\p{N}]/u;
 const JOINERS = '-@_/';
@@ -72,32 +71,7 @@ export function splits(text: string): Edit[] {
   lookAlikeDigits(text, edits);
   spelledDigits(text, edits);
   spacedLetters(text, edits);
-  shouted(text, edits);
   return edits.sort((x, y) => x.start - y.start);
-}
-
-/**
- * A run of three or more words in capitals ("CONGRATS TO SARAH WHITFIELD ON FINISHING CHEMO"):
- * read in title case, so that a name in it reads as a name ("Sarah Whitfield") and the rules
- * for words apply. Words whose small letters would change their length are left alone.
- */
-function shouted(text: string, edits: Edit[]): void {
-  // words in capitals separated by blanks (a comma or stop at most before them); codes such as
-  // AA:BB:CC or 4B-77 are not words
-  const run =
-    /(?<![\p{L}\p{N}:./-])\p{Lu}{2,}(?:['’]\p{Lu})?(?:[,!?.]?[ \t]{1,2}\p{Lu}{2,}(?:['’]\p{Lu})?){2,}(?![\p{L}\p{N}:./-])/gu;
-  let m: RegExpExecArray | null;
-  while ((m = run.exec(text))) {
-    const words = [...m[0].matchAll(/\p{Lu}{3,}/gu)];
-    if (words.length < 3) continue;
-    // a word of one or two letters stays as it is: TO, ON, AL (a state), an initial
-    for (const w of words) {
-      const lower = w[0].slice(1).toLowerCase();
-      if (lower.length !== w[0].length - 1) continue;
-      const s = m.index + w.index + 1;
-      edits.push({ start: s, end: s + lower.length, text: lower });
-    }
-  }
 }
 
 const LOOK_ALIKE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };

@@ -2,8 +2,8 @@
 // alternation regex, and matchSpans, the spans of a regex's matches in a text.
 import { compileTerms, pluralOf } from './terms.js';
 import { isRegexTerm, shapeRegexes } from './term-shapes.js';
+import { wordsOf } from './words.js';
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 interface Token {
   start: number;
   end: number;
@@ -11,50 +11,7 @@ interface Token {
   /** A possessive's base ("Phoenix" for "Phoenix's"). */
   base?: string;
 }
-const UPPER_FIRST = /^\p{Lu}/u;
 
-/**
- * A text's words (WORD's matches, left to right), read once and shared by every index that
- * looks the text up: the rules of a draft look up several vocabularies in the same prose.
- */
-class Words {
-  readonly start: number[] = [];
-  readonly word: string[] = [];
-  private readonly lower: (string | undefined)[] = [];
-  private capitalised?: number[];
-
-  constructor(readonly text: string) {
-    const re = new RegExp(WORD.source, 'gu');
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      this.start.push(m.index);
-      this.word.push(m[0]);
-    }
-  }
-
-  lowerAt(i: number): string {
-    return (this.lower[i] ??= this.word[i].toLowerCase());
-  }
-
-  /** The positions (in `word`) of the words that start with a capital letter (\p{Lu}), in order. */
-  upper(): number[] {
-    if (this.capitalised) return this.capitalised;
-    const out: number[] = [];
-    for (let i = 0; i < this.word.length; i++) {
-      const w = this.word[i];
-      const c = w.charCodeAt(0);
-      if (c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(w)) out.push(i);
-    }
-    return (this.capitalised = out);
-  }
-}
-
-let lastWords: Words | undefined;
-/** The words of `text` (the last text's are kept: the rules of one draft look it up one after another). */
-function wordsOf(text: string): Words {
-  if (lastWords?.text !== text) lastWords = new Words(text);
-  return lastWords;
-}
 const JOINER = /^(?:\s+|\s*-\s*)$/;
 /** Does the word end in 's or ’s (as /['’]s$/i)? */
 function isPossessive(w: string): boolean {
@@ -345,16 +302,19 @@ export class TermIndex {
     const out: { start: number; end: number }[] = [];
     /** The word after the last match's last word: the scan goes on from there. */
     let resume = 0;
-    const keyAt = (i: number): string => (this.caseSensitive ? words.word[i] : words.lowerAt(i));
+    // a case-sensitive list reads a shouted word in title case (Words.shouted), unless it has
+    // two letters (TO, ON, AL: a state, an initial)
+    const keyAt = (i: number): string =>
+      !this.caseSensitive
+        ? words.lowerAt(i)
+        : words.word[i].length > 2 && words.shouted(i)
+          ? words.titleAt(i)
+          : words.word[i];
     const token = (i: number): Token => {
       const w = words.word[i];
       const start = words.start[i];
-      return {
-        start,
-        end: start + w.length,
-        key: keyAt(i),
-        base: isPossessive(w) ? this.key(w.slice(0, -2)) : undefined,
-      };
+      const key = keyAt(i);
+      return { start, end: start + w.length, key, base: isPossessive(w) ? key.slice(0, -2) : undefined };
     };
     for (let v = 0; v < visits; v++) {
       const i = visit ? visit[v] : v;
