@@ -11,6 +11,16 @@ const no = (name: string, values: string[]): void => {
 };
 
 describe('validators', () => {
+  it('not-common-word and not-any-word: a name, not an English word (not-any-word: not even one that is also a name)', () => {
+    const notCommon = VALIDATORS['not-common-word'];
+    const notAny = VALIDATORS['not-any-word'];
+    expect(['Silvana', 'caleb', 'Oyelaran'].every(notCommon)).toBe(true);
+    expect(['soft', 'Society', 'noted'].some(notCommon)).toBe(false);
+    expect(['silvana', 'caleb', "roberto's"].every(notAny)).toBe(true);
+    // words that are also names pass not-common-word but not not-any-word
+    expect(['cherry', 'will', 'grace'].map(notCommon)).toEqual([true, true, true]);
+    expect(['cherry', 'will', 'grace', 'soft'].some(notAny)).toBe(false);
+  });
   it('card: issuer prefix, length and Luhn', () => {
     ok('card', [
       '4111111111111111',

@@ -1,7 +1,7 @@
 // Named validators that reject look-alikes. A rule lists them by name in `validate:`; each
 // takes the matched identifier text and says whether it is a real instance.
 import { isIP } from 'node:net';
-import { isOrdinaryWord } from '../lexicon/common-words.js';
+import { isOrdinaryWord, nameLikeWords } from '../lexicon/common-words.js';
 import { cryptoAddress, iban } from './validators-finance.js';
 
 const digits = (s: string): string => s.replace(/\D/g, '');
@@ -280,10 +280,18 @@ export function notPublicPage(url: string): boolean {
   return !words.every((w) => /^[a-z]+$/.test(w) && (w.length <= 3 || isOrdinaryWord(w)));
 }
 
+/** The first word of a text in small letters, without a possessive 's. */
+function firstWordLower(s: string): string {
+  const w = (/^\p{L}+(?:['\u2019]\p{L}+)?/u.exec(s.trim())?.[0] ?? '').toLowerCase().replace('\u2019', "'");
+  return w.endsWith("'s") ? w.slice(0, -2) : w;
+}
+
 export const VALIDATORS: Record<string, (s: string) => boolean> = {
   'not-public-page': notPublicPage,
   /** Not an ordinary English word ("Oof", "Soft", "Crow's"): a capitalised word that may be a name. */
   'not-common-word': (s) => !isOrdinaryWord(s),
+  /** Not a word at all, not even one that is also a name ("cherry", "will"): a name in small letters. */
+  'not-any-word': (s) => !isOrdinaryWord(s) && !nameLikeWords().has(firstWordLower(s)),
   luhn,
   ssn,
   'nanp-phone': nanpPhone,
