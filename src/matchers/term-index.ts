@@ -203,26 +203,36 @@ export class TermIndex {
     this.pending = new Map(parts.pending);
     this.firstWords = new Set(this.pending.keys());
     this.upperOnly = parts.upperOnly;
-    this.odd = parts.odd.length
-      ? (compileTerms(parts.odd, { caseSensitive: this.caseSensitive, inflect: this.inflect }) ?? undefined)
-      : undefined;
-    this.shapes = shapeRegexes(parts.shapes, opts.makeRegex ?? ((source, flags) => new RegExp(source, flags)));
+    // the odd terms' and the shapes' regexes are built on first use: parsing them costs a few
+    // milliseconds at every start, and a short draft may never need them
+    this.#oddTerms = parts.odd;
+    this.#shapeEntries = parts.shapes;
+    this.#makeRegex = opts.makeRegex;
   }
 
-  /** The `/regex/` entries, one whole-word regex per set of flags. */
-  private shapes: RegExp[];
-
-  /** Terms that are not made of words only, found by one small regex. */
-  private odd?: RegExp;
+  // private (#) fields: a rule set is compared as JSON in tests, and first use must not change it
+  readonly #oddTerms: string[];
+  readonly #shapeEntries: string[];
+  readonly #makeRegex?: (source: string, flags: string) => RegExp;
+  #odd?: RegExp | null;
+  #shapes?: RegExp[];
 
   /** The regex of the terms that are not made of words only (RegexScan may run it for `find`). */
   get oddRegex(): RegExp | undefined {
-    return this.odd;
+    if (this.#odd === undefined) {
+      this.#odd = this.#oddTerms.length
+        ? compileTerms(this.#oddTerms, { caseSensitive: this.caseSensitive, inflect: this.inflect })
+        : null;
+    }
+    return this.#odd ?? undefined;
   }
 
-  /** The regexes of the `/regex/` entries (RegexScan may run them for `find`). */
+  /** The regexes of the `/regex/` entries, one per entry (RegexScan may run them for `find`). */
   get shapeRegexes(): readonly RegExp[] {
-    return this.shapes;
+    return (this.#shapes ??= shapeRegexes(
+      this.#shapeEntries,
+      this.#makeRegex ?? ((source, flags) => new RegExp(source, flags)),
+    ));
   }
 
   /** Terms of several words not split yet, by the key of their first word. */
@@ -367,8 +377,9 @@ export class TermIndex {
         break;
       }
     }
-    let all = this.odd ? mergeSpans(out, scan(this.odd)) : out;
-    for (const re of this.shapes) all = mergeSpans(all, scan(re));
+    const odd = this.oddRegex;
+    let all = odd ? mergeSpans(out, scan(odd)) : out;
+    for (const re of this.shapeRegexes) all = mergeSpans(all, scan(re));
     return all;
   }
 }
