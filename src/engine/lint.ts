@@ -10,7 +10,7 @@ import { RegexScan } from '../regex/regex-scan.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { DraftKind, Finding, Severity } from '../types.js';
 import { collapse, dropped, sheltered } from './candidates.js';
-import { applyContext, scopeSpan, type ScopeHits } from './context.js';
+import { applyContext, ContextMemo, scopeSpan } from './context.js';
 import type { PracticeFilter } from './practice.js';
 
 export { collapse } from './candidates.js';
@@ -87,7 +87,7 @@ export async function lintDocument(
 ): Promise<Finding[]> {
   const doc = matchingDocument(source);
   const st = new Structure(doc);
-  const scopeHits: ScopeHits = new Map();
+  const memo = new ContextMemo(doc, st);
   const regexes = new RegexScan(doc, ctx.rules, () => st.windows());
   const phase1: Candidate[] = [];
   const deferred: Candidate[] = [];
@@ -111,7 +111,7 @@ export async function lintDocument(
         let severity = rule.effective;
         let note: string | undefined;
         if (rule.context) {
-          const verdict = applyContext(doc, st, rule.context, ctx.practice, span, severity, scopeHits);
+          const verdict = applyContext(memo, rule.context, ctx.practice, span, severity);
           if (!verdict) continue;
           ({ severity, note } = verdict);
         }
