@@ -50,7 +50,7 @@ export class ContextMemo {
   readonly scopeHits = new Map<RegExp, Map<number, Hits>>();
   /** Per tester and scope start: does the tester find anything in the whole scope? */
   readonly wholeScope = new Map<Tester, Map<number, boolean>>();
-  private readonly texts = new Map<string, Map<number, [string, string]>>();
+  private readonly texts = new Map<string, Map<number | string, [string, string]>>();
   private chars = 0;
 
   constructor(
@@ -64,7 +64,9 @@ export class ContextMemo {
     if (shape === undefined) shapes.set(c, (shape = `${c.scope} ${c.direction} ${c.window}`));
     let byspan = this.texts.get(shape);
     if (!byspan) this.texts.set(shape, (byspan = new Map()));
-    const key = s * (this.doc.prose.length + 1) + e;
+    // one number per span while it stays exact (texts under 2^26 characters: every draft the CLI reads)
+    const n = this.doc.prose.length + 1;
+    const key = n <= 2 ** 26 ? s * n + e : `${s}:${e}`;
     let found = byspan.get(key);
     if (!found) {
       found = contextText(this.doc, this.st, c, s, e);
