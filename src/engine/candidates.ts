@@ -7,8 +7,18 @@
 import type { Document, Span } from '../documents/document.js';
 import type { CompiledDetector, CompiledRule } from '../rules/rule.js';
 
+/** Something collapse changes: white space other than a space, two spaces, or a space at either end. */
+const UNCOLLAPSED = /[^\S ]| (?: |$)|^ /;
+/** White space that is not a single space between words. */
+const RUN = /\s{2,}|[^\S ]\s*/g;
+
+/** The text with each run of white space one space, and none at either end (as `s.replace(/\s+/g, ' ').trim()`). */
 export function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Most texts are words and single spaces already: one search, not a rebuild (this runs per
+  // candidate and per side of its context); single spaces between words are left in place.
+  if (!UNCOLLAPSED.test(s)) return s;
+  const t = s.trim();
+  return UNCOLLAPSED.test(t) ? t.replace(RUN, ' ') : t;
 }
 
 /** `unless-inside`: the span lies inside one of the detector's shelter phrases ("Hugh" in "Hugh Jackman"). */

@@ -17,6 +17,69 @@ export function scopeSpan(st: Structure, scope: 'sentence' | 'paragraph' | 'docu
   return scope === 'sentence' ? st.sentence(at) : st.paragraph(at);
 }
 
+/**
+ * Scopes longer than this are searched for hotwords once, not once per candidate: a
+ * megabyte-long "paragraph" with thousands of candidates would otherwise cost candidates ×
+ * paragraph length. Real sentences and paragraphs are far shorter and take the exact path.
+ */
+export const CONTEXT_EXACT_MAX = 4000;
+/**
+ * The text before and after a match that context is read from reaches at most this far
+ * within its scope (far beyond any real sentence, and most paragraphs).
+ */
+export const CONTEXT_SIDE_MAX = 1500;
+
+/** Where a hotword regex's occurrences lie in a scope: the first end and the last start. */
+interface Hits {
+  minEnd: number;
+  maxStart: number;
+}
+const globalCopies = new WeakMap<RegExp, RegExp>();
+/** Per context: the settings its text depends on, as a key ("sentence both 8"). */
+const shapes = new WeakMap<CompiledContext, string>();
+/** Characters of context text a document's ContextMemo keeps at most (the rest is recomputed). */
+export const CONTEXT_MEMO_CHARS = 1 << 21;
+
+/**
+ * What context costs per document, computed once and shared by all rules: the text before and
+ * after a span under each scope, direction and window (rules that share a detector and their
+ * context settings ask for the same), and where long scopes hold hotwords.
+ */
+export class ContextMemo {
+  /** Per hotword regex and scope start: where its occurrences lie. */
+  readonly scopeHits = new Map<RegExp, Map<number, Hits>>();
+  /** Per tester and scope start: does the tester find anything in the whole scope? */
+  readonly wholeScope = new Map<Tester, Map<number, boolean>>();
+  private readonly texts = new Map<string, Map<number | string, [string, string]>>();
+  private chars = 0;
+
+  constructor(
+    readonly doc: Document,
+    readonly st: Structure,
+  ) {}
+
+  /** The text around [s, e) that context hotwords are looked for in (the match excluded). */
+  sides(c: CompiledContext, s: number, e: number): [string, string] {
+    let shape = shapes.get(c);
+    if (shape === undefined) shapes.set(c, (shape = `${c.scope} ${c.direction} ${c.window}`));
+    let byspan = this.texts.get(shape);
+    if (!byspan) this.texts.set(shape, (byspan = new Map()));
+    // one number per span while it stays exact (texts under 2^26 characters: every draft the CLI reads)
+    const n = this.doc.prose.length + 1;
+    const key = n <= 2 ** 26 ? s * n + e : `${s}:${e}`;
+    let found = byspan.get(key);
+    if (!found) {
+      found = contextText(this.doc, this.st, c, s, e);
+      const size = found[0].length + found[1].length;
+      if (this.chars + size <= CONTEXT_MEMO_CHARS) {
+        this.chars += size;
+        byspan.set(key, found);
+      }
+    }
+    return found;
+  }
+}
+
 /** The text around a match that context hotwords are looked for in (the match excluded). */
 function contextText(doc: Document, st: Structure, c: CompiledContext, s: number, e: number): [string, string] {
   let before = '';
@@ -37,67 +100,56 @@ function contextText(doc: Document, st: Structure, c: CompiledContext, s: number
 }
 
 /**
- * Scopes longer than this are searched for hotwords once, not once per candidate: a
- * megabyte-long "paragraph" with thousands of candidates would otherwise cost candidates ×
- * paragraph length. Real sentences and paragraphs are far shorter and take the exact path.
+ * Is there a hotword of `re` before the match [s, e) and/or after it? `wide`: its scope, when
+ * longer than CONTEXT_EXACT_MAX.
  */
-export const CONTEXT_EXACT_MAX = 4000;
-/**
- * The text before and after a match that context is read from reaches at most this far
- * within its scope (far beyond any real sentence, and most paragraphs).
- */
-export const CONTEXT_SIDE_MAX = 1500;
+function found(m: ContextMemo, c: CompiledContext, re: Tester | undefined, s: number, e: number, wide?: Span): boolean {
+  if (!re) return false;
+  if (!wide) {
+    const [before, after] = m.sides(c, s, e);
+    return re.test(before) || re.test(after);
+  }
+  if (!(re instanceof RegExp)) {
+    // A tester that finds nothing in the whole scope finds nothing on either side of the
+    // match: test the scope once, and go exact only when it does find something.
+    let whole = m.wholeScope.get(re);
+    if (!whole) m.wholeScope.set(re, (whole = new Map()));
+    let any = whole.get(wide.start);
+    if (any === undefined) whole.set(wide.start, (any = re.test(collapse(m.doc.prose.slice(wide.start, wide.end)))));
+    if (!any) return false;
+    const [before, after] = m.sides(c, s, e);
+    return re.test(before) || re.test(after);
+  }
+  let byScope = m.scopeHits.get(re);
+  if (!byScope) m.scopeHits.set(re, (byScope = new Map()));
+  let hits = byScope.get(wide.start);
+  if (!hits) {
+    let g = globalCopies.get(re);
+    if (!g) globalCopies.set(re, (g = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}g`)));
+    hits = { minEnd: Infinity, maxStart: -Infinity };
+    for (const f of scanWindows(g, m.doc.prose.slice(wide.start, wide.end))) {
+      hits.minEnd = Math.min(hits.minEnd, wide.start + f.end);
+      hits.maxStart = Math.max(hits.maxStart, wide.start + f.start);
+    }
+    byScope.set(wide.start, hits);
+  }
+  return (c.direction !== 'after' && hits.minEnd <= s) || (c.direction !== 'before' && hits.maxStart >= e);
+}
 
-/** Per document: hotword regex → scope start → where its occurrences lie. */
-export type ScopeHits = Map<RegExp, Map<number, { minEnd: number; maxStart: number }>>;
-const globalCopies = new WeakMap<RegExp, RegExp>();
-/** Per tester and scope start: does the tester find anything in the whole scope? (Scope starts are per document, so keyed by document too.) */
-const wholeScopeByDoc = new WeakMap<Document, Map<Tester, Map<number, boolean>>>();
+type Listing = 'require' | 'forbid' | 'raise' | 'lower';
 
-/** Is there a hotword of `re` in the scope before the match and/or after it? */
-function contextTester(
-  doc: Document,
-  st: Structure,
+/** Does list `name` (its hotwords, or `@practice` in it) find something around the match? */
+function has(
+  m: ContextMemo,
   c: CompiledContext,
-  s: number,
-  e: number,
-  cache: ScopeHits,
-): (re: Tester | undefined) => boolean {
-  const sp = c.scope === 'words' ? undefined : scopeSpan(st, c.scope, s);
-  let wholeScope = wholeScopeByDoc.get(doc);
-  if (!wholeScope) wholeScopeByDoc.set(doc, (wholeScope = new Map()));
-  let exact: [string, string] | undefined;
-  const exactly = (re: Tester): boolean => {
-    exact ??= contextText(doc, st, c, s, e);
-    return re.test(exact[0]) || re.test(exact[1]);
-  };
-  if (!sp || sp.end - sp.start <= CONTEXT_EXACT_MAX) return (re) => !!re && exactly(re);
-  return (re) => {
-    if (!re) return false;
-    if (!(re instanceof RegExp)) {
-      // A tester that finds nothing in the whole scope finds nothing on either side of the
-      // match: test the scope once, and go exact only when it does find something.
-      let whole = wholeScope.get(re);
-      if (!whole) wholeScope.set(re, (whole = new Map()));
-      let any = whole.get(sp.start);
-      if (any === undefined) whole.set(sp.start, (any = re.test(collapse(doc.prose.slice(sp.start, sp.end)))));
-      return any && exactly(re);
-    }
-    let byScope = cache.get(re);
-    if (!byScope) cache.set(re, (byScope = new Map()));
-    let hits = byScope.get(sp.start);
-    if (!hits) {
-      let g = globalCopies.get(re);
-      if (!g) globalCopies.set(re, (g = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}g`)));
-      hits = { minEnd: Infinity, maxStart: -Infinity };
-      for (const f of scanWindows(g, doc.prose.slice(sp.start, sp.end))) {
-        hits.minEnd = Math.min(hits.minEnd, sp.start + f.end);
-        hits.maxStart = Math.max(hits.maxStart, sp.start + f.start);
-      }
-      byScope.set(sp.start, hits);
-    }
-    return (c.direction !== 'after' && hits.minEnd <= s) || (c.direction !== 'before' && hits.maxStart >= e);
-  };
+  name: Listing,
+  practice: PracticeFilter,
+  span: Span,
+  wide: Span | undefined,
+  sides: [string, string] | undefined,
+): boolean {
+  if (found(m, c, c[name], span.start, span.end, wide)) return true;
+  return !!sides && c.practice.has(name) && (practice.mentioned(sides[0]) || practice.mentioned(sides[1]));
 }
 
 /**
@@ -105,32 +157,32 @@ function contextTester(
  * severity (raised or lowered by context words) and the note a raise adds.
  */
 export function applyContext(
-  doc: Document,
-  st: Structure,
+  m: ContextMemo,
   c: CompiledContext,
   practice: PracticeFilter,
   span: Span,
   severity: Severity,
-  scopeHits: ScopeHits,
 ): { severity: Severity; note?: string } | undefined {
-  const hasTester = contextTester(doc, st, c, span.start, span.end, scopeHits);
+  let wide: Span | undefined;
+  if (c.scope !== 'words') {
+    const sp = scopeSpan(m.st, c.scope, span.start);
+    if (sp.end - sp.start > CONTEXT_EXACT_MAX) wide = sp;
+  }
   const sided = c.requireBefore || c.requireAfter || c.forbidBefore || c.forbidAfter || c.practice.size > 0;
-  const [before, after] = sided ? contextText(doc, st, c, span.start, span.end) : ['', ''];
-  const has = (name: 'require' | 'forbid' | 'raise' | 'lower'): boolean => {
-    if (hasTester(c[name])) return true;
-    return c.practice.has(name) && (practice.mentioned(before) || practice.mentioned(after));
-  };
-  const listed = (name: 'require' | 'forbid' | 'raise' | 'lower'): boolean => !!c[name] || c.practice.has(name);
-  if (listed('require') && !has('require')) return undefined;
+  const sides = sided ? m.sides(c, span.start, span.end) : undefined;
+  const before = sides ? sides[0] : '';
+  const after = sides ? sides[1] : '';
+  if ((c.require || c.practice.has('require')) && !has(m, c, 'require', practice, span, wide, sides)) return undefined;
   if (c.requireBefore && !c.requireBefore.test(before)) return undefined;
   if (c.requireAfter && !c.requireAfter.test(after)) return undefined;
-  if (has('forbid') || c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) return undefined;
-  if (has('raise')) {
+  if (has(m, c, 'forbid', practice, span, wide, sides)) return undefined;
+  if (c.forbidBefore?.test(before) || c.forbidAfter?.test(after)) return undefined;
+  if (has(m, c, 'raise', practice, span, wide, sides)) {
     return {
       severity: 'error',
       note: severity !== 'error' ? 'raised: context words nearby make this identifying' : undefined,
     };
   }
-  if (has('lower')) return { severity: LOWER[severity] };
+  if (has(m, c, 'lower', practice, span, wide, sides)) return { severity: LOWER[severity] };
   return { severity };
 }

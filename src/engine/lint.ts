@@ -10,7 +10,7 @@ import { RegexScan } from '../regex/regex-scan.js';
 import type { CompiledDetector, CompiledRule, Escalation } from '../rules/rule.js';
 import type { DraftKind, Finding, Severity } from '../types.js';
 import { collapse, dropped, sheltered } from './candidates.js';
-import { applyContext, scopeSpan, type ScopeHits } from './context.js';
+import { applyContext, ContextMemo, scopeSpan } from './context.js';
 import type { PracticeFilter } from './practice.js';
 
 export { collapse } from './candidates.js';
@@ -38,17 +38,24 @@ interface Candidate extends Span {
 /**
  * Spans one detector finds in the document, each checked to lie inside it: a detector that
  * returns anything else is a bug, and the run fails naming the rule and the detector (never
- * the draft's text).
+ * the draft's text). A promise only when the kind returns one (most answer at once, and an
+ * `await` per detector and draft adds up).
  */
-async function detect(
+function detect(
   rule: CompiledRule,
   di: number,
   doc: Document,
   st: Structure,
   regexes: RegexScan,
-): Promise<Span[]> {
+): Span[] | Promise<Span[]> {
   const det: CompiledDetector = rule.detectors[di];
-  const spans = await detectorKind(det.kind).detect(det, { doc, structure: st, regexes });
+  const found = detectorKind(det.kind).detect(det, { doc, structure: st, regexes });
+  if (Array.isArray(found)) return insideDraft(rule, di, doc, found);
+  return Promise.resolve(found).then((spans) => insideDraft(rule, di, doc, spans));
+}
+
+function insideDraft(rule: CompiledRule, di: number, doc: Document, spans: Span[]): Span[] {
+  const det = rule.detectors[di];
   const length = doc.prose.length;
   for (const s of spans) {
     const inside = s.start >= 0 && s.start <= s.end && s.end <= length;
@@ -87,7 +94,7 @@ export async function lintDocument(
 ): Promise<Finding[]> {
   const doc = matchingDocument(source);
   const st = new Structure(doc);
-  const scopeHits: ScopeHits = new Map();
+  const memo = new ContextMemo(doc, st);
   const regexes = new RegexScan(doc, ctx.rules, () => st.windows());
   const phase1: Candidate[] = [];
   const deferred: Candidate[] = [];
@@ -102,7 +109,8 @@ export async function lintDocument(
     for (let di = 0; di < rule.detectors.length; di++) {
       const det = rule.detectors[di];
       if (det.inReview && !doc.review) continue; // every span would be dropped below
-      const spans = await detect(rule, di, doc, st, regexes);
+      const found = detect(rule, di, doc, st, regexes);
+      const spans = Array.isArray(found) ? found : await found;
       const shelters = det.unlessInside && spans.length ? regexes.helperSpans(det.unlessInside) : [];
       for (const span of spans) {
         if (sheltered(shelters, span)) continue;
@@ -111,7 +119,7 @@ export async function lintDocument(
         let severity = rule.effective;
         let note: string | undefined;
         if (rule.context) {
-          const verdict = applyContext(doc, st, rule.context, ctx.practice, span, severity, scopeHits);
+          const verdict = applyContext(memo, rule.context, ctx.practice, span, severity);
           if (!verdict) continue;
           ({ severity, note } = verdict);
         }

@@ -17,6 +17,20 @@ function upperBound(arr: number[], x: number): number {
   return lo;
 }
 
+/** Is the character at i a letter or digit (/[\p{L}\p{N}]/u)? ASCII without a regex. */
+function alnum(p: string, i: number): boolean {
+  const c = p.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return /[\p{L}\p{N}]/u.test(p[i]);
+}
+
+/** Is the character at i part of a word (/[\p{L}\p{N}'’_-]/u)? ASCII without a regex. */
+function wordChar(p: string, i: number): boolean {
+  const c = p.charCodeAt(i);
+  if (c < 128) return alnum(p, i) || c === 39 || c === 95 || c === 45;
+  return /[\p{L}\p{N}'’_-]/u.test(p[i]);
+}
+
 export class Structure {
   private sentenceStarts?: number[];
   private scanWindows?: Window[];
@@ -94,9 +108,9 @@ export class Structure {
     let i = offset;
     let words = 0;
     while (i > limit && words < n) {
-      while (i > limit && !/[\p{L}\p{N}]/u.test(p[i - 1])) i--;
+      while (i > limit && !alnum(p, i - 1)) i--;
       if (i <= limit) break;
-      while (i > limit && /[\p{L}\p{N}'’_-]/u.test(p[i - 1])) i--;
+      while (i > limit && wordChar(p, i - 1)) i--;
       words++;
     }
     return Math.max(i, limit);
@@ -108,9 +122,9 @@ export class Structure {
     let i = offset;
     let words = 0;
     while (i < limit && words < n) {
-      while (i < limit && !/[\p{L}\p{N}]/u.test(p[i])) i++;
+      while (i < limit && !alnum(p, i)) i++;
       if (i >= limit) break;
-      while (i < limit && /[\p{L}\p{N}'’_-]/u.test(p[i])) i++;
+      while (i < limit && wordChar(p, i)) i++;
       words++;
     }
     return Math.min(i, limit);
