@@ -1,5 +1,5 @@
-// TermIndex looks a word up by binary search in its sorted keys at first, and in one Map of
-// one-word terms and first words once enough words have been looked up (kindOf): both must
+// TermIndex looks a word up by binary search in its sorted keys at first, and in one Set of
+// one-word terms and first words once enough words have been looked up (TermIndex.starts): both must
 // find the same terms, including a one-word term that also starts a longer one, plurals and
 // possessives.
 import { describe, expect, it } from 'vitest';

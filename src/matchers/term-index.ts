@@ -177,8 +177,8 @@ const SORTED_KEYS_SEARCHES = 2048;
 export class TermIndex {
   /** One-word terms (most of a gazetteer), by key. */
   private single: SortedKeys;
-  /** What each key starts (see kindOf), once enough words have been looked up to pay for it. */
-  #kinds?: Map<string, number>;
+  /** The keys that start a term (see starts), once enough words have been looked up to pay for it. */
+  #starters?: Set<string>;
   #searches = 0;
   /** The keys of the first words of terms of several words. */
   private firstWords: Set<string>;
@@ -257,22 +257,22 @@ export class TermIndex {
   }
 
   /**
-   * What a word (by key) starts in the list: 1 a one-word term, 2 a term of several words, 3
-   * both, 0 nothing. Binary search in the sorted one-word keys at first; after as many
-   * look-ups as a SortedKeys makes before building its Set, one Map of both kinds of keys, so
-   * that a word that starts nothing (most words) costs one look-up.
+   * Does a word (by key) start a term of the list? Binary search in the sorted one-word keys
+   * at first; after as many look-ups as a SortedKeys makes before building its Set, one Set of
+   * both kinds of keys (one-word terms and first words), so that a word that starts nothing
+   * (most words) costs one look-up. Which kind a word starts is asked once per word
+   * (startingWith, memoised), by binary search.
    */
-  private kindOf(key: string): number {
-    const kinds = this.#kinds;
-    if (kinds) return kinds.get(key) ?? 0;
+  private starts(key: string): boolean {
+    const starters = this.#starters;
+    if (starters) return starters.has(key);
     if (++this.#searches > SORTED_KEYS_SEARCHES) {
-      const map = new Map<string, number>();
-      for (const k of this.single.keys()) map.set(k, 1);
-      for (const k of this.firstWords) map.set(k, (map.get(k) ?? 0) | 2);
-      this.#kinds = map;
-      return map.get(key) ?? 0;
+      const set = new Set<string>(this.single.keys());
+      for (const k of this.firstWords) set.add(k);
+      this.#starters = set;
+      return set.has(key);
     }
-    return (this.single.search(key) ? 1 : 0) | (this.firstWords.has(key) ? 2 : 0);
+    return this.single.search(key) || this.firstWords.has(key);
   }
 
   /** startingWith's answers, by key (a word that starts a term is usually met again). */
@@ -282,7 +282,7 @@ export class TermIndex {
   private startingWith(key: string): string[][] | undefined {
     if (this.starting.has(key)) return this.starting.get(key);
     const multi = this.multiFor(key);
-    const all = !(this.kindOf(key) & 1) ? multi : multi ? [...multi, [key]] : [[key]];
+    const all = !this.single.search(key) ? multi : multi ? [...multi, [key]] : [[key]];
     this.starting.set(key, all);
     return all;
   }
@@ -335,9 +335,9 @@ export class TermIndex {
       // most words start no term: look the word (and a possessive's base) up before reading it as a token
       const w = words.word[i];
       const k = keyAt(i);
-      if (!this.kindOf(k)) {
+      if (!this.starts(k)) {
         if (!isPossessive(w)) continue;
-        if (!this.kindOf(k.slice(0, -2))) continue;
+        if (!this.starts(k.slice(0, -2))) continue;
       }
       const first = token(i);
       // A possessive ("Phoenix's") still names the place: its base is tried as well.

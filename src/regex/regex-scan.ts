@@ -93,7 +93,26 @@ export class RegexScan {
    * its `unless-inside` phrases) in the prose, as matchSpans finds them.
    */
   helperSpans(re: RegExp): Span[] {
-    return scannable(re) ? this.spans(asDetector(re)) : matchSpans(re, this.doc.prose);
+    if (!scannable(re)) return matchSpans(re, this.doc.prose);
+    const det = asDetector(re);
+    if (!this.narrows(det)) {
+      // nothing to skip by (a word shape: no literal every match needs): one pass over the
+      // whole text, as TermIndex.find runs it, is cheaper than the windows, which each scan
+      // on into the next window's text before they give up
+      const key = keyOf(det);
+      let out = this.memo.get(key);
+      if (!out) this.memo.set(key, (out = matchSpans(re, this.doc.prose)));
+      return out;
+    }
+    return this.spans(det);
+  }
+
+  /** Does the literal analysis let a scan of this detector skip anything? */
+  private narrows(det: CompiledDetector): boolean {
+    const plan = this.plans?.plans.get(det);
+    if (plan) return !!(plan.possible || plan.starts || plan.chars || plan.within);
+    const a = storedAnalysisOf(det);
+    return !!a && a.requirement.kind !== 'true';
   }
 
   /** The spans of a pattern or terms detector (its named group's, when it has one). */
