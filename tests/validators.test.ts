@@ -74,6 +74,8 @@ describe('validators', () => {
       'linktr.ee/someone',
       'http://www.Example.com.pt/',
       'www.xn--80ak6aa92e.com',
+      // the reserved example TLD stands for a real address in templates and test drafts
+      'https://jamiesees.example/my-journey',
     ]);
     no('web-host', ['www.google.con', 'www.microsoft', 'http://192.168.0.1/admin', 'file.notatld']);
   });

@@ -243,7 +243,9 @@ const G_TLDS = new Set(
   (
     'com org net edu gov mil int info biz name pro aero coop museum mobi app dev blog page site online store shop tech ai xyz club live news today world art design ' +
     'photo photos photography media space website email family fitness studio agency link bio social health care life fund gallery team group global network ' +
-    'community events events church love wedding baby kids dental doctor clinic care health hospital fit run cafe co'
+    'community events events church love wedding baby kids dental doctor clinic care health hospital fit run cafe co ' +
+    // reserved for examples (RFC 2606): in a template or a test draft it stands for a real address
+    'example'
   ).split(' '),
 );
 
