@@ -237,6 +237,17 @@ describe('obfuscated values are found where they stand', () => {
     expect(dob.findings.find((f) => f.category === 'date')?.match).toBe('03/12/1961');
     expect(View.build('Ages 5 - 12 welcome.').text).toBe('Ages 5 - 12 welcome.');
   });
+  it('digits standing in for letters inside a word are read as the letters, not in words that mean them', async () => {
+    const { findings } = await lint('So proud of Sar4h Wh1tfield for finishing ch3mo!', 'txt');
+    expect(findings.find((f) => f.category === 'name')?.match).toBe('Sarah Whitfield');
+    expect(findings.find((f) => f.category === 'health-detail')?.match).toBe('chemo');
+    for (const kept of [
+      'Your HbA1c was 6.2 and your B12 is fine.',
+      'mp3 players, h2o, COVID19 and 4x4 trucks',
+      'Host 2001:db8:c0de::1 and code a1b2-c3d4',
+    ])
+      expect(View.build(kept).text).toBe(kept);
+  });
   it('counting along and separators are not numbers', async () => {
     for (const text of [
       'One two three four five six seven eight nine ten: count with the kids!',

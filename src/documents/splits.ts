@@ -8,7 +8,8 @@ import type { Span } from './position.js';
 // - emphasis characters Markdown leaves as they are, inside a number ("404**-5**55"): dropped;
 // - letters standing in for digits inside a number ("4O4-555-Ol87"), numbers spelled out
 //   word by word ("four oh four, five five five…") and words typed letter by letter
-//   ("S a r a h"): read as the number or word.
+//   ("S a r a h"): read as the number or word;
+// - digits standing in for letters inside a word ("Sar4h", "ch3mo"): read as the letters.
 // (Addresses spelled out, "jane [at] mail [dot] com", are the phi/email-obfuscated rule's.)
 const ALNUM = /[\p{L}\p{N}]/u;
 const JOINERS = '-@_/';
@@ -71,7 +72,44 @@ export function splits(text: string): Edit[] {
   lookAlikeDigits(text, edits);
   spelledDigits(text, edits);
   spacedLetters(text, edits);
+  leetLetters(text, edits);
   return edits.sort((x, y) => x.start - y.start);
+}
+
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+/** Words that have a digit inside them and mean it (lab tests, vitamins). */
+const DIGIT_WORDS_KEPT =
+  /^(?:h?b?a1c|hba1c|mp3|mp4|h2o|co2|b12|t3|t4|f2f|p2p|b2b|w2|w9|i9|g6pd|her2|brca[12]|covid19)$/i;
+
+/**
+ * Digits standing in for letters inside a word ("Sar4h Wh1tfield", "ch3mo"): read as the
+ * letters (0 o, 1 i, 3 e, 4 a, 5 s, 7 t). Only a digit between two small letters, at most two
+ * in a word of four or more characters, and not in words that mean their digits (A1c, B12).
+ */
+function leetLetters(text: string, edits: Edit[]): void {
+  if (!/\p{Ll}[013457]\p{Ll}/u.test(text)) return;
+  const word = /(?<![\p{L}\p{N}])[\p{L}\p{N}]{4,}(?![\p{L}\p{N}])/gu;
+  let m: RegExpExecArray | null;
+  while ((m = word.exec(text))) {
+    const w = m[0];
+    const digits = w.replace(/\D/g, '');
+    if (!digits.length || digits.length > 2 || DIGIT_WORDS_KEPT.test(w)) continue;
+    // a hexadecimal group, or part of an address, a host or a code ("2001:c0de::1", "a1b2-c3d4")
+    if (
+      /^[0-9a-f]+$/i.test(w) ||
+      /[:./@_#-]/.test(text[m.index - 1] ?? '') ||
+      /[:./@_#-]/.test(text[m.index + w.length] ?? '')
+    )
+      continue;
+    const at: number[] = [];
+    for (let i = 1; i < w.length - 1; i++) {
+      if (!LEET[w[i]]) continue;
+      if (!/\p{Ll}/u.test(w[i - 1]) || !/\p{Ll}/u.test(w[i + 1])) break;
+      at.push(i);
+    }
+    if (at.length !== digits.length) continue; // a digit at an end, or one that is no letter
+    for (const i of at) edits.push({ start: m.index + i, end: m.index + i + 1, text: LEET[w[i]] });
+  }
 }
 
 const LOOK_ALIKE_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1' };
