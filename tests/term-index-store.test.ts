@@ -45,14 +45,12 @@ describe('stored word indexes', () => {
     }
   });
 
-  it('sorted keys are found by binary search, then by a Set, with the same answers', () => {
+  it('sorted keys are found by binary search', () => {
     const words = ['a', 'ab', 'abc', 'b', 'ba', 'zz', 'Zoë', 'émile', 'mañana', 'x1'];
     const keys = new SortedKeys([...words].sort().join('\n'));
     const probes = [...words, '', 'aa', 'abcd', 'c', 'zzz', 'Z', 'zoë', '\n', 'a\nab', 'émil'];
-    // more look-ups than the binary search serves before the Set is built
-    for (let round = 0; round < 600; round++) {
-      for (const w of probes) expect(keys.has(w), `${round}: ${w}`).toBe(words.includes(w));
-    }
+    for (const w of probes) expect(keys.has(w), w).toBe(words.includes(w));
+    expect(keys.keys()).toEqual([...words].sort());
     expect(new SortedKeys('').has('')).toBe(false);
     expect(new SortedKeys('').has('a')).toBe(false);
     expect(new SortedKeys('only').has('only')).toBe(true);

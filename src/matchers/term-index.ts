@@ -119,34 +119,21 @@ export function termIndexParts(terms: string[], opts: TermIndexOptions = {}): Te
 }
 
 /**
- * Keys (one a line, sorted in code-unit order) looked up by binary search in their text, until
- * enough look-ups have been made to pay for a Set of them. A short draft looks up a few hundred
- * words in each of several lists of 5,000 to 20,000 keys: building those Sets cost more at each
- * start (about 10 ms) than the look-ups themselves; a long run uses the Set.
+ * Keys (one a line, sorted in code-unit order) looked up by binary search in their text. A
+ * short draft looks up a few hundred words in each of several lists of 5,000 to 20,000 keys:
+ * building a Set of them would cost more at each start (about 10 ms) than the look-ups
+ * themselves; TermIndex builds one only once it has looked up enough words (starts).
  */
 export class SortedKeys {
-  // private (#) fields: a rule set is compared as JSON in tests, and look-ups must not change it
-  #set?: Set<string>;
-  #searches = 0;
-
   constructor(private readonly text: string) {}
-
-  has(key: string): boolean {
-    if (this.#set) return this.#set.has(key);
-    if (++this.#searches > SORTED_KEYS_SEARCHES) {
-      this.#set = new Set(this.keys());
-      return this.#set.has(key);
-    }
-    return this.search(key);
-  }
 
   /** Every key, in order. */
   keys(): string[] {
     return this.text ? this.text.split('\n') : [];
   }
 
-  /** Is the key there? (A binary search of the text, whatever has been looked up before.) */
-  search(key: string): boolean {
+  /** Is the key there? */
+  has(key: string): boolean {
     const t = this.text;
     // lo and hi are always at the start of a line (or the text's end)
     let lo = 0;
@@ -165,7 +152,7 @@ export class SortedKeys {
   }
 }
 
-/** Binary searches a SortedKeys serves before it builds a Set (about a 10 KB draft's words). */
+/** Words a TermIndex looks up by binary search before it builds a Set (about a 10 KB draft's words). */
 const SORTED_KEYS_SEARCHES = 2048;
 
 /**
@@ -272,7 +259,7 @@ export class TermIndex {
       this.#starters = set;
       return set.has(key);
     }
-    return this.single.search(key) || this.firstWords.has(key);
+    return this.single.has(key) || this.firstWords.has(key);
   }
 
   /** startingWith's answers, by key (a word that starts a term is usually met again). */
@@ -282,7 +269,7 @@ export class TermIndex {
   private startingWith(key: string): string[][] | undefined {
     if (this.starting.has(key)) return this.starting.get(key);
     const multi = this.multiFor(key);
-    const all = !this.single.search(key) ? multi : multi ? [...multi, [key]] : [[key]];
+    const all = !this.single.has(key) ? multi : multi ? [...multi, [key]] : [[key]];
     this.starting.set(key, all);
     return all;
   }
